@@ -1,0 +1,1 @@
+"""Alembic migrations for the timeline schema (installed as ``timeline.migrations``)."""

@@ -1,0 +1,5 @@
+"""``python -m timeline`` is the ``timeline`` command."""
+
+from .cli import cli
+
+cli()

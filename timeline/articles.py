@@ -1,0 +1,223 @@
+"""Reading one article file: front matter, the body byte for byte, and its boilerplate."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .boilerplate import Span, blank_out, find_boilerplate
+from .dates import DateError, parse_published
+from .errors import Problem, SeedError
+from .fields import check_known_keys
+from .yaml_records import line_of, load_yaml
+
+ARTICLE_SUFFIXES = {".txt", ".md"}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FRONT_MATTER_KEYS = {
+    "id", "title", "publisher", "author", "url", "published", "language", "notes", "boilerplate",
+}
+INFERABLE_KEYS = ("title", "publisher", "author", "url", "published")
+WANTED_KEYS = ("title", "publisher", "published")
+
+_OPENING = re.compile(r"\A---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+
+
+@dataclass
+class Article:
+    """One source, read and checked, ready to be written as a ``sources`` row."""
+
+    id: str
+    file_path: str
+    text: str
+    search_text: str
+    content_hash: str
+    file_hash: str
+    front_matter_line: int
+    fields: dict[str, Any] = field(default_factory=dict)
+    inferences: list[dict[str, str]] = field(default_factory=list)
+    boilerplate: list[Span] = field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.fields.get("title"),
+            "publisher": self.fields.get("publisher"),
+            "author": self.fields.get("author"),
+            "url": self.fields.get("url"),
+            "published": self.fields.get("published"),
+            "published_precision": self.fields.get("published_precision"),
+            "published_inferred": any(i["field"] == "published" for i in self.inferences),
+            "language": self.fields.get("language") or "en",
+            "notes": self.fields.get("notes"),
+            "text": self.text,
+            "search_text": self.search_text,
+            "content_hash": self.content_hash,
+            "file_path": self.file_path,
+            "file_hash": self.file_hash,
+        }
+
+
+def slug_from_file_name(path: Path) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "source"
+
+
+def decode_utf8(data: bytes, display: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SeedError(
+            Problem(
+                f"is not UTF-8 text (byte 0x{data[error.start]:02x} at byte {error.start})",
+                file=display,
+                line=line,
+                hint="re-save the file as UTF-8",
+            )
+        ) from None
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter or None, body, file line of the first front matter line).
+
+    Unlike python-frontmatter, never strips anything: the body is every character
+    after the closing ``---`` line.
+    """
+    opening = _OPENING.match(text)
+    if not opening:
+        return None, text, 0
+    closing = _CLOSING.search(text, opening.end())
+    if not closing:
+        return None, text, 0
+    return text[opening.end() : closing.start()], text[closing.end() :], 2
+
+
+def read_article(path: Path, display: str, warnings: list[str]) -> Article:
+    """Read and check one article file; raise SeedError naming the file and line."""
+    data = path.read_bytes()
+    text = decode_utf8(data, display)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    front_text, body, first_line = split_front_matter(text)
+    if front_text is None:
+        meta: dict[str, Any] = {}
+        warnings.append(f"{display}: no front matter; id, title, publisher and published missing")
+    else:
+        meta = load_yaml(front_text, display, first_line) or {}
+        if not isinstance(meta, dict):
+            raise SeedError(
+                Problem("front matter must be a YAML mapping (key: value lines)", display, 2)
+            )
+    check_known_keys(meta, FRONT_MATTER_KEYS, display, first_line or 1, "front matter")
+    article_id = meta.get("id")
+    if article_id is None:
+        article_id = slug_from_file_name(path)
+        if front_text is not None:
+            warnings.append(f"{display}: no id in front matter; using {article_id!r}")
+    elif not isinstance(article_id, str) or not SLUG.match(article_id):
+        raise SeedError(
+            Problem(
+                f"source id {article_id!r} is not a slug",
+                display,
+                first_line,
+                hint="use lowercase letters, digits and hyphens, e.g. aa-2025-08-11-call",
+            )
+        )
+    patterns = _boilerplate_patterns(meta.get("boilerplate"), display, first_line)
+    spans = find_boilerplate(body, patterns)
+    article = Article(
+        id=article_id,
+        file_path=display,
+        text=body,
+        search_text=blank_out(body, spans),
+        content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        file_hash=hashlib.sha256(data).hexdigest(),
+        front_matter_line=first_line or 1,
+        boilerplate=spans,
+    )
+    _read_fields(article, meta, display, first_line)
+    if front_text is not None:
+        missing = [key for key in WANTED_KEYS if not article.fields.get(key)]
+        if missing:
+            warnings.append(f"{display}: front matter has no {', '.join(missing)}")
+    return article
+
+
+def _read_fields(article: Article, meta: dict[str, Any], display: str, first_line: int) -> None:
+    for key in ("title", "publisher", "author", "url", "published", "language", "notes"):
+        raw = meta.get(key)
+        if isinstance(raw, dict) and key in INFERABLE_KEYS:
+            check_known_keys(raw, {"value", "inferred", "evidence"}, display, line_of(raw), key)
+            value = raw.get("value")
+            if raw.get("inferred") is True:
+                if not raw.get("evidence"):
+                    raise SeedError(
+                        Problem(
+                            f"{key} is marked inferred but gives no evidence",
+                            display,
+                            line_of(raw, first_line),
+                            hint="add evidence: the words or reasoning it was inferred from",
+                        )
+                    )
+                article.inferences.append(
+                    {"field": key, "value": _text(value), "evidence": str(raw["evidence"])}
+                )
+            raw = value
+        if raw is None:
+            continue
+        if key == "published":
+            try:
+                article.fields["published"], article.fields["published_precision"] = (
+                    parse_published(raw)
+                )
+            except DateError as error:
+                raise SeedError(
+                    Problem(f"published: {error}", display, _key_line(meta, key, first_line))
+                ) from None
+        else:
+            article.fields[key] = _text(raw)
+
+
+def _text(value: Any) -> str:
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _key_line(meta: dict[str, Any], key: str, first_line: int) -> int:
+    # Keys have no line of their own; the mapping's line is the best we have.
+    return line_of(meta, first_line) or first_line
+
+
+def _boilerplate_patterns(raw: Any, display: str, first_line: int) -> list[tuple[re.Pattern, str]]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise SeedError(
+            Problem("boilerplate must be a list of {pattern, reason}", display, first_line)
+        )
+    patterns = []
+    for entry in raw:
+        if isinstance(entry, str):
+            entry = {"pattern": entry, "reason": "declared boilerplate"}
+        line = line_of(entry, first_line)
+        if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
+            raise SeedError(Problem("each boilerplate entry needs a pattern", display, line))
+        try:
+            compiled = re.compile(entry["pattern"])
+        except re.error as error:
+            raise SeedError(
+                Problem(
+                    f"boilerplate pattern {entry['pattern']!r} is not a valid regular "
+                    f"expression: {error}",
+                    display,
+                    line,
+                )
+            ) from None
+        patterns.append((compiled, str(entry.get("reason") or "declared boilerplate")))
+    return patterns

@@ -1,0 +1,171 @@
+"""The ``timeline`` command: parses options, calls the library, prints results.
+
+No logic lives here; every command is a few lines over a function you can also call
+from Python.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+from . import database
+from .errors import TimelineError
+from .export import EXPORTS, export_rows
+from .load import load as load_seeds
+from .query import FORMATS, format_rows, run_query
+
+
+def db_option(command):
+    """The shared --db option: a SQLite file path or a SQLAlchemy URL."""
+    return click.option(
+        "--db",
+        envvar=database.DATABASE_ENV_VAR,
+        default=database.DEFAULT_DATABASE,
+        show_default=True,
+        help=f"SQLite file or database URL (postgresql://...); env ${database.DATABASE_ENV_VAR}.",
+    )(command)
+
+
+def user_errors(command):
+    """Our own errors become a clean message and exit code 1, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except TimelineError as error:
+            raise click.ClickException(str(error)) from None
+        except SQLAlchemyError as error:
+            detail = getattr(error, "orig", None) or error
+            raise click.ClickException(f"database error: {detail}") from None
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(package_name="timeline")
+def cli():
+    """A source-backed event timeline database: articles in, sources, actors, events and quotes out."""
+
+
+@cli.command()
+@click.argument("seeds_dir", default="seeds", type=click.Path(path_type=Path))
+@db_option
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@user_errors
+def load(seeds_dir, db, quiet):
+    """Load SEEDS_DIR (default: seeds) into the database, migrating it first.
+
+    Every file is read and checked before anything is written; the write is one
+    transaction, so the database is either fully updated or left as it was.
+    """
+    result = load_seeds(seeds_dir, db)
+    if quiet:
+        return
+    for warning in result.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    click.echo(f"Loaded {result.summary()} into {result.database_url}")
+
+
+@cli.command()
+@click.argument("sql")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@user_errors
+def query(sql, db, fmt):
+    """Run a read-only SQL query and print the rows."""
+    columns, rows = run_query(sql, db)
+    click.echo(format_rows(columns, rows, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("name", type=click.Choice(EXPORTS))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+@user_errors
+def export(name, db, fmt, output):
+    """Export events, quotes, actors, sources or figures, with names joined in."""
+    columns, rows = export_rows(name, db)
+    text = format_rows(columns, rows, fmt)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {len(rows)} {name} to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind; anything but loopback exposes the data to your network.")
+@click.option("--port", default=8001, show_default=True, type=int)
+@user_errors
+def serve(db, host, port):
+    """Browse the database in Datasette (read-only)."""
+    from .serve import build_datasette, run_datasette
+
+    datasette = build_datasette(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.secho(f"warning: serving on {host}: reachable from other machines", fg="yellow",
+                    err=True)
+    click.echo(f"Datasette on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    run_datasette(datasette, host, port)
+
+
+@cli.group(name="db")
+def db_group():
+    """Migrate the database schema (Alembic underneath)."""
+
+
+@db_group.command()
+@click.argument("revision", default="head")
+@db_option
+@user_errors
+def upgrade(revision, db):
+    """Migrate up to REVISION (default: head)."""
+    url = database.resolve_database_url(db)
+    with database.transaction(url) as connection:
+        database.upgrade(connection, url, revision)
+        click.echo(f"At revision {database.current_revision(connection)}")
+
+
+@db_group.command()
+@click.argument("revision")
+@db_option
+@user_errors
+def downgrade(revision, db):
+    """Migrate down to REVISION (an id, -1 for one step, or base)."""
+    url = database.resolve_database_url(db)
+    with database.transaction(url) as connection:
+        database.downgrade(connection, url, revision)
+        click.echo(f"At revision {database.current_revision(connection) or 'base (empty)'}")
+
+
+@db_group.command()
+@db_option
+def current(db):
+    """Print the database's revision and the newest one available."""
+    url = database.resolve_database_url(db)
+    path = database.sqlite_path(url)
+    revision = None
+    if path is None or path.exists():
+        engine = database.create_db_engine(url, read_only=True)
+        with engine.connect() as connection:
+            revision = database.current_revision(connection)
+        engine.dispose()
+    click.echo(f"{revision or 'base (empty)'} (head is {database.head_revision()})")
+
+
+@db_group.command()
+def history():
+    """List every migration, newest first."""
+    click.echo(database.history_text(database.resolve_database_url(None)), nl=False)
+
+

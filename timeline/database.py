@@ -1,0 +1,143 @@
+"""Where the database is, how to connect to it, and how to migrate it (Alembic underneath)."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+DEFAULT_DATABASE = "timeline.db"
+DATABASE_ENV_VAR = "TIMELINE_DB"
+
+
+def resolve_database_url(db: str | None) -> str:
+    """Turn ``--db`` (a file path or a SQLAlchemy URL) into a URL.
+
+    Nothing given: ``$TIMELINE_DB``, else ``timeline.db`` in the current folder.
+    """
+    db = db or os.environ.get(DATABASE_ENV_VAR) or DEFAULT_DATABASE
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other engines."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    return Path(parsed.database)
+
+
+def _prepare_sqlite_connection(dbapi_connection, _record) -> None:
+    # Python's sqlite3 would run DDL outside any transaction; take transaction control
+    # away from it so a migration and the data written after it commit or fail together.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Connection) -> None:
+    # IMMEDIATE takes the write lock at once, so a concurrent writer fails early and
+    # clearly instead of half-way through a load.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
+    """An engine with foreign keys enforced on SQLite, optionally refusing all writes."""
+    path = sqlite_path(url)
+    if path is not None:
+        if read_only:
+            # mode=ro makes SQLite itself refuse writes; uri=true lets us say so.
+            engine = create_engine(
+                "sqlite://", creator=lambda: _connect_sqlite_read_only(path)
+            )
+        else:
+            engine = create_engine(url)
+        event.listen(engine, "connect", _prepare_sqlite_connection)
+        if not read_only:
+            event.listen(engine, "begin", _begin_sqlite_transaction)
+        return engine
+    engine = create_engine(url)
+    if read_only:
+        event.listen(
+            engine,
+            "connect",
+            lambda dbapi_connection, _record: _set_postgres_read_only(dbapi_connection),
+        )
+    return engine
+
+
+def _connect_sqlite_read_only(path: Path):
+    import sqlite3
+
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _set_postgres_read_only(dbapi_connection) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    cursor.close()
+    dbapi_connection.commit()
+
+
+def migrations_directory() -> Path:
+    """The Alembic scripts: ``migrations/`` in a checkout, ``timeline/migrations`` installed."""
+    return Path(str(resources.files("timeline.migrations")))
+
+
+def alembic_config(url: str, connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_directory()))
+    # ConfigParser treats % as interpolation; URLs may contain %-escapes.
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(connection: Connection, url: str, revision: str = "head") -> None:
+    """Migrate forward on an open connection (inside the caller's transaction)."""
+    command.upgrade(alembic_config(url, connection), revision)
+
+
+def downgrade(connection: Connection, url: str, revision: str) -> None:
+    command.downgrade(alembic_config(url, connection), revision)
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def history_text(url: str) -> str:
+    """What ``alembic history`` prints, as a string."""
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        command.history(alembic_config(url), verbose=False)
+    return buffer.getvalue()
+
+
+@contextmanager
+def transaction(url: str) -> Iterator[Connection]:
+    """One connection, one transaction: committed on success, rolled back on any error."""
+    engine = create_db_engine(url)
+    try:
+        with engine.begin() as connection:
+            yield connection
+    finally:
+        engine.dispose()

@@ -1,0 +1,240 @@
+"""The database schema, as SQLAlchemy models: read this file as the schema's documentation.
+
+The models describe the schema at the newest migration. They never create tables
+themselves: every change goes through a migration in ``migrations/versions/``, and a
+test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints let Alembic alter tables on SQLite (batch mode) and keep names
+# identical on PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class EventType(Base):
+    """One word of the event-type vocabulary (meeting, phone_call, aid, ...)."""
+
+    __tablename__ = "event_types"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    description: Mapped[str] = mapped_column(Text)
+
+
+class ActorType(Base):
+    """One kind of actor (person, organisation, state, ...)."""
+
+    __tablename__ = "actor_types"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    description: Mapped[str] = mapped_column(Text)
+
+
+class Source(Base):
+    """One article: its metadata and its original text, byte for byte."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text, index=True)
+    author: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    # Partial ISO date: 2025, 2025-08 or 2025-08-10.
+    published: Mapped[str | None] = mapped_column(String(10), index=True)
+    published_precision: Mapped[str | None] = mapped_column(String(10))
+    # True when the date is not printed in the article; source_inferences says why.
+    published_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    notes: Mapped[str | None] = mapped_column(Text)
+    # The body exactly as published; every offset in the database points into it.
+    text: Mapped[str] = mapped_column(Text)
+    # The body with boilerplate blanked out by spaces: same length, so offsets line up.
+    search_text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    file_path: Mapped[str] = mapped_column(Text)
+    file_hash: Mapped[str] = mapped_column(String(64))
+
+
+class SourceInference(Base):
+    """A source field that the article does not state, with the evidence it was inferred from."""
+
+    __tablename__ = "source_inferences"
+
+    source_id: Mapped[str] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text)
+
+
+class SourceBoilerplate(Base):
+    """A span of page junk in a source (ticker, share buttons): kept, but not searched."""
+
+    __tablename__ = "source_boilerplate"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), index=True
+    )
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class Actor(Base):
+    """A person, organisation, state, government body, media outlet or group."""
+
+    __tablename__ = "actors"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    type: Mapped[str] = mapped_column(ForeignKey("actor_types.id"), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class ActorAlias(Base):
+    """One form of an actor's name used in the corpus; the canonical name is one too."""
+
+    __tablename__ = "actor_aliases"
+    __table_args__ = (UniqueConstraint("actor_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(Text)
+    # Case-folded, accent-free form for look-ups: "Mūrat Nūrtıleu" -> "murat nurtileu".
+    alias_key: Mapped[str] = mapped_column(Text, index=True)
+
+
+class Place(Base):
+    """A named place, with coordinates when known."""
+
+    __tablename__ = "places"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    country: Mapped[str | None] = mapped_column(Text)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+
+
+class Event(Base):
+    """A dated happening, with the date's real precision and where it came from."""
+
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(ForeignKey("event_types.id"), index=True)
+    # happened | planned | forecast
+    status: Mapped[str] = mapped_column(String(20), default="happened", index=True)
+    # The date in EDTF (2025-08-10, 2025-08, 2025-23, 2025-06/2025-07, 2025?).
+    date: Mapped[str] = mapped_column(String(40))
+    # day | month | season | year | range
+    date_precision: Mapped[str] = mapped_column(String(10))
+    date_start: Mapped[str] = mapped_column(String(10), index=True)
+    date_end: Mapped[str] = mapped_column(String(10))
+    # "start/end": sorts events of every precision together, the wider one last.
+    sort_key: Mapped[str] = mapped_column(String(21), index=True)
+    date_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    date_uncertain: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The words the article used ("last fall"), and how they became the date.
+    date_expression: Mapped[str | None] = mapped_column(Text)
+    date_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    date_reasoning: Mapped[str | None] = mapped_column(Text)
+    place_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
+    # True when the sources disagree on something about this event (see figures).
+    sources_differ: Mapped[bool] = mapped_column(Boolean, default=False)
+    conflict_note: Mapped[str | None] = mapped_column(Text)
+
+
+class EventActor(Base):
+    """An actor taking part in an event, and in what role."""
+
+    __tablename__ = "event_actors"
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id"), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class EventSource(Base):
+    """A source reporting an event, with the verbatim excerpt that says so."""
+
+    __tablename__ = "event_sources"
+    __table_args__ = (UniqueConstraint("event_id", "source_id", "start_offset"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    excerpt: Mapped[str] = mapped_column(Text)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+
+
+class Quote(Base):
+    """Words said or written, verbatim as in the source, with who said them."""
+
+    __tablename__ = "quotes"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    speaker_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Figure(Base):
+    """A number a source states (a tonnage, a trade volume, a length), with its evidence.
+
+    Figures with the same ``subject`` that disagree are how conflicting claims are kept:
+    both stay, each with its source.
+    """
+
+    __tablename__ = "figures"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    subject: Mapped[str] = mapped_column(Text, index=True)
+    value: Mapped[float] = mapped_column(Float)
+    # Upper bound when the source gives a range ("500,000 to 600,000").
+    value_max: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(40))
+    # EDTF date the figure refers to, when it refers to one.
+    date: Mapped[str | None] = mapped_column(String(40))
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    excerpt: Mapped[str] = mapped_column(Text)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
+    actor_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    notes: Mapped[str | None] = mapped_column(Text)
+

@@ -1,0 +1,57 @@
+"""``timeline query``: run SQL on a read-only connection and format the rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from .database import create_db_engine, resolve_database_url, sqlite_path
+from .errors import Problem, TimelineError
+
+FORMATS = ("table", "csv", "json")
+
+
+def run_query(sql: str, db: str | None = None, params: dict | None = None):
+    """(column names, rows) of a SELECT, on a connection that cannot write."""
+    url = resolve_database_url(db)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise TimelineError(
+            Problem(f"database {str(path)!r} does not exist", hint="run `timeline load` first")
+        )
+    engine = create_db_engine(url, read_only=True)
+    try:
+        with engine.connect() as connection:
+            result = connection.execute(text(sql), params or {})
+            if not result.returns_rows:
+                return [], []
+            return list(result.keys()), [tuple(row) for row in result]
+    except (OperationalError, DBAPIError) as error:
+        message = str(error.orig)
+        hint = None
+        if "readonly" in message.replace(" ", "").lower() or "read-only" in message.lower():
+            hint = "`timeline query` is read-only; change data through the seeds and `timeline load`"
+        raise TimelineError(Problem(f"query failed: {message}", hint=hint)) from None
+    finally:
+        engine.dispose()
+
+
+def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, row, strict=True)) for row in rows],
+                          ensure_ascii=False, indent=2, default=str)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    from tabulate import tabulate  # installed with sqlite-utils
+
+    return tabulate(rows, headers=list(columns), tablefmt="simple") + "\n"

@@ -1,0 +1,127 @@
+"""Reading a seeds folder: find article and record files, parse each, report every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .articles import ARTICLE_SUFFIXES, Article, decode_utf8, read_article
+from .errors import Problem, SeedError
+from .fields import did_you_mean
+from .yaml_records import LocatedDict, line_of, load_yaml
+
+RECORD_SUFFIXES = {".yaml", ".yml"}
+RECORD_KINDS = ("actors", "places", "events", "quotes", "figures")
+IGNORED_NAMES = {"readme.md", "readme.txt"}
+
+
+@dataclass
+class Entry:
+    """One curated record as written, with the file it came from."""
+
+    data: LocatedDict
+    file: str
+
+    @property
+    def line(self) -> int | None:
+        return line_of(self.data)
+
+
+@dataclass
+class SeedFiles:
+    """Everything read from a seeds folder, before cross-checking."""
+
+    articles: list[Article] = field(default_factory=list)
+    records: dict[str, list[Entry]] = field(
+        default_factory=lambda: {kind: [] for kind in RECORD_KINDS}
+    )
+    warnings: list[str] = field(default_factory=list)
+
+
+def seed_file_paths(seeds_dir: Path) -> list[Path]:
+    """Article and record files below seeds_dir, sorted, hidden files and folders skipped."""
+    paths = []
+    for path in sorted(seeds_dir.rglob("*")):
+        relative = path.relative_to(seeds_dir)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if path.name.lower() in IGNORED_NAMES:
+            continue
+        if path.suffix.lower() in ARTICLE_SUFFIXES | RECORD_SUFFIXES:
+            paths.append(path)
+    return paths
+
+
+def read_seed_files(seeds_dir: Path) -> SeedFiles:
+    """Parse every file; collect every problem and raise them together."""
+    if not seeds_dir.is_dir():
+        raise SeedError(
+            Problem(f"seeds folder {str(seeds_dir)!r} does not exist or is not a folder")
+        )
+    seeds = SeedFiles()
+    problems: list[Problem] = []
+    for path in seed_file_paths(seeds_dir):
+        display = _display_path(path, seeds_dir)
+        try:
+            if path.suffix.lower() in ARTICLE_SUFFIXES:
+                seeds.articles.append(read_article(path, display, seeds.warnings))
+            else:
+                _read_record_file(path, display, seeds)
+        except SeedError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise SeedError(problems)
+    if not seeds.articles:
+        seeds.warnings.append(f"{seeds_dir}: no articles (*.txt, *.md) found")
+    return seeds
+
+
+def _display_path(path: Path, seeds_dir: Path) -> str:
+    """The path as the user would type it: relative to where they run the command."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _read_record_file(path: Path, display: str, seeds: SeedFiles) -> None:
+    content = load_yaml(decode_utf8(path.read_bytes(), display), display)
+    if content is None:
+        seeds.warnings.append(f"{display}: empty record file")
+        return
+    if not isinstance(content, dict):
+        raise SeedError(
+            Problem(
+                "a record file must be a mapping with lists under "
+                + ", ".join(f"'{kind}:'" for kind in RECORD_KINDS),
+                file=display,
+                line=1,
+            )
+        )
+    for kind, items in content.items():
+        if kind not in RECORD_KINDS:
+            raise SeedError(
+                Problem(
+                    f"unknown record kind {kind!r}",
+                    file=display,
+                    line=line_of(content, 1),
+                    hint=did_you_mean(kind, RECORD_KINDS)
+                    or f"use one of {', '.join(RECORD_KINDS)}",
+                )
+            )
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise SeedError(
+                Problem(f"'{kind}:' must be a list of records (lines starting with '- ')", display)
+            )
+        for item in items:
+            if not isinstance(item, dict):
+                raise SeedError(
+                    Problem(
+                        f"each entry under '{kind}:' must be a mapping with an id; got {item!r}",
+                        file=display,
+                        line=line_of(content),
+                    )
+                )
+            seeds.records[kind].append(Entry(item, display))

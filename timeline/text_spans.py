@@ -1,0 +1,49 @@
+"""Finding verbatim excerpts in a source's text, and explaining near misses."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+# Characters people type differently from what publishers print.
+_FOLDED = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
+    }
+)
+
+
+def fold_typography(text: str) -> str:
+    """Straight quotes, plain hyphens and single spaces: for comparisons, never for storage."""
+    return " ".join(text.translate(_FOLDED).split())
+
+
+def find_occurrences(needle: str, haystack: str) -> list[int]:
+    """Start offsets of every exact occurrence of needle in haystack (overlaps allowed)."""
+    starts, position = [], haystack.find(needle)
+    while needle and position != -1:
+        starts.append(position)
+        position = haystack.find(needle, position + 1)
+    return starts
+
+
+def line_number(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def explain_missing(needle: str, haystack: str) -> str:
+    """Why an excerpt was not found: the closest passage, and what differs if we can tell."""
+    if fold_typography(needle) and fold_typography(needle) in fold_typography(haystack):
+        alignment = fuzz.partial_ratio_alignment(needle, haystack)
+        passage = haystack[alignment.dest_start : alignment.dest_end]
+        return (
+            "it differs from the article only in quotation marks, apostrophes, dashes or "
+            f"spaces; copy it exactly as printed: {passage!r}"
+        )
+    alignment = fuzz.partial_ratio_alignment(needle, haystack)
+    if alignment is not None and alignment.score >= 60:
+        passage = haystack[alignment.dest_start : alignment.dest_end]
+        line = line_number(haystack, alignment.dest_start)
+        return f"closest passage, body line {line}: {passage!r}"
+    return "nothing similar is in the article; check the source id"

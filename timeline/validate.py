@@ -1,0 +1,500 @@
+"""Cross-checking curated records into table rows: ids, references, verbatim text, dates.
+
+Everything is checked before anything is written; every problem found is reported at
+once, each with its file, line and record id.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from .articles import SLUG, Article
+from .dates import DateError, parse_date
+from .errors import Problem, ProblemCollector
+from .fields import did_you_mean
+from .seeds import Entry, SeedFiles
+from .text_spans import explain_missing, find_occurrences
+from .vocabulary import ACTOR_TYPES, EVENT_STATUSES, EVENT_TYPES
+
+ALLOWED_KEYS = {
+    "actors": {"id", "name", "type", "description", "aliases"},
+    "places": {"id", "name", "country", "latitude", "longitude"},
+    "events": {
+        "id", "title", "summary", "type", "status", "date", "date_expression", "date_inferred",
+        "date_reasoning", "place", "actors", "sources", "sources_differ", "conflict_note",
+    },
+    "quotes": {"id", "source", "speaker", "text", "event", "notes", "occurrence"},
+    "figures": {
+        "id", "subject", "value", "value_max", "unit", "date", "source", "evidence", "event",
+        "actor", "notes", "occurrence",
+    },
+}
+REQUIRED_KEYS = {
+    "actors": ("id", "name", "type"),
+    "places": ("id", "name"),
+    "events": ("id", "title", "date", "type", "sources"),
+    "quotes": ("id", "source", "text"),
+    "figures": ("id", "subject", "value", "unit", "source", "evidence"),
+}
+
+
+@dataclass
+class Corpus:
+    """Validated rows for every table, in the order they are written."""
+
+    event_types: list[dict[str, Any]] = field(default_factory=list)
+    actor_types: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    source_inferences: list[dict[str, Any]] = field(default_factory=list)
+    source_boilerplate: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    actor_aliases: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    event_actors: list[dict[str, Any]] = field(default_factory=list)
+    event_sources: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    TABLES = (
+        "event_types", "actor_types", "sources", "source_inferences", "source_boilerplate",
+        "actors", "actor_aliases", "places", "events", "event_actors", "event_sources",
+        "quotes", "figures",
+    )
+
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        return {name: getattr(self, name) for name in self.TABLES}
+
+
+def alias_key(name: str) -> str:
+    """Case-folded, accent-free, single-spaced: 'Mūrat  Nūrtıleu' -> 'murat nurtileu'."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s-]", " ", stripped.casefold()).split())
+
+
+class _RecordCheck:
+    """Reads one record's fields, reporting problems at the record's location."""
+
+    def __init__(self, kind: str, entry: Entry, problems: ProblemCollector):
+        self.kind, self.entry, self.data, self.problems = kind, entry, entry.data, problems
+        self.id = self.data.get("id")
+        self.ok = True
+
+    def problem(self, message: str, hint: str | None = None) -> None:
+        self.ok = False
+        record = f"{self.kind[:-1]} {self.id!r}" if self.id is not None else None
+        self.problems.add(
+            message, file=self.entry.file, line=self.entry.line, record=record, hint=hint
+        )
+
+    def check_shape(self) -> None:
+        for key in self.data:
+            if key not in ALLOWED_KEYS[self.kind]:
+                self.problem(
+                    f"unknown key {key!r}",
+                    did_you_mean(key, ALLOWED_KEYS[self.kind])
+                    or f"allowed: {', '.join(sorted(ALLOWED_KEYS[self.kind]))}",
+                )
+        for key in REQUIRED_KEYS[self.kind]:
+            if self.data.get(key) in (None, "", []):
+                self.problem(f"missing required field {key!r}")
+        if self.id is not None and (not isinstance(self.id, str) or not SLUG.match(self.id)):
+            self.problem(
+                f"id {self.id!r} is not a slug", "use lowercase letters, digits and hyphens"
+            )
+
+    def text(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dict | list):
+            self.problem(f"{key!r} must be text, not a {type(value).__name__}")
+            return None
+        return str(value)
+
+    def number(self, key: str) -> float | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.problem(f"{key!r} must be a number, got {value!r}")
+            return None
+        return float(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(f"{key!r} must be true or false, got {value!r}")
+            return False
+        return value
+
+    def choice(self, key: str, choices: dict[str, str], default: str | None = None) -> str | None:
+        value = self.data.get(key, default)
+        if value is not None and value not in choices:
+            self.problem(
+                f"{key} {value!r} is not in the vocabulary",
+                did_you_mean(value, choices) or f"use one of {', '.join(choices)}",
+            )
+        return value
+
+    def reference(self, key: str, known: dict, kind: str, value: Any = None) -> str | None:
+        value = self.data.get(key) if value is None else value
+        if value is None:
+            return None
+        if value not in known:
+            self.problem(
+                f"{key} {value!r} refers to a {kind} that does not exist",
+                did_you_mean(value, known) or f"define it under '{kind}s:' in a record file",
+            )
+            return None
+        return value
+
+
+class Validator:
+    """Turns the files read from a seeds folder into a Corpus of rows."""
+
+    def __init__(self, seeds: SeedFiles):
+        self.seeds = seeds
+        self.problems = ProblemCollector()
+        self.corpus = Corpus(warnings=list(seeds.warnings))
+        self.articles: dict[str, Article] = {}
+        self.actor_ids: dict[str, Entry] = {}
+        self.place_ids: dict[str, Entry] = {}
+        self.event_ids: dict[str, Entry] = {}
+
+    def run(self) -> Corpus:
+        self.corpus.event_types = [{"id": k, "description": v} for k, v in EVENT_TYPES.items()]
+        self.corpus.actor_types = [{"id": k, "description": v} for k, v in ACTOR_TYPES.items()]
+        self._sources()
+        self.actor_ids = self._index("actors")
+        self.place_ids = self._index("places")
+        self.event_ids = self._index("events")
+        self._index("quotes")
+        self._index("figures")
+        self._actors()
+        self._places()
+        self._events()
+        self._quotes()
+        self._figures()
+        self.problems.raise_if_any()
+        return self.corpus
+
+    # -- ids ---------------------------------------------------------------------------
+
+    def _index(self, kind: str) -> dict[str, Entry]:
+        """Ids of one kind, reporting duplicates with both locations."""
+        seen: dict[str, Entry] = {}
+        for entry in self.seeds.records[kind]:
+            record_id = entry.data.get("id")
+            if not isinstance(record_id, str):
+                continue
+            if record_id in seen:
+                first = seen[record_id]
+                self.problems.add(
+                    f"duplicate {kind[:-1]} id {record_id!r}, first defined at "
+                    f"{first.file}:{first.line}",
+                    file=entry.file,
+                    line=entry.line,
+                    hint="ids must be unique; rename one or merge the two records",
+                )
+            else:
+                seen[record_id] = entry
+        return seen
+
+    # -- sources -----------------------------------------------------------------------
+
+    def _sources(self) -> None:
+        for article in self.seeds.articles:
+            if article.id in self.articles:
+                first = self.articles[article.id]
+                self.problems.add(
+                    f"duplicate source id {article.id!r}, also used by {first.file_path}",
+                    file=article.file_path,
+                    line=article.front_matter_line,
+                    hint="give each article its own id in its front matter",
+                )
+                continue
+            self.articles[article.id] = article
+            self.corpus.sources.append(article.row())
+            for inference in article.inferences:
+                self.corpus.source_inferences.append({"source_id": article.id, **inference})
+            for span in article.boilerplate:
+                self.corpus.source_boilerplate.append(
+                    {
+                        "source_id": article.id,
+                        "start_offset": span.start,
+                        "end_offset": span.end,
+                        "reason": span.reason,
+                    }
+                )
+
+    def _locate(self, check: _RecordCheck, source_id: str, excerpt: str, occurrence: Any, what: str):
+        """(start, end) of the excerpt in the source, outside boilerplate; None if absent."""
+        article = self.articles[source_id]
+        if occurrence is not None and (
+            isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1
+        ):
+            check.problem(f"occurrence must be a whole number from 1, got {occurrence!r}")
+            return None
+        starts = find_occurrences(excerpt, article.search_text)
+        if not starts:
+            check.problem(
+                f"{what} is not found verbatim in source {source_id!r} ({article.file_path}): "
+                f"{_shorten(excerpt)!r}",
+                explain_missing(excerpt, article.search_text),
+            )
+            return None
+        index = (occurrence or 1) - 1
+        if index >= len(starts):
+            check.problem(
+                f"{what} occurs {len(starts)} time(s) in {source_id!r}; occurrence "
+                f"{occurrence} does not exist"
+            )
+            return None
+        return starts[index], starts[index] + len(excerpt)
+
+    # -- actors and places -------------------------------------------------------------
+
+    def _actors(self) -> None:
+        owner_of_alias: dict[str, str] = {}
+        for entry in self.seeds.records["actors"]:
+            check = _RecordCheck("actors", entry, self.problems)
+            check.check_shape()
+            name = check.text("name")
+            actor_type = check.choice("type", ACTOR_TYPES)
+            aliases = entry.data.get("aliases") or []
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                check.problem("aliases must be a list of names")
+                aliases = []
+            if not check.ok or not name:
+                continue
+            self.corpus.actors.append(
+                {
+                    "id": check.id,
+                    "name": name,
+                    "type": actor_type,
+                    "description": check.text("description"),
+                }
+            )
+            forms = list(dict.fromkeys([name, *aliases]))
+            for form in forms:
+                key = alias_key(form)
+                other = owner_of_alias.setdefault(key, check.id)
+                if other != check.id:
+                    check.problem(
+                        f"alias {form!r} also belongs to actor {other!r}",
+                        "an alias must name one actor; remove it from one of them",
+                    )
+                self.corpus.actor_aliases.append(
+                    {"actor_id": check.id, "alias": form, "alias_key": key}
+                )
+
+    def _places(self) -> None:
+        for entry in self.seeds.records["places"]:
+            check = _RecordCheck("places", entry, self.problems)
+            check.check_shape()
+            latitude, longitude = check.number("latitude"), check.number("longitude")
+            if latitude is not None and not -90 <= latitude <= 90:
+                check.problem(f"latitude {latitude} is outside -90..90")
+            if longitude is not None and not -180 <= longitude <= 180:
+                check.problem(f"longitude {longitude} is outside -180..180")
+            if check.ok:
+                self.corpus.places.append(
+                    {
+                        "id": check.id,
+                        "name": check.text("name"),
+                        "country": check.text("country"),
+                        "latitude": latitude,
+                        "longitude": longitude,
+                    }
+                )
+
+    # -- events ------------------------------------------------------------------------
+
+    def _date(self, check: _RecordCheck, key: str):
+        value = check.data.get(key)
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except DateError as error:
+            check.problem(f"impossible or unreadable {key}: {error}")
+            return None
+
+    def _events(self) -> None:
+        for entry in self.seeds.records["events"]:
+            check = _RecordCheck("events", entry, self.problems)
+            check.check_shape()
+            date = self._date(check, "date")
+            event_type = check.choice("type", EVENT_TYPES)
+            status = check.choice("status", EVENT_STATUSES, default="happened")
+            place_id = check.reference("place", self.place_ids, "place")
+            reasoning = check.text("date_reasoning")
+            inferred = check.flag("date_inferred") or bool(reasoning)
+            if inferred and not reasoning:
+                check.problem(
+                    "date_inferred is true but there is no date_reasoning",
+                    "say how the date was worked out, e.g. \"'last fall' in an article of "
+                    "February 2026\"",
+                )
+            sources_differ = check.flag("sources_differ")
+            actor_links = self._event_actors(check)
+            source_links = self._event_sources(check)
+            if not check.ok or date is None:
+                continue
+            self.corpus.events.append(
+                {
+                    "id": check.id,
+                    "title": check.text("title"),
+                    "summary": check.text("summary"),
+                    "type": event_type,
+                    "status": status,
+                    "date": date.edtf,
+                    "date_precision": date.precision,
+                    "date_start": date.start.isoformat(),
+                    "date_end": date.end.isoformat(),
+                    "sort_key": date.sort_key,
+                    "date_approximate": date.approximate,
+                    "date_uncertain": date.uncertain,
+                    "date_expression": check.text("date_expression"),
+                    "date_inferred": inferred,
+                    "date_reasoning": reasoning,
+                    "place_id": place_id,
+                    "sources_differ": sources_differ,
+                    "conflict_note": check.text("conflict_note"),
+                }
+            )
+            self.corpus.event_actors.extend(actor_links)
+            self.corpus.event_sources.extend(source_links)
+
+    def _event_actors(self, check: _RecordCheck) -> list[dict[str, Any]]:
+        links, seen = [], set()
+        for item in _as_list(check, "actors"):
+            if not isinstance(item, dict) or "actor" not in item:
+                check.problem(f"each entry under actors needs 'actor:' (and 'role:'), got {item!r}")
+                continue
+            unknown = set(item) - {"actor", "role"}
+            if unknown:
+                check.problem(f"unknown key {sorted(unknown)[0]!r} in an event's actors entry")
+            actor_id = check.reference("actor", self.actor_ids, "actor", value=item["actor"])
+            role = str(item.get("role") or "participant")
+            if actor_id and (actor_id, role) not in seen:
+                seen.add((actor_id, role))
+                links.append({"event_id": check.id, "actor_id": actor_id, "role": role})
+        return links
+
+    def _event_sources(self, check: _RecordCheck) -> list[dict[str, Any]]:
+        links, seen = [], set()
+        for item in _as_list(check, "sources"):
+            if not isinstance(item, dict) or not item.get("source") or not item.get("evidence"):
+                check.problem(
+                    "each entry under sources needs 'source:' and 'evidence:' (the verbatim "
+                    f"sentence that reports the event), got {item!r}"
+                )
+                continue
+            unknown = set(item) - {"source", "evidence", "occurrence"}
+            if unknown:
+                check.problem(f"unknown key {sorted(unknown)[0]!r} in an event's sources entry")
+            source_id = check.reference("source", self.articles, "source", value=item["source"])
+            if source_id is None:
+                continue
+            excerpt = str(item["evidence"])
+            span = self._locate(check, source_id, excerpt, item.get("occurrence"), "evidence")
+            if span and (source_id, span[0]) not in seen:
+                seen.add((source_id, span[0]))
+                links.append(
+                    {
+                        "event_id": check.id,
+                        "source_id": source_id,
+                        "excerpt": excerpt,
+                        "start_offset": span[0],
+                        "end_offset": span[1],
+                    }
+                )
+        return links
+
+    # -- quotes and figures ------------------------------------------------------------
+
+    def _quotes(self) -> None:
+        for entry in self.seeds.records["quotes"]:
+            check = _RecordCheck("quotes", entry, self.problems)
+            check.check_shape()
+            source_id = check.reference("source", self.articles, "source")
+            speaker_id = check.reference("speaker", self.actor_ids, "actor")
+            event_id = check.reference("event", self.event_ids, "event")
+            text = check.text("text")
+            span = None
+            if source_id and text:
+                span = self._locate(check, source_id, text, entry.data.get("occurrence"), "quote")
+            if check.ok and span:
+                self.corpus.quotes.append(
+                    {
+                        "id": check.id,
+                        "text": text,
+                        "speaker_id": speaker_id,
+                        "source_id": source_id,
+                        "start_offset": span[0],
+                        "end_offset": span[1],
+                        "event_id": event_id,
+                        "notes": check.text("notes"),
+                    }
+                )
+
+    def _figures(self) -> None:
+        for entry in self.seeds.records["figures"]:
+            check = _RecordCheck("figures", entry, self.problems)
+            check.check_shape()
+            value, value_max = check.number("value"), check.number("value_max")
+            if value is not None and value_max is not None and value_max < value:
+                check.problem(f"value_max {value_max} is smaller than value {value}")
+            date = self._date(check, "date")
+            source_id = check.reference("source", self.articles, "source")
+            event_id = check.reference("event", self.event_ids, "event")
+            actor_id = check.reference("actor", self.actor_ids, "actor")
+            excerpt = check.text("evidence")
+            span = None
+            if source_id and excerpt:
+                occurrence = entry.data.get("occurrence")
+                span = self._locate(check, source_id, excerpt, occurrence, "evidence")
+            if check.ok and span:
+                self.corpus.figures.append(
+                    {
+                        "id": check.id,
+                        "subject": check.text("subject"),
+                        "value": value,
+                        "value_max": value_max,
+                        "unit": check.text("unit"),
+                        "date": date.edtf if date else None,
+                        "source_id": source_id,
+                        "excerpt": excerpt,
+                        "start_offset": span[0],
+                        "end_offset": span[1],
+                        "event_id": event_id,
+                        "actor_id": actor_id,
+                        "notes": check.text("notes"),
+                    }
+                )
+
+
+def _as_list(check: _RecordCheck, key: str) -> list:
+    value = check.data.get(key) or []
+    if not isinstance(value, list):
+        check.problem(f"{key!r} must be a list (lines starting with '- ')")
+        return []
+    return value
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def validate(seeds: SeedFiles) -> Corpus:
+    return Validator(seeds).run()
+
+
+__all__ = ["Corpus", "Problem", "alias_key", "validate"]

@@ -1,0 +1,43 @@
+"""The small controlled vocabularies: event types, actor types, event statuses.
+
+Written to the ``event_types`` and ``actor_types`` tables on every load, so the
+database documents itself.
+"""
+
+EVENT_TYPES: dict[str, str] = {
+    "meeting": "People meet in person (summits, bilateral talks, meetings on the sidelines).",
+    "phone_call": "A telephone or video call between leaders or officials.",
+    "statement": "A public statement, declaration, address or post.",
+    "visit": "An official visit to a country, region or institution.",
+    "trip": "Travel by a group that is not an official visit (rehabilitation trips, tours).",
+    "aid": "Humanitarian, financial or military aid sent or delivered.",
+    "agreement": "An agreement, memorandum or deal reached or signed.",
+    "attack": "A strike, attack, shelling or drone hit.",
+    "trade": "Trade flows, exports and imports, economic results.",
+    "appointment": "Someone takes up or leaves a post (credentials, appointment, dismissal).",
+    "briefing": "A press briefing or press conference.",
+    "interview": "An interview given to a media outlet.",
+    "rally": "A public rally, protest or demonstration.",
+    "recognition": "Recognition or refusal to recognise a state, territory or act.",
+    "recall": "A diplomat is recalled or summoned.",
+    "consultation": "Consultations between ministries or officials.",
+    "commission": "A session of an intergovernmental commission or working group.",
+    "negotiation": "Peace or other negotiations between parties.",
+    "sanction": "Sanctions imposed or lifted.",
+    "other": "Anything that fits none of the types above.",
+}
+
+ACTOR_TYPES: dict[str, str] = {
+    "person": "A named individual.",
+    "organisation": "A company, NGO, international organisation, think tank or association.",
+    "government_body": "A ministry, office, press service, embassy or other state institution.",
+    "state": "A country acting as a whole (Kazakhstan, Ukraine, Russia).",
+    "media": "A news outlet, agency or broadcaster.",
+    "group": "A collective without formal organisation (diaspora, volunteers, citizens).",
+}
+
+EVENT_STATUSES: dict[str, str] = {
+    "happened": "Reported as having taken place.",
+    "planned": "Scheduled or announced, not yet taken place at the time of the source.",
+    "forecast": "Predicted or expected by someone, not scheduled.",
+}

@@ -1,0 +1,89 @@
+"""Safe YAML reading that remembers line numbers and refuses what we never want in seeds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import Problem, SeedError
+
+
+class LocatedDict(dict):
+    """A YAML mapping that knows the line it starts on, for error messages."""
+
+    line: int | None = None
+
+
+class RecordLoader(yaml.SafeLoader):
+    """SafeLoader plus: line numbers on mappings, no aliases, no duplicate keys.
+
+    Aliases are refused outright: seed files never need them, and they are how a small
+    file expands into a huge one ("billion laughs").
+    """
+
+    line_offset = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not allowed in seed files; write the value out",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+def _construct_located_mapping(loader: RecordLoader, node: yaml.MappingNode):
+    data = LocatedDict()
+    data.line = node.start_mark.line + 1 + loader.line_offset
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise yaml.MarkedYAMLError(
+                problem="a mapping key must be a plain value", problem_mark=key_node.start_mark
+            )
+        if key in data:
+            raise yaml.MarkedYAMLError(
+                problem=f"key {key!r} appears twice in the same mapping",
+                problem_mark=key_node.start_mark,
+            )
+        data[key] = loader.construct_object(value_node, deep=True)
+
+
+RecordLoader.add_constructor("tag:yaml.org,2002:map", _construct_located_mapping)
+
+
+def load_yaml(text: str, file: str, first_line: int = 1) -> Any:
+    """Parse YAML text; any syntax problem becomes a SeedError naming file and line.
+
+    ``first_line`` is the file line the text starts on (front matter starts on line 2).
+    """
+    loader = RecordLoader(text)
+    loader.line_offset = first_line - 1
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + first_line if mark else None
+        message = error.problem or "invalid YAML"
+        if error.context:
+            message = f"{error.context}, {message}"
+        raise SeedError(
+            Problem(
+                f"malformed YAML: {message}",
+                file=file,
+                line=line,
+                hint="check indentation, colons and quoting on that line",
+            )
+        ) from None
+    except yaml.YAMLError as error:
+        raise SeedError(Problem(f"malformed YAML: {error}", file=file)) from None
+    finally:
+        loader.dispose()
+
+
+def line_of(value: Any, default: int | None = None) -> int | None:
+    return getattr(value, "line", None) or default

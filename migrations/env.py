@@ -7,7 +7,7 @@ repository root (which reads the URL from ``alembic.ini`` or ``TIMELINE_DB``).
 
 from alembic import context
 
-from timeline.database import create_db_engine, resolve_database_url
+from timeline.database import create_db_engine, managed_by_migrations, resolve_database_url
 from timeline.models import Base
 
 config = context.config
@@ -21,6 +21,7 @@ def run_migrations(connection) -> None:
         # SQLite cannot ALTER most things: batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=managed_by_migrations,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,8 +1,8 @@
 """timeline: a source-backed event timeline database.
 
-    >>> import timeline
-    >>> result = timeline.load("seeds", "timeline.db")
-    >>> result.counts["events"]
+>>> import timeline
+>>> result = timeline.load("seeds", "timeline.db")
+>>> result.counts["events"]
 """
 
 from .errors import SeedError, TimelineError

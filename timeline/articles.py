@@ -17,7 +17,15 @@ from .yaml_records import line_of, load_yaml
 ARTICLE_SUFFIXES = {".txt", ".md"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER_KEYS = {
-    "id", "title", "publisher", "author", "url", "published", "language", "notes", "boilerplate",
+    "id",
+    "title",
+    "publisher",
+    "author",
+    "url",
+    "published",
+    "language",
+    "notes",
+    "boilerplate",
 }
 INFERABLE_KEYS = ("title", "publisher", "author", "url", "published")
 WANTED_KEYS = ("title", "publisher", "published")
@@ -190,8 +198,7 @@ def _text(value: Any) -> str:
 
 
 def _key_line(meta: dict[str, Any], key: str, first_line: int) -> int:
-    # Keys have no line of their own; the mapping's line is the best we have.
-    return line_of(meta, first_line) or first_line
+    return line_of(meta, first_line, key=key) or first_line
 
 
 def _boilerplate_patterns(raw: Any, display: str, first_line: int) -> list[tuple[re.Pattern, str]]:

@@ -49,7 +49,10 @@ def user_errors(command):
 @click.group()
 @click.version_option(package_name="timeline")
 def cli():
-    """A source-backed event timeline database: articles in, sources, actors, events and quotes out."""
+    """A source-backed event timeline database.
+
+    Articles in; sources, actors, events and quotes out.
+    """
 
 
 @cli.command()
@@ -85,10 +88,15 @@ def query(sql, db, fmt):
 @cli.command()
 @click.argument("name", type=click.Choice(EXPORTS))
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-              show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
 @user_errors
 def export(name, db, fmt, output):
     """Export events, quotes, actors, sources or figures, with names joined in."""
@@ -103,8 +111,12 @@ def export(name, db, fmt, output):
 
 @cli.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to bind; anything but loopback exposes the data to your network.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind; anything but loopback exposes the data to your network.",
+)
 @click.option("--port", default=8001, show_default=True, type=int)
 @user_errors
 def serve(db, host, port):
@@ -113,8 +125,9 @@ def serve(db, host, port):
 
     datasette = build_datasette(db)
     if host not in ("127.0.0.1", "localhost", "::1"):
-        click.secho(f"warning: serving on {host}: reachable from other machines", fg="yellow",
-                    err=True)
+        click.secho(
+            f"warning: serving on {host}: reachable from other machines", fg="yellow", err=True
+        )
     click.echo(f"Datasette on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     run_datasette(datasette, host, port)
 
@@ -166,6 +179,4 @@ def current(db):
 @db_group.command()
 def history():
     """List every migration, newest first."""
-    click.echo(database.history_text(database.resolve_database_url(None)), nl=False)
-
-
+    click.echo(database.history_text(), nl=False)

@@ -20,8 +20,17 @@ class LoadResult:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        shown = ("sources", "actors", "actor_aliases", "places", "events", "event_actors",
-                 "event_sources", "quotes", "figures")
+        shown = (
+            "sources",
+            "actors",
+            "actor_aliases",
+            "places",
+            "events",
+            "event_actors",
+            "event_sources",
+            "quotes",
+            "figures",
+        )
         return ", ".join(f"{self.counts.get(name, 0)} {name}" for name in shown)
 
 

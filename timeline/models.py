@@ -97,9 +97,7 @@ class SourceBoilerplate(Base):
     __tablename__ = "source_boilerplate"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source_id: Mapped[str] = mapped_column(
-        ForeignKey("sources.id", ondelete="CASCADE"), index=True
-    )
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
     start_offset: Mapped[int] = mapped_column(Integer)
     end_offset: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
@@ -237,4 +235,3 @@ class Figure(Base):
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
     actor_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id"), index=True)
     notes: Mapped[str | None] = mapped_column(Text)
-

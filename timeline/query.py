@@ -36,7 +36,7 @@ def run_query(sql: str, db: str | None = None, params: dict | None = None):
         message = str(error.orig)
         hint = None
         if "readonly" in message.replace(" ", "").lower() or "read-only" in message.lower():
-            hint = "`timeline query` is read-only; change data through the seeds and `timeline load`"
+            hint = "`timeline query` is read-only; change the seeds and run `timeline load`"
         raise TimelineError(Problem(f"query failed: {message}", hint=hint)) from None
     finally:
         engine.dispose()
@@ -44,8 +44,12 @@ def run_query(sql: str, db: str | None = None, params: dict | None = None):
 
 def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps([dict(zip(columns, row, strict=True)) for row in rows],
-                          ensure_ascii=False, indent=2, default=str)
+        return json.dumps(
+            [dict(zip(columns, row, strict=True)) for row in rows],
+            ensure_ascii=False,
+            indent=2,
+            default=str,
+        )
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")

@@ -18,18 +18,41 @@ from .fields import did_you_mean
 from .seeds import Entry, SeedFiles
 from .text_spans import explain_missing, find_occurrences
 from .vocabulary import ACTOR_TYPES, EVENT_STATUSES, EVENT_TYPES
+from .yaml_records import line_of
 
 ALLOWED_KEYS = {
     "actors": {"id", "name", "type", "description", "aliases"},
     "places": {"id", "name", "country", "latitude", "longitude"},
     "events": {
-        "id", "title", "summary", "type", "status", "date", "date_expression", "date_inferred",
-        "date_reasoning", "place", "actors", "sources", "sources_differ", "conflict_note",
+        "id",
+        "title",
+        "summary",
+        "type",
+        "status",
+        "date",
+        "date_expression",
+        "date_inferred",
+        "date_reasoning",
+        "place",
+        "actors",
+        "sources",
+        "sources_differ",
+        "conflict_note",
     },
     "quotes": {"id", "source", "speaker", "text", "event", "notes", "occurrence"},
     "figures": {
-        "id", "subject", "value", "value_max", "unit", "date", "source", "evidence", "event",
-        "actor", "notes", "occurrence",
+        "id",
+        "subject",
+        "value",
+        "value_max",
+        "unit",
+        "date",
+        "source",
+        "evidence",
+        "event",
+        "actor",
+        "notes",
+        "occurrence",
     },
 }
 REQUIRED_KEYS = {
@@ -61,9 +84,19 @@ class Corpus:
     warnings: list[str] = field(default_factory=list)
 
     TABLES = (
-        "event_types", "actor_types", "sources", "source_inferences", "source_boilerplate",
-        "actors", "actor_aliases", "places", "events", "event_actors", "event_sources",
-        "quotes", "figures",
+        "event_types",
+        "actor_types",
+        "sources",
+        "source_inferences",
+        "source_boilerplate",
+        "actors",
+        "actor_aliases",
+        "places",
+        "events",
+        "event_actors",
+        "event_sources",
+        "quotes",
+        "figures",
     )
 
     def tables(self) -> dict[str, list[dict[str, Any]]]:
@@ -85,12 +118,14 @@ class _RecordCheck:
         self.id = self.data.get("id")
         self.ok = True
 
-    def problem(self, message: str, hint: str | None = None) -> None:
+    def problem(
+        self, message: str, hint: str | None = None, key: str | None = None, line: int | None = None
+    ) -> None:
+        """Report a problem at the line of ``key`` (or ``line``), else the record's first line."""
         self.ok = False
         record = f"{self.kind[:-1]} {self.id!r}" if self.id is not None else None
-        self.problems.add(
-            message, file=self.entry.file, line=self.entry.line, record=record, hint=hint
-        )
+        line = line or line_of(self.data, self.entry.line, key=key)
+        self.problems.add(message, file=self.entry.file, line=line, record=record, hint=hint)
 
     def check_shape(self) -> None:
         for key in self.data:
@@ -99,13 +134,16 @@ class _RecordCheck:
                     f"unknown key {key!r}",
                     did_you_mean(key, ALLOWED_KEYS[self.kind])
                     or f"allowed: {', '.join(sorted(ALLOWED_KEYS[self.kind]))}",
+                    key=key,
                 )
         for key in REQUIRED_KEYS[self.kind]:
             if self.data.get(key) in (None, "", []):
                 self.problem(f"missing required field {key!r}")
         if self.id is not None and (not isinstance(self.id, str) or not SLUG.match(self.id)):
             self.problem(
-                f"id {self.id!r} is not a slug", "use lowercase letters, digits and hyphens"
+                f"id {self.id!r} is not a slug",
+                "use lowercase letters, digits and hyphens",
+                key="id",
             )
 
     def text(self, key: str) -> str | None:
@@ -113,7 +151,7 @@ class _RecordCheck:
         if value is None:
             return None
         if isinstance(value, dict | list):
-            self.problem(f"{key!r} must be text, not a {type(value).__name__}")
+            self.problem(f"{key!r} must be text, not a {type(value).__name__}", key=key)
             return None
         return str(value)
 
@@ -122,14 +160,14 @@ class _RecordCheck:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(f"{key!r} must be a number, got {value!r}")
+            self.problem(f"{key!r} must be a number, got {value!r}", key=key)
             return None
         return float(value)
 
     def flag(self, key: str) -> bool:
         value = self.data.get(key, False)
         if not isinstance(value, bool):
-            self.problem(f"{key!r} must be true or false, got {value!r}")
+            self.problem(f"{key!r} must be true or false, got {value!r}", key=key)
             return False
         return value
 
@@ -139,17 +177,22 @@ class _RecordCheck:
             self.problem(
                 f"{key} {value!r} is not in the vocabulary",
                 did_you_mean(value, choices) or f"use one of {', '.join(choices)}",
+                key=key,
             )
         return value
 
-    def reference(self, key: str, known: dict, kind: str, value: Any = None) -> str | None:
+    def reference(
+        self, key: str, known: dict, kind: str, value: Any = None, line: int | None = None
+    ) -> str | None:
         value = self.data.get(key) if value is None else value
         if value is None:
             return None
-        if value not in known:
+        if not isinstance(value, str) or value not in known:
             self.problem(
-                f"{key} {value!r} refers to a {kind} that does not exist",
+                f"{key} {value!r}: no {kind} has this id",
                 did_you_mean(value, known) or f"define it under '{kind}s:' in a record file",
+                key=key,
+                line=line,
             )
             return None
         return value
@@ -233,13 +276,23 @@ class Validator:
                     }
                 )
 
-    def _locate(self, check: _RecordCheck, source_id: str, excerpt: str, occurrence: Any, what: str):
+    def _locate(
+        self,
+        check: _RecordCheck,
+        source_id: str,
+        excerpt: str,
+        occurrence: Any,
+        what: str,
+        line: int | None,
+    ):
         """(start, end) of the excerpt in the source, outside boilerplate; None if absent."""
         article = self.articles[source_id]
         if occurrence is not None and (
             isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1
         ):
-            check.problem(f"occurrence must be a whole number from 1, got {occurrence!r}")
+            check.problem(
+                f"occurrence must be a whole number from 1, got {occurrence!r}", line=line
+            )
             return None
         starts = find_occurrences(excerpt, article.search_text)
         if not starts:
@@ -247,13 +300,15 @@ class Validator:
                 f"{what} is not found verbatim in source {source_id!r} ({article.file_path}): "
                 f"{_shorten(excerpt)!r}",
                 explain_missing(excerpt, article.search_text),
+                line=line,
             )
             return None
         index = (occurrence or 1) - 1
         if index >= len(starts):
             check.problem(
                 f"{what} occurs {len(starts)} time(s) in {source_id!r}; occurrence "
-                f"{occurrence} does not exist"
+                f"{occurrence} does not exist",
+                line=line,
             )
             return None
         return starts[index], starts[index] + len(excerpt)
@@ -323,7 +378,7 @@ class Validator:
         try:
             return parse_date(value)
         except DateError as error:
-            check.problem(f"impossible or unreadable {key}: {error}")
+            check.problem(f"impossible or unreadable {key}: {error}", key=key)
             return None
 
     def _events(self) -> None:
@@ -340,7 +395,7 @@ class Validator:
                 check.problem(
                     "date_inferred is true but there is no date_reasoning",
                     "say how the date was worked out, e.g. \"'last fall' in an article of "
-                    "February 2026\"",
+                    'February 2026"',
                 )
             sources_differ = check.flag("sources_differ")
             actor_links = self._event_actors(check)
@@ -381,7 +436,9 @@ class Validator:
             unknown = set(item) - {"actor", "role"}
             if unknown:
                 check.problem(f"unknown key {sorted(unknown)[0]!r} in an event's actors entry")
-            actor_id = check.reference("actor", self.actor_ids, "actor", value=item["actor"])
+            actor_id = check.reference(
+                "actor", self.actor_ids, "actor", value=item["actor"], line=line_of(item)
+            )
             role = str(item.get("role") or "participant")
             if actor_id and (actor_id, role) not in seen:
                 seen.add((actor_id, role))
@@ -392,19 +449,30 @@ class Validator:
         links, seen = [], set()
         for item in _as_list(check, "sources"):
             if not isinstance(item, dict) or not item.get("source") or not item.get("evidence"):
+                shown = dict(item) if isinstance(item, dict) else item
                 check.problem(
                     "each entry under sources needs 'source:' and 'evidence:' (the verbatim "
-                    f"sentence that reports the event), got {item!r}"
+                    f"sentence that reports the event), got {shown!r}",
+                    line=line_of(item),
                 )
                 continue
             unknown = set(item) - {"source", "evidence", "occurrence"}
             if unknown:
                 check.problem(f"unknown key {sorted(unknown)[0]!r} in an event's sources entry")
-            source_id = check.reference("source", self.articles, "source", value=item["source"])
+            source_id = check.reference(
+                "source", self.articles, "source", value=item["source"], line=line_of(item)
+            )
             if source_id is None:
                 continue
             excerpt = str(item["evidence"])
-            span = self._locate(check, source_id, excerpt, item.get("occurrence"), "evidence")
+            span = self._locate(
+                check,
+                source_id,
+                excerpt,
+                item.get("occurrence"),
+                "evidence",
+                line_of(item, key="evidence"),
+            )
             if span and (source_id, span[0]) not in seen:
                 seen.add((source_id, span[0]))
                 links.append(
@@ -430,7 +498,9 @@ class Validator:
             text = check.text("text")
             span = None
             if source_id and text:
-                span = self._locate(check, source_id, text, entry.data.get("occurrence"), "quote")
+                occurrence = entry.data.get("occurrence")
+                line = line_of(entry.data, key="text")
+                span = self._locate(check, source_id, text, occurrence, "quote", line)
             if check.ok and span:
                 self.corpus.quotes.append(
                     {
@@ -460,7 +530,8 @@ class Validator:
             span = None
             if source_id and excerpt:
                 occurrence = entry.data.get("occurrence")
-                span = self._locate(check, source_id, excerpt, occurrence, "evidence")
+                line = line_of(entry.data, key="evidence")
+                span = self._locate(check, source_id, excerpt, occurrence, "evidence", line)
             if check.ok and span:
                 self.corpus.figures.append(
                     {

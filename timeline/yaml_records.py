@@ -13,6 +13,7 @@ class LocatedDict(dict):
     """A YAML mapping that knows the line it starts on, for error messages."""
 
     line: int | None = None
+    key_lines: dict | None = None
 
 
 class RecordLoader(yaml.SafeLoader):
@@ -37,6 +38,7 @@ class RecordLoader(yaml.SafeLoader):
 def _construct_located_mapping(loader: RecordLoader, node: yaml.MappingNode):
     data = LocatedDict()
     data.line = node.start_mark.line + 1 + loader.line_offset
+    data.key_lines = {}
     yield data
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
@@ -51,9 +53,17 @@ def _construct_located_mapping(loader: RecordLoader, node: yaml.MappingNode):
                 problem_mark=key_node.start_mark,
             )
         data[key] = loader.construct_object(value_node, deep=True)
+        data.key_lines[key] = key_node.start_mark.line + 1 + loader.line_offset
 
 
 RecordLoader.add_constructor("tag:yaml.org,2002:map", _construct_located_mapping)
+
+# Dates stay text: PyYAML would turn 2025-08-10 into a date and crash on 2025-02-30;
+# our own date parser gives precision and a clear message instead.
+RecordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def load_yaml(text: str, file: str, first_line: int = 1) -> Any:
@@ -76,14 +86,16 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> Any:
                 f"malformed YAML: {message}",
                 file=file,
                 line=line,
-                hint="check indentation, colons and quoting on that line",
+                hint=None if "aliases" in message else "check indentation, colons and quoting",
             )
         ) from None
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
         raise SeedError(Problem(f"malformed YAML: {error}", file=file)) from None
     finally:
         loader.dispose()
 
 
-def line_of(value: Any, default: int | None = None) -> int | None:
-    return getattr(value, "line", None) or default
+def line_of(value: Any, default: int | None = None, key: Any = None) -> int | None:
+    """The line a mapping (or, given ``key``, one of its keys) starts on."""
+    key_lines = getattr(value, "key_lines", None) or {}
+    return key_lines.get(key) or getattr(value, "line", None) or default

@@ -50,7 +50,9 @@ def upgrade() -> None:
     op.create_table(
         "source_inferences",
         sa.Column(
-            "source_id", sa.String(200), sa.ForeignKey("sources.id", ondelete="CASCADE"),
+            "source_id",
+            sa.String(200),
+            sa.ForeignKey("sources.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column("field", sa.String(40), primary_key=True),
@@ -61,7 +63,9 @@ def upgrade() -> None:
         "source_boilerplate",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "source_id", sa.String(200), sa.ForeignKey("sources.id", ondelete="CASCADE"),
+            "source_id",
+            sa.String(200),
+            sa.ForeignKey("sources.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("start_offset", sa.Integer(), nullable=False),
@@ -82,7 +86,9 @@ def upgrade() -> None:
         "actor_aliases",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "actor_id", sa.String(200), sa.ForeignKey("actors.id", ondelete="CASCADE"),
+            "actor_id",
+            sa.String(200),
+            sa.ForeignKey("actors.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("alias", sa.Text(), nullable=False),
@@ -127,7 +133,9 @@ def upgrade() -> None:
     op.create_table(
         "event_actors",
         sa.Column(
-            "event_id", sa.String(200), sa.ForeignKey("events.id", ondelete="CASCADE"),
+            "event_id",
+            sa.String(200),
+            sa.ForeignKey("events.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column("actor_id", sa.String(200), sa.ForeignKey("actors.id"), primary_key=True),
@@ -138,7 +146,9 @@ def upgrade() -> None:
         "event_sources",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "event_id", sa.String(200), sa.ForeignKey("events.id", ondelete="CASCADE"),
+            "event_id",
+            sa.String(200),
+            sa.ForeignKey("events.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("source_id", sa.String(200), sa.ForeignKey("sources.id"), nullable=False),
@@ -167,8 +177,17 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "quotes", "event_sources", "event_actors", "events", "places", "actor_aliases",
-        "actors", "source_boilerplate", "source_inferences", "sources", "actor_types",
+        "quotes",
+        "event_sources",
+        "event_actors",
+        "events",
+        "places",
+        "actor_aliases",
+        "actors",
+        "source_boilerplate",
+        "source_inferences",
+        "sources",
+        "actor_types",
         "event_types",
     ):
         op.drop_table(table)

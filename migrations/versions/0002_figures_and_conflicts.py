@@ -21,11 +21,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("events") as batch:
-        batch.add_column(
-            sa.Column("sources_differ", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch.add_column(sa.Column("conflict_note", sa.Text()))
+    # Plain ADD COLUMN: SQLite supports it natively, and a batch rebuild of `events`
+    # would trip the foreign keys that point at it in a populated database.
+    op.add_column(
+        "events",
+        sa.Column("sources_differ", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column("events", sa.Column("conflict_note", sa.Text()))
     op.create_table(
         "figures",
         sa.Column("id", sa.String(200), primary_key=True),

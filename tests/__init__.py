@@ -1,0 +1,1 @@
+"""Tests for timeline: real files, real databases, real servers."""

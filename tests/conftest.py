@@ -1,0 +1,58 @@
+"""Shared test helpers: real seed folders, real SQLite files, real comparisons."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import timeline
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "fixtures"
+SEEDS = REPO / "seeds"
+
+
+def dump_database(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted: two databases with equal dumps hold the same data.
+
+    FTS5 shadow tables are left out: their b-tree segments depend on insert history, not
+    on content; the ``<table>_fts`` tables themselves (their indexed text) are compared.
+    """
+    connection = sqlite3.connect(path)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"
+                " and name not glob '*_fts_*'"
+            )
+        ]
+        return {
+            table: sorted(map(repr, connection.execute(f"select * from [{table}]")))
+            for table in sorted(tables)
+        }
+    finally:
+        connection.close()
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def minimal_db(tmp_path: Path) -> Path:
+    """A database loaded from fixtures/minimal."""
+    db = tmp_path / "minimal.db"
+    timeline.load(FIXTURES / "minimal", str(db))
+    return db
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory) -> Path:
+    """A database loaded from the project's own seeds/ (loaded once per test run)."""
+    db = tmp_path_factory.mktemp("seeds") / "timeline.db"
+    timeline.load(SEEDS, str(db))
+    return db

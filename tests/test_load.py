@@ -1,0 +1,143 @@
+"""Loading seeds: what lands in the database, exactly, and that a reload changes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from click.testing import CliRunner
+
+import timeline
+from timeline.cli import cli
+
+from .conftest import FIXTURES, dump_database
+
+
+def rows(db, sql, *params):
+    connection = sqlite3.connect(db)
+    connection.row_factory = sqlite3.Row
+    try:
+        return [dict(row) for row in connection.execute(sql, params)]
+    finally:
+        connection.close()
+
+
+def test_load_reports_counts_per_table(tmp_path):
+    result = timeline.load(FIXTURES / "minimal", str(tmp_path / "t.db"))
+
+    assert result.counts["sources"] == 1
+    assert result.counts["actors"] == 2
+    assert result.counts["actor_aliases"] == 5
+    assert result.counts["events"] == 1
+    assert result.counts["event_actors"] == 2
+    assert result.counts["quotes"] == 1
+    assert result.warnings == []
+
+
+def test_quote_and_evidence_offsets_point_at_their_text(minimal_db):
+    quote = rows(
+        minimal_db,
+        "select q.text, q.start_offset, q.end_offset, s.text as body from quotes q "
+        "join sources s on s.id = q.source_id",
+    )[0]
+    assert quote["body"][quote["start_offset"] : quote["end_offset"]] == quote["text"]
+    evidence = rows(
+        minimal_db,
+        "select e.excerpt, substr(s.text, e.start_offset + 1, e.end_offset - e.start_offset) "
+        "as sliced from event_sources e join sources s on s.id = e.source_id",
+    )[0]
+    assert evidence["sliced"] == evidence["excerpt"]
+
+
+def test_inferred_publication_date_keeps_its_evidence(minimal_db):
+    source = rows(minimal_db, "select published, published_inferred from sources")[0]
+    inference = rows(minimal_db, "select field, value, evidence from source_inferences")[0]
+
+    assert source == {"published": "2025-08-11", "published_inferred": 1}
+    assert inference["field"] == "published"
+    assert "on Sunday" in inference["evidence"]
+
+
+def test_event_date_has_precision_bounds_and_reasoning(minimal_db):
+    event = rows(minimal_db, "select * from events")[0]
+
+    assert event["date"] == "2025-08-10"
+    assert event["date_precision"] == "day"
+    assert (event["date_start"], event["date_end"]) == ("2025-08-10", "2025-08-10")
+    assert event["date_expression"] == "on Sunday"
+    assert event["date_inferred"] == 1
+    assert "published Monday" in event["date_reasoning"]
+
+
+def test_aliases_include_canonical_name_and_lookup_key(minimal_db):
+    aliases = rows(
+        minimal_db,
+        "select alias, alias_key from actor_aliases where actor_id = 'volodymyr-zelenskyy' "
+        "order by alias",
+    )
+    assert [a["alias"] for a in aliases] == ["Volodymyr Zelenskyy", "Zelensky", "Zelenskyy"]
+    assert aliases[1]["alias_key"] == "zelensky"
+
+
+def test_second_load_changes_nothing(tmp_path):
+    db = tmp_path / "t.db"
+    timeline.load(FIXTURES / "minimal", str(db))
+    first = dump_database(db)
+
+    timeline.load(FIXTURES / "minimal", str(db))
+
+    assert dump_database(db) == first
+
+
+def test_article_body_is_stored_byte_for_byte(tmp_path):
+    db = tmp_path / "t.db"
+    timeline.load(FIXTURES / "bare_txt", str(db))
+    original = (FIXTURES / "bare_txt" / "2025-08-15_astana-report.txt").read_bytes()
+
+    stored = rows(db, "select text from sources")[0]["text"]
+
+    assert stored.encode("utf-8") == original
+
+
+def test_bare_txt_loads_with_warnings_naming_what_is_missing(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["load", str(FIXTURES / "bare_txt"), "--db", str(tmp_path / "t.db")]
+    )
+
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.output
+    assert "no front matter; id, title, publisher and published missing" in result.output
+    source = rows(tmp_path / "t.db", "select id, title, published from sources")[0]
+    assert source == {"id": "2025-08-15-astana-report", "title": None, "published": None}
+
+
+def test_boilerplate_is_kept_in_text_but_not_searchable(tmp_path):
+    db = tmp_path / "t.db"
+    timeline.load(FIXTURES / "boilerplate", str(db))
+
+    source = rows(db, "select text, search_text from sources")[0]
+    spans = rows(db, "select start_offset, end_offset, reason from source_boilerplate")
+    ticker_hits = rows(db, "select rowid from sources_fts where sources_fts match 'USD'")
+    body_hits = rows(db, "select rowid from sources_fts where sources_fts match 'ambassador'")
+
+    assert "KZT/USD" in source["text"]
+    assert "KZT/USD" not in source["search_text"]
+    assert len(source["search_text"]) == len(source["text"])
+    assert spans[0]["reason"] == "currency ticker"
+    assert source["text"][spans[0]["start_offset"] :].startswith("  • KGS/USD")
+    assert ticker_hits == []
+    assert len(body_hits) == 1
+
+
+def test_load_command_prints_counts(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["load", str(FIXTURES / "minimal"), "--db", str(tmp_path / "t.db")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Loaded 1 sources, 2 actors, 5 actor_aliases" in result.output
+
+
+def test_database_defaults_to_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "from-env.db"))
+    result = CliRunner().invoke(cli, ["load", str(FIXTURES / "minimal")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "from-env.db").exists()

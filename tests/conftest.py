@@ -56,3 +56,23 @@ def seed_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("seeds") / "timeline.db"
     timeline.load(SEEDS, str(db))
     return db
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One PostgreSQL server for the whole run; skipped only where no binaries exist."""
+    from .postgres_server import PostgresServer
+
+    server = PostgresServer()
+    if not server.available:
+        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not found; .ci/run installs them")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server, request) -> str:
+    """A new, empty PostgreSQL database for one test."""
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
+    return postgres_server.create_database(name)

@@ -177,6 +177,24 @@ def current(db):
 
 
 @db_group.command()
+@db_option
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="New SQLite file to create.",
+)
+@user_errors
+def copy(db, target):
+    """Copy the database into a new SQLite file (to browse a PostgreSQL timeline)."""
+    from .copy import copy_database
+
+    counts = copy_database(db, target)
+    click.echo(f"Copied {sum(counts.values())} rows in {len(counts)} tables to {target}")
+
+
+@db_group.command()
 def history():
     """List every migration, newest first."""
     click.echo(database.history_text(), nl=False)

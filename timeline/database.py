@@ -15,6 +15,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from .errors import Problem, TimelineError
+
 DEFAULT_DATABASE = "timeline.db"
 DATABASE_ENV_VAR = "TIMELINE_DB"
 
@@ -25,6 +27,9 @@ def resolve_database_url(db: str | None) -> str:
     Nothing given: ``$TIMELINE_DB``, else ``timeline.db`` in the current folder.
     """
     db = db or os.environ.get(DATABASE_ENV_VAR) or DEFAULT_DATABASE
+    if db.startswith(("postgresql://", "postgres://")):
+        # We ship psycopg 3; SQLAlchemy's bare postgresql:// would look for psycopg2.
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
     if "://" in db:
         return db
     return f"sqlite:///{Path(db).expanduser().resolve()}"
@@ -66,7 +71,15 @@ def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
         if not read_only:
             event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except ModuleNotFoundError as error:
+        raise TimelineError(
+            Problem(
+                f"no database driver for {make_url(url).drivername}: {error}",
+                hint="for PostgreSQL: pip install 'timeline[postgres]'",
+            )
+        ) from None
     if read_only:
         event.listen(
             engine,

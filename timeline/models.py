@@ -15,7 +15,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -96,9 +95,10 @@ class SourceBoilerplate(Base):
 
     __tablename__ = "source_boilerplate"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
-    start_offset: Mapped[int] = mapped_column(Integer)
+    source_id: Mapped[str] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    start_offset: Mapped[int] = mapped_column(Integer, primary_key=True)
     end_offset: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
 
@@ -112,19 +112,23 @@ class Actor(Base):
     name: Mapped[str] = mapped_column(Text, index=True)
     type: Mapped[str] = mapped_column(ForeignKey("actor_types.id"), index=True)
     description: Mapped[str | None] = mapped_column(Text)
+    # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
+    origin: Mapped[str] = mapped_column(String(20), server_default="curated")
 
 
 class ActorAlias(Base):
     """One form of an actor's name used in the corpus; the canonical name is one too."""
 
     __tablename__ = "actor_aliases"
-    __table_args__ = (UniqueConstraint("actor_id", "alias"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
-    alias: Mapped[str] = mapped_column(Text)
+    actor_id: Mapped[str] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True
+    )
+    alias: Mapped[str] = mapped_column(Text, primary_key=True)
     # Case-folded, accent-free form for look-ups: "Mūrat Nūrtıleu" -> "murat nurtileu".
     alias_key: Mapped[str] = mapped_column(Text, index=True)
+    # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
+    origin: Mapped[str] = mapped_column(String(20), server_default="curated")
 
 
 class Place(Base):
@@ -168,6 +172,8 @@ class Event(Base):
     # True when the sources disagree on something about this event (see figures).
     sources_differ: Mapped[bool] = mapped_column(Boolean, default=False)
     conflict_note: Mapped[str | None] = mapped_column(Text)
+    # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
+    origin: Mapped[str] = mapped_column(String(20), server_default="curated", index=True)
 
 
 class EventActor(Base):
@@ -180,20 +186,24 @@ class EventActor(Base):
     )
     actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id"), primary_key=True, index=True)
     role: Mapped[str] = mapped_column(String(40), primary_key=True)
+    # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
+    origin: Mapped[str] = mapped_column(String(20), server_default="curated")
 
 
 class EventSource(Base):
     """A source reporting an event, with the verbatim excerpt that says so."""
 
     __tablename__ = "event_sources"
-    __table_args__ = (UniqueConstraint("event_id", "source_id", "start_offset"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), primary_key=True, index=True)
+    start_offset: Mapped[int] = mapped_column(Integer, primary_key=True)
     excerpt: Mapped[str] = mapped_column(Text)
-    start_offset: Mapped[int] = mapped_column(Integer)
     end_offset: Mapped[int] = mapped_column(Integer)
+    # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
+    origin: Mapped[str] = mapped_column(String(20), server_default="curated")
 
 
 class Quote(Base):
@@ -209,6 +219,8 @@ class Quote(Base):
     end_offset: Mapped[int] = mapped_column(Integer)
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
     notes: Mapped[str | None] = mapped_column(Text)
+    # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
+    origin: Mapped[str] = mapped_column(String(20), server_default="curated", index=True)
 
 
 class Figure(Base):

@@ -334,6 +334,7 @@ class Validator:
                     "name": name,
                     "type": actor_type,
                     "description": check.text("description"),
+                    "origin": "curated",
                 }
             )
             forms = list(dict.fromkeys([name, *aliases]))
@@ -346,7 +347,7 @@ class Validator:
                         "an alias must name one actor; remove it from one of them",
                     )
                 self.corpus.actor_aliases.append(
-                    {"actor_id": check.id, "alias": form, "alias_key": key}
+                    {"actor_id": check.id, "alias": form, "alias_key": key, "origin": "curated"}
                 )
 
     def _places(self) -> None:
@@ -422,6 +423,7 @@ class Validator:
                     "place_id": place_id,
                     "sources_differ": sources_differ,
                     "conflict_note": check.text("conflict_note"),
+                    "origin": "curated",
                 }
             )
             self.corpus.event_actors.extend(actor_links)
@@ -442,7 +444,9 @@ class Validator:
             role = str(item.get("role") or "participant")
             if actor_id and (actor_id, role) not in seen:
                 seen.add((actor_id, role))
-                links.append({"event_id": check.id, "actor_id": actor_id, "role": role})
+                links.append(
+                    {"event_id": check.id, "actor_id": actor_id, "role": role, "origin": "curated"}
+                )
         return links
 
     def _event_sources(self, check: _RecordCheck) -> list[dict[str, Any]]:
@@ -482,6 +486,7 @@ class Validator:
                         "excerpt": excerpt,
                         "start_offset": span[0],
                         "end_offset": span[1],
+                        "origin": "curated",
                     }
                 )
         return links
@@ -512,6 +517,7 @@ class Validator:
                         "end_offset": span[1],
                         "event_id": event_id,
                         "notes": check.text("notes"),
+                        "origin": "curated",
                     }
                 )
 

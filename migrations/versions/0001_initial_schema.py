@@ -61,18 +61,16 @@ def upgrade() -> None:
     )
     op.create_table(
         "source_boilerplate",
-        sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
             "source_id",
             sa.String(200),
             sa.ForeignKey("sources.id", ondelete="CASCADE"),
-            nullable=False,
+            primary_key=True,
         ),
-        sa.Column("start_offset", sa.Integer(), nullable=False),
+        sa.Column("start_offset", sa.Integer(), primary_key=True),
         sa.Column("end_offset", sa.Integer(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
     )
-    op.create_index("ix_source_boilerplate_source_id", "source_boilerplate", ["source_id"])
     op.create_table(
         "actors",
         sa.Column("id", sa.String(200), primary_key=True),
@@ -84,18 +82,15 @@ def upgrade() -> None:
     op.create_index("ix_actors_type", "actors", ["type"])
     op.create_table(
         "actor_aliases",
-        sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
             "actor_id",
             sa.String(200),
             sa.ForeignKey("actors.id", ondelete="CASCADE"),
-            nullable=False,
+            primary_key=True,
         ),
-        sa.Column("alias", sa.Text(), nullable=False),
+        sa.Column("alias", sa.Text(), primary_key=True),
         sa.Column("alias_key", sa.Text(), nullable=False),
-        sa.UniqueConstraint("actor_id", "alias"),
     )
-    op.create_index("ix_actor_aliases_actor_id", "actor_aliases", ["actor_id"])
     op.create_index("ix_actor_aliases_alias_key", "actor_aliases", ["alias_key"])
     op.create_table(
         "places",
@@ -144,20 +139,17 @@ def upgrade() -> None:
     op.create_index("ix_event_actors_actor_id", "event_actors", ["actor_id"])
     op.create_table(
         "event_sources",
-        sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
             "event_id",
             sa.String(200),
             sa.ForeignKey("events.id", ondelete="CASCADE"),
-            nullable=False,
+            primary_key=True,
         ),
-        sa.Column("source_id", sa.String(200), sa.ForeignKey("sources.id"), nullable=False),
+        sa.Column("source_id", sa.String(200), sa.ForeignKey("sources.id"), primary_key=True),
+        sa.Column("start_offset", sa.Integer(), primary_key=True),
         sa.Column("excerpt", sa.Text(), nullable=False),
-        sa.Column("start_offset", sa.Integer(), nullable=False),
         sa.Column("end_offset", sa.Integer(), nullable=False),
-        sa.UniqueConstraint("event_id", "source_id", "start_offset"),
     )
-    op.create_index("ix_event_sources_event_id", "event_sources", ["event_id"])
     op.create_index("ix_event_sources_source_id", "event_sources", ["source_id"])
     op.create_table(
         "quotes",

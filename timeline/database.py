@@ -35,6 +35,17 @@ def resolve_database_url(db: str | None) -> str:
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
 
+def display_name(url: str) -> str:
+    """How to show a database to its user: a file path relative to here, a URL without password."""
+    path = sqlite_path(url)
+    if path is None:
+        return make_url(url).render_as_string(hide_password=True)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, or None for other engines."""
     parsed = make_url(url)

@@ -42,7 +42,15 @@ def run_query(sql: str, db: str | None = None, params: dict | None = None):
         engine.dispose()
 
 
+def _plain(value: Any) -> Any:
+    """Whole-number floats print as integers: 410000000, not 4.1e+08 or 410000000.0."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return int(value)
+    return value
+
+
 def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> str:
+    rows = [tuple(_plain(value) for value in row) for row in rows]
     if fmt == "json":
         return json.dumps(
             [dict(zip(columns, row, strict=True)) for row in rows],

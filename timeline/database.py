@@ -63,6 +63,14 @@ def _prepare_sqlite_connection(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _use_write_ahead_log(dbapi_connection, _record) -> None:
+    # WAL: readers (Datasette) keep seeing the last committed state while a load
+    # writes, and never get "database is locked". The setting is stored in the file.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.close()
+
+
 def _begin_sqlite_transaction(connection: Connection) -> None:
     # IMMEDIATE takes the write lock at once, so a concurrent writer fails early and
     # clearly instead of half-way through a load.
@@ -80,6 +88,7 @@ def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
             engine = create_engine(url)
         event.listen(engine, "connect", _prepare_sqlite_connection)
         if not read_only:
+            event.listen(engine, "connect", _use_write_ahead_log)
             event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine
     try:

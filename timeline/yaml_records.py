@@ -16,23 +16,29 @@ class LocatedDict(dict):
     key_lines: dict | None = None
 
 
-class RecordLoader(yaml.SafeLoader):
+# libyaml's C parser when PyYAML has it (it does on every platform with a wheel): about
+# five times faster than the pure-Python one; the constructor stays ours either way.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class RecordLoader(_SafeLoader):
     """SafeLoader plus: line numbers on mappings, no aliases, no duplicate keys.
 
     Aliases are refused outright: seed files never need them, and they are how a small
-    file expands into a huge one ("billion laughs").
+    file expands into a huge one ("billion laughs"). An alias is a node met a second
+    time while constructing; its mark is the anchored value it repeats.
     """
 
     line_offset = 0
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects:
             raise yaml.MarkedYAMLError(
-                problem="YAML aliases (*name) are not allowed in seed files; write the value out",
-                problem_mark=event.start_mark,
+                problem="YAML aliases (*name) are not allowed in seed files: the value "
+                "anchored here (&name) is repeated by an alias; write each value out",
+                problem_mark=node.start_mark,
             )
-        return super().compose_node(parent, index)
+        return super().construct_object(node, deep=deep)
 
 
 def _construct_located_mapping(loader: RecordLoader, node: yaml.MappingNode):

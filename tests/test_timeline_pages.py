@@ -1,0 +1,243 @@
+"""The plugin's timeline, actor, source and map pages, through Datasette's own client."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+import sqlite3
+
+import pytest
+
+import timeline
+from timeline.serve import build_datasette
+
+from .conftest import FIXTURES
+
+
+def get(datasette, path):
+    return asyncio.run(datasette.client.get(path))
+
+
+@pytest.fixture(scope="module")
+def browse_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("browse") / "browse.db"
+    timeline.load(FIXTURES / "browse", str(db))
+    return db
+
+
+@pytest.fixture(scope="module")
+def datasette(browse_db):
+    return build_datasette(str(browse_db))
+
+
+def event_ids(page_html: str) -> list[str]:
+    return re.findall(r'<article class="tl-event[^"]*" id="event-([^"]+)"', page_html)
+
+
+def test_timeline_lists_every_event_in_date_order(datasette):
+    response = get(datasette, "/browse/-/timeline")
+
+    assert response.status_code == 200
+    assert event_ids(response.text) == [
+        "2023-summer-letters",
+        "2024-03-04-aktau-talks",
+        "2024-autumn-planned-signing",
+        "2025-11-port-inspections",
+        "2025-11-18-ferry-agreement",
+        "2026-first-ferry",
+    ]
+
+
+def test_dates_show_their_real_precision_and_status(datasette):
+    page = get(datasette, "/browse/-/timeline").text
+
+    for words in ("summer 2023", "4 March 2024", "autumn 2024", "10–14 November 2025", "2026"):
+        assert f">{words}</time>" in page
+    assert 'badge-planned">planned' in page
+    assert 'badge-forecast">forecast' in page
+    assert "date inferred" in page
+    assert "The source says “on Monday”." in page
+    headings = re.findall(r'<h3 class="tl-month-heading">([^<]+)</h3>', page)
+    assert headings == [
+        "summer 2023",
+        "March 2024",
+        "autumn 2024",
+        "November 2025",
+        "Sometime in 2026",
+    ]
+
+
+def test_event_shows_actors_place_quotes_and_every_source(datasette):
+    page = get(datasette, "/browse/-/timeline").text
+    card = page.split('id="event-2024-03-04-aktau-talks"')[1].split("</article>")[0]
+
+    assert 'href="/browse/-/actors/mara-olsen"' in card
+    assert 'href="/browse/-/timeline?place=aktau">Aktau</a>' in card
+    assert "“Our harbours have waited long enough,”" in card
+    assert 'href="/browse/-/sources/riverside-2024-03-05-talks#span-evidence-' in card
+    assert 'href="https://example.org/riverside/2024-03-05-talks"' in card
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("actor=bekzat-nurlanov", ["2023-summer-letters", "2024-03-04-aktau-talks",
+                                   "2025-11-18-ferry-agreement"]),
+        ("type=agreement", ["2024-autumn-planned-signing", "2025-11-18-ferry-agreement"]),
+        ("place=almaty", ["2024-autumn-planned-signing", "2025-11-18-ferry-agreement"]),
+        ("from=2025", ["2025-11-port-inspections", "2025-11-18-ferry-agreement",
+                       "2026-first-ferry"]),
+        ("from=2024-03&to=2024-09", ["2024-03-04-aktau-talks", "2024-autumn-planned-signing"]),
+        ("to=2023", ["2023-summer-letters"]),
+        ("q=ferry", ["2023-summer-letters", "2024-03-04-aktau-talks",
+                     "2024-autumn-planned-signing", "2025-11-18-ferry-agreement",
+                     "2026-first-ferry"]),
+        ("q=inspections", ["2025-11-port-inspections"]),
+        ("q=ferry&actor=mara-olsen&type=agreement",
+         ["2024-autumn-planned-signing", "2025-11-18-ferry-agreement"]),
+        ("q=%22unbalanced", []),
+    ],
+)  # fmt: skip
+def test_filters_narrow_the_timeline(datasette, query, expected):
+    response = get(datasette, f"/browse/-/timeline?{query}")
+
+    assert response.status_code == 200
+    assert event_ids(response.text) == expected
+
+
+def test_filters_are_kept_in_the_form_chips_and_download_links(datasette):
+    page = get(datasette, "/browse/-/timeline?actor=mara-olsen&from=2024").text
+
+    assert '<option value="mara-olsen" selected>' in page
+    assert 'name="from" value="2024"' in page
+    assert "actor: Mara Olsen ×" in page
+    assert 'href="/browse/-/timeline.ics?actor=mara-olsen&amp;from=2024"' in page
+
+
+def test_a_bad_date_filter_is_explained_not_fatal(datasette):
+    response = get(datasette, "/browse/-/timeline?from=last+year")
+
+    assert response.status_code == 200
+    assert "is not a date: write 2025, 2025-08 or 2025-08-10" in html.unescape(response.text)
+    assert len(event_ids(response.text)) == 6
+
+
+def test_actor_page_shows_aliases_events_with_roles_and_quotes(datasette):
+    page = html.unescape(get(datasette, "/browse/-/actors/mara-olsen").text)
+
+    assert "<h1>Mara Olsen</h1>" in page
+    assert "Also written: " in page and "Minister Olsen" in page
+    assert event_ids(page) == [
+        "2023-summer-letters",
+        "2024-03-04-aktau-talks",
+        "2024-autumn-planned-signing",
+        "2025-11-18-ferry-agreement",
+    ]
+    assert "as signatory" in page
+    quotes = re.findall(r'<li id="quote-([^"]+)">', page)
+    assert quotes == ["riverside-q1", "harbour-q2"]
+
+
+def test_unknown_actor_and_source_are_404(datasette):
+    assert get(datasette, "/browse/-/actors/nobody").status_code == 404
+    assert get(datasette, "/browse/-/sources/nothing").status_code == 404
+
+
+def marked_segments(page: str) -> dict[str, list[tuple[int, str]]]:
+    """span key -> [(offset, text)] of every highlighted segment on a source page."""
+    spans: dict[str, list[tuple[int, str]]] = {}
+    pattern = r'<(?:mark|span) class="k-[^"]*" data-start="(\d+)" data-spans="([^"]+)"[^>]*>(.*?)</'
+    for start, keys, segment in re.findall(pattern, page, flags=re.S):
+        for key in keys.split():
+            spans.setdefault(key, []).append((int(start), html.unescape(segment)))
+    return spans
+
+
+@pytest.mark.parametrize(
+    "source_id", ["riverside-2024-03-05-talks", "harbour-news-2025-11-20-agreement"]
+)
+def test_source_page_marks_every_span_at_its_offsets(datasette, browse_db, source_id):
+    connection = sqlite3.connect(browse_db)
+    text = connection.execute("select text from sources where id = ?", [source_id]).fetchone()[0]
+    expected = {}
+    for key, start, end in connection.execute(
+        "select 'quote:' || id, start_offset, end_offset from quotes where source_id = :s "
+        "union all select 'evidence:' || event_id || ':' || start_offset, start_offset, end_offset "
+        "from event_sources where source_id = :s "
+        "union all select 'figure:' || id, start_offset, end_offset from figures "
+        "where source_id = :s",
+        {"s": source_id},
+    ):
+        expected[key] = (start, end)
+    connection.close()
+
+    spans = marked_segments(get(datasette, f"/browse/-/sources/{source_id}").text)
+
+    assert {key for key in spans if not key.startswith("boilerplate")} == set(expected)
+    for key, (start, end) in expected.items():
+        segments = spans[key]
+        assert segments[0][0] == start
+        assert "".join(segment for _, segment in segments) == text[start:end]
+        for offset, segment in segments:
+            assert text[offset : offset + len(segment)] == segment
+
+
+def test_source_page_dims_boilerplate_and_links_each_mark_to_its_record(datasette):
+    page = get(datasette, "/browse/-/sources/riverside-2024-03-05-talks").text
+
+    boilerplate = marked_segments(page)["boilerplate:1"]
+    assert [segment for _, segment in boilerplate] == ["Share this article: Facebook | X | Email"]
+    assert '<span class="k-boilerplate"' in page
+    assert 'href="/browse/quotes/riverside-q1"' in page
+    assert 'href="/browse/-/timeline#event-2024-03-04-aktau-talks"' in page
+    assert 'href="/browse/figures/riverside-ferry-capacity"' in page
+
+
+def test_map_page_lists_places_and_bundles_leaflet_locally(datasette):
+    page = get(datasette, "/browse/-/map").text
+
+    assert 'data-leaflet="/-/static-plugins/datasette-leaflet/leaflet-v1.7.1.js"' in page
+    assert '"id": "almaty"' in page and '"origin": "geonames:1526384"' in page
+    assert 'title="filled from an offline gazetteer">geonames:1526384' in page
+    leaflet = get(datasette, "/-/static-plugins/datasette-leaflet/leaflet-v1.7.1.js")
+    assert leaflet.status_code == 200 and "Leaflet 1.7.1" in leaflet.text
+    assert "://" not in re.sub(
+        r"https?://(\{s\}\.tile\.openstreetmap|www\.openstreetmap)",
+        "",
+        get(datasette, "/-/static-plugins/timeline/timeline-map.js").text,
+    )
+
+
+def test_places_table_gets_the_cluster_map(datasette):
+    page = get(datasette, "/browse/places").text
+
+    assert "datasette-cluster-map.js" in page
+    assert "Map of places with their events" in page
+
+
+def test_instance_timeline_redirects_to_the_database(datasette):
+    response = get(datasette, "/-/timeline")
+
+    assert response.status_code == 302
+    assert response.headers["location"] == "/browse/-/timeline"
+
+
+def test_databases_without_a_timeline_get_no_pages(tmp_path):
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table t (x)").connection.commit()
+    from datasette.app import Datasette
+
+    datasette = Datasette([str(other)])
+
+    assert get(datasette, "/other/-/timeline").status_code == 404
+    assert get(datasette, "/other/t").status_code == 200
+
+
+def test_plugin_is_active_under_a_plain_datasette(browse_db):
+    from datasette.app import Datasette
+
+    datasette = Datasette([str(browse_db)])
+
+    assert len(event_ids(get(datasette, "/browse/-/timeline").text)) == 6
+    assert get(datasette, "/browse/-/sources/riverside-2024-03-05-talks").status_code == 200

@@ -1,0 +1,232 @@
+"""What each timeline page shows, read from one Datasette database (async).
+
+The Datasette plugin turns URLs into calls here and renders the result; nothing in this
+module knows about HTML except the highlighted source text, which ``highlight`` builds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .browse import TimelineFilters, assemble_events, event_queries, group_by_period
+from .display import display_date
+from .highlight import Span, highlight
+
+Row = dict[str, Any]
+
+
+async def rows(db, sql: str, params: dict | None = None) -> list[Row]:
+    return [dict(row) for row in await db.execute(sql, params or {})]
+
+
+async def is_timeline_database(db) -> bool:
+    return await db.table_exists("events") and await db.table_exists("event_actors")
+
+
+async def load_events(db, filters: TimelineFilters) -> list[Row]:
+    queries = event_queries(filters)
+    results = {name: await rows(db, sql, params) for name, (sql, params) in queries.items()}
+    return assemble_events(results)
+
+
+async def filter_choices(db) -> Row:
+    """The values the filter form offers: only those that have events."""
+    return {
+        "actors": await rows(
+            db,
+            "SELECT a.id, a.name, count(DISTINCT ea.event_id) AS events FROM actors a "
+            "JOIN event_actors ea ON ea.actor_id = a.id GROUP BY a.id, a.name ORDER BY a.name",
+        ),
+        "types": await rows(
+            db, "SELECT type AS id, count(*) AS events FROM events GROUP BY type ORDER BY type"
+        ),
+        "places": await rows(
+            db,
+            "SELECT p.id, p.name, count(*) AS events FROM events e JOIN places p "
+            "ON p.id = e.place_id GROUP BY p.id, p.name ORDER BY p.name",
+        ),
+    }
+
+
+async def timeline_page(db, filters: TimelineFilters) -> Row:
+    events = await load_events(db, filters)
+    choices = await filter_choices(db)
+    names = {
+        "actor": {a["id"]: a["name"] for a in choices["actors"]},
+        "place": {p["id"]: p["name"] for p in choices["places"]},
+    }
+    chips = []
+    for name, key in TimelineFilters.URL_NAMES.items():
+        value = getattr(filters, name)
+        if value:
+            label = names.get(name, {}).get(value, value)
+            chips.append({"label": f"{key}: {label}", "remove": filters.query_string(**{key: ""})})
+    total = (await rows(db, "SELECT count(*) AS n FROM events"))[0]["n"]
+    return {
+        "events": events,
+        "years": group_by_period(events),
+        "choices": choices,
+        "filters": filters,
+        "chips": chips,
+        "total": total,
+    }
+
+
+async def actor_page(db, actor_id: str) -> Row | None:
+    found = await rows(
+        db, "SELECT id, name, type, description FROM actors WHERE id = :id", {"id": actor_id}
+    )
+    if not found:
+        return None
+    aliases = await rows(
+        db,
+        "SELECT alias FROM actor_aliases WHERE actor_id = :id ORDER BY alias",
+        {"id": actor_id},
+    )
+    events = await load_events(db, TimelineFilters(actor=actor_id))
+    for event in events:
+        event["roles"] = next((a["roles"] for a in event["actors"] if a["id"] == actor_id), [])
+    quotes = await rows(
+        db,
+        "SELECT q.id, q.text, q.notes, q.source_id, s.title AS source_title, "
+        "s.publisher AS source_publisher, s.published AS source_published, s.url AS source_url, "
+        "q.event_id, e.title AS event_title, e.date AS event_date "
+        "FROM quotes q JOIN sources s ON s.id = q.source_id "
+        "LEFT JOIN events e ON e.id = q.event_id WHERE q.speaker_id = :id "
+        # Said at an event: that event's date; otherwise the article's date.
+        "ORDER BY coalesce(e.date_start, s.published), q.source_id, q.start_offset",
+        {"id": actor_id},
+    )
+    for quote in quotes:
+        quote["event_display_date"] = (
+            display_date(quote["event_date"]) if quote["event_date"] else None
+        )
+    return {
+        # Not "actor": Datasette's templates use that name for the signed-in user.
+        "subject": found[0],
+        "aliases": [row["alias"] for row in aliases if row["alias"] != found[0]["name"]],
+        "events": events,
+        "years": group_by_period(events),
+        "quotes": quotes,
+    }
+
+
+async def source_page(db, source_id: str, database_url: str, timeline_url: str) -> Row | None:
+    """The article, its marked text and a note per mark linking to the record behind it."""
+    found = await rows(db, "SELECT * FROM sources WHERE id = :id", {"id": source_id})
+    if not found:
+        return None
+    source = found[0]
+    params = {"id": source_id}
+    quotes = await rows(
+        db,
+        "SELECT q.id, q.text, q.start_offset, q.end_offset, q.speaker_id, a.name AS speaker_name, "
+        "q.event_id, e.title AS event_title FROM quotes q "
+        "LEFT JOIN actors a ON a.id = q.speaker_id LEFT JOIN events e ON e.id = q.event_id "
+        "WHERE q.source_id = :id ORDER BY q.start_offset",
+        params,
+    )
+    evidence = await rows(
+        db,
+        "SELECT es.event_id, es.excerpt, es.start_offset, es.end_offset, e.title AS event_title, "
+        "e.date AS event_date FROM event_sources es JOIN events e ON e.id = es.event_id "
+        "WHERE es.source_id = :id ORDER BY es.start_offset",
+        params,
+    )
+    figures = await rows(
+        db,
+        "SELECT id, subject, value, value_max, unit, excerpt, start_offset, end_offset "
+        "FROM figures WHERE source_id = :id ORDER BY start_offset",
+        params,
+    )
+    boilerplate = await rows(
+        db,
+        "SELECT start_offset, end_offset, reason FROM source_boilerplate WHERE source_id = :id "
+        "ORDER BY start_offset",
+        params,
+    )
+    inferences = await rows(
+        db, "SELECT field, value, evidence FROM source_inferences WHERE source_id = :id", params
+    )
+    spans = []
+    for number, quote in enumerate(quotes, 1):
+        quote["label"] = f"Q{number}"
+        quote["span"] = Span(
+            "quote",
+            f"quote:{quote['id']}",
+            quote["start_offset"],
+            quote["end_offset"],
+            quote["label"],
+            f"Quote {number}: {quote['speaker_name'] or 'speaker not named'}",
+        )
+        quote["href"] = f"{database_url}/quotes/{quote['id']}"
+        spans.append(quote["span"])
+    for number, item in enumerate(evidence, 1):
+        item["label"] = f"E{number}"
+        item["span"] = Span(
+            "evidence",
+            f"evidence:{item['event_id']}:{item['start_offset']}",
+            item["start_offset"],
+            item["end_offset"],
+            item["label"],
+            f"Evidence for: {item['event_title']}",
+        )
+        item["href"] = f"{timeline_url}#event-{item['event_id']}"
+        item["event_display_date"] = display_date(item["event_date"])
+        spans.append(item["span"])
+    for number, figure in enumerate(figures, 1):
+        figure["label"] = f"F{number}"
+        figure["span"] = Span(
+            "figure",
+            f"figure:{figure['id']}",
+            figure["start_offset"],
+            figure["end_offset"],
+            figure["label"],
+            f"Figure: {figure['subject']}",
+        )
+        figure["href"] = f"{database_url}/figures/{figure['id']}"
+        spans.append(figure["span"])
+    for number, junk in enumerate(boilerplate, 1):
+        spans.append(
+            Span(
+                "boilerplate",
+                f"boilerplate:{number}",
+                junk["start_offset"],
+                junk["end_offset"],
+                title=f"Boilerplate: {junk['reason']}",
+            )
+        )
+    return {
+        "source": source,
+        "published_display": display_date(source["published"]) if source["published"] else None,
+        "inferences": inferences,
+        "text_html": highlight(source["text"], spans),
+        "quotes": quotes,
+        "evidence": evidence,
+        "figures": figures,
+        "boilerplate": boilerplate,
+    }
+
+
+async def map_page(db) -> Row:
+    places = await rows(
+        db,
+        "SELECT p.*, (SELECT count(*) FROM events e WHERE e.place_id = p.id) AS events "
+        "FROM places p ORDER BY p.name",
+    )
+    located = [p for p in places if p["latitude"] is not None and p["longitude"] is not None]
+    return {
+        "located": located,
+        "unlocated": [p for p in places if p not in located],
+        "markers": [
+            {
+                "id": p["id"],
+                "name": p["name"],
+                "lat": p["latitude"],
+                "lng": p["longitude"],
+                "events": p["events"],
+                "origin": p.get("coordinates_origin"),
+            }
+            for p in located
+        ],
+    }

@@ -1,0 +1,88 @@
+"""Relative and absolute date expressions, resolved against a publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.dates import parse_date
+from timeline.extract.relative_dates import resolve_relative_date, timeline_date
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        ("on Sunday", "2025-09-01", "2025-08-31"),  # across a month boundary
+        ("On Friday", "2025-08-11", "2025-08-08"),
+        ("on Monday", "2025-09-01", "2025-09-01"),  # the day itself
+        ("last Monday", "2025-09-01", "2025-08-25"),
+        ("yesterday", "2025-03-01", "2025-02-28"),
+        ("last fall", "2026-02", "2025-23"),
+        ("last fall", "2025-10-15", "2024-23"),  # autumn 2025 is not over yet
+        ("last autumn", "2025-12-05", "2025-23"),
+        ("this summer", "2026-03", "2026-22"),
+        ("last winter", "2026-04", "2025-24"),
+        ("last August", "2026-02", "2025-08"),
+        ("last August", "2025-09-10", "2025-08"),
+        ("a month ago", "2025-10", "2025-09"),
+        ("About a month ago", "2025-10", "2025-09~"),
+        ("two weeks ago", "2025-10-15", "2025-10-01"),
+        ("three years ago", "2025", "2022"),
+        ("In June 2022", None, "2022-06"),
+        ("in early September 2025", None, "2025-09"),
+        ("In June", "2025-10", "2025-06"),
+        ("Feb. 25", "2026-02", "2026-02-25"),
+        ("on Aug. 15", "2025-08-11", "2025-08-15"),
+        ("On March 6, 2022", None, "2022-03-06"),
+        ("10 February 2026", None, "2026-02-10"),
+        ("four years since", "2026-02", "2022"),
+        ("This year", "2026-02", "2026"),
+        ("last year", "2026-02", "2025"),
+        ("next year", "2026-02", "2027"),
+        ("last month", "2026-01-20", "2025-12"),
+        ("last week", "2025-08-13", "2025-08-04/2025-08-10"),
+        ("in the summer of 2023", None, "2023-22"),
+        ("spring 2026", None, "2026-21"),
+        ("in 2019", None, "2019"),
+        ("since 2022", "2026", "2022"),
+    ],
+)
+def test_expression_resolves_to_edtf(expression, published, expected):
+    found = resolve_relative_date(expression, published)
+    assert found is not None, expression
+    assert found.date.edtf == expected
+    assert found.expression.lower() in expression.lower()
+    assert found.reasoning
+
+
+@pytest.mark.parametrize(
+    ("expression", "published"),
+    [
+        ("on Sunday", "2025-08"),  # a weekday needs the day of publication
+        ("on Sunday", None),
+        ("last fall", None),
+        ("a month ago", "2025"),
+        ("as quoted by Mayko", "2026-02"),  # "by May" is not a month here
+        ("4,750 miles in 2025 tons", None),
+    ],
+)
+def test_expression_without_enough_context_is_left_unresolved(expression, published):
+    found = resolve_relative_date(expression, published)
+    assert found is None or found.expression.lower() != expression.lower()
+
+
+def test_future_tense_picks_the_next_weekday():
+    found = resolve_relative_date("on Friday", "2025-08-11", future=True)
+    assert found.date.edtf == "2025-08-15"
+
+
+@pytest.mark.parametrize(
+    "edtf", ["2025-08-10", "2025-08", "2025", "2025-21", "2025-23", "2025-24", "2025-09~"]
+)
+def test_fast_dates_equal_the_edtf_parser(edtf):
+    assert timeline_date(edtf) == parse_date(edtf)
+
+
+def test_precision_is_kept():
+    assert resolve_relative_date("last year", "2026-02").date.precision == "year"
+    assert resolve_relative_date("last fall", "2026-02").date.precision == "season"
+    assert resolve_relative_date("last August", "2026-02").date.precision == "month"

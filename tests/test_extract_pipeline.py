@@ -1,0 +1,87 @@
+"""Extraction in a load: uncurated sources get extracted rows, curated ones stay as written."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import yaml
+from click.testing import CliRunner
+
+import timeline
+from timeline.cli import cli
+
+from .conftest import FIXTURES, dump_database
+
+ARTICLES = FIXTURES / "extract" / "articles"
+
+
+def seeds_with_extractable_article(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "minimal", seeds)
+    shutil.copy(ARTICLES / "patterns-news.txt", seeds / "articles")
+    return seeds
+
+
+def rows(db, sql):
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def test_load_extracts_uncurated_sources_and_marks_origin(tmp_path):
+    seeds = seeds_with_extractable_article(tmp_path)
+    db = tmp_path / "t.db"
+    timeline.load(seeds, str(db))
+    origins = dict(rows(db, "select origin, count(*) from quotes group by origin"))
+    assert origins["curated"] == 1
+    assert origins["extracted"] >= 8
+    assert rows(db, "select distinct source_id from quotes where origin = 'extracted'") == [
+        ("patterns-news",)
+    ]
+    assert rows(db, "select count(*) from events where origin = 'extracted'")[0][0] >= 1
+
+
+def test_no_extract_loads_curated_rows_only(tmp_path):
+    seeds = seeds_with_extractable_article(tmp_path)
+    db = tmp_path / "t.db"
+    timeline.load(seeds, str(db), extract=False)
+    assert rows(db, "select count(*) from quotes where origin = 'extracted'") == [(0,)]
+
+
+def test_second_load_with_extraction_changes_nothing(tmp_path):
+    seeds = seeds_with_extractable_article(tmp_path)
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    timeline.load(seeds, str(first))
+    timeline.load(seeds, str(second))
+    assert dump_database(first) == dump_database(second)
+
+
+def test_extract_command_prints_a_draft_that_loads(tmp_path):
+    result = CliRunner().invoke(cli, ["extract", str(ARTICLES / "patterns-news.txt")])
+    assert result.exit_code == 0, result.output
+    records = yaml.safe_load(result.output)
+    assert {"actors", "events", "quotes"} <= set(records)
+    seeds = tmp_path / "seeds"
+    (seeds / "articles").mkdir(parents=True)
+    (seeds / "records").mkdir()
+    shutil.copy(ARTICLES / "patterns-news.txt", seeds / "articles")
+    (seeds / "records" / "draft.yaml").write_text(result.output, encoding="utf-8")
+    loaded = timeline.load(seeds, str(tmp_path / "t.db"))
+    assert loaded.counts["quotes"] == len(records["quotes"])
+
+
+def test_extract_command_rejects_a_bad_published_date():
+    result = CliRunner().invoke(
+        cli, ["extract", str(ARTICLES / "patterns-news.txt"), "--published", "2025-13"]
+    )
+    assert result.exit_code != 0
+
+
+def test_eval_command_prints_a_table(tmp_path):
+    result = CliRunner().invoke(cli, ["eval", str(FIXTURES / "minimal")])
+    assert result.exit_code == 0, result.output
+    assert "quotes P" in result.output
+    assert result.output.splitlines()[-1].startswith("overall")

@@ -1,0 +1,488 @@
+"""Finding actors in a text: known aliases first, then the gazetteer, then naming rules.
+
+Every mention links to one actor in an ``ActorBook``: a known (curated or earlier
+extracted) actor when a spelling matches, else a new actor with a type taken from the
+words of its name. Capitalised phrases with no evidence of being a person,
+organisation, state or outlet (places, wars, documents) are left out: a missing actor
+costs less than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..validate import alias_key
+from .gazetteer import CAPITALS, DEMONYMS, STATES, state_named
+from .names import same_name, slug, transliteration_key
+from .sentences import Span
+from .vocabulary import (
+    FUNCTION_WORDS,
+    GOVERNMENT_WORDS,
+    LOCATIVE_WORDS,
+    MEDIA_WORDS,
+    MONTHS,
+    NOT_ACTOR_WORDS,
+    ORGANISATION_ACRONYMS,
+    ORGANISATION_WORDS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+
+_TOKEN = re.compile(r"U\.S\.(?:A\.)?|U\.K\.|U\.N\.|E\.U\.|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*")
+_CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "von", "der", "van", "al", "du"}
+_MAX_NAME_TOKENS = 8
+_CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
+_GENERIC_WORDS = (GOVERNMENT_WORDS | ORGANISATION_WORDS | set(MEDIA_WORDS)) - {
+    "Kremlin",
+    "Akorda",
+    "Reuters",
+    "Bloomberg",
+    "Interfax",
+    "TASS",
+    "Xinhua",
+    "Kazinform",
+    "Ukrinform",
+    "Anadolu",
+    "AFP",
+    "BBC",
+    "CNN",
+    "Euronews",
+    "Sputnik",
+    "Khabar",
+    "Azattyq",
+    "Tengrinews",
+}
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    opens_sentence: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class BookActor:
+    """An actor extraction can link mentions to."""
+
+    id: str
+    name: str
+    type: str
+    description: str | None = None
+    origin: str = "curated"
+    forms: list[str] = field(default_factory=list)
+    # (role noun, state or None): ('president', 'Kazakhstan') from "Kazakh President X".
+    roles: set[tuple[str, str | None]] = field(default_factory=set)
+
+
+@dataclass
+class Mention:
+    """A stretch of text naming an actor."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    in_quote: bool = False
+
+
+class ActorBook:
+    """Known actors plus those an extraction creates, looked up by any spelling."""
+
+    def __init__(self, known_actors: list[dict], known_aliases: list[dict]):
+        self.actors: dict[str, BookActor] = {}
+        self._by_key: dict[str, str] = {}
+        self._by_transliteration: dict[str, str] = {}
+        self.first_words: set[str] = set()
+        for row in known_actors:
+            actor = BookActor(
+                row["id"],
+                row["name"],
+                row["type"],
+                row.get("description"),
+                row.get("origin", "curated"),
+            )
+            actor.roles |= roles_in_description(actor.description)
+            self.actors[actor.id] = actor
+            self._index(actor.id, actor.name)
+        for row in known_aliases:
+            if row["actor_id"] in self.actors:
+                self._index(row["actor_id"], row["alias"])
+
+    def _index(self, actor_id: str, form: str) -> None:
+        actor = self.actors[actor_id]
+        if form not in actor.forms:
+            actor.forms.append(form)
+        key = alias_key(form)
+        self._by_key.setdefault(key, actor_id)
+        self._by_transliteration.setdefault(transliteration_key(form), actor_id)
+        if key:
+            self.first_words.add(key.split()[0])
+
+    def by_exact_key(self, key: str) -> str | None:
+        return self._by_key.get(key)
+
+    def find(self, name: str, actor_type: str | None = None) -> str | None:
+        """The actor this spelling names: exact alias, transliteration, then fuzzy match."""
+        if found := self._by_key.get(alias_key(name)):
+            return found
+        if found := self._by_transliteration.get(transliteration_key(name)):
+            return found
+        if actor_type not in (None, "person") or len(name) < 5:
+            return None
+        candidates = [
+            actor.id
+            for actor in self.actors.values()
+            if actor.type == "person" and any(same_name(name, form) for form in actor.forms)
+        ]
+        return candidates[0] if len(set(candidates)) == 1 else None
+
+    def find_surname(self, word: str, mentioned: list[str]) -> str | None:
+        """A person named by surname alone: one already mentioned, else one known actor."""
+        for pool in (mentioned, list(self.actors)):
+            matches = {
+                actor_id
+                for actor_id in pool
+                if self.actors[actor_id].type == "person"
+                and any(same_name(word, form.split()[-1]) for form in self.actors[actor_id].forms)
+            }
+            if len(matches) == 1:
+                return matches.pop()
+            if matches:
+                return None
+        return None
+
+    def add(self, name: str, actor_type: str) -> str:
+        """Create an extracted actor; its id is the slug of its name, made unique."""
+        base = slug(name)
+        actor_id, number = base, 2
+        while actor_id in self.actors:
+            actor_id, number = f"{base}-{number}", number + 1
+        self.actors[actor_id] = BookActor(actor_id, name, actor_type, origin="extracted")
+        self._index(actor_id, name)
+        return actor_id
+
+    def remember(self, actor_id: str, form: str) -> None:
+        """Record a new spelling of an actor, so later mentions link without fuzzing."""
+        self._index(actor_id, form)
+
+
+def roles_in_description(description: str | None) -> set[tuple[str, str | None]]:
+    """Roles a curated description states: "President of Kazakhstan" -> ('president', ...)."""
+    if not description:
+        return set()
+    words = re.findall(r"[\w-]+", description)
+    states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
+    found: set[tuple[str, str | None]] = set()
+    for word in words:
+        role = word.lower()
+        if role in ROLE_NOUNS:
+            found.add((role, None))
+            found |= {(role, state) for state in states}
+    return found
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Word tokens of text[start:end], each knowing whether it opens a sentence."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        before = text[max(start, match.start() - 3) : match.start()].rstrip(" \u00a0“\"«‘'(")
+        opens = match.start() == start or not before or before[-1] in ".!?:\n—–-"
+        tokens.append(
+            Token(match.start(), match.end(), match.group(), alias_key(match.group()), opens)
+        )
+    return tokens
+
+
+_ABBREVIATED = {"St", "Mt", "Ft"}
+
+
+def _joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """True when tokens i..j are separated by single spaces only (one phrase)."""
+    return all(
+        text[tokens[k].end : tokens[k + 1].start] in (" ", "\u00a0")
+        or (tokens[k].text in _ABBREVIATED and text[tokens[k].end : tokens[k + 1].start] == ". ")
+        for k in range(i, j)
+    )
+
+
+class MentionFinder:
+    """Walks one text's tokens, linking or creating an actor for every name it finds."""
+
+    def __init__(self, text: str, book: ActorBook, quote_spans: list[tuple[int, int]]):
+        self.text, self.book, self.quote_spans = text, book, quote_spans
+        self.mentions: list[Mention] = []
+        self.speaker_words = self._speaker_words()
+
+    def _speaker_words(self) -> set[str]:
+        """Capitalised words directly followed by a speech verb ("Shibutov noted")."""
+        words = set()
+        pattern = r"([A-Z][\w-]+)\s+(?:also\s+)?(" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
+        for match in re.finditer(pattern, self.text):
+            words.add(match.group(1))
+        return words
+
+    def _in_quote(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self.quote_spans)
+
+    def run(self, paragraphs: list[Span]) -> list[Mention]:
+        for paragraph in paragraphs:
+            tokens = tokenize(self.text, paragraph.start, paragraph.end)
+            i = 0
+            while i < len(tokens):
+                i = self._at(tokens, i)
+        return self.mentions
+
+    def _add(self, tokens: list[Token], i: int, j: int, actor_id: str) -> None:
+        start, end = tokens[i].start, tokens[j].end
+        self.mentions.append(
+            Mention(start, end, self.text[start:end], actor_id, self._in_quote(start))
+        )
+
+    def _at(self, tokens: list[Token], i: int) -> int:
+        """Look for a name starting at token i; return the index to continue from."""
+        token = tokens[i]
+        known = self._known_alias(tokens, i)
+        phrase_end = self._phrase_end(tokens, i) if token.capitalised else i
+        if known and known[0] >= phrase_end:
+            j, actor_id = known
+            self._add(tokens, i, j, actor_id)
+            self._note_title(tokens, j, actor_id)
+            return j + 1
+        if token.capitalised:
+            count = len(self.mentions)
+            after = self._classify(tokens, i, phrase_end)
+            if len(self.mentions) > count or not known:
+                return after
+        if known:
+            j, actor_id = known
+            self._add(tokens, i, j, actor_id)
+            self._note_title(tokens, j, actor_id)
+            return j + 1
+        return i + 1
+
+    def _known_alias(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
+        if tokens[i].key not in self.book.first_words:
+            return None
+        for j in range(min(len(tokens), i + _MAX_NAME_TOKENS) - 1, i - 1, -1):
+            if not _joined(self.text, tokens, i, j):
+                continue
+            key = " ".join(t.key for t in tokens[i : j + 1])
+            actor_id = self.book.by_exact_key(key)
+            if not actor_id:
+                continue
+            single = i == j
+            if single and not tokens[i].capitalised:
+                continue
+            if single and tokens[i].text in DEMONYMS:  # "Kazakh" is an adjective
+                continue
+            if not tokens[i].capitalised and j - i < 1:
+                continue
+            return j, actor_id
+        return None
+
+    def _phrase_end(self, tokens: list[Token], i: int) -> int:
+        """Last token of the capitalised phrase from i (connectors only inside names)."""
+        j = i
+        while j + 1 < len(tokens) and j + 1 - i < _MAX_NAME_TOKENS:
+            nxt = tokens[j + 1]
+            if not _joined(self.text, tokens, j, j + 1):
+                break
+            if nxt.capitalised and not nxt.text.isdigit():
+                j += 1
+                continue
+            k = j + 1
+            while k < len(tokens) and k - j <= 2 and tokens[k].text in _CONNECTORS:
+                k += 1
+            if (
+                k > j + 1
+                and k < len(tokens)
+                and tokens[k].capitalised
+                and _joined(self.text, tokens, j, k)
+                and not ({t.text for t in tokens[j + 1 : k]} & {"and", "in", "on"})
+                or k > j + 1
+                and k < len(tokens)
+                and tokens[k].capitalised
+                and _joined(self.text, tokens, j, k)
+                and self._has_org_word(tokens, i, j)
+                and "of" in {t.text for t in tokens[i : j + 1]}
+            ):
+                j = k
+                continue
+            break
+        return j
+
+    @staticmethod
+    def _has_org_word(tokens: list[Token], i: int, j: int) -> bool:
+        words = {t.text for t in tokens[i : j + 1]}
+        return bool(words & (GOVERNMENT_WORDS | ORGANISATION_WORDS))
+
+    def _classify(self, tokens: list[Token], i: int, j: int) -> int:
+        """Decide what the phrase tokens[i..j] names; create or link its actor."""
+        start = i
+        while start <= j and (
+            tokens[start].text in FUNCTION_WORDS or tokens[start].text in _CONNECTORS
+        ):
+            start += 1
+        roles: set[tuple[str, str | None]] = set()
+        state_word: str | None = None
+        institution = any(
+            t.text in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS
+            for t in tokens[start : j + 1]
+        )
+        for size in (3, 2, 1):  # "United States President Donald Trump"
+            state = state_named(" ".join(t.text for t in tokens[start : start + size]))
+            if state and start + size <= j and tokens[start + size].text in TITLE_WORDS:
+                self._link_state(tokens, start, start + size - 1, state)
+                state_word, start = state, start + size
+                break
+        while (
+            not institution
+            and start <= j
+            and (tokens[start].text in TITLE_WORDS or tokens[start].text in DEMONYMS)
+        ):
+            word = tokens[start].text
+            if word in DEMONYMS:
+                state_word = DEMONYMS[word]
+            elif word.lower().rstrip("s.") in ROLE_NOUNS or word.lower() in ROLE_NOUNS:
+                roles.add((word.lower().rstrip("s"), state_word))
+                roles.add((word.lower().rstrip("s"), None))
+            start += 1
+        while j >= start and tokens[j].text in _CONNECTORS:
+            j -= 1
+        if start > j:
+            return j + 1
+        # A title phrase ending in "of <State>" names a role, not an actor.
+        words = [t.text for t in tokens[start : j + 1]]
+        name = self.text[tokens[start].start : tokens[j].end]
+        actor_type = self._type_of(tokens, start, j, words, bool(roles))
+        if actor_type is None:
+            return j + 1
+        canonical = CAPITALS.get(name) if name in CAPITALS else state_named(name) or name
+        actor_id = self.book.find(canonical, actor_type)
+        if actor_id is None and len(words) == 1 and actor_type == "person":
+            actor_id = self.book.find_surname(words[0], [m.actor_id for m in self.mentions])
+        if actor_id is None:
+            if actor_type == "person" and len(words) < 2:
+                return j + 1
+            actor_id = self.book.add(canonical, actor_type)
+        elif name not in CAPITALS and alias_key(name) not in {
+            alias_key(f) for f in self.book.actors[actor_id].forms
+        }:
+            self.book.remember(actor_id, name)
+        self.book.actors[actor_id].roles |= roles | self._roles_before(tokens, start)
+        self._add(tokens, start, j, actor_id)
+        self._note_title(tokens, j, actor_id)
+        return j + 1
+
+    def _link_state(self, tokens: list[Token], i: int, j: int, state: str) -> None:
+        actor_id = self.book.find(state) or self.book.add(state, "state")
+        self._add(tokens, i, j, actor_id)
+
+    def _roles_before(self, tokens: list[Token], i: int) -> set[tuple[str, str | None]]:
+        """Lowercase roles just before a name: "Kazakh political analyst Marat Shibutov"."""
+        before = self._same_sentence_before(tokens, i, 3)
+        states = {DEMONYMS.get(t.text) for t in before} - {None}
+        roles: set[tuple[str, str | None]] = set()
+        for token in before:
+            if token.text in ROLE_NOUNS:
+                roles.add((token.text, None))
+                roles |= {(token.text, state) for state in states}
+        return roles
+
+    def _same_sentence_before(self, tokens: list[Token], i: int, count: int) -> list[Token]:
+        before = []
+        for k in range(i - 1, max(-1, i - 1 - count), -1):
+            if re.search(r"[.!?;:,“”\"]", self.text[tokens[k].end : tokens[k + 1].start]):
+                break
+            before.insert(0, tokens[k])
+        return before
+
+    def _note_title(self, tokens: list[Token], j: int, actor_id: str) -> None:
+        """Keep the roles an apposition gives: "X, Ukraine's ambassador to Kazakhstan,"."""
+        actor = self.book.actors[actor_id]
+        if actor.type != "person":
+            return
+        after = self.text[tokens[j].end : tokens[j].end + 80]
+        if not after.startswith(", "):
+            return
+        apposition = re.split(r"[,.;:()“”\"]", after[2:])[0]
+        words = re.findall(r"[\w-]+", apposition)
+        if not words or not (words[0] in ("the", "a", "an") or words[0][0].isupper()):
+            return
+        states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
+        for word in words:
+            if word.lower() in ROLE_NOUNS:
+                actor.roles.add((word.lower(), None))
+                actor.roles |= {(word.lower(), state) for state in states}
+
+    def _type_of(
+        self, tokens: list[Token], i: int, j: int, words: list[str], titled: bool
+    ) -> str | None:
+        name = self.text[tokens[i].start : tokens[j].end]
+        last = words[-1]
+        if state_named(name):
+            return "state"
+        if len(words) == 1 and last in _GENERIC_WORDS:  # "the Embassy", "TV": no name
+            return None
+        if name in CAPITALS and i == j:
+            previous = tokens[i - 1].text.lower() if i > 0 else ""
+            if previous in LOCATIVE_WORDS:
+                return None
+            return "state"
+        if set(words) & _CALENDAR_WORDS:
+            return None
+        if set(words) & MEDIA_WORDS:
+            return "media"
+        if set(words) & GOVERNMENT_WORDS and not set(words) & ORGANISATION_WORDS - {"Council"}:
+            return "government_body"
+        if words[0] in ORGANISATION_WORDS:
+            return "organisation"
+        if last in NOT_ACTOR_WORDS:
+            return None
+        if set(words) & (ORGANISATION_WORDS | ORGANISATION_ACRONYMS):
+            return "organisation"
+        if set(words) & (NOT_ACTOR_WORDS | GOVERNMENT_WORDS) or name in CAPITALS:
+            return None
+        if any(not re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", w) for w in words) or len(words) > 4:
+            return None
+        if any(w in DEMONYMS for w in words):
+            return None
+        if titled or self._person_evidence(tokens, i, j):
+            return "person"
+        return None
+
+    def _person_evidence(self, tokens: list[Token], i: int, j: int) -> bool:
+        if {t.text for t in self._same_sentence_before(tokens, i, 3)} & ROLE_NOUNS:
+            return True
+        after = self.text[tokens[j].end : tokens[j].end + 60]
+        if (
+            after.startswith(",")
+            and set(re.findall(r"[a-z]+", after.split(",")[1].lower())) & ROLE_NOUNS
+        ):
+            return True
+        if tokens[j].text in self.speaker_words:
+            return True
+        if i > 0 and tokens[i - 1].text == "and" and self.mentions:
+            previous = self.book.actors[self.mentions[-1].actor_id]
+            return previous.type == "person" and self.mentions[-1].end >= tokens[i - 1].start - 2
+        return False
+
+
+def find_mentions(
+    text: str, paragraphs: list[Span], book: ActorBook, quote_spans: list[tuple[int, int]]
+) -> list[Mention]:
+    """Every actor mention in the text, in order; creates new actors in the book."""
+    return MentionFinder(text, book, quote_spans).run(paragraphs)
+
+
+__all__ = ["STATES", "ActorBook", "BookActor", "Mention", "find_mentions"]

@@ -1,0 +1,138 @@
+"""Writing an extraction as curated YAML a person can review, correct and keep.
+
+The draft defines every actor it refers to that the reader was not told about, so saved
+next to its article in a seeds folder it loads as it is. Each record carries comments
+that say where it came from (how a speaker was found, how a date was worked out).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..articles import read_article
+from ..dates import parse_published
+from ..seeds import read_seed_files
+from ..text_spans import find_occurrences
+from ..validate import validate
+from .pipeline import Extraction, extract_article
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, keys in the order we give them, long lines left as they are."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def draft_records(
+    extraction: Extraction, text: str, known_actor_ids: set[str] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Curated-format records (actors, events, quotes) for one extraction."""
+    known_actor_ids = known_actor_ids or set()
+    aliases: dict[str, list[str]] = {}
+    for alias in extraction.actor_aliases:
+        aliases.setdefault(alias["actor_id"], []).append(alias["alias"])
+    actors = []
+    for actor in extraction.actors:
+        if actor["id"] in known_actor_ids:
+            continue
+        record = {"id": actor["id"], "name": actor["name"], "type": actor["type"]}
+        others = [a for a in aliases.get(actor["id"], []) if a != actor["name"]]
+        if others:
+            record["aliases"] = others
+        actors.append(record)
+    events = []
+    for event in extraction.events:
+        record = {
+            "id": event["id"],
+            "title": event["title"],
+            "type": event["type"],
+            "status": event["status"],
+            "date": event["date"],
+            "date_expression": event["date_expression"],
+            "date_reasoning": event["date_reasoning"],
+            "actors": [
+                {"actor": link["actor_id"], "role": link["role"]}
+                for link in extraction.event_actors
+                if link["event_id"] == event["id"]
+            ],
+            "sources": [
+                _evidence(link, text)
+                for link in extraction.event_sources
+                if link["event_id"] == event["id"]
+            ],
+        }
+        events.append(record)
+    quotes = []
+    for quote in extraction.quotes:
+        record = {
+            "id": quote["id"],
+            "source": quote["source_id"],
+            "speaker": quote["speaker_id"],
+            "text": quote["text"],
+        }
+        occurrence = _occurrence(quote["text"], quote["start_offset"], text)
+        if occurrence:
+            record["occurrence"] = occurrence
+        record["notes"] = quote["notes"]
+        quotes.append(record)
+    return {"actors": actors, "events": events, "quotes": quotes}
+
+
+def _evidence(link: dict[str, Any], text: str) -> dict[str, Any]:
+    entry = {"source": link["source_id"], "evidence": link["excerpt"]}
+    occurrence = _occurrence(link["excerpt"], link["start_offset"], text)
+    if occurrence:
+        entry["occurrence"] = occurrence
+    return entry
+
+
+def _occurrence(excerpt: str, start: int, text: str) -> int | None:
+    """Which occurrence an excerpt is, when it appears more than once (else None)."""
+    starts = find_occurrences(excerpt, text)
+    if len(starts) <= 1:
+        return None
+    return starts.index(start) + 1
+
+
+def draft_yaml(extraction: Extraction, text: str, known_actor_ids: set[str] | None = None) -> str:
+    """The draft as YAML text, with a header saying what to check before keeping it."""
+    records = draft_records(extraction, text, known_actor_ids)
+    header = (
+        f"# Draft records extracted automatically from source {extraction.source_id!r}.\n"
+        "# Review before keeping: check each speaker, each date and its reasoning, drop\n"
+        "# what is wrong, and rename ids if you like (they only need to stay unique).\n"
+    )
+    body = yaml.dump(records, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return header + body
+
+
+def draft_for_file(
+    path: str | Path, published: str | None = None, seeds_dir: str | Path | None = None
+) -> str:
+    """Extract one article file and return its draft YAML.
+
+    ``published`` overrides (or supplies) the publication date that relative dates are
+    resolved against; ``seeds_dir`` links to that folder's actors instead of defining them.
+    """
+    warnings: list[str] = []
+    article = read_article(Path(path), str(path), warnings)
+    if published is not None:
+        article.fields["published"], article.fields["published_precision"] = parse_published(
+            published
+        )
+    actors: list[dict] = []
+    aliases: list[dict] = []
+    if seeds_dir is not None:
+        corpus = validate(read_seed_files(Path(seeds_dir)))
+        actors, aliases = corpus.actors, corpus.actor_aliases
+    extraction = extract_article(article, actors, aliases)
+    return draft_yaml(extraction, article.search_text, {a["id"] for a in actors})

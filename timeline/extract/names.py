@@ -1,0 +1,51 @@
+"""Comparing names across spellings: alias keys, transliteration keys and fuzzy scores."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ..validate import alias_key
+
+# Transliterations of one Cyrillic name differ in these letters (Mayko/Maiko,
+# Zelensky/Zelenskyy, Victor/Viktor, Kiev/Kyiv is left to the gazetteer).
+_TRANSLITERATION = (
+    ("ck", "k"),
+    ("c", "k"),
+    ("kh", "h"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("yy", "y"),
+    ("iy", "y"),
+    ("ij", "y"),
+    ("j", "y"),
+    ("y", "i"),
+    ("ee", "i"),
+)
+FUZZY_THRESHOLD = 90
+
+
+def transliteration_key(name: str) -> str:
+    """Spelling-insensitive form: 'Victor Mayko' and 'Viktor Maiko' both give 'viktor maiko'."""
+    key = alias_key(name).replace("-", " ")
+    for old, new in _TRANSLITERATION:
+        key = key.replace(old, new)
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when two written names are one name in two transliterations."""
+    key_a, key_b = transliteration_key(a), transliteration_key(b)
+    if key_a == key_b:
+        return True
+    if len(key_a.split()) != len(key_b.split()) or min(len(key_a), len(key_b)) < 5:
+        return False
+    if key_a[0] != key_b[0]:  # Russia is not Prussia
+        return False
+    return fuzz.ratio(key_a, key_b) >= FUZZY_THRESHOLD
+
+
+def slug(text: str) -> str:
+    """A lowercase id made of the name's letters: 'Mūrat Nūrtıleu' -> 'murat-nurtileu'."""
+    return re.sub(r"[^a-z0-9]+", "-", alias_key(text)).strip("-") or "x"

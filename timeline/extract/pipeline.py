@@ -1,0 +1,374 @@
+"""Entry points: extract one article into rows, or extend a corpus with what is uncurated.
+
+Rows are shaped exactly like the curated rows of ``timeline.validate.Corpus`` plus
+``origin: 'extracted'``; ids are deterministic (``x-<source>-q3``, ``x-<date>-<type>-<actor>``,
+actor slugs), so loading the same seeds twice writes the same database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..articles import Article
+from ..dates import parse_date
+from ..validate import Corpus, alias_key
+from .actors import ActorBook, Mention, find_mentions
+from .events import EventCandidate, find_candidates
+from .interviews import Answer, find_answers
+from .quotes import TERM_MAX_WORDS, QuoteSpan, find_quote_spans, inside
+from .relative_dates import Published
+from .sentences import paragraphs as split_paragraphs
+from .speakers import Attribution, SpeakerResolver, attribute
+
+EXTRACTED = "extracted"
+# A short quotation counts as words someone said only when its speech verb is this close
+# ("confirmed his country's “unconditional”"), not somewhere earlier in the sentence.
+TERM_VERB_DISTANCE = 40
+# Attributions that rest on a speech verb (or a colon); the term rule needs one of these.
+_SPOKEN = {
+    "who-verb after",
+    "verb-who",
+    "according to",
+    "statement",
+    "who-verb before",
+    "verb-who before",
+    "subject before verb",
+    "colon",
+    "continues previous quotation",
+    "colon in previous paragraph",
+}
+
+
+@dataclass
+class ExtractedQuote:
+    start: int
+    end: int
+    text: str
+    speaker_id: str | None
+    method: str
+
+
+@dataclass
+class Extraction:
+    """Rows extracted from one source, shaped like Corpus rows, each with origin 'extracted'."""
+
+    source_id: str
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    actor_aliases: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    event_actors: list[dict[str, Any]] = field(default_factory=list)
+    event_sources: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    # Every actor mentioned (known or new), for reviewers and evaluation.
+    mentioned_actor_ids: list[str] = field(default_factory=list)
+    # Reasoning per event id, and how each quote's speaker was found, for drafts.
+    quote_methods: dict[str, str] = field(default_factory=dict)
+
+
+def extract_article(
+    article: Article, known_actors: list[dict], known_aliases: list[dict]
+) -> Extraction:
+    """Quotes, actors, dated event candidates of one article, linked to known actors."""
+    text = article.search_text
+    published = Published.parse(article.fields.get("published"))
+    paragraphs = split_paragraphs(text)
+    quote_spans = find_quote_spans(text, paragraphs)
+    answers = find_answers(paragraphs)
+    book = ActorBook(known_actors, known_aliases)
+    known_ids = set(book.actors)
+    known_forms = {(a.id, alias_key(f)) for a in book.actors.values() for f in a.forms}
+    quoted = [(q.start, q.end) for q in quote_spans] + [(a.start, a.end) for a in answers]
+    mentions = find_mentions(text, paragraphs, book, quoted)
+
+    quotes = _quotes(text, paragraphs, quote_spans, answers, mentions, book)
+    candidates = find_candidates(text, paragraphs, mentions, book, published)
+
+    extraction = Extraction(article.id)
+    extraction.mentioned_actor_ids = list(dict.fromkeys(m.actor_id for m in mentions))
+    used = set(extraction.mentioned_actor_ids)
+    for actor in book.actors.values():
+        if actor.id in known_ids:
+            for form in actor.forms:
+                if (actor.id, alias_key(form)) not in known_forms:
+                    extraction.actor_aliases.append(_alias_row(actor.id, form))
+            continue
+        if actor.id not in used:
+            continue
+        extraction.actors.append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "type": actor.type,
+                "description": None,
+                "origin": EXTRACTED,
+            }
+        )
+        for form in actor.forms:
+            extraction.actor_aliases.append(_alias_row(actor.id, form))
+    for number, quote in enumerate(sorted(quotes, key=lambda q: (q.start, q.end)), 1):
+        quote_id = f"x-{article.id}-q{number}"
+        extraction.quote_methods[quote_id] = quote.method
+        extraction.quotes.append(
+            {
+                "id": quote_id,
+                "text": article.text[quote.start : quote.end],
+                "speaker_id": quote.speaker_id,
+                "source_id": article.id,
+                "start_offset": quote.start,
+                "end_offset": quote.end,
+                "event_id": None,
+                "notes": f"extracted; speaker by {quote.method}",
+                "origin": EXTRACTED,
+            }
+        )
+    _add_events(extraction, article, candidates)
+    return extraction
+
+
+def _alias_row(actor_id: str, form: str) -> dict[str, Any]:
+    return {"actor_id": actor_id, "alias": form, "alias_key": alias_key(form), "origin": EXTRACTED}
+
+
+def _quotes(
+    text: str,
+    paragraphs,
+    spans: list[QuoteSpan],
+    answers: list[Answer],
+    mentions: list[Mention],
+    book: ActorBook,
+) -> list[ExtractedQuote]:
+    """Quotations with speakers, the term rule applied, interview answers included."""
+    top = [q for q in spans if q.depth == 0]
+    attributions = attribute(text, paragraphs, top, mentions, book)
+    interviewee = _interviewee(answers, mentions, book, SpeakerResolver(text, mentions, book))
+    found: list[ExtractedQuote] = []
+    by_span: dict[int, Attribution | None] = {}
+    for quote, attribution in zip(top, attributions, strict=True):
+        by_span[quote.mark_start] = attribution
+        in_answer = next((a for a in answers if a.start <= quote.start < a.end), None)
+        spoken = (
+            attribution is not None
+            and attribution.method in _SPOKEN
+            and attribution.distance <= TERM_VERB_DISTANCE
+        )
+        if quote.words <= TERM_MAX_WORDS and not spoken:
+            continue  # the term rule: a short phrase in scare quotes
+        if attribution and attribution.actor_id:
+            found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
+        elif in_answer is not None:
+            speaker = interviewee.get(in_answer.label)
+            found.append(ExtractedQuote(quote.start, quote.end, quote.text, speaker, "interview"))
+        else:
+            method = attribution.method if attribution else "no attribution found"
+            found.append(ExtractedQuote(quote.start, quote.end, quote.text, None, method))
+    for quote in spans:
+        if quote.depth == 0 or quote.words <= TERM_MAX_WORDS:
+            continue
+        parent = next((q for q in top if inside(quote, q)), None)
+        outer = next((f for f in found if parent and f.start == parent.start), None)
+        if outer:
+            found.append(
+                ExtractedQuote(
+                    quote.start, quote.end, quote.text, outer.speaker_id, "nested quotation"
+                )
+            )
+    for answer in answers:
+        if len(answer.text.split()) <= TERM_MAX_WORDS:
+            continue
+        found.append(
+            ExtractedQuote(
+                answer.start,
+                answer.end,
+                answer.text,
+                interviewee.get(answer.label),
+                "interview answer",
+            )
+        )
+    return found
+
+
+def _pair(attribution: Attribution) -> tuple[str | None, str]:
+    return attribution.actor_id, attribution.method
+
+
+def _interviewee(
+    answers: list[Answer], mentions: list[Mention], book: ActorBook, resolver: SpeakerResolver
+) -> dict[str | None, str | None]:
+    """Who answers: the person a label names, else the person the introduction names most."""
+    if not answers:
+        return {}
+    first = answers[0].start
+    people = Counter(
+        m.actor_id
+        for m in mentions
+        if m.start < first and not m.in_quote and book.actors[m.actor_id].type == "person"
+    )
+    default = people.most_common(1)[0][0] if people else None
+    speakers: dict[str | None, str | None] = {None: default}
+    for answer in answers:
+        if answer.label and answer.label not in speakers:
+            label_start = answer.start - len(answer.label) - 2
+            inside = [
+                m
+                for m in mentions
+                if label_start <= m.start < answer.start
+                and book.actors[m.actor_id].type == "person"
+            ]
+            resolved = inside[0].actor_id if inside else None
+            if resolved is None:
+                words = re.findall(r"[\w-]+", answer.label)
+                resolved = book.find_surname(words[-1], list(people)) if words else None
+            speakers[answer.label] = resolved or default
+    return speakers
+
+
+def _add_events(extraction: Extraction, article: Article, candidates: list[EventCandidate]):
+    by_id: dict[str, dict[str, Any]] = {}
+    for candidate in candidates:
+        row = by_id.get(candidate.id)
+        if row is None:
+            date = candidate.date.date
+            row = {
+                "id": candidate.id,
+                "title": candidate.title,
+                "summary": None,
+                "type": candidate.type,
+                "status": candidate.status,
+                "date": date.edtf,
+                "date_precision": date.precision,
+                "date_start": date.start.isoformat(),
+                "date_end": date.end.isoformat(),
+                "sort_key": date.sort_key,
+                "date_approximate": date.approximate,
+                "date_uncertain": date.uncertain,
+                "date_expression": candidate.date.expression,
+                "date_inferred": True,
+                "date_reasoning": candidate.date.reasoning,
+                "place_id": None,
+                "sources_differ": False,
+                "conflict_note": None,
+                "origin": EXTRACTED,
+            }
+            by_id[candidate.id] = row
+            extraction.events.append(row)
+        linked = {(r["event_id"], r["actor_id"]) for r in extraction.event_actors}
+        for actor_id in candidate.actor_ids:
+            if (candidate.id, actor_id) not in linked:
+                extraction.event_actors.append(
+                    {
+                        "event_id": candidate.id,
+                        "actor_id": actor_id,
+                        "role": "participant",
+                        "origin": EXTRACTED,
+                    }
+                )
+        extraction.event_sources.append(
+            {
+                "event_id": candidate.id,
+                "source_id": article.id,
+                "excerpt": article.text[candidate.evidence.start : candidate.evidence.end],
+                "start_offset": candidate.evidence.start,
+                "end_offset": candidate.evidence.end,
+                "origin": EXTRACTED,
+            }
+        )
+
+
+# -- extending a corpus -------------------------------------------------------------------
+
+
+def article_from_row(row: dict[str, Any]) -> Article:
+    """The Article a sources row was made from (enough of it for extraction)."""
+    return Article(
+        id=row["id"],
+        file_path=row.get("file_path") or row["id"],
+        text=row["text"],
+        search_text=row["search_text"],
+        content_hash=row.get("content_hash", ""),
+        file_hash=row.get("file_hash", ""),
+        front_matter_line=1,
+        fields={
+            "published": row.get("published"),
+            "published_precision": row.get("published_precision"),
+        },
+    )
+
+
+def uncurated_sources(corpus: Corpus) -> list[dict[str, Any]]:
+    """Sources no curated quote or event evidence points at, in id order."""
+    covered = {q["source_id"] for q in corpus.quotes} | {
+        s["source_id"] for s in corpus.event_sources
+    }
+    return sorted((s for s in corpus.sources if s["id"] not in covered), key=lambda s: s["id"])
+
+
+def extend_corpus(corpus: Corpus) -> None:
+    """Append extracted rows for every uncurated source; curated rows stay as they are."""
+    for source in uncurated_sources(corpus):
+        extraction = extract_article(article_from_row(source), corpus.actors, corpus.actor_aliases)
+        merge_extraction(corpus, extraction)
+
+
+def merge_extraction(corpus: Corpus, extraction: Extraction) -> None:
+    """Add one extraction's rows, re-using existing actors and events, never duplicating ids."""
+    actor_ids = {a["id"] for a in corpus.actors}
+    corpus.actors.extend(a for a in extraction.actors if a["id"] not in actor_ids)
+    owner = {a["alias_key"]: a["actor_id"] for a in corpus.actor_aliases}
+    pairs = {(a["actor_id"], a["alias"]) for a in corpus.actor_aliases}
+    for alias in extraction.actor_aliases:
+        key = alias["alias_key"]
+        if (alias["actor_id"], alias["alias"]) in pairs or owner.get(key, alias["actor_id"]) != (
+            alias["actor_id"]
+        ):
+            continue
+        owner[key] = alias["actor_id"]
+        pairs.add((alias["actor_id"], alias["alias"]))
+        corpus.actor_aliases.append(alias)
+    event_ids = {e["id"] for e in corpus.events}
+    renamed: dict[str, str] = {}
+    for event in extraction.events:
+        actors = {a["actor_id"] for a in extraction.event_actors if a["event_id"] == event["id"]}
+        existing = matching_event(corpus, event, actors)
+        if existing:
+            renamed[event["id"]] = existing
+            continue
+        new_id, number = event["id"], 2
+        while new_id in event_ids:
+            new_id, number = f"{event['id']}-{number}", number + 1
+        event_ids.add(new_id)
+        renamed[event["id"]] = new_id
+        corpus.events.append({**event, "id": new_id})
+        corpus.event_actors.extend(
+            {**a, "event_id": new_id}
+            for a in extraction.event_actors
+            if a["event_id"] == event["id"]
+        )
+    seen = {(s["event_id"], s["source_id"], s["start_offset"]) for s in corpus.event_sources}
+    for link in extraction.event_sources:
+        row = {**link, "event_id": renamed[link["event_id"]]}
+        key = (row["event_id"], row["source_id"], row["start_offset"])
+        if key not in seen:
+            seen.add(key)
+            corpus.event_sources.append(row)
+    quote_ids = {q["id"] for q in corpus.quotes}
+    corpus.quotes.extend(q for q in extraction.quotes if q["id"] not in quote_ids)
+
+
+def matching_event(corpus: Corpus, event: dict[str, Any], actors: set[str]) -> str | None:
+    """An existing event of the same type whose dates overlap and whose actors match."""
+    for other in corpus.events:
+        if other["type"] != event["type"]:
+            continue
+        if other["date_end"] < event["date_start"] or event["date_end"] < other["date_start"]:
+            continue
+        theirs = {a["actor_id"] for a in corpus.event_actors if a["event_id"] == other["id"]}
+        shared = actors & theirs
+        if shared and (len(shared) >= 2 or actors <= theirs):
+            return other["id"]
+    return None
+
+
+__all__ = ["Extraction", "extend_corpus", "extract_article", "merge_extraction", "parse_date"]

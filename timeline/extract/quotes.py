@@ -1,0 +1,97 @@
+"""Finding quotations: spans between quotation marks, nested ones included.
+
+Marks pair up inside one paragraph with a stack, so nested quotes (“... ‘...’ ...”, or
+“... “...” ...” as some outlets print them) close in the right order. Curly, straight
+and guillemet double marks are one family: publishers mix them (“..." happens). A
+straight mark opens after a space or at the start of a paragraph and closes otherwise.
+A ’ between two letters is an apostrophe, never a closing mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sentences import Span
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘"
+_SINGLE_CLOSE = "’"
+_MARKS = re.compile(r"[“„«”»‘’\"]")
+_OPENING_CONTEXT = " \t\u00a0([{—–-/:"
+# The term rule: a quotation of this many words or fewer, with no one saying it, is a
+# term or a name in scare quotes (the “Middle Corridor”), not a quotation.
+TERM_MAX_WORDS = 3
+
+
+@dataclass
+class QuoteSpan:
+    """The words between a pair of quotation marks (marks excluded)."""
+
+    start: int
+    end: int
+    text: str
+    mark_start: int  # offset of the opening mark
+    mark_end: int  # offset just after the closing mark
+    depth: int = 0  # 0 for a top-level quotation, 1 inside another, ...
+
+    @property
+    def words(self) -> int:
+        return len(re.findall(r"[^\W_]+(?:[-’'][^\W_]+)*", self.text))
+
+
+def find_quote_spans(text: str, paragraphs: list[Span]) -> list[QuoteSpan]:
+    """Every paired quotation in the text, top-level and nested, in order of opening."""
+    spans: list[QuoteSpan] = []
+    for paragraph in paragraphs:
+        spans.extend(_paragraph_quotes(text, paragraph))
+    spans.sort(key=lambda span: span.mark_start)
+    return spans
+
+
+def _is_letter(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isalnum()
+
+
+def _paragraph_quotes(text: str, paragraph: Span) -> list[QuoteSpan]:
+    stack: list[tuple[int, str]] = []  # (offset of opening mark, 'double' | 'single')
+    found: list[QuoteSpan] = []
+    for match in _MARKS.finditer(text, paragraph.start, paragraph.end):
+        at, mark = match.start(), match.group()
+        family = "single" if mark in _SINGLE_OPEN + _SINGLE_CLOSE else "double"
+        if mark == '"':
+            opening = at == paragraph.start or text[at - 1] in _OPENING_CONTEXT + "“‘«"
+            role = "open" if opening else "close"
+        elif mark in _DOUBLE_OPEN or mark in _SINGLE_OPEN:
+            role = "open"
+        else:
+            role = "close"
+        if family == "single":
+            if role == "open" and _is_letter(text, at - 1):
+                continue
+            if role == "close" and _is_letter(text, at - 1) and _is_letter(text, at + 1):
+                continue  # Kazakhstan’s
+        if role == "open":
+            stack.append((at, family))
+            continue
+        for index in range(len(stack) - 1, -1, -1):
+            if stack[index][1] == family:
+                opened = stack[index][0]
+                del stack[index:]
+                found.append(_span(text, opened, at, depth=index))
+                break
+    return found
+
+
+def _span(text: str, opened: int, closed: int, depth: int) -> QuoteSpan:
+    start, end = opened + 1, closed
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, text[start:end], opened, closed + 1, depth)
+
+
+def inside(span: QuoteSpan, outer: QuoteSpan) -> bool:
+    return outer.mark_start < span.mark_start and span.mark_end <= outer.mark_end

@@ -1,0 +1,61 @@
+"""Splitting a source's text into paragraphs and sentences, keeping character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that end with a full stop without ending a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen",
+    "rep", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+    "e.g", "i.e", "approx", "est",
+}  # fmt: skip
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the source's text: [start, end) offsets and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines: news bodies put one paragraph per line."""
+    spans, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped[0])
+            spans.append(Span(start, start + len(stripped), stripped))
+        offset += len(line)
+    return spans
+
+
+def sentences(paragraph: Span) -> list[Span]:
+    """Sentences of one paragraph; a full stop after an abbreviation or initial does not end one."""
+    spans, start = [], 0
+    text = paragraph.text
+    for match in _SENTENCE_END.finditer(text):
+        word = re.search(r"([\w.]+)\.$", text[start : match.start() + 1])
+        if match.group().startswith(".") and word:
+            token = word.group(1).lower()
+            if token in ABBREVIATIONS or len(token) == 1:
+                continue
+        end = match.end()
+        spans.append(_span(paragraph, start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        spans.append(_span(paragraph, start, len(text)))
+    return spans
+
+
+def _span(paragraph: Span, start: int, end: int) -> Span:
+    return Span(paragraph.start + start, paragraph.start + end, paragraph.text[start:end])

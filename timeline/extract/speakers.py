@@ -1,0 +1,281 @@
+"""Who said a quotation: attribution patterns around it, then resolving who that is.
+
+A quotation's *frame* is the rest of its sentence: the words after the closing mark
+("..." he said / said Mayko / the statement added) and before the opening mark (Mayko
+said that "..." / Shibutov wrote: "..."). The words found there are resolved to an
+actor: a name through its mention, a pronoun to the nearest person named before (outside
+quotations), a title ("the Kazakh president") to the nearest actor holding that role, a
+document ("the statement") to the organisation that issued it. A quotation with no frame
+continues the previous quotation of its paragraph (split quotes) or the paragraph
+before ending in a colon; otherwise its speaker stays unknown (None), never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import ActorBook, Mention
+from .gazetteer import DEMONYMS, state_named
+from .quotes import QuoteSpan
+from .sentences import Span, sentences
+from .vocabulary import DOCUMENT_NOUNS, DOCUMENT_VERBS, ROLE_NOUNS, SPEECH_VERBS
+
+_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+_DOC_VERB = r"(?:" + "|".join(sorted(DOCUMENT_VERBS)) + r")"
+_DOC_NOUN = r"(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r")"
+_NAME = r"[A-Z][\w’'.-]*(?:[ \u00a0](?:[A-Z][\w’'.-]*|of|the|for|and|de|von|der))*"
+_NOUN_PHRASE = r"(?:the|a|an|this|that|his|her|its|their|our)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}?"
+_WHO = rf"(?:he|she|they|we|I|it|He|She|They|We|It|{_NOUN_PHRASE}|{_NAME})"
+_FILLER = r"(?:\s+(?:also|later|then|further|again|once\s+again|has|have|had|was|is|were))*"
+_AFTER_WHO_VERB = re.compile(rf"^[\s,.;:!?—–-]*(?P<who>{_WHO}){_FILLER}\s+(?P<verb>{_VERB})\b")
+_AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{_WHO})")
+_ACCORDING = re.compile(rf"\baccording to (?P<who>{_WHO})", re.IGNORECASE)
+_VERB_ANYWHERE = re.compile(rf"\b{_VERB}\b")
+_DOCUMENT = re.compile(
+    rf"\b(?P<noun>{_DOC_NOUN})\b(?P<by>[^.;“”\"«»]{{0,80}}?)\s+{_DOC_VERB}\b", re.IGNORECASE
+)
+_PRONOUNS = {"he", "she", "him", "her"}
+_ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b", re.IGNORECASE)
+_PREPOSITIONS = {"in", "on", "at", "during", "with", "after", "before", "from", "by", "of", "for"}
+
+
+@dataclass
+class Attribution:
+    actor_id: str | None
+    method: str  # how the speaker was found, for reviewers
+    # Characters between the speech verb and the quotation (0 when the verb follows it).
+    distance: int = 0
+
+
+class SpeakerResolver:
+    """Attributes the quotations of one text, given its actor mentions."""
+
+    def __init__(self, text: str, mentions: list[Mention], book: ActorBook):
+        self.text, self.mentions, self.book = text, mentions, book
+
+    # -- resolving a phrase to an actor -------------------------------------------------
+
+    def resolve(self, who: str, start: int, end: int, before: int) -> str | None:
+        """The actor a phrase at text[start:end] names; `before` bounds backward searches."""
+        word = who.lower()
+        if word in _PRONOUNS:
+            return self._nearest(before, lambda actor: actor.type == "person")
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        if inside:
+            people = [m for m in inside if self.book.actors[m.actor_id].type == "person"]
+            return (people or inside)[-1].actor_id
+        words = re.findall(r"[\w-]+", who)
+        lowered = [w.lower() for w in words]
+        if set(lowered) & DOCUMENT_NOUNS:
+            return self.document_issuer(start)
+        roles = [w for w in lowered if w in ROLE_NOUNS]
+        if roles:
+            states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
+            return self._by_role(roles[-1], states.pop() if len(states) == 1 else None, before)
+        if words and lowered[0] in ("the", "this", "that"):
+            head = words[-1].lower()
+            return self._nearest(
+                before,
+                lambda actor: (
+                    actor.type != "person"
+                    and head in {w.lower() for w in re.findall(r"\w+", actor.name)}
+                ),
+            )
+        return None
+
+    def _nearest(self, before: int, accept) -> str | None:
+        for mention in reversed(self.mentions):
+            if mention.end <= before and not mention.in_quote:
+                if accept(self.book.actors[mention.actor_id]):
+                    return mention.actor_id
+        return None
+
+    def _by_role(self, role: str, state: str | None, before: int) -> str | None:
+        def holds(actor) -> bool:
+            return actor.type == "person" and (role, state) in actor.roles
+
+        def from_state(actor) -> bool:  # "the Armenian minister" for "Armenian counterpart X"
+            return actor.type == "person" and any(s == state for _, s in actor.roles)
+
+        found = self._nearest(before, holds) or self._nearest(len(self.text), holds)
+        if found is None and state is not None:
+            found = self._nearest(before, from_state)
+        return found
+
+    def document_issuer(self, position: int) -> str | None:
+        """Who issued "the statement": named with it ("a statement by X"), else the nearest
+        organisation named before it."""
+        for match in _DOCUMENT.finditer(self.text, 0, position + 200):
+            if match.start() > position + 120:
+                break
+            by = match.group("by")
+            if re.match(r"\s*(?:by|from|of)\b", by):
+                inside = [
+                    m
+                    for m in self.mentions
+                    if m.start >= match.start("by") and m.end <= match.end("by")
+                ]
+                institutions = [m for m in inside if self.book.actors[m.actor_id].type != "person"]
+                if institutions:
+                    return institutions[-1].actor_id
+        return self._nearest(
+            position,
+            lambda actor: actor.type in ("government_body", "organisation", "media"),
+        )
+
+    # -- attribution patterns --------------------------------------------------------------
+
+    def after_frame(self, frame: str, offset: int, quote: QuoteSpan) -> Attribution | None:
+        for pattern, method in ((_AFTER_WHO_VERB, "who-verb after"), (_AFTER_VERB_WHO, "verb-who")):
+            match = pattern.match(frame)
+            if match:
+                who = match.group("who")
+                start = offset + match.start("who")
+                actor = self.resolve(who, start, start + len(who), quote.mark_start)
+                if actor or who.lower() in _PRONOUNS:
+                    return Attribution(actor, method)
+        if match := re.match(rf"^[\s,]*{_ACCORDING.pattern}", frame, re.IGNORECASE):
+            start = offset + match.start("who")
+            who = match.group("who")
+            return Attribution(
+                self.resolve(who, start, start + len(who), quote.mark_start), "according to"
+            )
+        return None
+
+    def before_frame(self, frame: str, offset: int, quote: QuoteSpan) -> Attribution | None:
+        document = None
+        for match in _DOCUMENT.finditer(frame):
+            document = match
+        if document:
+            return Attribution(self.document_issuer(offset + document.start()), "statement")
+        if match := _ACCORDING.search(frame):
+            who = match.group("who")
+            start = offset + match.start("who")
+            if actor := self.resolve(who, start, start + len(who), quote.mark_start):
+                return Attribution(actor, "according to")
+        if frame.rstrip().endswith(":") and _ROLE_WORD.search(frame):
+            # A headline's "Ukrainian Ambassador to Kazakhstan: “...”" names a role.
+            label = frame.rstrip().rstrip(":")
+            if actor := self.resolve(label, offset + len(frame), offset + len(frame), offset):
+                return Attribution(actor, "colon")
+        verbs = list(_VERB_ANYWHERE.finditer(frame))
+        if verbs:
+            verb = verbs[-1]
+            found = self._before_verb(frame, offset, quote, verb)
+            if found:
+                between = frame[verb.end() :]
+                # "told reporters, adding that the “Route”": another clause, not the verb's
+                found.distance = 999 if re.search(r"[,;]", between) else len(between)
+            return found
+        if frame.rstrip().endswith(":"):
+            return self._subject_mention(offset, offset + len(frame), "colon")
+        return None
+
+    def _before_verb(
+        self, frame: str, offset: int, quote: QuoteSpan, verb: re.Match
+    ) -> Attribution | None:
+        """Who goes with the last speech verb before a quotation."""
+        subject = frame[: verb.start()]
+        match = re.search(
+            rf"(?P<who>{_WHO})(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
+            rf"in \w+|then|later|once again))*\s*,?\s*$",
+            subject,
+        )
+        preceding = re.findall(r"\w+", subject[: match.start()])[-1:] if match else []
+        if match and not (preceding and preceding[0].lower() in _PREPOSITIONS):
+            who = match.group("who")
+            start = offset + match.start("who")
+            actor = self.resolve(who, start, start + len(who), quote.mark_start)
+            if actor:
+                return Attribution(actor, "who-verb before")
+        after_verb = re.match(rf"\s+(?P<who>{_NAME})", frame[verb.end() :])
+        if after_verb:
+            start = offset + verb.end() + after_verb.start("who")
+            who = after_verb.group("who")
+            if actor := self.resolve(who, start, start + len(who), quote.mark_start):
+                return Attribution(actor, "verb-who before")
+        return self._subject_mention(offset, offset + verb.start(), "subject before verb")
+
+    def _subject_mention(self, start: int, end: int, method: str) -> Attribution | None:
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end and not m.in_quote]
+        preferred = [m for m in inside if self.book.actors[m.actor_id].type != "state"]
+        chosen = (preferred or inside)[:1]
+        if not chosen:
+            return None
+        return Attribution(chosen[0].actor_id, method)
+
+
+def masked(text: str, quotes: list[QuoteSpan]) -> str:
+    """The text with quotation contents replaced by 'X': frames are read without them."""
+    characters = list(text)
+    for quote in quotes:
+        for index in range(quote.start, quote.end):
+            characters[index] = "X"  # a capital, so a sentence can still start there
+    return "".join(characters)
+
+
+def attribute(
+    text: str,
+    paragraphs: list[Span],
+    quotes: list[QuoteSpan],
+    mentions: list[Mention],
+    book: ActorBook,
+) -> list[Attribution | None]:
+    """One attribution (or None, no frame at all) per top-level quotation, in order."""
+    resolver = SpeakerResolver(text, mentions, book)
+    hidden = masked(text, quotes)
+    results: list[Attribution | None] = []
+    by_paragraph: dict[int, list[int]] = {}
+    for index, quote in enumerate(quotes):
+        paragraph = next(p for p in paragraphs if p.start <= quote.mark_start < p.end)
+        by_paragraph.setdefault(paragraph.start, []).append(index)
+        sentence = next(
+            (
+                s
+                for s in sentences(
+                    Span(paragraph.start, paragraph.end, hidden[paragraph.start : paragraph.end])
+                )
+                if s.start <= quote.mark_start < s.end
+            ),
+            paragraph,
+        )
+        siblings = [quotes[i] for i in by_paragraph[paragraph.start][:-1]]
+        following = [
+            q for q in quotes if q.mark_start >= quote.mark_end and q.mark_start < sentence.end
+        ]
+        after_end = following[0].mark_start if following else sentence.end
+        before_start = max(
+            [sentence.start] + [q.mark_end for q in siblings if q.mark_end <= quote.mark_start]
+        )
+        attribution = resolver.after_frame(
+            hidden[quote.mark_end : after_end], quote.mark_end, quote
+        ) or resolver.before_frame(hidden[before_start : quote.mark_start], before_start, quote)
+        if attribution is None:
+            attribution = _continued(
+                resolver, hidden, paragraphs, paragraph, sentence, index, quotes, results
+            )
+        results.append(attribution)
+    return results
+
+
+def _continued(resolver, hidden, paragraphs, paragraph, sentence, index, quotes, results):
+    """A quotation with no frame of its own continues the one before it."""
+    earlier = [
+        (quotes[i], results[i])
+        for i in range(index)
+        if paragraph.start <= quotes[i].mark_start and results[i] and results[i].actor_id
+    ]
+    if earlier:
+        return Attribution(earlier[-1][1].actor_id, "continues previous quotation")
+    position = paragraphs.index(paragraph)
+    if position and sentence.start == paragraph.start:
+        previous = paragraphs[position - 1]
+        if previous.text.rstrip().endswith(":"):
+            tail = hidden[previous.start : previous.end]
+            last_sentence = sentences(Span(previous.start, previous.end, tail))[-1]
+            frame = hidden[last_sentence.start : last_sentence.end]
+            found = resolver.before_frame(frame, last_sentence.start, quotes[index])
+            if found:
+                return Attribution(found.actor_id, "colon in previous paragraph")
+    return None

@@ -1,0 +1,111 @@
+"""Word lists the extraction rules share: speech verbs, titles, role nouns, name suffixes.
+
+Kept in one place so a rule change in one module cannot drift from another.
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce someone's words; both tenses, since news mixes them.
+SPEECH_VERBS = set(
+    """said says say added adds noted notes stressed stresses emphasized emphasised emphasizes
+    emphasises recalled recalls concluded concludes explained explains told tells wrote writes
+    stated states declared declares asked asks replied replies answered answers argued argues
+    insisted insists warned warns announced announces remarked remarks continued continues
+    observed observes commented comments reiterated reiterates confirmed confirms called calls
+    described describes cited cites quoted quotes expressed expresses suggested suggests
+    urged urges claimed claims acknowledged acknowledges admitted admits underlined underlines
+    underscored underscores assured assures posted posts tweeted tweets added highlighted
+    highlights mentioned mentions pointed believes believed thinks thought hopes hoped
+    promised promises vowed vows predicted predicts conceded concedes agreed agrees reaffirmed
+    reaffirms affirmed affirms""".split()
+)
+# Verbs a statement (a document) "says" with; 'called' is left out: "in a statement, X called".
+DOCUMENT_VERBS = {"said", "says", "added", "adds", "noted", "notes", "stated", "states", "read"}
+DOCUMENT_NOUNS = {
+    "statement",
+    "readout",
+    "release",
+    "communiqué",
+    "communique",
+    "declaration",
+    "report",
+    "post",
+    "message",
+    "announcement",
+}
+
+# Lowercase nouns that say a name next to them is a person's.
+ROLE_NOUNS = set(
+    """president president-elect minister ambassador analyst spokesperson spokesman spokeswoman
+    diplomat blogger expert adviser advisor director chairman chairwoman chair head leader
+    governor mayor deputy senator secretary envoy journalist professor commander chief officer
+    premier chancellor king queen prince pope general ceo founder economist politician lawmaker
+    counterpart correspondent reporter editor researcher scholar activist official representative
+    speaker akim prosecutor judge mp""".split()
+)
+# Capitalised words that stand before a name as a title ("Prime Minister Kristersson").
+TITLE_WORDS = set(
+    """President Vice Prime Minister Ministers Foreign Defence Defense Deputy Ambassador Chancellor
+    Secretary Senator Governor Mayor General Gen Gen. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof.
+    King Queen Prince Pope Chairman Chairwoman Spokesperson Spokesman Director Envoy Speaker
+    Akim Premier Analyst Commander Chief Head Leader Special Representative First Lady Sir
+    Lieutenant Colonel Admiral Marshal Sheikh Emir""".split()
+)
+# Sentence-opening words that are capitalised only because they open the sentence.
+FUNCTION_WORDS = set(
+    """The A An In On At After Before Despite However According This That These Those It He She
+    They We I You Our His Her Their Its But And Or As For From With Since While When Where If
+    Still Yet Also Both Meanwhile Further Furthermore Moreover Although Though Because So Then
+    Today Yesterday Tomorrow Last Next Earlier Later During Under Over Among Between Without
+    Within Through Thus Hence Nevertheless Nonetheless Instead Such Some Many Most Every Each
+    No Not Other Another All Any One Two Three Four Five Here There What Which Who Whom Whose
+    Why How Let Do Does Did Is Are Was Were Be Been Has Have Had Will Would Can Could May Might
+    Must Shall Should Only Even Just Once Now Whether Unlike Like Following Regarding About
+    Against Along Around By To Of Into Upon Via Per Amid Toward Towards Until Ahead Given
+    Besides Rather Indeed Of Dear Photo Image Source Read Related Editor Note Yes Well Mr""".split()
+)
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+GOVERNMENT_WORDS = set(
+    """Ministry Ministries Embassy Embassies Office Government Parliament Cabinet Administration
+    Akimat Senate Mazhilis Duma Rada Service Department Presidency Court Police Army Forces
+    Guard Bureau Inspectorate Consulate Prosecutor Agency Commission Secretariat Akorda Kremlin
+    Council Committee Customs Legislature Congress""".split()
+)
+ORGANISATION_WORDS = set(
+    """Institute University Forum Assembly Union Association Foundation Fund Bank Company
+    Corporation Corp Group Consortium Organization Organisation Alliance Party Center Centre
+    Society Chamber Shipyard Club Movement Network Coalition Trust Federation Academy
+    Exchange Holding Holdings Airlines Railways JSC LLC LLP Ltd Inc PLC GmbH AG NGO Initiative
+    Church Council Board Partnership Cooperative Enterprise Enterprises Industries""".split()
+)
+ORGANISATION_ACRONYMS = set(
+    """NATO UN EU OSCE CSTO SCO WHO IMF OPEC CIS EAEU CPC ISW ICC IAEA UNICEF UNHCR WTO ASEAN
+    OECD G7 G20 BRICS OTS""".split()
+)
+MEDIA_WORDS = set(
+    """Times News Post Herald Gazette Tribune Journal Telegraph Radio TV Television Broadcasting
+    Press Reuters Bloomberg Interfax TASS Xinhua Kazinform Ukrinform Anadolu AFP BBC CNN
+    Euronews RFE/RL Azattyq Kun Vlast Tengrinews Sputnik Khabar""".split()
+)
+# Words that make a capitalised phrase a place, an event or a thing, not an actor.
+NOT_ACTOR_WORDS = set(
+    """Sea Lake River Region Oblast Corridor Asia Europe Caucasus Territory Territories Street
+    Avenue Square Field Port Route Pipeline Mountains Island Islands Bay Ocean Valley Steppe
+    Province District City Airport Station War Charter Constitution Day Program Programme Format
+    Plan Summit Conference Package Agreement Treaty Resolution Act Law Week Year Month Zone
+    Republic Republics Reserve Park Hall Palace Bridge Road Highway Canal Basin Peninsula Coast
+    Front Line East West North South Central Eastern Western Northern Southern Middle Black
+    Caspian Olympics Games Cup Prize Award Strategy Doctrine Declaration Memorandum Protocol
+    Convention Project Campaign Operation Festival Exhibition Expo Session Meeting Talks
+    Yurts Yurt""".split()
+)
+# Prepositions after which a capital city is a place, not its state ("talks in Moscow").
+LOCATIVE_WORDS = set(
+    """in to from at near via through into across towards toward around outside inside within
+    between beyond of for""".split()
+)
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}

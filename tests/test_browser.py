@@ -38,8 +38,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# CI sets TIMELINE_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip.
 pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)"
+    CHROMIUM is None and os.environ.get("TIMELINE_REQUIRE_BROWSER") != "1",
+    reason="chromium is not installed (apt-get install -y chromium)",
 )
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"

@@ -45,6 +45,7 @@ class Article:
     content_hash: str
     file_hash: str
     front_matter_line: int
+    seed_path: str = ""
     fields: dict[str, Any] = field(default_factory=dict)
     inferences: list[dict[str, str]] = field(default_factory=list)
     boilerplate: list[Span] = field(default_factory=list)
@@ -66,6 +67,7 @@ class Article:
             "content_hash": self.content_hash,
             "file_path": self.file_path,
             "file_hash": self.file_hash,
+            "seed_file": self.seed_path,
         }
 
 
@@ -103,7 +105,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return text[opening.end() : closing.start()], text[closing.end() :], 2
 
 
-def read_article(path: Path, display: str, warnings: list[str]) -> Article:
+def read_article(path: Path, display: str, warnings: list[str], seed_path: str = "") -> Article:
     """Read and check one article file; raise SeedError naming the file and line."""
     data = path.read_bytes()
     text = decode_utf8(data, display)
@@ -144,6 +146,7 @@ def read_article(path: Path, display: str, warnings: list[str]) -> Article:
         content_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
         file_hash=hashlib.sha256(data).hexdigest(),
         front_matter_line=first_line or 1,
+        seed_path=seed_path,
         boilerplate=spans,
     )
     _read_fields(article, meta, display, first_line)

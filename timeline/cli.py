@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from . import database
 from .errors import TimelineError
 from .export import EXPORTS, export_rows
+from .formats import EVENT_FORMATS, export_events
 from .load import load as load_seeds
 from .query import FORMATS, format_rows, run_query
 
@@ -59,19 +60,24 @@ def cli():
 @click.argument("seeds_dir", default="seeds", type=click.Path(path_type=Path))
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--no-extract",
+    is_flag=True,
+    help="Do not extract quotes, actors and events from articles no curated record covers.",
+)
 @user_errors
-def load(seeds_dir, db, quiet):
+def load(seeds_dir, db, quiet, no_extract):
     """Load SEEDS_DIR (default: seeds) into the database, migrating it first.
 
     Every file is read and checked before anything is written; the write is one
     transaction, so the database is either fully updated or left as it was.
     """
-    result = load_seeds(seeds_dir, db)
+    result = load_seeds(seeds_dir, db, extract=not no_extract)
     if quiet:
         return
     for warning in result.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
-    click.echo(f"Loaded {result.summary()} into {result.database_url}")
+    click.echo(f"Loaded {result.summary()} into {database.display_name(result.database_url)}")
 
 
 @cli.command()
@@ -89,7 +95,12 @@ def query(sql, db, fmt):
 @click.argument("name", type=click.Choice(EXPORTS))
 @db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", *EVENT_FORMATS]),
+    default="csv",
+    show_default=True,
+    help="timelinejs (Knight Lab TimelineJS3) and ics (iCalendar) are for events only.",
 )
 @click.option(
     "-o",
@@ -100,11 +111,16 @@ def query(sql, db, fmt):
 @user_errors
 def export(name, db, fmt, output):
     """Export events, quotes, actors, sources or figures, with names joined in."""
-    columns, rows = export_rows(name, db)
-    text = format_rows(columns, rows, fmt)
+    if fmt in EVENT_FORMATS:
+        if name != "events":
+            raise click.UsageError(f"--format {fmt} exports events only")
+        text, count = export_events(fmt, db)
+    else:
+        columns, rows = export_rows(name, db)
+        text, count = format_rows(columns, rows, fmt), len(rows)
     if output:
         output.write_text(text, encoding="utf-8")
-        click.echo(f"Wrote {len(rows)} {name} to {output}", err=True)
+        click.echo(f"Wrote {count} {name} to {output}", err=True)
     else:
         click.echo(text, nl=False)
 
@@ -198,3 +214,37 @@ def copy(db, target):
 def history():
     """List every migration, newest first."""
     click.echo(database.history_text(), nl=False)
+
+
+@cli.command(name="extract")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--published", help="Publication date (2025-08-11, 2025-08 or 2025) for relative dates."
+)
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Link to the actors of this seeds folder instead of defining every actor.",
+)
+@user_errors
+def extract_command(file, published, seeds_dir):
+    """Print draft curated YAML (actors, events, quotes) extracted from one article FILE."""
+    from .dates import DateError
+    from .extract.draft import draft_for_file
+
+    try:
+        click.echo(draft_for_file(file, published, seeds_dir), nl=False)
+    except DateError as error:
+        raise click.BadParameter(str(error), param_hint="--published") from None
+
+
+@cli.command(name="eval")
+@click.argument("seeds_dir", default="seeds", type=click.Path(exists=True, path_type=Path))
+@click.option("--cold", is_flag=True, help="Give extraction no known actors (names only).")
+@user_errors
+def eval_command(seeds_dir, cold):
+    """Measure extraction against the curated records of SEEDS_DIR (precision, recall)."""
+    from .extract.evaluate import evaluate, format_table
+
+    click.echo(format_table(evaluate(seeds_dir, cold=cold)), nl=False)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .database import resolve_database_url, transaction, upgrade
+from .extract.pipeline import extend_corpus
+from .gazetteer import fill_place_coordinates
 from .seeds import read_seed_files
 from .validate import validate
 from .write import write_corpus
@@ -34,7 +36,9 @@ class LoadResult:
         return ", ".join(f"{self.counts.get(name, 0)} {name}" for name in shown)
 
 
-def load(seeds_dir: str | Path = "seeds", db: str | None = None) -> LoadResult:
+def load(
+    seeds_dir: str | Path = "seeds", db: str | None = None, extract: bool = True
+) -> LoadResult:
     """Load a seeds folder into a database (path or URL; default ``timeline.db``).
 
     Nothing touches the database until every file has been read and every record
@@ -42,7 +46,10 @@ def load(seeds_dir: str | Path = "seeds", db: str | None = None) -> LoadResult:
     """
     url = resolve_database_url(db)
     corpus = validate(read_seed_files(Path(seeds_dir)))
+    if extract:  # sources no curated record covers get extracted rows (origin 'extracted')
+        extend_corpus(corpus)
     with transaction(url) as connection:
         upgrade(connection, url)
         counts = write_corpus(connection, corpus)
-    return LoadResult(database_url=url, counts=counts, warnings=corpus.warnings)
+        place_notes = fill_place_coordinates(connection)
+    return LoadResult(database_url=url, counts=counts, warnings=corpus.warnings + place_notes)

@@ -75,6 +75,8 @@ class Source(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     file_path: Mapped[str] = mapped_column(Text)
     file_hash: Mapped[str] = mapped_column(String(64))
+    # Seed file (relative to the seeds folder) this row was read from; see seed_files.
+    seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 
 
 class SourceInference(Base):
@@ -114,6 +116,8 @@ class Actor(Base):
     description: Mapped[str | None] = mapped_column(Text)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated")
+    # Seed file (relative to the seeds folder) this row was read from; see seed_files.
+    seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 
 
 class ActorAlias(Base):
@@ -141,6 +145,11 @@ class Place(Base):
     country: Mapped[str | None] = mapped_column(Text)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
+    # 'curated' (from seeds/), 'geonames:<geonameid>' (filled by timeline.gazetteer at
+    # load time), or NULL when no coordinates are known.
+    coordinates_origin: Mapped[str | None] = mapped_column(String(40))
+    # Seed file (relative to the seeds folder) this row was read from; see seed_files.
+    seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 
 
 class Event(Base):
@@ -174,6 +183,8 @@ class Event(Base):
     conflict_note: Mapped[str | None] = mapped_column(Text)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated", index=True)
+    # Seed file (relative to the seeds folder) this row was read from; see seed_files.
+    seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 
 
 class EventActor(Base):
@@ -221,6 +232,8 @@ class Quote(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated", index=True)
+    # Seed file (relative to the seeds folder) this row was read from; see seed_files.
+    seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 
 
 class Figure(Base):
@@ -247,3 +260,15 @@ class Figure(Base):
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
     actor_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id"), index=True)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Seed file (relative to the seeds folder) this row was read from; see seed_files.
+    seed_file: Mapped[str | None] = mapped_column(Text, index=True)
+
+
+class SeedFile(Base):
+    """A file the last load read from the seeds folder, with its hash (incremental loads)."""
+
+    __tablename__ = "seed_files"
+
+    path: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # article | records
+    content_hash: Mapped[str] = mapped_column(String(64))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ class Entry:
 
     data: LocatedDict
     file: str
+    seed_path: str = ""
 
     @property
     def line(self) -> int | None:
@@ -52,26 +54,52 @@ def seed_file_paths(seeds_dir: Path) -> list[Path]:
     return paths
 
 
-def read_seed_files(seeds_dir: Path) -> SeedFiles:
-    """Parse every file; collect every problem and raise them together."""
+def file_kind(path: Path) -> str:
+    return "article" if path.suffix.lower() in ARTICLE_SUFFIXES else "records"
+
+
+def seed_path(path: Path, seeds_dir: Path) -> str:
+    """A file's name in the database: relative to the seeds folder, with forward slashes."""
+    return path.relative_to(seeds_dir).as_posix()
+
+
+def check_seeds_dir(seeds_dir: Path) -> None:
     if not seeds_dir.is_dir():
         raise SeedError(
             Problem(f"seeds folder {str(seeds_dir)!r} does not exist or is not a folder")
         )
+
+
+def scan_seed_files(seeds_dir: Path) -> dict[str, tuple[str, str]]:
+    """{seed path: (kind, SHA-256)} of every seed file: what an incremental load compares."""
+    check_seeds_dir(seeds_dir)
+    return {
+        seed_path(path, seeds_dir): (file_kind(path), hashlib.sha256(path.read_bytes()).hexdigest())
+        for path in seed_file_paths(seeds_dir)
+    }
+
+
+def read_seed_files(seeds_dir: Path, only: set[str] | None = None, progress=None) -> SeedFiles:
+    """Parse every file (or the seed paths in ``only``); raise every problem together."""
+    check_seeds_dir(seeds_dir)
     seeds = SeedFiles()
     problems: list[Problem] = []
-    for path in seed_file_paths(seeds_dir):
+    paths = [
+        p for p in seed_file_paths(seeds_dir) if only is None or seed_path(p, seeds_dir) in only
+    ]
+    for path in progress(paths) if progress else paths:
         display = _display_path(path, seeds_dir)
+        relative = seed_path(path, seeds_dir)
         try:
-            if path.suffix.lower() in ARTICLE_SUFFIXES:
-                seeds.articles.append(read_article(path, display, seeds.warnings))
+            if file_kind(path) == "article":
+                seeds.articles.append(read_article(path, display, seeds.warnings, relative))
             else:
-                _read_record_file(path, display, seeds)
+                _read_record_file(path, display, seeds, relative)
         except SeedError as error:
             problems.extend(error.problems)
     if problems:
         raise SeedError(problems)
-    if not seeds.articles:
+    if only is None and not seeds.articles:
         seeds.warnings.append(f"{seeds_dir}: no articles (*.txt, *.md) found")
     return seeds
 
@@ -84,7 +112,7 @@ def _display_path(path: Path, seeds_dir: Path) -> str:
         return str(path)
 
 
-def _read_record_file(path: Path, display: str, seeds: SeedFiles) -> None:
+def _read_record_file(path: Path, display: str, seeds: SeedFiles, relative: str) -> None:
     content = load_yaml(decode_utf8(path.read_bytes(), display), display)
     if content is None:
         seeds.warnings.append(f"{display}: empty record file")
@@ -124,4 +152,4 @@ def _read_record_file(path: Path, display: str, seeds: SeedFiles) -> None:
                         line=line_of(content),
                     )
                 )
-            seeds.records[kind].append(Entry(item, display))
+            seeds.records[kind].append(Entry(item, display, relative))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import ChainMap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +17,7 @@ from .articles import SLUG, Article
 from .dates import DateError, parse_date
 from .errors import Problem, ProblemCollector
 from .fields import did_you_mean
-from .seeds import Entry, SeedFiles
+from .seeds import RECORD_KINDS, Entry, SeedFiles
 from .text_spans import explain_missing, find_occurrences
 from .vocabulary import ACTOR_TYPES, EVENT_STATUSES, EVENT_TYPES
 from .yaml_records import line_of
@@ -198,25 +200,52 @@ class _RecordCheck:
         return value
 
 
+@dataclass(frozen=True)
+class StoredSource:
+    """What validation needs of a source that is already in the database."""
+
+    id: str
+    search_text: str
+    file_path: str
+
+
+@dataclass
+class PriorRecords:
+    """Records already in the database, from seed files this load does not re-read.
+
+    An incremental load validates the files it re-reads against these: references
+    may point at them, and a re-read file may not define an id they already hold.
+    """
+
+    ids: dict[str, dict[str, str]] = field(
+        default_factory=lambda: {kind: {} for kind in (*RECORD_KINDS, "sources")}
+    )
+    alias_owners: dict[str, str] = field(default_factory=dict)
+    sources: Mapping[str, StoredSource] = field(default_factory=dict)
+
+
 class Validator:
     """Turns the files read from a seeds folder into a Corpus of rows."""
 
-    def __init__(self, seeds: SeedFiles):
+    def __init__(self, seeds: SeedFiles, prior: PriorRecords | None = None):
         self.seeds = seeds
+        self.prior = prior or PriorRecords()
         self.problems = ProblemCollector()
         self.corpus = Corpus(warnings=list(seeds.warnings))
-        self.articles: dict[str, Article] = {}
-        self.actor_ids: dict[str, Entry] = {}
-        self.place_ids: dict[str, Entry] = {}
-        self.event_ids: dict[str, Entry] = {}
+        self.new_articles: dict[str, Article] = {}
+        self.articles: Mapping[str, Article | StoredSource] = {}
+        self.actor_ids: Mapping[str, object] = {}
+        self.place_ids: Mapping[str, object] = {}
+        self.event_ids: Mapping[str, object] = {}
 
     def run(self) -> Corpus:
         self.corpus.event_types = [{"id": k, "description": v} for k, v in EVENT_TYPES.items()]
         self.corpus.actor_types = [{"id": k, "description": v} for k, v in ACTOR_TYPES.items()]
         self._sources()
-        self.actor_ids = self._index("actors")
-        self.place_ids = self._index("places")
-        self.event_ids = self._index("events")
+        self.articles = ChainMap(self.new_articles, self.prior.sources)
+        self.actor_ids = ChainMap(self._index("actors"), self.prior.ids["actors"])
+        self.place_ids = ChainMap(self._index("places"), self.prior.ids["places"])
+        self.event_ids = ChainMap(self._index("events"), self.prior.ids["events"])
         self._index("quotes")
         self._index("figures")
         self._actors()
@@ -236,7 +265,15 @@ class Validator:
             record_id = entry.data.get("id")
             if not isinstance(record_id, str):
                 continue
-            if record_id in seen:
+            if record_id in self.prior.ids[kind]:
+                self.problems.add(
+                    f"duplicate {kind[:-1]} id {record_id!r}, also defined in "
+                    f"{self.prior.ids[kind][record_id]}",
+                    file=entry.file,
+                    line=entry.line,
+                    hint="ids must be unique; rename one or merge the two records",
+                )
+            elif record_id in seen:
                 first = seen[record_id]
                 self.problems.add(
                     f"duplicate {kind[:-1]} id {record_id!r}, first defined at "
@@ -253,8 +290,8 @@ class Validator:
 
     def _sources(self) -> None:
         for article in self.seeds.articles:
-            if article.id in self.articles:
-                first = self.articles[article.id]
+            first = self.new_articles.get(article.id) or self.prior.sources.get(article.id)
+            if first is not None:
                 self.problems.add(
                     f"duplicate source id {article.id!r}, also used by {first.file_path}",
                     file=article.file_path,
@@ -262,7 +299,7 @@ class Validator:
                     hint="give each article its own id in its front matter",
                 )
                 continue
-            self.articles[article.id] = article
+            self.new_articles[article.id] = article
             self.corpus.sources.append(article.row())
             for inference in article.inferences:
                 self.corpus.source_inferences.append({"source_id": article.id, **inference})
@@ -316,7 +353,7 @@ class Validator:
     # -- actors and places -------------------------------------------------------------
 
     def _actors(self) -> None:
-        owner_of_alias: dict[str, str] = {}
+        owner_of_alias: dict[str, str] = dict(self.prior.alias_owners)
         for entry in self.seeds.records["actors"]:
             check = _RecordCheck("actors", entry, self.problems)
             check.check_shape()
@@ -334,6 +371,7 @@ class Validator:
                     "name": name,
                     "type": actor_type,
                     "description": check.text("description"),
+                    "seed_file": entry.seed_path,
                     "origin": "curated",
                 }
             )
@@ -367,6 +405,7 @@ class Validator:
                         "country": check.text("country"),
                         "latitude": latitude,
                         "longitude": longitude,
+                        "seed_file": entry.seed_path,
                     }
                 )
 
@@ -423,6 +462,7 @@ class Validator:
                     "place_id": place_id,
                     "sources_differ": sources_differ,
                     "conflict_note": check.text("conflict_note"),
+                    "seed_file": entry.seed_path,
                     "origin": "curated",
                 }
             )
@@ -517,6 +557,7 @@ class Validator:
                         "end_offset": span[1],
                         "event_id": event_id,
                         "notes": check.text("notes"),
+                        "seed_file": entry.seed_path,
                         "origin": "curated",
                     }
                 )
@@ -570,8 +611,8 @@ def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def validate(seeds: SeedFiles) -> Corpus:
-    return Validator(seeds).run()
+def validate(seeds: SeedFiles, prior: PriorRecords | None = None) -> Corpus:
+    return Validator(seeds, prior).run()
 
 
 __all__ = ["Corpus", "Problem", "alias_key", "validate"]

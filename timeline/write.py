@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Connection, delete, insert
 
 from .models import Base
@@ -17,9 +19,32 @@ def write_corpus(connection: Connection, corpus: Corpus) -> dict[str, int]:
     tables = Base.metadata.tables
     for name in reversed(Corpus.TABLES):
         connection.execute(delete(tables[name]))
+    return insert_rows(connection, corpus)
+
+
+def insert_rows(connection: Connection, corpus: Corpus) -> dict[str, int]:
+    """Insert every row of the corpus; return rows written per table."""
+    tables = Base.metadata.tables
     counts = {}
     for name, rows in corpus.tables().items():
         if rows:
-            connection.execute(insert(tables[name]), rows)
+            connection.execute(insert(tables[name]), complete_rows(tables[name], rows))
         counts[name] = len(rows)
     return counts
+
+
+def complete_rows(table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give every row every column: executemany takes its columns from the first row,
+    and curated and extracted rows do not always carry the same optional keys."""
+    defaults = {column.name: _default(column) for column in table.columns}
+    if all(row.keys() == defaults.keys() for row in rows):
+        return rows
+    return [{**defaults, **row} for row in rows]
+
+
+def _default(column) -> Any:
+    if column.default is not None and column.default.is_scalar:
+        return column.default.arg
+    if column.server_default is not None:
+        return getattr(column.server_default.arg, "text", column.server_default.arg)
+    return None

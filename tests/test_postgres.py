@@ -114,3 +114,23 @@ def test_copy_postgres_to_sqlite_for_datasette(postgres_url, tmp_path):
     datasette = build_datasette(str(copy))
     response = asyncio.run(datasette.client.get("/copy/timeline.json?_shape=array"))
     assert [row["event_id"] for row in response.json()] == ["2025-08-10-call"]
+
+
+def test_incremental_load_on_postgres_ends_like_a_fresh_load(postgres_server, tmp_path):
+    import shutil
+
+    from .conftest import SEEDS
+
+    seeds = shutil.copytree(SEEDS, tmp_path / "seeds")
+    incremental_url = postgres_server.create_database("incremental_target")
+    fresh_url = postgres_server.create_database("fresh_target")
+    timeline.load(seeds, incremental_url)
+    article = seeds / "articles" / "anadolu-2025-08-tokayev-zelenskyy-call.txt"
+    front, body = article.read_text(encoding="utf-8").split("\n---\n", 1)
+    article.write_text(front + "\n---\nUpdated.\n" + body, encoding="utf-8")
+
+    result = timeline.load(seeds, incremental_url)
+    timeline.load(seeds, fresh_url)
+
+    assert result.mode == "incremental"
+    assert table_rows(incremental_url) == table_rows(fresh_url)

@@ -7,6 +7,7 @@ from Python.
 from __future__ import annotations
 
 import functools
+import sys
 from pathlib import Path
 
 import click
@@ -47,6 +48,22 @@ def user_errors(command):
     return wrapper
 
 
+def progress_bar(quiet: bool):
+    """A progress bar over the files a load reads, on a terminal only, and only when the
+    load has more than a handful of files to read."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def wrap(paths):
+        if len(paths) < 200:
+            yield from paths
+            return
+        with click.progressbar(paths, label="Reading seed files", file=sys.stderr) as bar:
+            yield from bar
+
+    return wrap
+
+
 @click.group()
 @click.version_option(package_name="timeline")
 def cli():
@@ -72,12 +89,21 @@ def load(seeds_dir, db, quiet, no_extract):
     Every file is read and checked before anything is written; the write is one
     transaction, so the database is either fully updated or left as it was.
     """
-    result = load_seeds(seeds_dir, db, extract=not no_extract)
+    result = load_seeds(seeds_dir, db, extract=not no_extract, progress=progress_bar(quiet))
     if quiet:
         return
     for warning in result.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
-    click.echo(f"Loaded {result.summary()} into {database.display_name(result.database_url)}")
+    target = database.display_name(result.database_url)
+    if result.mode == "unchanged":
+        click.echo(f"No seed file changed; {target} has {result.summary()}")
+    elif result.mode == "incremental":
+        click.echo(
+            f"{result.files_changed} seed files changed ({result.files_read} re-read); "
+            f"{target} now has {result.summary()}"
+        )
+    else:
+        click.echo(f"Loaded {result.summary()} into {target}")
 
 
 @cli.command()

@@ -84,7 +84,9 @@ def fill_place_coordinates(connection: Connection) -> list[str]:
     connection.execute(
         text(
             "UPDATE places SET coordinates_origin = :curated "
-            "WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
+            "WHERE latitude IS NOT NULL AND longitude IS NOT NULL "
+            # Rows an incremental load kept may hold gazetteer coordinates: keep their origin.
+            "AND coordinates_origin IS NULL"
         ),
         {"curated": CURATED},
     )

@@ -1,55 +1,144 @@
-"""``timeline load``: read the seeds, validate everything, then migrate and write at once."""
+"""``timeline load``: read the seeds, validate, then migrate and write in one transaction.
+
+Two paths give the same database. A **full load** (new database, older schema, or most
+files changed) reads and validates everything before it touches the database at all.
+An **incremental load** re-reads only the files whose hash changed and the files that
+depend on them (see ``incremental.py``); unchanged seeds are a no-op.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .database import resolve_database_url, transaction, upgrade
-from .extract.pipeline import extend_corpus
+from sqlalchemy import Connection, func, select
+
+from . import incremental
+from .database import resolve_database_url, sqlite_path, transaction, upgrade
+from .extracted_layer import (
+    delete_extracted,
+    extend_with_extraction,
+    has_extracted_rows,
+    rebuild_extracted,
+    uncovered_sources_exist,
+)
 from .gazetteer import fill_place_coordinates
-from .seeds import read_seed_files
-from .validate import validate
-from .write import write_corpus
+from .models import Base
+from .seeds import read_seed_files, scan_seed_files
+from .validate import Corpus, validate
+from .write import insert_rows, write_corpus
+
+SUMMARY_TABLES = (
+    "sources",
+    "actors",
+    "actor_aliases",
+    "places",
+    "events",
+    "event_actors",
+    "event_sources",
+    "quotes",
+    "figures",
+)
 
 
 @dataclass
 class LoadResult:
-    """What a load did: rows per table and the warnings a user should read."""
+    """What a load did: rows now in each table, files read, and warnings to read."""
 
     database_url: str
+    mode: str = "full"  # full | incremental | unchanged
+    files_read: int = 0
+    files_changed: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        shown = (
-            "sources",
-            "actors",
-            "actor_aliases",
-            "places",
-            "events",
-            "event_actors",
-            "event_sources",
-            "quotes",
-            "figures",
-        )
-        return ", ".join(f"{self.counts.get(name, 0)} {name}" for name in shown)
+        return ", ".join(f"{self.counts.get(name, 0)} {name}" for name in SUMMARY_TABLES)
 
 
 def load(
-    seeds_dir: str | Path = "seeds", db: str | None = None, extract: bool = True
+    seeds_dir: str | Path = "seeds",
+    db: str | None = None,
+    extract: bool = True,
+    progress=None,
 ) -> LoadResult:
     """Load a seeds folder into a database (path or URL; default ``timeline.db``).
 
-    Nothing touches the database until every file has been read and every record
-    checked; then migration and writing run in one transaction.
+    ``extract``: add extracted rows for sources no curated record covers.
+    ``progress``: optional wrapper around the list of files being read (a progress bar).
     """
     url = resolve_database_url(db)
-    corpus = validate(read_seed_files(Path(seeds_dir)))
-    if extract:  # sources no curated record covers get extracted rows (origin 'extracted')
-        extend_corpus(corpus)
+    seeds_dir = Path(seeds_dir)
+    files = scan_seed_files(seeds_dir)
+    path = sqlite_path(url)
+    if path is None or path.exists():
+        with transaction(url) as connection:
+            plan = incremental.plan_load(connection, files)
+            if plan is not None:
+                return _incremental_load(connection, url, seeds_dir, plan, extract, progress)
+    return _full_load(url, seeds_dir, files, extract, progress)
+
+
+def _full_load(url, seeds_dir: Path, files, extract: bool, progress) -> LoadResult:
+    corpus = validate(read_seed_files(seeds_dir, progress=progress))
+    if extract:
+        extend_with_extraction(corpus)
     with transaction(url) as connection:
         upgrade(connection, url)
-        counts = write_corpus(connection, corpus)
-        place_notes = fill_place_coordinates(connection)
-    return LoadResult(database_url=url, counts=counts, warnings=corpus.warnings + place_notes)
+        write_corpus(connection, corpus)
+        incremental.forget_seed_files(connection)
+        incremental.record_seed_files(connection, files)
+        notes = fill_place_coordinates(connection)
+        counts = table_counts(connection)
+    return LoadResult(url, "full", len(files), len(files), counts, corpus.warnings + notes)
+
+
+def _incremental_load(
+    connection: Connection, url, seeds_dir: Path, plan, extract: bool, progress
+) -> LoadResult:
+    if plan.nothing_changed and _extraction_is_current(connection, extract):
+        return LoadResult(url, "unchanged", 0, 0, table_counts(connection))
+    corpus, replaced = incremental.read_changes(connection, seeds_dir, plan, progress)
+    incremental.defer_foreign_keys(connection)
+    incremental.delete_owned_rows(connection, replaced)
+    _replace_vocabularies(connection, corpus)
+    insert_rows(connection, corpus)
+    incremental.forget_seed_files(connection, replaced)
+    incremental.record_seed_files(connection, plan.files, replaced - plan.removed)
+    if extract:
+        rebuild_extracted(connection)
+    else:
+        delete_extracted(connection)
+    notes = fill_place_coordinates(connection)
+    read = len(replaced - plan.removed)
+    changed = len(plan.changed | plan.removed)
+    return LoadResult(
+        url, "incremental", read, changed, table_counts(connection), corpus.warnings + notes
+    )
+
+
+def _extraction_is_current(connection: Connection, extract: bool) -> bool:
+    """Does the extracted layer match what this load asks for (after a --no-extract load,
+    a plain load must still add it)?"""
+    if has_extracted_rows(connection):
+        return extract
+    return not extract or not uncovered_sources_exist(connection)
+
+
+def _replace_vocabularies(connection: Connection, corpus: Corpus) -> None:
+    """The vocabularies come from the code: rewrite them, then insert nothing twice."""
+    tables = Base.metadata.tables
+    for name in ("event_types", "actor_types"):
+        connection.execute(tables[name].delete())
+        rows = getattr(corpus, name)
+        if rows:
+            connection.execute(tables[name].insert(), rows)
+        setattr(corpus, name, [])
+
+
+def table_counts(connection: Connection) -> dict[str, int]:
+    tables = Base.metadata.tables
+    return {
+        name: connection.execute(select(func.count()).select_from(tables[name])).scalar_one()
+        for name in SUMMARY_TABLES
+    }

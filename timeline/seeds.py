@@ -88,7 +88,7 @@ def read_seed_files(seeds_dir: Path, only: set[str] | None = None, progress=None
         p for p in seed_file_paths(seeds_dir) if only is None or seed_path(p, seeds_dir) in only
     ]
     for path in progress(paths) if progress else paths:
-        display = _display_path(path, seeds_dir)
+        display = display_path(path, seeds_dir)
         relative = seed_path(path, seeds_dir)
         try:
             if file_kind(path) == "article":
@@ -104,7 +104,7 @@ def read_seed_files(seeds_dir: Path, only: set[str] | None = None, progress=None
     return seeds
 
 
-def _display_path(path: Path, seeds_dir: Path) -> str:
+def display_path(path: Path, seeds_dir: Path) -> str:
     """The path as the user would type it: relative to where they run the command."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import ChainMap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -192,7 +192,12 @@ class _RecordCheck:
         if not isinstance(value, str) or value not in known:
             self.problem(
                 f"{key} {value!r}: no {kind} has this id",
-                did_you_mean(value, known) or f"define it under '{kind}s:' in a record file",
+                did_you_mean(value, known)
+                or (
+                    "no article in the seeds folder has this id in its front matter"
+                    if kind == "source"
+                    else f"define it under '{kind}s:' in a record file"
+                ),
                 key=key,
                 line=line,
             )
@@ -217,11 +222,13 @@ class PriorRecords:
     may point at them, and a re-read file may not define an id they already hold.
     """
 
-    ids: dict[str, dict[str, str]] = field(
+    ids: dict[str, Mapping[str, str]] = field(
         default_factory=lambda: {kind: {} for kind in (*RECORD_KINDS, "sources")}
     )
-    alias_owners: dict[str, str] = field(default_factory=dict)
+    alias_owners: Mapping[str, str] = field(default_factory=dict)
     sources: Mapping[str, StoredSource] = field(default_factory=dict)
+    # (kind, id) -> (file, line) where it is defined, for error messages.
+    where: Callable[[str, str], tuple[str, int | None]] = lambda kind, record_id: (record_id, None)
 
 
 class Validator:
@@ -266,38 +273,47 @@ class Validator:
             if not isinstance(record_id, str):
                 continue
             if record_id in self.prior.ids[kind]:
-                self.problems.add(
-                    f"duplicate {kind[:-1]} id {record_id!r}, also defined in "
-                    f"{self.prior.ids[kind][record_id]}",
-                    file=entry.file,
-                    line=entry.line,
-                    hint="ids must be unique; rename one or merge the two records",
+                self._duplicate(
+                    kind[:-1],
+                    record_id,
+                    (entry.file, entry.line),
+                    self.prior.where(kind, record_id),
                 )
             elif record_id in seen:
                 first = seen[record_id]
-                self.problems.add(
-                    f"duplicate {kind[:-1]} id {record_id!r}, first defined at "
-                    f"{first.file}:{first.line}",
-                    file=entry.file,
-                    line=entry.line,
-                    hint="ids must be unique; rename one or merge the two records",
+                self._duplicate(
+                    kind[:-1], record_id, (entry.file, entry.line), (first.file, first.line)
                 )
             else:
                 seen[record_id] = entry
         return seen
 
+    def _duplicate(self, what: str, record_id: str, one: tuple, other: tuple) -> None:
+        """Report a duplicate id at the later of its two places (by file, then line), so the
+        message is the same whichever order the files were read in."""
+        first, second = sorted([one, other], key=lambda place: (place[0], place[1] or 0))
+        if what == "source":
+            message = f"duplicate source id {record_id!r}, also used by {first[0]}"
+            hint = "give each article its own id in its front matter"
+        else:
+            where = f"{first[0]}:{first[1]}" if first[1] else first[0]
+            message = f"duplicate {what} id {record_id!r}, first defined at {where}"
+            hint = "ids must be unique; rename one or merge the two records"
+        self.problems.add(message, file=second[0], line=second[1], hint=hint)
+
     # -- sources -----------------------------------------------------------------------
 
     def _sources(self) -> None:
         for article in self.seeds.articles:
-            first = self.new_articles.get(article.id) or self.prior.sources.get(article.id)
-            if first is not None:
-                self.problems.add(
-                    f"duplicate source id {article.id!r}, also used by {first.file_path}",
-                    file=article.file_path,
-                    line=article.front_matter_line,
-                    hint="give each article its own id in its front matter",
+            here = (article.file_path, article.front_matter_line)
+            if article.id in self.new_articles:
+                first = self.new_articles[article.id]
+                self._duplicate(
+                    "source", article.id, here, (first.file_path, first.front_matter_line)
                 )
+                continue
+            if article.id in self.prior.sources:
+                self._duplicate("source", article.id, here, self.prior.where("sources", article.id))
                 continue
             self.new_articles[article.id] = article
             self.corpus.sources.append(article.row())
@@ -595,6 +611,7 @@ class Validator:
                         "event_id": event_id,
                         "actor_id": actor_id,
                         "notes": check.text("notes"),
+                        "seed_file": entry.seed_path,
                     }
                 )
 

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from timeline.articles import read_article
 from timeline.dates import parse_date
+from timeline.extract.pipeline import extract_article
 from timeline.extract.relative_dates import resolve_relative_date, timeline_date
+
+from .conftest import FIXTURES
+
+ARTICLES = FIXTURES / "extract" / "articles"
 
 
 @pytest.mark.parametrize(
@@ -86,3 +92,77 @@ def test_precision_is_kept():
     assert resolve_relative_date("last year", "2026-02").date.precision == "year"
     assert resolve_relative_date("last fall", "2026-02").date.precision == "season"
     assert resolve_relative_date("last August", "2026-02").date.precision == "month"
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "anchor", "article", "expected"),
+    [
+        ("That same month", "2025-08", "2022-03-06", "", "2022-03"),
+        ("the same day", "2025-08", "2022-03-06", "", "2022-03-06"),
+        ("later that year", "2025-08", "2022-03", "", "2022"),
+        ("that same week", "2025-08", "2025-08-13", "", "2025-08-11/2025-08-17"),
+        ("Hours later", "2025-08", "2022-02-21", "", "2022-02-21~"),  # may pass midnight
+        ("a day later", "2025-08", "2025-08-10", "", "2025-08-11"),
+        # A source dated only to the month: the weekday is the article's one full date
+        # that falls on it ("on Sunday" ... "the call on August 10").
+        ("on Sunday", "2025-08", None, "The call on August 10 lasted an hour.", "2025-08-10"),
+    ],
+)
+def test_expression_resolves_from_context(expression, published, anchor, article, expected):
+    found = resolve_relative_date(expression, published, anchor=anchor, article=article)
+    assert found is not None, expression
+    assert found.date.edtf == expected
+    assert found.reasoning
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "anchor", "article"),
+    [
+        ("That same month", "2025-08", "2022", ""),  # the anchor is only a year
+        ("the same day", "2025-08", "2022-03", ""),
+        ("Hours later", "2025-08", None, ""),
+        ("on Sunday", "2025-08", None, "On August 11 and August 12."),  # no full date a Sunday
+        ("on Sunday", "2025-08", None, "On August 3 and on August 10."),  # two Sundays
+        ("last Sunday", "2025-08", None, "The call on August 10."),
+    ],
+)
+def test_context_too_weak_leaves_the_expression_unresolved(expression, published, anchor, article):
+    assert resolve_relative_date(expression, published, anchor=anchor, article=article) is None
+
+
+@pytest.fixture(scope="module")
+def month_dated_events():
+    article = read_article(ARTICLES / "patterns-month-dated.txt", "patterns-month-dated.txt", [])
+    extraction = extract_article(article, [], [])
+    dates = {e["id"]: e["date"] for e in extraction.events}
+    return {s["excerpt"]: dates[s["event_id"]] for s in extraction.event_sources}
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "expected", "pattern"),
+    [
+        (
+            "Moldovan President Ana Rusu on Sunday discussed a new river bridge with Romanian "
+            "Prime Minister Victor Popa.",
+            "2025-08-10",
+            "weekday named by the article's full date 'August 10'",
+        ),
+        (
+            "Victor Popa thanked Ana Rusu for the invitation in a statement a day later.",
+            "2025-08-11",
+            "'a day later' chained on the weekday",
+        ),
+        (
+            "as both Chisinau and Bucharest confirmed a summit in Varna set for Aug. 22.",
+            "2025-08-22",
+            "dated clause on its own; 'On Friday' is not the future Aug. 22",
+        ),
+        ("That same month, Moldova sent engineers to Romania.", "2022-03", "that same month"),
+    ],
+)
+def test_month_dated_article_events(month_dated_events, excerpt, expected, pattern):
+    assert month_dated_events.get(excerpt) == expected, pattern
+
+
+def test_an_undated_clause_gets_no_date_from_its_neighbour(month_dated_events):
+    assert not any(e.startswith("On Friday") for e in month_dated_events)

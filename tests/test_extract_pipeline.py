@@ -5,11 +5,15 @@ from __future__ import annotations
 import shutil
 import sqlite3
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
 import timeline
 from timeline.cli import cli
+from timeline.extract.evaluate import is_marked
+from timeline.extract.quotes import find_quote_spans
+from timeline.extract.sentences import paragraphs
 
 from .conftest import FIXTURES, dump_database
 
@@ -85,3 +89,23 @@ def test_eval_command_prints_a_table(tmp_path):
     assert result.exit_code == 0, result.output
     assert "quotes P" in result.output
     assert result.output.splitlines()[-1].startswith("overall")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "marked"),
+    [
+        ("He said “we will go” then.", 9, 19, True),  # opening mark just before
+        ("He said “we will go, now” then.", 12, 19, True),  # inside a marked span
+        ("- We will go.\n", 2, 13, False),  # an interview answer: no marks
+    ],
+)
+def test_eval_tells_marked_quotations_from_interview_passages(text, start, end, marked):
+    spans = [(s.mark_start, s.mark_end) for s in find_quote_spans(text, paragraphs(text))]
+    quote = {"start_offset": start, "end_offset": end}
+    assert is_marked(quote, text, spans) is marked
+
+
+def test_eval_misses_lists_each_item_with_its_sentence():
+    result = CliRunner().invoke(cli, ["eval", str(FIXTURES / "minimal"), "--misses"])
+    assert result.exit_code == 0, result.output
+    assert "passages R" in result.output.splitlines()[0]

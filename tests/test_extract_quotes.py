@@ -97,3 +97,24 @@ def test_interview_answers_are_quotes_of_the_interviewee():
     assert texts["We rebuilt the main dam within four months."] == "lena-horvat"
     assert texts["A new warning system, which we will test this summer."] == "lena-horvat"
     assert not any("?" in text for text in texts)  # questions are not quotes
+
+
+@pytest.fixture(scope="module")
+def month_dated():
+    path = ARTICLES / "patterns-month-dated.txt"
+    extraction = extract_article(read_article(path, path.name, []), [], [])
+    return {q["text"]: q["speaker_id"] for q in extraction.quotes}
+
+
+@pytest.mark.parametrize(
+    ("quote", "speaker", "pattern"),
+    [
+        # Words with a comma inside are cut from a sentence, not a name: kept although
+        # the speech verb is in another clause.
+        ("orderly, gradual", "ana-rusu", "fragment with a comma"),
+        # "it" is the state or institution the sentence before starts with.
+        ("green trade corridor.", "romania", "what it called a “...”"),
+    ],
+)
+def test_short_quotes_that_are_words_not_terms(month_dated, quote, speaker, pattern):
+    assert month_dated.get(quote, "missing") == speaker, pattern

@@ -268,9 +268,20 @@ def extract_command(file, published, seeds_dir):
 @cli.command(name="eval")
 @click.argument("seeds_dir", default="seeds", type=click.Path(exists=True, path_type=Path))
 @click.option("--cold", is_flag=True, help="Give extraction no known actors (names only).")
+@click.option(
+    "--misses",
+    "--verbose",
+    "-v",
+    "misses",
+    is_flag=True,
+    help="Also list every missed, extra or wrong item with its sentence.",
+)
 @user_errors
-def eval_command(seeds_dir, cold):
+def eval_command(seeds_dir, cold, misses):
     """Measure extraction against the curated records of SEEDS_DIR (precision, recall)."""
-    from .extract.evaluate import evaluate, format_table
+    from .extract.evaluate import evaluate, format_misses, format_table
 
-    click.echo(format_table(evaluate(seeds_dir, cold=cold)), nl=False)
+    results = evaluate(seeds_dir, cold=cold)
+    click.echo(format_table(results), nl=False)
+    if misses:
+        click.echo(format_misses(results), nl=False)

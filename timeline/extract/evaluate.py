@@ -2,14 +2,27 @@
 
 Runs extraction on every source that has curated quotes or event evidence and compares:
 
-* quotes: an extracted quote is right when its text is exactly a curated quote's text at
-  the same offsets; speaker accuracy counts, among those, the ones with the same speaker
-  (both unknown counts as the same);
+* quotes (marked quotations): the curated and extracted quotes whose text is delimited
+  by quotation marks (the character before the quote is an opening mark, or the quote
+  lies inside a marked span). An extracted quote is right when its text is exactly a
+  curated quote's text at the same offsets; speaker accuracy counts, among those, the
+  ones with the same speaker (both unknown counts as the same);
+* interview passages: every other quote (interview answers have no marks). Extraction
+  gives whole answer paragraphs, the curation chosen passages within them, so a curated
+  passage is found when it lies inside an extracted answer paragraph, and its speaker is
+  right when that answer's speaker is the curated one. An extracted answer paragraph
+  counts as correct when it holds at least one curated passage: a lower bound, since
+  the curation quotes only substantive passages and leaves other answers unquoted;
 * actors: the curated actors whose name or an alias appears in the source, against the
   actors extraction says the source mentions;
 * events: an extracted event's evidence sentence must overlap a curated evidence excerpt;
-* dates: for each curated evidence excerpt found, whether the extracted date is the
-  curated one (EDTF compared without the ~ / ? qualifiers).
+* dates: for each curated evidence excerpt found, the extracted event whose evidence
+  overlaps it most; its date is right when it covers exactly the same days as the
+  curated date (EDTF ~ and ? qualifiers ignored; "2025-24" equals "2025-12/2026-02"),
+  and consistent when one of the two contains the other (a coarser "2022" for a curated
+  "2022-02-24", or "2025-09" inside a curated "2025-08/2025-09"). A sentence whose date
+  expression cannot be resolved gives no event, so it counts as an event miss, never as
+  a right or wrong date.
 
 By default extraction is given the curated actors, as ``timeline load`` would give it the
 actors known from other articles. ``cold=True`` gives it none: every actor must be found
@@ -26,6 +39,10 @@ from ..seeds import read_seed_files
 from ..validate import Corpus, validate
 from .actors import ActorBook
 from .pipeline import Extraction, article_from_row, extract_article
+from .quotes import find_quote_spans
+from .sentences import paragraphs, sentences
+
+_OPENING_MARKS = '“„«‘"'
 
 
 @dataclass
@@ -66,17 +83,25 @@ class Accuracy:
         return self.right / self.total if self.total else None
 
 
+_MEASURES = ("quotes", "speakers", "passages", "passage_speakers", "actors", "events")
+
+
 @dataclass
 class SourceScores:
     source_id: str
     quotes: Score = field(default_factory=Score)
     speakers: Accuracy = field(default_factory=Accuracy)
+    passages: Score = field(default_factory=Score)
+    passage_speakers: Accuracy = field(default_factory=Accuracy)
     actors: Score = field(default_factory=Score)
     events: Score = field(default_factory=Score)
     dates: Accuracy = field(default_factory=Accuracy)
+    dates_consistent: Accuracy = field(default_factory=Accuracy)
+    # One line per missed, extra or wrong item, with its sentence (``timeline eval --misses``).
+    misses: list[str] = field(default_factory=list)
 
     def add(self, other: SourceScores) -> None:
-        for name in ("quotes", "speakers", "actors", "events", "dates"):
+        for name in (*_MEASURES, "dates", "dates_consistent"):
             getattr(self, name).add(getattr(other, name))
 
 
@@ -114,27 +139,101 @@ def _curated_ids(extraction: Extraction, book: ActorBook) -> dict[str, str]:
     return mapping
 
 
+def is_marked(quote: dict, text: str, marked_spans: list[tuple[int, int]]) -> bool:
+    """Whether a quote's text is delimited by quotation marks in the source."""
+    start, end = quote["start_offset"], quote["end_offset"]
+    if start > 0 and text[start - 1] in _OPENING_MARKS:
+        return True
+    return any(first <= start and end <= last for first, last in marked_spans)
+
+
 def score_source(
     corpus: Corpus, source: dict, extraction: Extraction, to_curated: dict[str, str]
 ) -> SourceScores:
     scores = SourceScores(source["id"])
     source_id = source["id"]
+    text = source["search_text"]
+    context = _Sentences(text)
+    marked_spans = [
+        (span.mark_start, span.mark_end) for span in find_quote_spans(text, paragraphs(text))
+    ]
 
+    def curated(actor_id: str | None) -> str | None:
+        return to_curated.get(actor_id, actor_id)
+
+    gold_all = [q for q in corpus.quotes if q["source_id"] == source_id]
     gold_quotes = {
         (q["start_offset"], q["end_offset"]): q
-        for q in corpus.quotes
-        if q["source_id"] == source_id
+        for q in gold_all
+        if is_marked(q, text, marked_spans)
     }
-    found_quotes = {(q["start_offset"], q["end_offset"]): q for q in extraction.quotes}
+    found_quotes = {
+        (q["start_offset"], q["end_offset"]): q
+        for q in extraction.quotes
+        if is_marked(q, text, marked_spans)
+    }
     matched = gold_quotes.keys() & found_quotes.keys()
     scores.quotes = Score(len(found_quotes), len(gold_quotes), len(matched), len(matched))
-    for span in matched:
+    for span in sorted(matched):
         expected = gold_quotes[span]["speaker_id"]
-        speaker = found_quotes[span]["speaker_id"]
+        speaker = curated(found_quotes[span]["speaker_id"])
         scores.speakers.total += 1
-        scores.speakers.right += to_curated.get(speaker, speaker) == expected
+        scores.speakers.right += speaker == expected
+        if speaker != expected:
+            scores.misses.append(
+                f"quote speaker {speaker} instead of {expected}: "
+                f"{_short(gold_quotes[span]['text'])}"
+            )
+    for span in sorted(gold_quotes.keys() - matched):
+        quote = gold_quotes[span]
+        scores.misses.append(
+            f"quote missed ({quote['speaker_id']}): {_short(quote['text'])}"
+            f" | in: {context.around(*span)}"
+        )
+    for span in sorted(found_quotes.keys() - matched):
+        quote = found_quotes[span]
+        scores.misses.append(
+            f"quote extra ({curated(quote['speaker_id'])}): {_short(quote['text'])}"
+            f" | in: {context.around(*span)}"
+        )
 
-    text = source["search_text"]
+    gold_passages = [q for q in gold_all if (q["start_offset"], q["end_offset"]) not in gold_quotes]
+    answers = [
+        q for q in extraction.quotes if (q["start_offset"], q["end_offset"]) not in found_quotes
+    ]
+
+    def holds(answer: dict, passage: dict) -> bool:
+        return (
+            answer["start_offset"] <= passage["start_offset"]
+            and passage["end_offset"] <= answer["end_offset"]
+        )
+
+    scores.passages = Score(len(answers), len(gold_passages))
+    for passage in gold_passages:
+        holder = next((a for a in answers if holds(a, passage)), None)
+        if holder is None:
+            scores.misses.append(
+                f"passage missed ({passage['speaker_id']}): {_short(passage['text'])}"
+            )
+            continue
+        scores.passages.matched_expected += 1
+        scores.passage_speakers.total += 1
+        speaker = curated(holder["speaker_id"])
+        scores.passage_speakers.right += speaker == passage["speaker_id"]
+        if speaker != passage["speaker_id"]:
+            scores.misses.append(
+                f"passage speaker {speaker} instead of {passage['speaker_id']}: "
+                f"{_short(passage['text'])}"
+            )
+    for answer in answers:
+        if any(holds(answer, passage) for passage in gold_passages):
+            scores.passages.matched_found += 1
+        else:
+            scores.misses.append(
+                f"answer with no curated passage ({curated(answer['speaker_id'])}): "
+                f"{_short(answer['text'])}"
+            )
+
     forms: dict[str, list[str]] = {}
     for alias in corpus.actor_aliases:
         forms.setdefault(alias["actor_id"], []).append(alias["alias"])
@@ -143,37 +242,86 @@ def score_source(
         for actor_id, names in forms.items()
         if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names)
     }
-    found_actors = {to_curated.get(a, a) for a in extraction.mentioned_actor_ids}
+    found_actors = {curated(a) for a in extraction.mentioned_actor_ids}
     both = gold_actors & found_actors
     scores.actors = Score(len(found_actors), len(gold_actors), len(both), len(both))
+    scores.misses.extend(f"actor missed: {a}" for a in sorted(gold_actors - found_actors))
+    scores.misses.extend(f"actor extra: {a}" for a in sorted(found_actors - gold_actors))
 
     gold_evidence = [s for s in corpus.event_sources if s["source_id"] == source_id]
     events = {e["id"]: e for e in corpus.events}
     found_events = {e["id"]: e for e in extraction.events}
     found_evidence = extraction.event_sources
     scores.events.found, scores.events.expected = len(found_evidence), len(gold_evidence)
-    scores.events.matched_found = sum(
-        any(_overlap(f, g) for g in gold_evidence) for f in found_evidence
-    )
+    for candidate in found_evidence:
+        if any(_overlap(candidate, g) for g in gold_evidence):
+            scores.events.matched_found += 1
+        else:
+            event = found_events[candidate["event_id"]]
+            scores.misses.append(
+                f"event extra {event['date']} ({event['type']}): {_short(candidate['excerpt'])}"
+            )
     for gold in gold_evidence:
+        event = events[gold["event_id"]]
         hits = [f for f in found_evidence if _overlap(f, gold)]
         if not hits:
+            scores.misses.append(
+                f"event missed {event['date']} ('{event['date_expression']}'): "
+                f"{_short(gold['excerpt'])}"
+            )
             continue
         scores.events.matched_expected += 1
-        expected_date = _plain(events[gold["event_id"]]["date"])
+        best = max(_overlap(h, gold) for h in hits)
+        dates = [found_events[h["event_id"]] for h in hits if _overlap(h, gold) == best]
         scores.dates.total += 1
-        scores.dates.right += any(
-            _plain(found_events[h["event_id"]]["date"]) == expected_date for h in hits
+        scores.dates_consistent.total += 1
+        if any(_same_days(d, event) for d in dates):
+            scores.dates.right += 1
+            scores.dates_consistent.right += 1
+            continue
+        consistent = any(_contains(d, event) or _contains(event, d) for d in dates)
+        scores.dates_consistent.right += consistent
+        got = ", ".join(f"{d['date']} from '{d['date_expression']}'" for d in dates)
+        scores.misses.append(
+            f"date {'coarser/finer' if consistent else 'wrong'}: {got} instead of {event['date']}"
+            f" ('{event['date_expression']}') | in: {context.around(gold['start_offset'])}"
         )
     return scores
 
 
-def _overlap(a: dict, b: dict) -> bool:
-    return a["start_offset"] < b["end_offset"] and b["start_offset"] < a["end_offset"]
+class _Sentences:
+    """The sentence around an offset, for the misses list."""
+
+    def __init__(self, text: str):
+        self.spans = [s for p in paragraphs(text) for s in sentences(p)]
+
+    def around(self, start: int, end: int | None = None) -> str:
+        for span in self.spans:
+            if span.start <= start < span.end:
+                return _short(span.text, 160)
+        return ""
 
 
-def _plain(edtf: str) -> str:
-    return edtf.replace("~", "").replace("?", "").replace("%", "")
+def _overlap(a: dict, b: dict) -> int:
+    """Characters two evidence spans share (0 when they do not overlap)."""
+    return max(0, min(a["end_offset"], b["end_offset"]) - max(a["start_offset"], b["start_offset"]))
+
+
+def _days(event: dict) -> tuple[str, str]:
+    return str(event["date_start"]), str(event["date_end"])
+
+
+def _same_days(a: dict, b: dict) -> bool:
+    return _days(a) == _days(b)
+
+
+def _contains(outer: dict, inner: dict) -> bool:
+    return _days(outer)[0] <= _days(inner)[0] and _days(inner)[1] <= _days(outer)[1]
+
+
+def _short(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _fraction(value: float | None) -> str:
@@ -187,12 +335,17 @@ def format_table(results: list[SourceScores]) -> str:
         "quotes P",
         "quotes R",
         "speaker",
+        "answers P",
+        "passages R",
+        "p.speaker",
         "actors P",
         "actors R",
         "events P",
         "events R",
         "dates",
+        "dates ⊆⊇",
         "n quotes",
+        "n answers",
         "n events",
     )
     rows = [header]
@@ -203,12 +356,17 @@ def format_table(results: list[SourceScores]) -> str:
                 _fraction(r.quotes.precision),
                 _fraction(r.quotes.recall),
                 _fraction(r.speakers.value),
+                _fraction(r.passages.precision),
+                _fraction(r.passages.recall),
+                _fraction(r.passage_speakers.value),
                 _fraction(r.actors.precision),
                 _fraction(r.actors.recall),
                 _fraction(r.events.precision),
                 _fraction(r.events.recall),
                 _fraction(r.dates.value),
+                _fraction(r.dates_consistent.value),
                 f"{r.quotes.found}/{r.quotes.expected}",
+                f"{r.passages.found}/{r.passages.expected}",
                 f"{r.events.found}/{r.events.expected}",
             )
         )
@@ -219,3 +377,14 @@ def format_table(results: list[SourceScores]) -> str:
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def format_misses(results: list[SourceScores]) -> str:
+    """Every missed, extra or wrong item of each source, one per line."""
+    lines = []
+    for r in results:
+        if r.source_id == "overall" or not r.misses:
+            continue
+        lines.append(f"\n{r.source_id}")
+        lines.extend(f"  {line}" for line in r.misses)
+    return "\n".join(lines) + "\n"

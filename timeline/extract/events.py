@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..dates import TimelineDate
 from .actors import ActorBook, Mention
 from .names import slug
-from .relative_dates import DateMention, Published, find_dates
+from .relative_dates import DateMention, Published, find_dates, known_days
 from .sentences import Span, sentences
 
 # (event type, pattern) in priority order: the specific before the generic.
@@ -88,15 +88,58 @@ def event_status(sentence: str, date: TimelineDate, published: Published | None)
 _WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
+# Where a sentence splits into clauses that can each carry their own date: "On Friday, X
+# suggested ..., as Y confirmed a meeting set for Aug. 15" is two happenings.
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:as|when|while|whereas|after|before|but|and|which)\s)|;\s+|\s+[–—]\s+"
+)
+
+
 def _anchor_after(sentence: Span, dates: list[DateMention], anchor: TimelineDate | None):
-    """The day that "a day later" in a following sentence counts from: the sentence's first
-    date, or none when its first date expression could not be resolved ("On Friday" in a
-    source dated only to the month)."""
+    """The date that "a day later" or "that same month" in a following sentence counts from:
+    the sentence's first date, or none when its first date expression could not be
+    resolved ("On Friday" in a source dated only to the month)."""
     first = dates[0]
     unresolved = _WEEKDAY_WORD.search(sentence.text[: first.start - sentence.start])
     if unresolved:
         return None
-    return first.date if first.date.precision == "day" else anchor
+    return first.date
+
+
+def clauses(sentence: Span) -> list[Span]:
+    """The sentence cut at clause breaks (", as", ", when", "; ", " – ")."""
+    spans, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        spans.append(_part(sentence, start, match.start()))
+        start = match.end()
+    spans.append(_part(sentence, start, len(sentence.text)))
+    return [span for span in spans if span.text]
+
+
+def _part(sentence: Span, start: int, end: int) -> Span:
+    return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
+
+
+def _dated_parts(sentence: Span, dates: list[DateMention]) -> list[tuple[Span, list[DateMention]]]:
+    """(evidence, dates) pairs: the whole sentence, or, when its date expressions (an
+    unresolved weekday included) fall in different clauses, each dated clause on its own."""
+    parts = clauses(sentence)
+    if len(parts) == 1:
+        return [(sentence, dates)]
+    weekdays = [
+        m.start() + sentence.start
+        for m in _WEEKDAY_WORD.finditer(sentence.text)
+        if not any(d.start <= m.start() + sentence.start < d.end for d in dates)
+    ]
+    holding = [[d for d in dates if part.start <= d.start < part.end] for part in parts]
+    dated = sum(
+        1
+        for part, held in zip(parts, holding, strict=True)
+        if held or any(part.start <= w < part.end for w in weekdays)
+    )
+    if dated < 2:
+        return [(sentence, dates)]
+    return [(part, held) for part, held in zip(parts, holding, strict=True) if held]
 
 
 def find_candidates(
@@ -108,37 +151,54 @@ def find_candidates(
 ) -> list[EventCandidate]:
     candidates: list[EventCandidate] = []
     anchor: TimelineDate | None = None
+    days = _past_days(text, paragraphs, published)
     for paragraph in paragraphs:
         for sentence in sentences(paragraph):
             future = bool(_PLANNED.search(sentence.text))
-            dates = find_dates(text, sentence.start, sentence.end, published, anchor, future)
+            dates = find_dates(text, sentence.start, sentence.end, published, anchor, future, days)
             if not dates:
                 if _WEEKDAY_WORD.search(sentence.text):
                     anchor = None
                 continue
             anchor = _anchor_after(sentence, dates, anchor)
-            actors = list(
-                dict.fromkeys(
-                    m.actor_id for m in mentions if sentence.start <= m.start < sentence.end
-                )
-            )
-            if not actors:
-                continue
-            date = min(dates, key=lambda d: _PRECISION_RANK[d.date.precision])
-            kind = event_type(sentence.text)
-            names = [book.actors[a].name for a in actors[:3]]
-            label = TYPE_LABELS.get(kind, kind.replace("_", " ").capitalize())
-            title = f"{label}: {', '.join(names)}"
-            event_id = f"x-{slug(date.date.edtf)}-{kind.replace('_', '-')}-{actors[0]}"
-            candidates.append(
-                EventCandidate(
-                    event_id,
-                    kind,
-                    event_status(sentence.text, date.date, published),
-                    date,
-                    sentence,
-                    actors,
-                    title,
-                )
-            )
+            for evidence, held in _dated_parts(sentence, dates):
+                candidate = _candidate(evidence, held, mentions, book, published)
+                if candidate:
+                    candidates.append(candidate)
     return candidates
+
+
+def _past_days(text: str, paragraphs: list[Span], published: Published | None):
+    """Days stated in full in clauses not about the future: what "on Sunday" may name in a
+    source dated only to the month ("a meeting set for Aug. 15" names no past Friday)."""
+    if not published or published.precision != "month":
+        return ()
+    days: list = []
+    for paragraph in paragraphs:
+        for sentence in sentences(paragraph):
+            for part in clauses(sentence):
+                if not _PLANNED.search(part.text):
+                    days.extend(known_days(text, published, part.start, part.end))
+    return tuple(days)
+
+
+def _candidate(
+    evidence: Span,
+    dates: list[DateMention],
+    mentions: list[Mention],
+    book: ActorBook,
+    published: Published | None,
+) -> EventCandidate | None:
+    actors = list(
+        dict.fromkeys(m.actor_id for m in mentions if evidence.start <= m.start < evidence.end)
+    )
+    if not actors:
+        return None
+    date = min(dates, key=lambda d: _PRECISION_RANK[d.date.precision])
+    kind = event_type(evidence.text)
+    names = [book.actors[a].name for a in actors[:3]]
+    label = TYPE_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    title = f"{label}: {', '.join(names)}"
+    event_id = f"x-{slug(date.date.edtf)}-{kind.replace('_', '-')}-{actors[0]}"
+    status = event_status(evidence.text, date.date, published)
+    return EventCandidate(event_id, kind, status, date, evidence, actors, title)

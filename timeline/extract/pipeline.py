@@ -154,7 +154,13 @@ def _quotes(
             and attribution.method in _SPOKEN
             and attribution.distance <= TERM_VERB_DISTANCE
         )
-        if quote.words <= TERM_MAX_WORDS and not spoken:
+        fragment = (
+            _is_fragment(quote.text)
+            and attribution is not None
+            and attribution.method in _SPOKEN
+            and attribution.actor_id is not None
+        )
+        if quote.words <= TERM_MAX_WORDS and not spoken and not fragment:
             continue  # the term rule: a short phrase in scare quotes
         if attribution and attribution.actor_id:
             found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
@@ -188,6 +194,12 @@ def _quotes(
             )
         )
     return found
+
+
+def _is_fragment(text: str) -> bool:
+    """Quoted wording cut from a sentence, not a name: names and terms have no comma inside
+    (‘balanced, rational’ is someone's words; the “Middle Corridor” is a name)."""
+    return "," in text.rstrip(",.;:!? ")
 
 
 def _pair(attribution: Attribution) -> tuple[str | None, str]:

@@ -72,6 +72,15 @@ PATTERNS = [
         rf"\b(?:{_NUMBER}\s+(?P<unit>day|week)s?\s+(?P<way>later|earlier|before|after)|"
         r"the\s+(?P<next>next|following|previous)\s+day)\b",
     ),  # fmt: skip
+    (
+        "hours_later",
+        r"\b(?:(?:a\s+few|several|some|\d+|two|three|four|five|six)\s+)?hours\s+(?:later|after)\b|"
+        r"\b(?:later|earlier)\s+that\s+(?:day|night|morning|evening)\b",
+    ),
+    (
+        "same_period",
+        r"\b(?:(?:that|the)\s+same|(?:later|earlier)\s+that|that)\s+(?P<unit>day|week|month|year)\b",
+    ),
     ("weekday", rf"\b(?:(?P<which>last|this|next|on)\s+)?{_WEEKDAY}\b"),
     ("deictic", r"\b(?P<word>yesterday|today|tomorrow)\b"),
     (
@@ -176,8 +185,14 @@ def resolve(
     published: Published | None,
     anchor: TimelineDate | None = None,
     future: bool = False,
+    known_days: tuple[dt.date, ...] = (),
 ) -> tuple[str, str] | None:
-    """(EDTF, reasoning) for one matched expression, or None if it cannot be resolved."""
+    """(EDTF, reasoning) for one matched expression, or None if it cannot be resolved.
+
+    ``anchor`` is the date the text mentioned last ("a day later", "that same month"
+    count from it); ``known_days`` the days the article states in full ("August 10"),
+    which name the weekday of a source dated only to the month.
+    """
     groups = {key: value for key, value in match.groupdict().items() if value}
     expression = match.group().strip()
     pub = f"a source published {published}" if published else "a source with no date"
@@ -210,6 +225,8 @@ def resolve(
         return f"{groups['year']}-{code}", f"'{expression}': an absolute season"
     if name == "year":
         return groups["year"], f"'{expression}': an absolute year"
+    if name in ("same_period", "hours_later"):
+        return _from_anchor(name, groups, expression, anchor)
     if not published:
         return None
     year, month = published.date.year, published.date.month
@@ -314,6 +331,8 @@ def resolve(
                 days = -days
         day = anchor.start + dt.timedelta(days=days)
         return str(day), f"'{expression}' counted from {anchor.edtf}, the date mentioned before"
+    if name == "weekday" and published.precision == "month":
+        return _weekday_from_known_days(groups, expression, published, known_days)
     if published.precision != "day":
         return None
     if name == "weekday":
@@ -333,6 +352,66 @@ def resolve(
     return None
 
 
+def _from_anchor(
+    name: str, groups: dict, expression: str, anchor: TimelineDate | None
+) -> tuple[str, str] | None:
+    """ "That same month", "the same day", "hours later": the date mentioned before, at the
+    precision the words name (a month needs an anchor known at least to the month)."""
+    if anchor is None or anchor.start.year != anchor.end.year:
+        return None
+    reason = f"'{expression}' counted from {anchor.edtf}, the date mentioned before"
+    unit = "day" if name == "hours_later" else groups["unit"].lower()
+    if unit == "year":
+        return str(anchor.start.year), reason
+    if unit == "month" and anchor.precision in ("day", "month"):
+        return anchor.start.isoformat()[:7], reason
+    if anchor.precision != "day":
+        return None
+    if unit == "week":
+        monday = anchor.start - dt.timedelta(days=anchor.start.weekday())
+        return f"{monday}/{monday + dt.timedelta(days=6)}", f"{reason}: Monday to Sunday"
+    if name == "hours_later":  # a few hours may run past midnight: approximate
+        return f"{anchor.start}~", f"{reason}; approximate, hours may run into the next day"
+    return str(anchor.start), reason
+
+
+def _weekday_from_known_days(
+    groups: dict, expression: str, published: Published, known_days: tuple[dt.date, ...]
+) -> tuple[str, str] | None:
+    """A weekday in a source dated only to the month: the one day the article states in
+    full that falls on that weekday, in the publication month or the six days before it
+    ("on Sunday" and "on August 10" in the same August report). Several or none: unresolved."""
+    if groups.get("which", "").lower() in ("last", "next"):
+        return None
+    target = WEEKDAYS[groups["weekday"].lower()]
+    first = published.date - dt.timedelta(days=6)
+    last_day = calendar.monthrange(published.date.year, published.date.month)[1]
+    last = published.date.replace(day=last_day)
+    days = {d for d in known_days if d.weekday() == target and first <= d <= last}
+    if len(days) != 1:
+        return None
+    (day,) = days
+    return str(day), (
+        f"'{expression}' in a source published {published}: the article's only "
+        f"{groups['weekday']} stated in full is {day:%B} {day.day}"
+    )
+
+
+def known_days(
+    text: str, published: Published | None, start: int = 0, end: int | None = None
+) -> tuple[dt.date, ...]:
+    """The days text[start:end] states in full ("August 10", "10 August 2025"), resolved."""
+    days = []
+    for name, pattern in _COMPILED[:2]:
+        for match in pattern.finditer(text, start, len(text) if end is None else end):
+            if not match.group("month")[0].isupper():
+                continue
+            resolved = resolve(name, match, published)
+            if resolved:
+                days.append(dt.date.fromisoformat(resolved[0]))
+    return tuple(days)
+
+
 def find_dates(
     text: str,
     start: int,
@@ -340,6 +419,7 @@ def find_dates(
     published: Published | None,
     anchor: TimelineDate | None = None,
     future: bool = False,
+    days: tuple[dt.date, ...] = (),
 ) -> list[DateMention]:
     """Resolved date expressions in text[start:end], in order, never overlapping."""
     found: list[DateMention] = []
@@ -352,7 +432,7 @@ def find_dates(
                 continue
             if name == "weekday" and not match.group("weekday")[0].isupper():
                 continue
-            resolved = resolve(name, match, published, anchor, future)
+            resolved = resolve(name, match, published, anchor, future, days)
             if resolved is None:
                 continue
             date = timeline_date(resolved[0])
@@ -369,8 +449,22 @@ def find_dates(
 
 
 def resolve_relative_date(
-    expression: str, published: str | None, future: bool = False
+    expression: str,
+    published: str | None,
+    future: bool = False,
+    anchor: str | None = None,
+    article: str = "",
 ) -> DateMention | None:
-    """Resolve one expression on its own ("last fall", published "2026-02")."""
-    mentions = find_dates(expression, 0, len(expression), Published.parse(published), future=future)
+    """Resolve one expression on its own ("last fall", published "2026-02"); ``anchor`` is
+    the EDTF date mentioned before it, ``article`` text whose full dates name weekdays."""
+    publication = Published.parse(published)
+    mentions = find_dates(
+        expression,
+        0,
+        len(expression),
+        publication,
+        timeline_date(anchor) if anchor else None,
+        future,
+        known_days(article, publication),
+    )
     return mentions[0] if mentions else None

@@ -36,6 +36,8 @@ _DOCUMENT = re.compile(
     rf"\b(?P<noun>{_DOC_NOUN})\b(?P<by>[^.;“”\"«»]{{0,80}}?)\s+{_DOC_VERB}\b", re.IGNORECASE
 )
 _PRONOUNS = {"he", "she", "him", "her"}
+_COLLECTIVE_PRONOUNS = {"it", "they"}
+_SENTENCE_END = re.compile(r"[.!?][”\"’»)]*\s+")
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b", re.IGNORECASE)
 _PREPOSITIONS = {"in", "on", "at", "during", "with", "after", "before", "from", "by", "of", "for"}
 
@@ -61,6 +63,8 @@ class SpeakerResolver:
         word = who.lower()
         if word in _PRONOUNS:
             return self._nearest(before, lambda actor: actor.type == "person")
+        if word in _COLLECTIVE_PRONOUNS:
+            return self._previous_subject(start)
         inside = [m for m in self.mentions if m.start >= start and m.end <= end]
         if inside:
             people = [m for m in inside if self.book.actors[m.actor_id].type == "person"]
@@ -82,6 +86,20 @@ class SpeakerResolver:
                     and head in {w.lower() for w in re.findall(r"\w+", actor.name)}
                 ),
             )
+        return None
+
+    def _previous_subject(self, position: int) -> str | None:
+        """What "it" or "they" stands for: the first state or institution named in the
+        sentence before ("Russia recognized ... Hours later, it launched what it called")."""
+        line_start = self.text.rfind("\n", 0, position) + 1
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.text, line_start, position)]
+        if not ends:
+            return None
+        previous_start = ends[-2] if len(ends) > 1 else line_start
+        for mention in self.mentions:
+            if previous_start <= mention.start < ends[-1] and not mention.in_quote:
+                if self.book.actors[mention.actor_id].type != "person":
+                    return mention.actor_id
         return None
 
     def _nearest(self, before: int, accept) -> str | None:

@@ -241,3 +241,27 @@ def test_plugin_is_active_under_a_plain_datasette(browse_db):
 
     assert len(event_ids(get(datasette, "/browse/-/timeline").text)) == 6
     assert get(datasette, "/browse/-/sources/riverside-2024-03-05-talks").status_code == 200
+
+
+def test_timeline_page_pages_through_events_in_date_order(tmp_path):
+    """A large timeline comes a page at a time; following 'later' reaches every event once."""
+    import re
+
+    from timeline.synthetic import CorpusSize, write_corpus
+
+    seeds = write_corpus(
+        tmp_path / "seeds",
+        CorpusSize(sources=3, events_per_source=100, quotes_per_source=0, actors=20),
+    )
+    db = tmp_path / "big.db"
+    timeline.load(seeds, str(db))
+    datasette = build_datasette(str(db))
+    seen, path = [], "/big/-/timeline"
+    while path:
+        page = get(datasette, path)
+        assert page.status_code == 200
+        seen += re.findall(r'id="event-([^"]+)"', page.text)
+        later = re.search(r'<a class="tl-later" href="([^"]+)"', page.text)
+        path = html.unescape(later.group(1)) if later else None
+    assert len(seen) == 300
+    assert len(set(seen)) == 300

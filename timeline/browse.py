@@ -117,15 +117,36 @@ class TimelineFilters:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+@dataclass(frozen=True)
+class Page:
+    """A page of the timeline: events after (sort_key, id) ``after``, at most ``size``.
+
+    Keyset paging: the next page starts where this one ended, so page 1,000 costs what
+    page 1 costs (an index range scan on sort_key), unlike OFFSET.
+    """
+
+    size: int = 100
+    after: tuple[str, str] | None = None
+
+    @classmethod
+    def from_cursor(cls, cursor: str, size: int = 100) -> Page:
+        """``after=<sort_key>~<id>`` in the URL; anything unreadable means the first page."""
+        key, _, event_id = (cursor or "").partition("~")
+        return cls(size, (key, event_id) if key and event_id else None)
+
+
 def event_queries(
     filters: TimelineFilters | None = None,
     *,
     full_text: bool = True,
     event_ids: list[str] | None = None,
+    page: Page | None = None,
 ):
     """{name: (sql, params)}: the events matching the filters and what belongs to them.
 
-    ``event_ids`` narrows to those events (a Datasette table page's rows).
+    ``event_ids`` narrows to those events (a Datasette table page's rows); ``page``
+    to one page of them (one more row than the page size is asked for, to tell
+    whether another page follows).
     """
     where, params = (filters or TimelineFilters()).where(full_text=full_text)
     if event_ids is not None:
@@ -133,9 +154,16 @@ def event_queries(
         params.update(zip(names, event_ids, strict=True))
         listed = f"e.id IN ({', '.join(':' + name for name in names)})" if names else "0"
         where = f"{where} AND {listed}" if where else f" WHERE {listed}"
-    ids = f"SELECT e.id FROM events e{where}"
+    order = " ORDER BY e.sort_key, e.id"
+    if page is not None:
+        if page.after:
+            later = "(e.sort_key > :after_key OR (e.sort_key = :after_key AND e.id > :after_id))"
+            where = f"{where} AND {later}" if where else f" WHERE {later}"
+            params.update(after_key=page.after[0], after_id=page.after[1])
+        order = f"{order} LIMIT {int(page.size) + 1}"
+    ids = f"SELECT e.id FROM events e{where}{order}"
     return {
-        "events": (f"{EVENT_SELECT}{where} ORDER BY e.sort_key, e.id", params),
+        "events": (f"{EVENT_SELECT}{where}{order}", params),
         "actors": (
             "SELECT ea.event_id, ea.role, a.id, a.name, a.type FROM event_actors ea "
             f"JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ({ids}) "

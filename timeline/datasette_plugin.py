@@ -20,7 +20,7 @@ from datasette.utils.asgi import NotFound, Response, asgi_static
 from jinja2 import ChoiceLoader, FileSystemLoader
 
 from . import pages
-from .browse import TimelineFilters, assemble_events, event_queries
+from .browse import Page, TimelineFilters, assemble_events, event_queries
 from .formats import CONTENT_TYPES, write_events
 
 PACKAGE = Path(__file__).parent
@@ -95,7 +95,8 @@ async def first_timeline(datasette, request):
 async def timeline_view(datasette, request):
     db = await _database(datasette, request)
     filters = TimelineFilters.from_args(request.args)
-    context = await pages.timeline_page(db, filters)
+    page = Page.from_cursor(request.args.get("after") or "")
+    context = await pages.timeline_page(db, filters, page)
     query = filters.query_string()
     context["downloads"] = [
         {"label": label, "href": f"{_links(datasette, db)['timeline']}.{fmt}"

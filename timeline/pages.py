@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .browse import TimelineFilters, assemble_events, event_queries, group_by_period
+from .browse import Page, TimelineFilters, assemble_events, event_queries, group_by_period
 from .display import display_date
 from .highlight import Span, highlight
 
@@ -23,14 +23,37 @@ async def is_timeline_database(db) -> bool:
     return await db.table_exists("events") and await db.table_exists("event_actors")
 
 
-async def load_events(db, filters: TimelineFilters) -> list[Row]:
-    queries = event_queries(filters)
+async def load_events(db, filters: TimelineFilters, page: Page | None = None) -> list[Row]:
+    queries = event_queries(filters, page=page)
     results = {name: await rows(db, sql, params) for name, (sql, params) in queries.items()}
     return assemble_events(results)
 
 
-async def filter_choices(db) -> Row:
+# Above this many events, counting each filter choice's events would scan millions of
+# rows on every page view; the form then lists the choices without counts.
+COUNT_CHOICES_UP_TO = 50_000
+
+
+async def filter_choices(db, total: int) -> Row:
     """The values the filter form offers: only those that have events."""
+    if total > COUNT_CHOICES_UP_TO:
+        return {
+            "actors": await rows(
+                db,
+                "SELECT a.id, a.name, NULL AS events FROM actors a WHERE EXISTS "
+                "(SELECT 1 FROM event_actors ea WHERE ea.actor_id = a.id) ORDER BY a.name",
+            ),
+            "types": await rows(
+                db,
+                "SELECT t.id, NULL AS events FROM event_types t WHERE EXISTS "
+                "(SELECT 1 FROM events e WHERE e.type = t.id) ORDER BY t.id",
+            ),
+            "places": await rows(
+                db,
+                "SELECT p.id, p.name, NULL AS events FROM places p WHERE EXISTS "
+                "(SELECT 1 FROM events e WHERE e.place_id = p.id) ORDER BY p.name",
+            ),
+        }
     return {
         "actors": await rows(
             db,
@@ -48,9 +71,13 @@ async def filter_choices(db) -> Row:
     }
 
 
-async def timeline_page(db, filters: TimelineFilters) -> Row:
-    events = await load_events(db, filters)
-    choices = await filter_choices(db)
+async def timeline_page(db, filters: TimelineFilters, page: Page | None = None) -> Row:
+    page = page or Page()
+    events = await load_events(db, filters, page)
+    more = len(events) > page.size
+    events = events[: page.size]
+    total = (await rows(db, "SELECT count(*) AS n FROM events"))[0]["n"]
+    choices = await filter_choices(db, total)
     names = {
         "actor": {a["id"]: a["name"] for a in choices["actors"]},
         "place": {p["id"]: p["name"] for p in choices["places"]},
@@ -61,9 +88,15 @@ async def timeline_page(db, filters: TimelineFilters) -> Row:
         if value:
             label = names.get(name, {}).get(value, value)
             chips.append({"label": f"{key}: {label}", "remove": filters.query_string(**{key: ""})})
-    total = (await rows(db, "SELECT count(*) AS n FROM events"))[0]["n"]
+    later = None
+    if more:
+        last = events[-1]
+        sort_key = f"{last['date']['start']}/{last['date']['end']}"
+        later = filters.query_string(after=f"{sort_key}~{last['id']}")
     return {
         "events": events,
+        "later": later,
+        "paged": bool(page.after),
         "years": group_by_period(events),
         "choices": choices,
         "filters": filters,

@@ -93,3 +93,82 @@ def test_current_on_a_missing_database_creates_nothing(tmp_path):
     result = CliRunner().invoke(cli, ["db", "current", "--db", str(tmp_path / "none.db")])
     assert result.output.startswith("base (empty)")
     assert not (tmp_path / "none.db").exists()
+
+
+def test_data_written_at_the_first_revision_survives_every_upgrade(tmp_path):
+    """A database populated at 0001 keeps every record, value for value, up to head."""
+    db = tmp_path / "old.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["db", "upgrade", "0001", "--db", str(db)]).exit_code == 0
+    connection = sqlite3.connect(db)
+    rows = {
+        "event_types": [("meeting", "People meet.")],
+        "actor_types": [("person", "A named individual.")],
+        "sources": [
+            (
+                "s1",
+                "Title",
+                "Publisher",
+                None,
+                None,
+                "2025-08",
+                "month",
+                0,
+                "en",
+                None,
+                "Tokayev met Zelenskyy. “Peace,” he said.",
+                "Tokayev met Zelenskyy. “Peace,” he said.",
+                "hash",
+                "articles/s1.txt",
+                "filehash",
+            )
+        ],
+        "source_inferences": [("s1", "published", "2025-08", "from the dateline")],
+        "source_boilerplate": [("s1", 0, 3, "test")],
+        "actors": [("tokayev", "Kassym-Jomart Tokayev", "person", "President of Kazakhstan")],
+        "actor_aliases": [("tokayev", "Tokayev", "tokayev")],
+        "places": [("astana", "Astana", "Kazakhstan", 51.17, 71.45)],
+        "events": [
+            (
+                "e1",
+                "They meet",
+                None,
+                "meeting",
+                "happened",
+                "2025-08",
+                "month",
+                "2025-08-01",
+                "2025-08-31",
+                "2025-08-01/2025-08-31",
+                0,
+                0,
+                None,
+                0,
+                None,
+                "astana",
+            )
+        ],
+        "event_actors": [("e1", "tokayev", "participant")],
+        "event_sources": [("e1", "s1", 0, "Tokayev met Zelenskyy.", 22)],
+        "quotes": [("q1", "Peace,", "tokayev", "s1", 24, 30, "e1", None)],
+    }
+    for table, values in rows.items():
+        marks = ", ".join("?" * len(values[0]))
+        connection.executemany(f"insert into {table} values ({marks})", values)
+    connection.commit()
+    columns = {
+        table: [c[1] for c in connection.execute(f"pragma table_info({table})")] for table in rows
+    }
+    connection.close()
+
+    result = runner.invoke(cli, ["db", "upgrade", "--db", str(db)])
+
+    assert result.exit_code == 0, result.output
+    connection = sqlite3.connect(db)
+    for table, values in rows.items():
+        kept = connection.execute(f"select {', '.join(columns[table])} from {table}").fetchall()
+        assert kept == values, table
+    assert connection.execute("select origin from events").fetchone() == ("curated",)
+    assert connection.execute("select sources_differ from events").fetchone() == (0,)
+    hits = connection.execute("select count(*) from quotes_fts where quotes_fts match 'peace'")
+    assert hits.fetchone() == (1,)

@@ -48,17 +48,21 @@ def user_errors(command):
     return wrapper
 
 
+# Fewer items than this go by too fast for a bar to help.
+PROGRESS_MIN_ITEMS = 200
+
+
 def progress_bar(quiet: bool):
-    """A progress bar over the files a load reads, on a terminal only, and only when the
-    load has more than a handful of files to read."""
+    """Progress bars for the long steps of a load (reading files, extracting), on a
+    terminal only, and only for steps with more than a moment's work."""
     if quiet or not sys.stderr.isatty():
         return None
 
-    def wrap(paths):
-        if len(paths) < 200:
-            yield from paths
+    def wrap(items, label):
+        if len(items) < PROGRESS_MIN_ITEMS:
+            yield from items
             return
-        with click.progressbar(paths, label="Reading seed files", file=sys.stderr) as bar:
+        with click.progressbar(items, label=label, file=sys.stderr) as bar:
             yield from bar
 
     return wrap

@@ -31,12 +31,12 @@ def sort_for_extraction(corpus: Corpus) -> None:
         getattr(corpus, name).sort(key=lambda row, keys=keys: tuple(row[k] for k in keys))
 
 
-def extend_with_extraction(corpus: Corpus) -> None:
+def extend_with_extraction(corpus: Corpus, progress=None) -> None:
     """Add extracted rows for the corpus's uncovered sources (the full-load path)."""
     from .extract.pipeline import extend_corpus
 
     sort_for_extraction(corpus)
-    extend_corpus(corpus)
+    extend_corpus(corpus, progress)
 
 
 def delete_extracted(connection: Connection) -> None:
@@ -59,7 +59,7 @@ def _rows(connection: Connection, sql: str) -> list[dict]:
     return [dict(row) for row in connection.execute(text(sql)).mappings()]
 
 
-def rebuild_extracted(connection: Connection) -> dict[str, int]:
+def rebuild_extracted(connection: Connection, progress=None) -> dict[str, int]:
     """Replace the extracted layer with a fresh extraction of every uncovered source."""
     from .extract.pipeline import extend_corpus
 
@@ -78,7 +78,7 @@ def rebuild_extracted(connection: Connection) -> dict[str, int]:
     )
     sort_for_extraction(corpus)
     before = {name: len(rows) for name, rows in corpus.tables().items()}
-    extend_corpus(corpus)
+    extend_corpus(corpus, progress)
     added = Corpus()
     for name, rows in corpus.tables().items():
         setattr(added, name, rows[before[name] :] if name != "sources" else [])

@@ -65,7 +65,8 @@ def load(
     """Load a seeds folder into a database (path or URL; default ``timeline.db``).
 
     ``extract``: add extracted rows for sources no curated record covers.
-    ``progress``: optional wrapper around the list of files being read (a progress bar).
+    ``progress``: optional ``progress(items, label)`` wrapper around the files being read
+    and the sources being extracted (the CLI passes a progress bar).
     """
     url = resolve_database_url(db)
     seeds_dir = Path(seeds_dir)
@@ -82,7 +83,7 @@ def load(
 def _full_load(url, seeds_dir: Path, files, extract: bool, progress) -> LoadResult:
     corpus = validate(read_seed_files(seeds_dir, progress=progress))
     if extract:
-        extend_with_extraction(corpus)
+        extend_with_extraction(corpus, progress)
     with transaction(url) as connection:
         upgrade(connection, url)
         write_corpus(connection, corpus)
@@ -106,7 +107,7 @@ def _incremental_load(
     incremental.forget_seed_files(connection, replaced)
     incremental.record_seed_files(connection, plan.files, replaced - plan.removed)
     if extract:
-        rebuild_extracted(connection)
+        rebuild_extracted(connection, progress)
     else:
         delete_extracted(connection)
     notes = fill_place_coordinates(connection)

@@ -87,7 +87,7 @@ def read_seed_files(seeds_dir: Path, only: set[str] | None = None, progress=None
     paths = [
         p for p in seed_file_paths(seeds_dir) if only is None or seed_path(p, seeds_dir) in only
     ]
-    for path in progress(paths) if progress else paths:
+    for path in progress(paths, "Reading seed files") if progress else paths:
         display = display_path(path, seeds_dir)
         relative = seed_path(path, seeds_dir)
         try:

@@ -317,9 +317,13 @@ def uncurated_sources(corpus: Corpus) -> list[dict[str, Any]]:
     return sorted((s for s in corpus.sources if s["id"] not in covered), key=lambda s: s["id"])
 
 
-def extend_corpus(corpus: Corpus) -> None:
-    """Append extracted rows for every uncurated source; curated rows stay as they are."""
-    for source in uncurated_sources(corpus):
+def extend_corpus(corpus: Corpus, progress=None) -> None:
+    """Append extracted rows for every uncurated source; curated rows stay as they are.
+
+    ``progress``: optional wrapper around the list of sources (a progress bar).
+    """
+    sources = uncurated_sources(corpus)
+    for source in progress(sources, "Extracting") if progress else sources:
         extraction = extract_article(article_from_row(source), corpus.actors, corpus.actor_aliases)
         merge_extraction(corpus, extraction)
 

@@ -13,7 +13,9 @@ class LocatedDict(dict):
     """A YAML mapping that knows the line it starts on, for error messages."""
 
     line: int | None = None
-    key_lines: dict | None = None
+    # The line of each key, in key order: a tuple, not a dict, because every mapping of
+    # a large seeds folder carries one and only error messages read it.
+    key_lines: tuple[int, ...] = ()
 
 
 # libyaml's C parser when PyYAML has it (it does on every platform with a wheel): about
@@ -44,7 +46,7 @@ class RecordLoader(_SafeLoader):
 def _construct_located_mapping(loader: RecordLoader, node: yaml.MappingNode):
     data = LocatedDict()
     data.line = node.start_mark.line + 1 + loader.line_offset
-    data.key_lines = {}
+    lines = []
     yield data
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
@@ -59,7 +61,8 @@ def _construct_located_mapping(loader: RecordLoader, node: yaml.MappingNode):
                 problem_mark=key_node.start_mark,
             )
         data[key] = loader.construct_object(value_node, deep=True)
-        data.key_lines[key] = key_node.start_mark.line + 1 + loader.line_offset
+        lines.append(key_node.start_mark.line + 1 + loader.line_offset)
+    data.key_lines = tuple(lines)
 
 
 RecordLoader.add_constructor("tag:yaml.org,2002:map", _construct_located_mapping)
@@ -103,5 +106,7 @@ def load_yaml(text: str, file: str, first_line: int = 1) -> Any:
 
 def line_of(value: Any, default: int | None = None, key: Any = None) -> int | None:
     """The line a mapping (or, given ``key``, one of its keys) starts on."""
-    key_lines = getattr(value, "key_lines", None) or {}
-    return key_lines.get(key) or getattr(value, "line", None) or default
+    key_lines = getattr(value, "key_lines", ())
+    if key is not None and key_lines and key in value:
+        return key_lines[list(value).index(key)]
+    return getattr(value, "line", None) or default

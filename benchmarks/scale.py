@@ -38,6 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from timeline.synthetic import CorpusSize, write_corpus  # noqa: E402
+from timeline.validate import Corpus  # noqa: E402
 
 TARGETS = {
     "full load vs raw executemany (throughput ratio)": ">= 0.5",
@@ -89,22 +90,7 @@ def raw_executemany_seconds(loaded: Path, scratch: Path) -> tuple[float, int]:
     target = sqlite3.connect(scratch, isolation_level=None)
     target.execute("pragma journal_mode = wal")
     target.execute("pragma defer_foreign_keys = on")
-    order = [
-        "event_types",
-        "actor_types",
-        "sources",
-        "source_inferences",
-        "source_boilerplate",
-        "actors",
-        "actor_aliases",
-        "places",
-        "events",
-        "event_actors",
-        "event_sources",
-        "quotes",
-        "figures",
-        "seed_files",
-    ]
+    order = [*Corpus.TABLES, "seed_files"]
     start = time.perf_counter()
     target.execute("begin")
     for table in order:

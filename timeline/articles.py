@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -15,7 +16,10 @@ from .fields import check_known_keys
 from .yaml_records import line_of, load_yaml
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# \Z, not $: "$" also matches before a final newline. 100 characters leaves room for the
+# prefixes extraction adds (x-<source>-q12) within the 200 of the id columns.
+SLUG_MAX_LENGTH = 100
+SLUG = re.compile(rf"^(?=.{{1,{SLUG_MAX_LENGTH}}}\Z)[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 FRONT_MATTER_KEYS = {
     "id",
     "title",
@@ -72,7 +76,8 @@ class Article:
 
 
 def slug_from_file_name(path: Path) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "source"
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return slug[:SLUG_MAX_LENGTH].strip("-") or "source"
 
 
 def decode_utf8(data: bytes, display: str) -> str:
@@ -80,14 +85,36 @@ def decode_utf8(data: bytes, display: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
+        binary = _binary_kind(data)
         raise SeedError(
             Problem(
                 f"is not UTF-8 text (byte 0x{data[error.start]:02x} at byte {error.start})",
                 file=display,
                 line=line,
-                hint="re-save the file as UTF-8",
+                hint=f"it looks like {binary}, not text; move it out of the seeds folder"
+                if binary
+                else "re-save the file as UTF-8",
             )
         ) from None
+
+
+_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or .docx, .xlsx)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Word or Excel document",
+}
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What a file that is not text seems to be, if we can tell."""
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    return "a binary file" if b"\x00" in data[:8192] else None
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -132,8 +159,9 @@ def read_article(path: Path, display: str, warnings: list[str], seed_path: str =
             Problem(
                 f"source id {article_id!r} is not a slug",
                 display,
-                first_line,
-                hint="use lowercase letters, digits and hyphens, e.g. aa-2025-08-11-call",
+                _key_line(meta, "id", first_line),
+                hint=f"use lowercase letters, digits and hyphens, at most {SLUG_MAX_LENGTH}, "
+                "e.g. aa-2025-08-11-call",
             )
         )
     patterns = _boilerplate_patterns(meta.get("boilerplate"), display, first_line)
@@ -174,7 +202,11 @@ def _read_fields(article: Article, meta: dict[str, Any], display: str, first_lin
                         )
                     )
                 article.inferences.append(
-                    {"field": key, "value": _text(value), "evidence": str(raw["evidence"])}
+                    {
+                        "field": key,
+                        "value": _text(value, key, display, line_of(raw, first_line)),
+                        "evidence": _text(raw["evidence"], "evidence", display, line_of(raw)),
+                    }
                 )
             raw = value
         if raw is None:
@@ -189,14 +221,24 @@ def _read_fields(article: Article, meta: dict[str, Any], display: str, first_lin
                     Problem(f"published: {error}", display, _key_line(meta, key, first_line))
                 ) from None
         else:
-            article.fields[key] = _text(raw)
+            article.fields[key] = _text(raw, key, display, _key_line(meta, key, first_line))
 
 
-def _text(value: Any) -> str:
-    import datetime as dt
-
+def _text(value: Any, key: str, display: str, line: int | None) -> str:
+    """A front matter value as text; lists, mappings and !!binary are refused."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    kinds = {dict: "mapping", list: "list", set: "set", bytes: "binary value"}
+    kind = next((name for cls, name in kinds.items() if isinstance(value, cls)), None)
+    if kind:
+        raise SeedError(
+            Problem(
+                f"{key} must be text, not a {kind}",
+                display,
+                line,
+                hint="quote it if it is one value, e.g. title: '[Updated] ...'",
+            )
+        )
     return str(value)
 
 
@@ -217,7 +259,23 @@ def _boilerplate_patterns(raw: Any, display: str, first_line: int) -> list[tuple
             entry = {"pattern": entry, "reason": "declared boilerplate"}
         line = line_of(entry, first_line)
         if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
-            raise SeedError(Problem("each boilerplate entry needs a pattern", display, line))
+            raise SeedError(
+                Problem(
+                    f"each boilerplate entry needs a pattern (text), got {entry!r}",
+                    display,
+                    line,
+                    hint="write - pattern: '^Share this' with reason: why it is page junk",
+                )
+            )
+        check_known_keys(entry, {"pattern", "reason"}, display, line, "a boilerplate entry")
+        if not entry["pattern"]:
+            raise SeedError(
+                Problem(
+                    "boilerplate pattern is empty: it would mark every line as page junk",
+                    display,
+                    line,
+                )
+            )
         try:
             compiled = re.compile(entry["pattern"])
         except re.error as error:

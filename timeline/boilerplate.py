@@ -9,6 +9,7 @@ from dataclasses import dataclass
 # A line this short that repeats this often is page furniture, not reporting.
 REPEATED_LINE_MIN_COUNT = 3
 REPEATED_LINE_MAX_LENGTH = 120
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,10 @@ def blank_out(text: str, spans: list[Span]) -> str:
 
     Same length as the original, so an offset into one is an offset into the other.
     """
-    characters = list(text)
-    for span in spans:
-        for index in range(span.start, span.end):
-            if characters[index] != "\n":
-                characters[index] = " "
-    return "".join(characters)
+    pieces, position = [], 0
+    for span in spans:  # sorted and disjoint: find_boilerplate merges them in order
+        pieces.append(text[position : span.start])
+        pieces.append(_NOT_NEWLINE.sub(" ", text[span.start : span.end]))
+        position = span.end
+    pieces.append(text[position:])
+    return "".join(pieces)

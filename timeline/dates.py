@@ -19,10 +19,14 @@ from dataclasses import dataclass
 SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 
-_FRIENDLY_SEASON = re.compile(r"^(spring|summer|autumn|fall|winter)\s+(\d{4})$", re.IGNORECASE)
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH_OR_SEASON = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^\d{4}$")
+# ASCII digits only (``\d`` would take "٢٠٢٥" too), and ``\Z``: ``$`` also matches
+# before a final newline.
+_FRIENDLY_SEASON = re.compile(
+    r"^(spring|summer|autumn|fall|winter)\s+([0-9]{4})\Z", re.IGNORECASE | re.ASCII
+)
+_DAY = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+_MONTH_OR_SEASON = re.compile(r"^([0-9]{4})-([0-9]{2})\Z")
+_YEAR = re.compile(r"^([0-9]{4})\Z")
 
 
 class DateError(ValueError):
@@ -57,6 +61,10 @@ def _plain_text(value: object) -> str:
 
 def _check_single_date(text: str) -> str:
     """Validate one EDTF date without qualifiers; return its precision."""
+    match = _DAY.match(text) or _MONTH_OR_SEASON.match(text) or _YEAR.match(text)
+    if match and int(match.group(1)) == 0:
+        # Python's dates (and so every bound we compute) start at year 1.
+        raise DateError(f"{text!r}: there is no year 0000; years run from 0001 to 9999")
     if match := _DAY.match(text):
         year, month, day = (int(part) for part in match.groups())
         if not 1 <= month <= 12:
@@ -73,6 +81,8 @@ def _check_single_date(text: str) -> str:
         if 1 <= code <= 12:
             return "month"
         if code in SEASON_NAMES:
+            if code == 24 and match.group(1) == "9999":
+                raise DateError(f"{text!r}: winter 9999 runs into the year 10000, past 9999")
             return "season"
         raise DateError(
             f"{text!r}: {code:02d} is neither a month (01-12) nor a season "

@@ -16,6 +16,9 @@ class Problem:
     hint: str | None = None
 
     def __str__(self) -> str:
+        return _cap(self._full_text())
+
+    def _full_text(self) -> str:
         where = self.file or ""
         if self.file and self.line:
             where = f"{self.file}:{self.line}"
@@ -25,6 +28,19 @@ class Problem:
         if self.hint:
             text = f"{text} ({self.hint})"
         return text
+
+
+# A message quotes what the user wrote; a 100,000-character id or a huge mapping in the
+# wrong place would flood the terminal. Keep the start (what and where) and the end (hint).
+MAX_MESSAGE_LENGTH = 2000
+
+
+def _cap(text: str) -> str:
+    if len(text) <= MAX_MESSAGE_LENGTH:
+        return text
+    left_out = len(text) - MAX_MESSAGE_LENGTH
+    head, tail = MAX_MESSAGE_LENGTH * 3 // 4, MAX_MESSAGE_LENGTH // 4
+    return f"{text[:head]} … ({left_out:,} characters left out) … {text[-tail:]}"
 
 
 class TimelineError(Exception):

@@ -25,7 +25,7 @@ def check_known_keys(
                 Problem(
                     f"unknown key {key!r} in {what}",
                     file=file,
-                    line=line_of(mapping, line),
+                    line=line_of(mapping, line, key=key),
                     hint=hint,
                 )
             )

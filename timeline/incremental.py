@@ -108,7 +108,8 @@ def _owned_ids(connection: Connection, table: str, files: set[str]) -> set[str]:
 def dependent_files(connection: Connection, replaced: set[str], seeds: SeedFiles) -> set[str]:
     """Unchanged files that must be re-read because a replaced file's ids moved or went."""
     new_ids = {
-        kind: {entry.data.get("id") for entry in seeds.records[kind]} for kind in RECORD_KINDS
+        kind: {e.data.get("id") for e in seeds.records[kind] if isinstance(e.data.get("id"), str)}
+        for kind in RECORD_KINDS
     }
     gone: dict[str, set[str]] = {
         # Any article that changed: records citing it must be located in its new text.

@@ -71,11 +71,24 @@ def check_seeds_dir(seeds_dir: Path) -> None:
 
 
 def scan_seed_files(seeds_dir: Path) -> dict[str, tuple[str, str]]:
-    """{seed path: (kind, SHA-256)} of every seed file: what an incremental load compares."""
+    """{seed path: (kind, SHA-256)} of every seed file: what an incremental load compares.
+
+    A folder with no seed file at all is refused: loading it would empty the database,
+    which is far more often a wrong path than a wish.
+    """
     check_seeds_dir(seeds_dir)
+    paths = seed_file_paths(seeds_dir)
+    if not paths:
+        raise SeedError(
+            Problem(
+                f"seeds folder {str(seeds_dir)!r} has no articles (*.txt, *.md) and no record "
+                "files (*.yaml); nothing was loaded and the database is unchanged",
+                hint="check the path; to empty a database, delete its file",
+            )
+        )
     return {
         seed_path(path, seeds_dir): (file_kind(path), hashlib.sha256(path.read_bytes()).hexdigest())
-        for path in seed_file_paths(seeds_dir)
+        for path in paths
     }
 
 

@@ -153,7 +153,8 @@ class _RecordCheck:
         if value is None:
             return None
         if isinstance(value, dict | list):
-            self.problem(f"{key!r} must be text, not a {type(value).__name__}", key=key)
+            kind = "mapping" if isinstance(value, dict) else "list"
+            self.problem(f"{key!r} must be text, not a {kind}", key=key)
             return None
         return str(value)
 
@@ -175,7 +176,7 @@ class _RecordCheck:
 
     def choice(self, key: str, choices: dict[str, str], default: str | None = None) -> str | None:
         value = self.data.get(key, default)
-        if value is not None and value not in choices:
+        if value is not None and (not isinstance(value, str) or value not in choices):
             self.problem(
                 f"{key} {value!r} is not in the vocabulary",
                 did_you_mean(value, choices) or f"use one of {', '.join(choices)}",

@@ -432,7 +432,10 @@ def find_dates(
                 continue
             if name == "weekday" and not match.group("weekday")[0].isupper():
                 continue
-            resolved = resolve(name, match, published, anchor, future, days)
+            try:
+                resolved = resolve(name, match, published, anchor, future, days)
+            except (OverflowError, ValueError):  # "yesterday" of 0001-01-01: no such day
+                continue
             if resolved is None:
                 continue
             date = timeline_date(resolved[0])

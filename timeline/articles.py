@@ -54,10 +54,20 @@ class Article:
     inferences: list[dict[str, str]] = field(default_factory=list)
     boilerplate: list[Span] = field(default_factory=list)
 
+    @property
+    def label(self) -> str:
+        """The title, or what the article does state when it prints no headline."""
+        if self.fields.get("title"):
+            return self.fields["title"]
+        known = [self.fields.get("publisher"), self.fields.get("published")]
+        stated = ", ".join(part for part in known if part)
+        return f"{stated} (untitled)" if stated else f"{self.id} (untitled)"
+
     def row(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.fields.get("title"),
+            "label": self.label,
             "publisher": self.fields.get("publisher"),
             "author": self.fields.get("author"),
             "url": self.fields.get("url"),

@@ -58,6 +58,9 @@ class Source(Base):
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     title: Mapped[str | None] = mapped_column(Text)
+    # What Datasette shows for the source: its title, or what the article does state
+    # ("Anadolu Agency, 2025-08 (untitled)"); never an invented title.
+    label: Mapped[str | None] = mapped_column(Text)
     publisher: Mapped[str | None] = mapped_column(Text, index=True)
     author: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)

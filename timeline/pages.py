@@ -182,43 +182,29 @@ async def source_page(db, source_id: str, database_url: str, timeline_url: str) 
         db, "SELECT field, value, evidence FROM source_inferences WHERE source_id = :id", params
     )
     spans = []
-    for number, quote in enumerate(quotes, 1):
-        quote["label"] = f"Q{number}"
-        quote["span"] = Span(
-            "quote",
-            f"quote:{quote['id']}",
-            quote["start_offset"],
-            quote["end_offset"],
-            quote["label"],
-            f"Quote {number}: {quote['speaker_name'] or 'speaker not named'}",
-        )
+    spans += _mark(
+        quotes,
+        "quote",
+        "Q",
+        lambda q: f"quote:{q['id']}",
+        lambda n, q: f"Quote {n}: {q['speaker_name'] or 'speaker not named'}",
+    )
+    spans += _mark(
+        evidence,
+        "evidence",
+        "E",
+        lambda e: f"evidence:{e['event_id']}:{e['start_offset']}",
+        lambda n, e: f"Evidence for: {e['event_title']}",
+    )
+    spans += _mark(figures, "figure", "F", lambda f: f"figure:{f['id']}",
+                   lambda n, f: f"Figure: {f['subject']}")  # fmt: skip
+    for quote in quotes:
         quote["href"] = f"{database_url}/quotes/{quote['id']}"
-        spans.append(quote["span"])
-    for number, item in enumerate(evidence, 1):
-        item["label"] = f"E{number}"
-        item["span"] = Span(
-            "evidence",
-            f"evidence:{item['event_id']}:{item['start_offset']}",
-            item["start_offset"],
-            item["end_offset"],
-            item["label"],
-            f"Evidence for: {item['event_title']}",
-        )
+    for item in evidence:
         item["href"] = f"{timeline_url}#event-{item['event_id']}"
         item["event_display_date"] = display_date(item["event_date"])
-        spans.append(item["span"])
-    for number, figure in enumerate(figures, 1):
-        figure["label"] = f"F{number}"
-        figure["span"] = Span(
-            "figure",
-            f"figure:{figure['id']}",
-            figure["start_offset"],
-            figure["end_offset"],
-            figure["label"],
-            f"Figure: {figure['subject']}",
-        )
+    for figure in figures:
         figure["href"] = f"{database_url}/figures/{figure['id']}"
-        spans.append(figure["span"])
     for number, junk in enumerate(boilerplate, 1):
         spans.append(
             Span(
@@ -263,3 +249,14 @@ async def map_page(db) -> Row:
             for p in located
         ],
     }
+
+
+def _mark(items: list[Row], kind: str, prefix: str, anchor, title) -> list[Span]:
+    """Number the items (Q1, Q2, ...) and give each the highlight span at its offsets."""
+    spans = []
+    for number, item in enumerate(items, 1):
+        item["label"] = f"{prefix}{number}"
+        item["span"] = Span(kind, anchor(item), item["start_offset"], item["end_offset"],
+                            item["label"], title(number, item))  # fmt: skip
+        spans.append(item["span"])
+    return spans

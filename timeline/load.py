@@ -25,7 +25,7 @@ from .extracted_layer import (
 from .gazetteer import fill_place_coordinates
 from .models import Base
 from .seeds import read_seed_files, scan_seed_files
-from .validate import Corpus, validate
+from .validate import validate
 from .write import insert_rows, write_corpus
 
 SUMMARY_TABLES = (
@@ -102,7 +102,7 @@ def _incremental_load(
     corpus, replaced = incremental.read_changes(connection, seeds_dir, plan, progress)
     incremental.defer_foreign_keys(connection)
     incremental.delete_owned_rows(connection, replaced)
-    _replace_vocabularies(connection, corpus)
+    _clear_vocabularies(connection)
     insert_rows(connection, corpus)
     incremental.forget_seed_files(connection, replaced)
     incremental.record_seed_files(connection, plan.files, replaced - plan.removed)
@@ -126,15 +126,12 @@ def _extraction_is_current(connection: Connection, extract: bool) -> bool:
     return not extract or not uncovered_sources_exist(connection)
 
 
-def _replace_vocabularies(connection: Connection, corpus: Corpus) -> None:
-    """The vocabularies come from the code: rewrite them, then insert nothing twice."""
+def _clear_vocabularies(connection: Connection) -> None:
+    """The vocabularies come from the code, and every corpus carries them whole: clear
+    them so the insert that follows writes the current ones."""
     tables = Base.metadata.tables
     for name in ("event_types", "actor_types"):
         connection.execute(tables[name].delete())
-        rows = getattr(corpus, name)
-        if rows:
-            connection.execute(tables[name].insert(), rows)
-        setattr(corpus, name, [])
 
 
 def table_counts(connection: Connection) -> dict[str, int]:

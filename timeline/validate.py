@@ -550,19 +550,24 @@ class Validator:
 
     # -- quotes and figures ------------------------------------------------------------
 
+    def _cited_text(self, check: _RecordCheck, key: str, what: str):
+        """(source id, text, span) of a record whose ``key`` is verbatim text of its
+        ``source``, located (at ``occurrence``) and reported at the key's line."""
+        source_id = check.reference("source", self.articles, "source")
+        text = check.text(key)
+        span = None
+        if source_id and text:
+            line = line_of(check.data, key=key)
+            span = self._locate(check, source_id, text, check.data.get("occurrence"), what, line)
+        return source_id, text, span
+
     def _quotes(self) -> None:
         for entry in self.seeds.records["quotes"]:
             check = _RecordCheck("quotes", entry, self.problems)
             check.check_shape()
-            source_id = check.reference("source", self.articles, "source")
             speaker_id = check.reference("speaker", self.actor_ids, "actor")
             event_id = check.reference("event", self.event_ids, "event")
-            text = check.text("text")
-            span = None
-            if source_id and text:
-                occurrence = entry.data.get("occurrence")
-                line = line_of(entry.data, key="text")
-                span = self._locate(check, source_id, text, occurrence, "quote", line)
+            source_id, text, span = self._cited_text(check, "text", "quote")
             if check.ok and span:
                 self.corpus.quotes.append(
                     {
@@ -587,15 +592,9 @@ class Validator:
             if value is not None and value_max is not None and value_max < value:
                 check.problem(f"value_max {value_max} is smaller than value {value}")
             date = self._date(check, "date")
-            source_id = check.reference("source", self.articles, "source")
             event_id = check.reference("event", self.event_ids, "event")
             actor_id = check.reference("actor", self.actor_ids, "actor")
-            excerpt = check.text("evidence")
-            span = None
-            if source_id and excerpt:
-                occurrence = entry.data.get("occurrence")
-                line = line_of(entry.data, key="evidence")
-                span = self._locate(check, source_id, excerpt, occurrence, "evidence", line)
+            source_id, excerpt, span = self._cited_text(check, "evidence", "evidence")
             if check.ok and span:
                 self.corpus.figures.append(
                     {

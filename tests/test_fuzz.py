@@ -656,8 +656,11 @@ def test_thousands_of_small_files_load_in_seconds(tmp_path):
 
 
 def test_yaml_scalars_of_every_type_as_dates(tmp_path):
-    """YAML gives dates as int, float, bool, null or (with a tag) a datetime: all handled."""
-    for value in ["2025", "2025.5", "true", "null", "!!timestamp 2025-08-10 10:00:00", "[]", "{}"]:
+    """YAML gives dates as int, float, bool, null, list or mapping: all handled; a
+    timestamp tag is refused (seed dates are text), and a datetime would still parse."""
+    with pytest.raises(SeedError, match="could not determine a constructor"):
+        load_yaml("date: !!timestamp 2025-08-10 10:00:00\n", "x.yaml")
+    for value in ["2025", "2025.5", "true", "yes", "null", "[]", "{}"]:
         parsed = load_yaml(f"date: {value}\n", "x.yaml")["date"]
         try:
             parse_date(parsed)

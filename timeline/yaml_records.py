@@ -1,10 +1,24 @@
-"""Safe YAML reading that remembers line numbers and refuses what we never want in seeds."""
+"""Seed YAML: values from yaml-rs, line numbers and refusals from libyaml.
+
+Two readers, one meaning. **Values** always come from yaml-rs (a Rust YAML 1.2
+parser): about ten times faster than PyYAML building the same objects, which decided
+a full load's speed. YAML 1.2 also ends the "Norway problem": ``yes``, ``no``, ``on``
+and ``off`` are text, only ``true``/``false`` are booleans.
+
+**libyaml** (through PyYAML) never builds values here. It reads the same text as an
+event stream or a node tree, to give every mapping its line numbers for error messages
+(only when asked: a streaming load that finds no problem never needs them), to refuse
+tags seed files have no use for, and to word syntax errors the way the README shows.
+Aliases are refused by yaml-rs itself ("billion laughs"), duplicate keys too.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
+import yaml_rs
 
 from .errors import Problem, SeedError
 
@@ -18,16 +32,31 @@ class LocatedDict(dict):
     key_lines: tuple[int, ...] = ()
 
 
-# libyaml's C parser when PyYAML has it (it does on every platform with a wheel): about
-# five times faster than the pure-Python one; the constructor stays ours either way.
+# libyaml's C parser when PyYAML has it (it does on every platform with a wheel).
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-
-# Seed records nest a few levels (events > sources > one source). libyaml composes
-# nodes recursively in C: a file of 100,000 opening brackets crashes the interpreter
-# (a segmentation fault, no exception), so depth is checked first, on the parser's
-# event stream, which libyaml produces without recursion.
+# Seed records nest a few levels (events > sources > one source). Both parsers recurse
+# on nesting: 100,000 opening brackets crash libyaml's composer, and 100,000 "- "
+# crash yaml-rs (a segmentation fault, no exception). So depth is checked first, on
+# libyaml's event stream, which it produces without recursion. That check builds a
+# Python object per event, as slow as the parse it protects, so it runs only on text
+# that could nest that deep: block nesting needs indentation or several indicators
+# on one line (each indented column opens at most a mapping and a sequence), and
+# yaml-rs refuses flow nesting beyond 256 levels on its own.
 MAX_DEPTH = 100
+_DEEP_INDENT = re.compile(r"^ {30,}", re.MULTILINE)
+_MANY_INDICATORS = re.compile(r"^(?>[^\n]*?[-?:][ \t]){38}", re.MULTILINE)
+
+# Any alias is refused: seed files never need one.
+_NO_ALIASES = yaml_rs.AliasLimits(
+    max_total_replayed_events=0, max_replay_stack_depth=0, max_alias_expansions_per_anchor=0
+)
+# Tags that only restate a plain value's type; any other (!!python/..., !!binary,
+# !custom) is refused rather than silently dropped.
+_PLAIN_TAGS = {"!"} | {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
+}
+_YAML_RS_LOCATION = re.compile(r"line (\d+), column (\d+)")
 
 
 class SeedYAMLError(yaml.MarkedYAMLError):
@@ -38,115 +67,82 @@ class SeedYAMLError(yaml.MarkedYAMLError):
         self.hint = hint
 
 
-class RecordLoader(_SafeLoader):
-    """SafeLoader plus: line numbers on mappings, no aliases, no duplicate keys.
-
-    Aliases are refused outright: seed files never need them, and they are how a small
-    file expands into a huge one ("billion laughs"). An alias is a node met a second
-    time while constructing; its mark is the anchored value it repeats.
-    """
-
-    line_offset = 0
-
-    def construct_object(self, node, deep=False):
-        if node in self.constructed_objects:
-            raise SeedYAMLError(
-                "YAML aliases (*name) are not allowed in seed files: the value "
-                "anchored here (&name) is repeated by an alias; write each value out",
-                node.start_mark,
-            )
-        try:
-            return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, OverflowError) as error:
-            # A tagged value the constructor refuses (!!timestamp 2020-02-30, !!int x):
-            # say where, like a syntax error.
-            raise SeedYAMLError(
-                f"cannot read this value ({node.tag}): {error}",
-                node.start_mark,
-                "remove the !!tag or fix the value",
-            ) from None
-
-
-def _construct_located_mapping(loader: RecordLoader, node: yaml.MappingNode):
-    data = LocatedDict()
-    data.line = node.start_mark.line + 1 + loader.line_offset
-    lines = []
-    yield data
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str | int | float | bool) and key is not None:
-            raise SeedYAMLError(
-                "a mapping key must be a plain value, not a list or mapping", key_node.start_mark
-            )
-        if key in data:
-            raise SeedYAMLError(
-                f"key {key!r} appears twice in the same mapping",
-                key_node.start_mark,
-                f"keep one {key!r}; the second would silently replace the first",
-            )
-        data[key] = loader.construct_object(value_node, deep=True)
-        lines.append(key_node.start_mark.line + 1 + loader.line_offset)
-    data.key_lines = tuple(lines)
-
-
-RecordLoader.add_constructor("tag:yaml.org,2002:map", _construct_located_mapping)
-
-# Dates stay text: PyYAML would turn 2025-08-10 into a date and crash on 2025-02-30;
-# our own date parser gives precision and a clear message instead.
-RecordLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_yaml(text: str, file: str, first_line: int = 1) -> Any:
+def load_yaml(text: str, file: str, first_line: int = 1, located: bool = True) -> Any:
     """Parse YAML text; any syntax problem becomes a SeedError naming file and line.
 
-    ``first_line`` is the file line the text starts on (front matter starts on line 2).
+    ``first_line``: the file line the text starts on (front matter starts on line 2).
+    ``located``: give mappings their line numbers (LocatedDict); without them the
+    values are the same, only error messages lose their lines.
     """
-    loader = RecordLoader(text)
-    loader.line_offset = first_line - 1
     try:
-        _check_depth(text)
-        return loader.get_single_data()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else None
-        message = error.problem or "invalid YAML"
-        if error.context:
-            message = f"{error.context}, {message}"
-        raise SeedError(
-            Problem(
-                f"malformed YAML: {message}",
-                file=file,
-                line=line,
-                hint=_hint(error, message),
+        if _may_nest_deeply(text):
+            _check_depth(text)
+    except SeedYAMLError as error:
+        raise _seed_error(error, file, first_line) from None
+    except yaml.YAMLError:
+        pass  # not too deep, only a syntax error: yaml-rs says which
+    try:
+        value = yaml_rs.loads(text, parse_datetime=False, alias_limits=_NO_ALIASES)
+    except (yaml_rs.YAMLDecodeError, ValueError, OverflowError) as error:
+        raise _syntax_error(text, file, first_line, error) from None
+    try:
+        if "!" in text:
+            _refuse_tags(text)
+        if located:
+            node = yaml.compose(text, Loader=_SafeLoader)
+            return _with_lines(value, node, first_line - 1)
+    except SeedYAMLError as error:
+        raise _seed_error(error, file, first_line) from None
+    except yaml.YAMLError:
+        # libyaml stricter than yaml-rs on some corner of the grammar (a control
+        # character, say): the values stand, only their line numbers are lost.
+        pass
+    return value
+
+
+def _with_lines(value: Any, node: yaml.Node | None, line_offset: int) -> Any:
+    """The value again, its mappings as LocatedDicts with the lines of ``node``'s tree."""
+    if isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+        located = LocatedDict()
+        located.line = node.start_mark.line + 1 + line_offset
+        pairs = node.value if len(node.value) == len(value) else [(None, None)] * len(value)
+        lines = []
+        for (key, item), (key_node, value_node) in zip(value.items(), pairs, strict=True):
+            located[key] = _with_lines(item, value_node, line_offset)
+            lines.append(key_node.start_mark.line + 1 + line_offset if key_node else None)
+        located.key_lines = tuple(lines)
+        return located
+    if isinstance(value, list) and isinstance(node, yaml.SequenceNode):
+        if len(node.value) == len(value):
+            return [_with_lines(v, n, line_offset) for v, n in zip(value, node.value, strict=True)]
+    return value
+
+
+def _events(text: str):
+    return yaml.parse(text, Loader=_SafeLoader)
+
+
+def _refuse_tags(text: str) -> None:
+    for event in _events(text):
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _PLAIN_TAGS:
+            raise SeedYAMLError(
+                f"could not determine a constructor for the tag {tag!r}",
+                event.start_mark,
+                "seed files take plain YAML values; remove the tag",
             )
-        ) from None
-    except (yaml.YAMLError, ValueError, RecursionError) as error:
-        raise SeedError(Problem(f"malformed YAML: {error}", file=file)) from None
-    finally:
-        loader.dispose()
 
 
-def _hint(error: yaml.MarkedYAMLError, message: str) -> str | None:
-    if isinstance(error, SeedYAMLError):
-        return error.hint
-    if "invalid Unicode character escape" in message:
-        return (
-            "a \\uD800-\\uDFFF escape is half of a surrogate pair, not a character; "
-            "write the character itself, or \\U0001F600 for one beyond \\uFFFF"
-        )
-    if "could not determine a constructor" in message:
-        return "seed files take plain YAML values; remove the tag"
-    return "check indentation, colons and quoting"
+def _may_nest_deeply(text: str) -> bool:
+    """False only when no line can be more than MAX_DEPTH block levels deep (an upper
+    bound: twice the indentation plus the indicators on the line)."""
+    return bool(_DEEP_INDENT.search(text) or _MANY_INDICATORS.search(text))
 
 
 def _check_depth(text: str) -> None:
     """Refuse collections nested deeper than MAX_DEPTH before anything recurses on them."""
     depth = 0
-    for event in yaml.parse(text, Loader=_SafeLoader):
+    for event in _events(text):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -159,9 +155,88 @@ def _check_depth(text: str) -> None:
             depth -= 1
 
 
+def _syntax_error(text: str, file: str, first_line: int, error: Exception) -> SeedError:
+    """yaml-rs refused the text: say why in libyaml's words, which name the construct
+    and its line ("mapping values are not allowed here"), or ours for what libyaml
+    accepts but seeds refuse (aliases, duplicate keys); yaml-rs's own as a last resort."""
+    try:
+        _check_depth(text)
+        if "!" in text:
+            _refuse_tags(text)
+        _refuse_aliases_and_duplicate_keys(yaml.compose(text, Loader=_SafeLoader))
+    except yaml.MarkedYAMLError as libyaml_error:
+        return _seed_error(libyaml_error, file, first_line)
+    except (yaml.YAMLError, ValueError, RecursionError):
+        pass
+    lines = str(error).splitlines() or [type(error).__name__]
+    found = _YAML_RS_LOCATION.search(lines[0])
+    line = int(found.group(1)) + first_line - 1 if found else None
+    return SeedError(
+        Problem(
+            f"malformed YAML: {lines[-1].strip()}",
+            file=file,
+            line=line,
+            hint="check indentation, colons and quoting",
+        )
+    )
+
+
+def _refuse_aliases_and_duplicate_keys(root: yaml.Node | None) -> None:
+    """What libyaml's composer lets through and seed files refuse. An alias is a node
+    met twice (the composer shares it); its mark is the anchored value it repeats."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise SeedYAMLError(
+                "YAML aliases (*name) are not allowed in seed files: the value anchored "
+                "here (&name) is repeated by an alias; write each value out",
+                node.start_mark,
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in keys:
+                        raise SeedYAMLError(
+                            f"key {key_node.value!r} appears twice in the same mapping",
+                            key_node.start_mark,
+                            f"keep one {key_node.value!r}; the second would silently "
+                            "replace the first",
+                        )
+                    keys.add(key_node.value)
+                stack += [key_node, value_node]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+
+
+def _seed_error(error: yaml.MarkedYAMLError, file: str, first_line: int) -> SeedError:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + first_line if mark else None
+    message = error.problem or "invalid YAML"
+    if error.context:
+        message = f"{error.context}, {message}"
+    return SeedError(
+        Problem(f"malformed YAML: {message}", file=file, line=line, hint=_hint(error, message))
+    )
+
+
+def _hint(error: yaml.MarkedYAMLError, message: str) -> str | None:
+    if isinstance(error, SeedYAMLError):
+        return error.hint
+    if "invalid Unicode character escape" in message:
+        return (
+            "a \\uD800-\\uDFFF escape is half of a surrogate pair, not a character; "
+            "write the character itself, or \\U0001F600 for one beyond \\uFFFF"
+        )
+    return "check indentation, colons and quoting"
+
+
 def line_of(value: Any, default: int | None = None, key: Any = None) -> int | None:
     """The line a mapping (or, given ``key``, one of its keys) starts on."""
     key_lines = getattr(value, "key_lines", ())
     if key is not None and key_lines and key in value:
-        return key_lines[list(value).index(key)]
+        return key_lines[list(value).index(key)] or default
     return getattr(value, "line", None) or default

@@ -1,0 +1,74 @@
+"""Seed YAML: the same values with or without line numbers, YAML 1.2 scalars, refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.errors import SeedError
+from timeline.yaml_records import MAX_DEPTH, LocatedDict, line_of, load_yaml
+
+RECORDS = """\
+events:
+  - id: e1
+    title: yes
+    date: 2025-08-10
+    count: 0012
+    actors:
+      - {actor: a, role: host}
+"""
+
+
+def test_located_and_plain_reads_give_the_same_values():
+    located = load_yaml(RECORDS, "r.yaml")
+    plain = load_yaml(RECORDS, "r.yaml", located=False)
+    assert located == plain
+    assert isinstance(located["events"][0], LocatedDict)
+    assert not isinstance(plain["events"][0], LocatedDict)
+
+
+def test_lines_of_records_keys_and_nested_entries():
+    event = load_yaml(RECORDS, "r.yaml", first_line=3)["events"][0]
+    assert line_of(event) == 4
+    assert line_of(event, key="date") == 6
+    assert line_of(event["actors"][0]) == 9
+
+
+def test_yaml_1_2_scalars_yes_is_text_and_dates_stay_text():
+    event = load_yaml(RECORDS, "r.yaml")["events"][0]
+    assert event["title"] == "yes"
+    assert event["date"] == "2025-08-10"
+    assert event["count"] == 12
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("a: &x [1]\nb: *x\n", "r.yaml:1: malformed YAML: YAML aliases"),
+        ("a: 1\nb: 2\na: 3\n", "r.yaml:3: malformed YAML: key 'a' appears twice"),
+        ("a: !!binary aGk=\n", "r.yaml:1: malformed YAML: could not determine a constructor"),
+        ("a: [1, 2\n", "r.yaml:2: malformed YAML:"),
+    ],
+)
+def test_refusals_name_file_and_line(text, message):
+    with pytest.raises(SeedError) as raised:
+        load_yaml(text, "r.yaml", located=False)
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- " * (MAX_DEPTH + 1) + "x",
+        "".join("  " * i + "- a:\n" for i in range(MAX_DEPTH)),
+        "a:\n" + "".join(" " * (i + 1) + f"b{i}:\n" for i in range(MAX_DEPTH + 1)),
+    ],
+    ids=["compact-dashes", "indented-sequences", "indented-mappings"],
+)
+def test_nesting_just_past_the_limit_is_caught_by_the_cheap_filter(text):
+    with pytest.raises(SeedError, match=f"nested more than {MAX_DEPTH} levels"):
+        load_yaml(text, "r.yaml", located=False)
+
+
+def test_nesting_within_the_limit_reads():
+    text = "".join("  " * i + "- a:\n" for i in range(MAX_DEPTH // 2 - 1))
+    assert load_yaml(text, "r.yaml") is not None

@@ -66,17 +66,21 @@ def test_an_exception_after_writing_rolls_everything_back(tmp_path, monkeypatch)
     timeline.load(FIXTURES / "minimal", str(db))
     before = dump_database(db)
     load_module = sys.modules["timeline.load"]  # `timeline.load` is also the function
-    real_write = load_module.write_corpus
+    real_write = load_module.stream_seed_files
 
-    def write_then_fail(connection, corpus):
-        real_write(connection, corpus)
+    def write_then_fail(connection, *args, **kwargs):
+        real_write(connection, *args, **kwargs)
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(load_module, "write_corpus", write_then_fail)
+    monkeypatch.setattr(load_module, "stream_seed_files", write_then_fail)
     with pytest.raises(RuntimeError):
         timeline.load(FIXTURES / "boilerplate", str(db))
 
     assert dump_database(db) == before
+    # Into a new file, a failed full load leaves no file at all, not an empty database.
+    with pytest.raises(RuntimeError):
+        timeline.load(FIXTURES / "boilerplate", str(tmp_path / "new.db"))
+    assert [p.name for p in tmp_path.iterdir() if "new" in p.name] == []
 
 
 def free_port() -> int:

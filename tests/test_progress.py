@@ -42,7 +42,7 @@ def test_load_shows_progress_on_a_terminal(many_files, tmp_path):
     output = run_in_terminal(
         [sys.executable, "-m", "timeline", "load", str(many_files), "--db", str(tmp_path / "t.db")]
     )
-    assert "Reading seed files" in output
+    assert "Loading seed files" in output
     assert "Loaded 250 sources" in output
 
 
@@ -69,5 +69,5 @@ def test_load_shows_no_bar_in_a_pipe(many_files, tmp_path):
         text=True,
         check=True,
     )
-    assert "Reading seed files" not in result.stdout + result.stderr
+    assert "Loading seed files" not in result.stdout + result.stderr
     assert result.stdout.startswith("Loaded 250 sources")

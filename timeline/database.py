@@ -178,3 +178,39 @@ def transaction(url: str) -> Iterator[Connection]:
             yield connection
     finally:
         engine.dispose()
+
+
+@contextmanager
+def new_database_file(url: str) -> Iterator[str]:
+    """The URL a full load writes to.
+
+    For a SQLite file that does not exist yet: a temporary file beside it, renamed into
+    place only once the load has committed. A failed load then leaves no file behind,
+    and no reader ever opens a half-built database. Any other URL is itself.
+    """
+    path = sqlite_path(url)
+    if path is None or path.exists():
+        yield url
+        return
+    temporary = path.with_name(f".{path.name}.loading-{os.getpid()}")
+    companions = [temporary.with_name(temporary.name + suffix) for suffix in ("-wal", "-shm")]
+    for leftover in (temporary, *companions):
+        leftover.unlink(missing_ok=True)
+    try:
+        yield f"sqlite:///{temporary}"
+        _checkpoint(temporary)
+        os.replace(temporary, path)
+    finally:
+        for leftover in (temporary, *companions):
+            leftover.unlink(missing_ok=True)
+
+
+def _checkpoint(path: Path) -> None:
+    """Fold the write-ahead log into the file itself, so the file alone is the database."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()

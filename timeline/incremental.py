@@ -15,6 +15,7 @@ is the same database a load into an empty one gives (tests/test_incremental.py).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,21 +169,31 @@ class StoredIds(Mapping):
 
 
 class StoredSources(StoredIds):
-    """Sources already in the database, with the text quotes must be found in."""
+    """Sources already in the database, with the text quotes must be found in.
+
+    Texts are kept for the most recently cited sources only: record files tend to cite
+    one article again and again, and 10,000 articles' texts would not fit the budget.
+    """
+
+    TEXTS_KEPT = 64
 
     def __init__(self, connection: Connection, replaced: set[str], seeds_dir: Path):
         super().__init__(connection, "sources", replaced)
         self.seeds_dir = seeds_dir
-        self._texts: dict[str, StoredSource] = {}
+        self._texts: OrderedDict[str, StoredSource] = OrderedDict()
 
     def __getitem__(self, key) -> StoredSource:
         self.file_of(key)
-        if key not in self._texts:
-            row = self.connection.execute(
-                text("SELECT search_text, seed_file FROM sources WHERE id = :id"), {"id": key}
-            ).one()
-            shown = display_path(self.seeds_dir / row.seed_file, self.seeds_dir)
-            self._texts[key] = StoredSource(key, row.search_text, shown)
+        if key in self._texts:
+            self._texts.move_to_end(key)
+            return self._texts[key]
+        row = self.connection.execute(
+            text("SELECT search_text, seed_file FROM sources WHERE id = :id"), {"id": key}
+        ).one()
+        shown = display_path(self.seeds_dir / row.seed_file, self.seeds_dir)
+        self._texts[key] = StoredSource(key, row.search_text, shown)
+        if len(self._texts) > self.TEXTS_KEPT:
+            self._texts.popitem(last=False)
         return self._texts[key]
 
 

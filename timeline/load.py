@@ -1,9 +1,11 @@
 """``timeline load``: read the seeds, validate, then migrate and write in one transaction.
 
 Two paths give the same database. A **full load** (new database, older schema, or most
-files changed) reads and validates everything before it touches the database at all.
-An **incremental load** re-reads only the files whose hash changed and the files that
-depend on them (see ``incremental.py``); unchanged seeds are a no-op.
+files changed) streams every file through validation into the database, a batch at a
+time (see ``streaming.py``); a new SQLite file is written under a temporary name and
+only renamed into place when the load commits. An **incremental load** re-reads only
+the files whose hash changed and the files that depend on them (see
+``incremental.py``); unchanged seeds are a no-op. Either way it is one transaction.
 """
 
 from __future__ import annotations
@@ -14,19 +16,19 @@ from pathlib import Path
 from sqlalchemy import Connection, func, select
 
 from . import incremental
-from .database import resolve_database_url, sqlite_path, transaction, upgrade
+from .database import new_database_file, resolve_database_url, sqlite_path, transaction, upgrade
 from .extracted_layer import (
     delete_extracted,
-    extend_with_extraction,
     has_extracted_rows,
     rebuild_extracted,
     uncovered_sources_exist,
 )
 from .gazetteer import fill_place_coordinates
 from .models import Base
-from .seeds import read_seed_files, scan_seed_files
-from .validate import validate
-from .write import insert_rows, write_corpus
+from .seeds import scan_seed_files
+from .streaming import stream_seed_files
+from .validate import Corpus
+from .write import insert_rows
 
 SUMMARY_TABLES = (
     "sources",
@@ -81,17 +83,17 @@ def load(
 
 
 def _full_load(url, seeds_dir: Path, files, extract: bool, progress) -> LoadResult:
-    corpus = validate(read_seed_files(seeds_dir, progress=progress))
-    if extract:
-        extend_with_extraction(corpus, progress)
-    with transaction(url) as connection:
-        upgrade(connection, url)
-        write_corpus(connection, corpus)
-        incremental.forget_seed_files(connection)
+    with new_database_file(url) as write_url, transaction(write_url) as connection:
+        upgrade(connection, write_url)
+        _clear_all(connection)
+        incremental.defer_foreign_keys(connection)
+        warnings = stream_seed_files(connection, seeds_dir, progress)
+        if extract:
+            rebuild_extracted(connection, progress)
         incremental.record_seed_files(connection, files)
         notes = fill_place_coordinates(connection)
         counts = table_counts(connection)
-    return LoadResult(url, "full", len(files), len(files), counts, corpus.warnings + notes)
+    return LoadResult(url, "full", len(files), len(files), counts, warnings + notes)
 
 
 def _incremental_load(
@@ -124,6 +126,14 @@ def _extraction_is_current(connection: Connection, extract: bool) -> bool:
     if has_extracted_rows(connection):
         return extract
     return not extract or not uncovered_sources_exist(connection)
+
+
+def _clear_all(connection: Connection) -> None:
+    """A full load replaces every row (the schema, just migrated, stays)."""
+    tables = Base.metadata.tables
+    for name in reversed(Corpus.TABLES):
+        connection.execute(tables[name].delete())
+    incremental.forget_seed_files(connection)
 
 
 def _clear_vocabularies(connection: Connection) -> None:

@@ -95,11 +95,26 @@ def scan_seed_files(seeds_dir: Path) -> dict[str, tuple[str, str]]:
 def read_seed_files(seeds_dir: Path, only: set[str] | None = None, progress=None) -> SeedFiles:
     """Parse every file (or the seed paths in ``only``); raise every problem together."""
     check_seeds_dir(seeds_dir)
-    seeds = SeedFiles()
-    problems: list[Problem] = []
     paths = [
         p for p in seed_file_paths(seeds_dir) if only is None or seed_path(p, seeds_dir) in only
     ]
+    seeds = read_paths(paths, seeds_dir, progress=progress)
+    if only is None and not seeds.articles:
+        seeds.warnings.append(f"{seeds_dir}: no articles (*.txt, *.md) found")
+    return seeds
+
+
+def read_paths(
+    paths: list[Path], seeds_dir: Path, progress=None, located: bool = True
+) -> SeedFiles:
+    """Parse these seed files; raise every problem together.
+
+    ``located=False`` skips the line numbers of records (see yaml_records), for a
+    reader that re-reads with them whenever it has a problem to report; an article's
+    front matter is short and always located.
+    """
+    seeds = SeedFiles()
+    problems: list[Problem] = []
     for path in progress(paths, "Reading seed files") if progress else paths:
         display = display_path(path, seeds_dir)
         relative = seed_path(path, seeds_dir)
@@ -107,13 +122,11 @@ def read_seed_files(seeds_dir: Path, only: set[str] | None = None, progress=None
             if file_kind(path) == "article":
                 seeds.articles.append(read_article(path, display, seeds.warnings, relative))
             else:
-                _read_record_file(path, display, seeds, relative)
+                _read_record_file(path, display, seeds, relative, located)
         except SeedError as error:
             problems.extend(error.problems)
     if problems:
         raise SeedError(problems)
-    if only is None and not seeds.articles:
-        seeds.warnings.append(f"{seeds_dir}: no articles (*.txt, *.md) found")
     return seeds
 
 
@@ -125,8 +138,10 @@ def display_path(path: Path, seeds_dir: Path) -> str:
         return str(path)
 
 
-def _read_record_file(path: Path, display: str, seeds: SeedFiles, relative: str) -> None:
-    content = load_yaml(decode_utf8(path.read_bytes(), display), display)
+def _read_record_file(
+    path: Path, display: str, seeds: SeedFiles, relative: str, located: bool = True
+) -> None:
+    content = load_yaml(decode_utf8(path.read_bytes(), display), display, located=located)
     if content is None:
         seeds.warnings.append(f"{display}: empty record file")
         return

@@ -232,12 +232,41 @@ class PriorRecords:
     where: Callable[[str, str], tuple[str, int | None]] = lambda kind, record_id: (record_id, None)
 
 
-class Validator:
-    """Turns the files read from a seeds folder into a Corpus of rows."""
+class AnyId(Mapping):
+    """Every text id: references to actors, places and events when they are checked
+    later, in SQL, once every file is written (the streaming full load)."""
 
-    def __init__(self, seeds: SeedFiles, prior: PriorRecords | None = None):
+    def __contains__(self, key) -> bool:
+        return isinstance(key, str)
+
+    def __getitem__(self, key):
+        if not isinstance(key, str):
+            raise KeyError(key)
+        return key
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+class Validator:
+    """Turns the files read from a seeds folder into a Corpus of rows.
+
+    ``references_checked_later``: accept any id an actor, place or event reference
+    names; the caller checks them once every file is in the database.
+    """
+
+    def __init__(
+        self,
+        seeds: SeedFiles,
+        prior: PriorRecords | None = None,
+        references_checked_later: bool = False,
+    ):
         self.seeds = seeds
         self.prior = prior or PriorRecords()
+        self.later: list[Mapping] = [AnyId()] if references_checked_later else []
         self.problems = ProblemCollector()
         self.corpus = Corpus(warnings=list(seeds.warnings))
         self.new_articles: dict[str, Article] = {}
@@ -251,9 +280,9 @@ class Validator:
         self.corpus.actor_types = [{"id": k, "description": v} for k, v in ACTOR_TYPES.items()]
         self._sources()
         self.articles = ChainMap(self.new_articles, self.prior.sources)
-        self.actor_ids = ChainMap(self._index("actors"), self.prior.ids["actors"])
-        self.place_ids = ChainMap(self._index("places"), self.prior.ids["places"])
-        self.event_ids = ChainMap(self._index("events"), self.prior.ids["events"])
+        self.actor_ids = ChainMap(self._index("actors"), self.prior.ids["actors"], *self.later)
+        self.place_ids = ChainMap(self._index("places"), self.prior.ids["places"], *self.later)
+        self.event_ids = ChainMap(self._index("events"), self.prior.ids["events"], *self.later)
         self._index("quotes")
         self._index("figures")
         self._actors()

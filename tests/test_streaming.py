@@ -7,6 +7,7 @@ and duplicate crosses a batch) and once in a single batch, and compares.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,38 @@ def test_a_full_load_over_an_existing_database_replaces_every_row(tmp_path):
     assert result.mode == "full"
     timeline.load(seeds, str(tmp_path / "fresh.db"))
     assert dump_database(db) == dump_database(tmp_path / "fresh.db")
+
+
+def foreign_key_problems(db: Path) -> list:
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        connection.close()
+
+
+def test_every_reference_holds_though_sqlite_checked_none_while_writing(tmp_path):
+    # The streaming load writes with SQLite's foreign keys off and checks references
+    # itself; the finished database must pass SQLite's own check all the same.
+    timeline.load(Path("seeds"), str(tmp_path / "seeds.db"))
+    timeline.load(cross_referencing_folder(tmp_path), str(tmp_path / "cross.db"))
+    assert foreign_key_problems(tmp_path / "seeds.db") == []
+    assert foreign_key_problems(tmp_path / "cross.db") == []
+
+
+def test_a_flagged_file_without_problems_is_written_as_validated(tmp_path, monkeypatch):
+    """The re-validation path must give the same database when a flag was needless (a
+    file that only looked suspicious), including the rows that belong to its rows."""
+    seeds = cross_referencing_folder(tmp_path)
+    timeline.load(seeds, str(tmp_path / "plain.db"))
+    real = streaming._Stream.flag_dangling_references
+
+    def flag_everything(self):
+        real(self)
+        self.flagged |= {"records/a.yaml", "records/z.yaml", "articles/one.txt"}
+
+    monkeypatch.setattr(streaming._Stream, "flag_dangling_references", flag_everything)
+    timeline.load(seeds, str(tmp_path / "flagged.db"))
+
+    assert dump_database(tmp_path / "flagged.db") == dump_database(tmp_path / "plain.db")
+    assert foreign_key_problems(tmp_path / "flagged.db") == []

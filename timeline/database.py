@@ -54,12 +54,12 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _prepare_sqlite_connection(dbapi_connection, _record) -> None:
+def _prepare_sqlite_connection(dbapi_connection, _record, foreign_keys: bool = True) -> None:
     # Python's sqlite3 would run DDL outside any transaction; take transaction control
     # away from it so a migration and the data written after it commit or fail together.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
     cursor.close()
 
 
@@ -77,8 +77,12 @@ def _begin_sqlite_transaction(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
-    """An engine with foreign keys enforced on SQLite, optionally refusing all writes."""
+def create_db_engine(url: str, *, read_only: bool = False, foreign_keys: bool = True) -> Engine:
+    """An engine with foreign keys enforced on SQLite, optionally refusing all writes.
+
+    ``foreign_keys=False``: SQLite skips its per-row look-ups, for a writer that checks
+    every reference itself (the streaming full load, in one query per kind).
+    """
     path = sqlite_path(url)
     if path is not None:
         if read_only:
@@ -86,7 +90,13 @@ def create_db_engine(url: str, *, read_only: bool = False) -> Engine:
             engine = create_engine("sqlite://", creator=lambda: _connect_sqlite_read_only(path))
         else:
             engine = create_engine(url)
-        event.listen(engine, "connect", _prepare_sqlite_connection)
+        event.listen(
+            engine,
+            "connect",
+            lambda dbapi_connection, record: _prepare_sqlite_connection(
+                dbapi_connection, record, foreign_keys
+            ),
+        )
         if not read_only:
             event.listen(engine, "connect", _use_write_ahead_log)
             event.listen(engine, "begin", _begin_sqlite_transaction)
@@ -170,9 +180,9 @@ def history_text() -> str:
 
 
 @contextmanager
-def transaction(url: str) -> Iterator[Connection]:
+def transaction(url: str, foreign_keys: bool = True) -> Iterator[Connection]:
     """One connection, one transaction: committed on success, rolled back on any error."""
-    engine = create_db_engine(url)
+    engine = create_db_engine(url, foreign_keys=foreign_keys)
     try:
         with engine.begin() as connection:
             yield connection

@@ -266,14 +266,28 @@ def defer_foreign_keys(connection: Connection) -> None:
         connection.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")
 
 
+# Rows that belong to an owned row (its aliases, links, inferences): deleted with it.
+# Named here rather than left to ON DELETE CASCADE, which SQLite skips when foreign
+# keys are off (the streaming full load writes that way).
+CHILD_TABLES = {
+    "events": (("event_actors", "event_id"), ("event_sources", "event_id")),
+    "actors": (("actor_aliases", "actor_id"),),
+    "sources": (("source_inferences", "source_id"), ("source_boilerplate", "source_id")),
+}
+
+
 def delete_owned_rows(connection: Connection, files: set[str]) -> None:
-    """Delete every row read from these files; child rows follow by cascade."""
+    """Delete every row read from these files, and the rows that belong to them."""
     for table in OWNED_TABLES:
-        statement = text(f"DELETE FROM {table} WHERE seed_file IN :ids").bindparams(
-            bindparam("ids", expanding=True)
-        )
-        for chunk in _chunks(sorted(files)):
-            connection.execute(statement, {"ids": chunk})
+        owned = f"SELECT id FROM {table} WHERE seed_file IN :ids"
+        statements = [
+            f"DELETE FROM {child} WHERE {column} IN ({owned})"
+            for child, column in CHILD_TABLES.get(table, ())
+        ] + [f"DELETE FROM {table} WHERE seed_file IN :ids"]
+        for sql in statements:
+            statement = text(sql).bindparams(bindparam("ids", expanding=True))
+            for chunk in _chunks(sorted(files)):
+                connection.execute(statement, {"ids": chunk})
 
 
 def record_seed_files(

@@ -39,6 +39,17 @@ def find_occurrences(needle: str, haystack: str) -> list[int]:
     return starts
 
 
+def nth_occurrence(needle: str, haystack: str, n: int) -> int:
+    """Start offset of the n-th (from 1) occurrence of needle, or -1: stops there,
+    where counting every occurrence would scan the whole text for each excerpt."""
+    position = haystack.find(needle) if needle else -1
+    for _ in range(n - 1):
+        if position == -1:
+            break
+        position = haystack.find(needle, position + 1)
+    return position
+
+
 def line_number(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 

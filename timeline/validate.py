@@ -18,7 +18,7 @@ from .dates import DateError, parse_date
 from .errors import Problem, ProblemCollector
 from .fields import did_you_mean
 from .seeds import RECORD_KINDS, Entry, SeedFiles
-from .text_spans import explain_missing, find_occurrences
+from .text_spans import explain_missing, find_occurrences, nth_occurrence
 from .vocabulary import ACTOR_TYPES, EVENT_STATUSES, EVENT_TYPES
 from .yaml_records import line_of
 
@@ -377,6 +377,9 @@ class Validator:
                 f"occurrence must be a whole number from 1, got {occurrence!r}", line=line
             )
             return None
+        start = nth_occurrence(excerpt, article.search_text, occurrence or 1)
+        if start != -1:
+            return start, start + len(excerpt)
         starts = find_occurrences(excerpt, article.search_text)
         if not starts:
             check.problem(
@@ -385,16 +388,13 @@ class Validator:
                 explain_missing(excerpt, article.search_text),
                 line=line,
             )
-            return None
-        index = (occurrence or 1) - 1
-        if index >= len(starts):
+        else:
             check.problem(
                 f"{what} occurs {len(starts)} time(s) in {source_id!r}; occurrence "
                 f"{occurrence} does not exist",
                 line=line,
             )
-            return None
-        return starts[index], starts[index] + len(excerpt)
+        return None
 
     # -- actors and places -------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -150,3 +152,57 @@ def test_every_curated_row_names_its_seed_file(seed_db):
             f"select count(*) from {table} where {origin} and seed_file is null"
         ).fetchone()[0]
         assert missing == 0, table
+
+
+def age(folder, seconds: int = 3600) -> None:
+    """Date every file an hour back, past the window where stamps are not trusted."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            stat = path.stat()
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - seconds * 10**9))
+
+
+def stamps(db) -> dict[str, tuple]:
+    connection = sqlite3.connect(db)
+    try:
+        return {
+            row[0]: row[1:]
+            for row in connection.execute("SELECT path, size, mtime_ns FROM seed_files")
+        }
+    finally:
+        connection.close()
+
+
+def test_files_just_written_get_no_stamp_and_are_always_hashed(seeds, tmp_path):
+    db = tmp_path / "t.db"
+    for path in seeds.rglob("*"):
+        os.utime(path)  # modified now
+    timeline.load(seeds, str(db))
+    assert set(stamps(db).values()) == {(None, None)}
+    article = next((seeds / "articles").iterdir())
+    article.write_text(article.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    assert timeline.load(seeds, str(db)).mode == "incremental"
+
+
+def test_stamped_files_are_not_read_again_until_size_or_time_changes(seeds, tmp_path):
+    db = tmp_path / "t.db"
+    age(seeds)
+    timeline.load(seeds, str(db))
+    article = next((seeds / "articles").iterdir())
+    size, mtime_ns = stamps(db)[f"articles/{article.name}"]
+    assert (size, mtime_ns) == (article.stat().st_size, article.stat().st_mtime_ns)
+
+    # Touched, same bytes: hashed again, found unchanged, and stamped anew.
+    os.utime(article, ns=(mtime_ns, mtime_ns + 10**9))
+    assert timeline.load(seeds, str(db)).mode == "unchanged"
+    assert stamps(db)[f"articles/{article.name}"] == (size, mtime_ns + 10**9)
+
+    # Same size and stamp, different bytes: trusted without reading, like git and make.
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("a", "b", 1) if "a" in text else text, encoding="utf-8")
+    os.utime(article, ns=(mtime_ns, mtime_ns + 10**9))
+    assert timeline.load(seeds, str(db)).mode == "unchanged"
+
+    # Any real edit moves the modification time: read and reloaded.
+    article.write_text(text + " ", encoding="utf-8")
+    assert timeline.load(seeds, str(db)).mode == "incremental"

@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import Connection, bindparam, text
 
 from .database import current_revision, head_revision
-from .seeds import RECORD_KINDS, SeedFiles, display_path, read_seed_files
+from .seeds import RECORD_KINDS, ScannedFile, SeedFiles, display_path, read_seed_files
 from .validate import Corpus, PriorRecords, StoredSource, validate
 
 # Tables whose rows belong to a seed file, parents last (delete order).
@@ -58,7 +58,7 @@ REFERRING_FILES = {
 class LoadPlan:
     """What changed in the seeds folder since the last load."""
 
-    files: dict[str, tuple[str, str]]
+    files: dict[str, ScannedFile]
     changed: set[str]
     removed: set[str]
 
@@ -67,12 +67,19 @@ class LoadPlan:
         return not self.changed and not self.removed
 
 
-def stored_seed_files(connection: Connection) -> dict[str, tuple[str, str]]:
-    rows = connection.execute(text("SELECT path, kind, content_hash FROM seed_files"))
-    return {row.path: (row.kind, row.content_hash) for row in rows}
+def stored_seed_files(connection: Connection) -> dict[str, ScannedFile]:
+    """What the last load recorded of each file; nothing from an older schema."""
+    if current_revision(connection) != head_revision():
+        return {}
+    rows = connection.execute(
+        text("SELECT path, kind, content_hash, size, mtime_ns FROM seed_files")
+    )
+    return {
+        row.path: ScannedFile(row.kind, row.content_hash, row.size, row.mtime_ns) for row in rows
+    }
 
 
-def plan_load(connection: Connection, files: dict[str, tuple[str, str]]) -> LoadPlan | None:
+def plan_load(connection: Connection, files: dict[str, ScannedFile]) -> LoadPlan | None:
     """The incremental plan, or None when only a full load will do (new database,
     older schema, or most files changed)."""
     if current_revision(connection) != head_revision():
@@ -80,7 +87,7 @@ def plan_load(connection: Connection, files: dict[str, tuple[str, str]]) -> Load
     stored = stored_seed_files(connection)
     if not stored:
         return None
-    changed = {path for path, state in files.items() if stored.get(path) != state}
+    changed = {path for path, state in files.items() if not state.same_content(stored.get(path))}
     removed = set(stored) - set(files)
     if len(changed) + len(removed) > FULL_LOAD_SHARE * max(len(files), 1):
         return None
@@ -291,21 +298,33 @@ def delete_owned_rows(connection: Connection, files: set[str]) -> None:
 
 
 def record_seed_files(
-    connection: Connection, files: dict[str, tuple[str, str]], paths: set[str] | None = None
+    connection: Connection, files: dict[str, ScannedFile], paths: set[str] | None = None
 ) -> None:
-    """Remember the hash of each file in ``paths`` (all files when None)."""
+    """Remember the hash and stamp of each file in ``paths`` (all files when None)."""
     paths = set(files) if paths is None else paths
-    rows = [
-        {"path": path, "kind": files[path][0], "content_hash": files[path][1]}
-        for path in sorted(paths)
-        if path in files
-    ]
+    rows = [{"path": path, **files[path]._asdict()} for path in sorted(paths) if path in files]
     if rows:
         connection.execute(
             text(
-                "INSERT INTO seed_files (path, kind, content_hash) "
-                "VALUES (:path, :kind, :content_hash)"
+                "INSERT INTO seed_files (path, kind, content_hash, size, mtime_ns) "
+                "VALUES (:path, :kind, :content_hash, :size, :mtime_ns)"
             ),
+            rows,
+        )
+
+
+def restamp_seed_files(connection: Connection, files: dict[str, ScannedFile]) -> None:
+    """Record new stamps of files whose content did not change (touched, or stamped
+    for the first time now that they are old enough), so they are not hashed again."""
+    stored = stored_seed_files(connection)
+    rows = [
+        {"path": path, "size": state.size, "mtime_ns": state.mtime_ns}
+        for path, state in files.items()
+        if path in stored and stored[path] != state and state.same_content(stored[path])
+    ]
+    if rows:
+        connection.execute(
+            text("UPDATE seed_files SET size = :size, mtime_ns = :mtime_ns WHERE path = :path"),
             rows,
         )
 

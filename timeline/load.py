@@ -72,13 +72,15 @@ def load(
     """
     url = resolve_database_url(db)
     seeds_dir = Path(seeds_dir)
-    files = scan_seed_files(seeds_dir)
     path = sqlite_path(url)
     if path is None or path.exists():
         with transaction(url) as connection:
+            files = scan_seed_files(seeds_dir, incremental.stored_seed_files(connection))
             plan = incremental.plan_load(connection, files)
             if plan is not None:
                 return _incremental_load(connection, url, seeds_dir, plan, extract, progress)
+    else:
+        files = scan_seed_files(seeds_dir)
     return _full_load(url, seeds_dir, files, extract, progress)
 
 
@@ -104,6 +106,7 @@ def _full_load(url, seeds_dir: Path, files, extract: bool, progress) -> LoadResu
 def _incremental_load(
     connection: Connection, url, seeds_dir: Path, plan, extract: bool, progress
 ) -> LoadResult:
+    incremental.restamp_seed_files(connection, plan.files)
     if plan.nothing_changed and _extraction_is_current(connection, extract):
         return LoadResult(url, "unchanged", 0, 0, table_counts(connection))
     corpus, replaced = incremental.read_changes(connection, seeds_dir, plan, progress)

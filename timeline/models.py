@@ -8,6 +8,7 @@ test checks that the two agree.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Float,
     ForeignKey,
@@ -275,3 +276,7 @@ class SeedFile(Base):
     path: Mapped[str] = mapped_column(Text, primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))  # article | records
     content_hash: Mapped[str] = mapped_column(String(64))
+    # Size and modification time when hashed; NULL when modified too close to the
+    # scan to be trusted (see migration 0009). Matching both skips re-hashing.
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    mtime_ns: Mapped[int | None] = mapped_column(BigInteger)

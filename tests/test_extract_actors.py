@@ -69,3 +69,74 @@ def test_mentions_link_or_create_typed_actors(text, actor_id, actor_type):
 def test_places_and_things_are_not_actors(text):
     book = ActorBook([], [])
     assert find_mentions(text, paragraphs(text), book, []) == []
+
+
+def mentioned(text, known=(), aliases=()):
+    book = ActorBook(list(known), list(aliases))
+    return [(m.text, m.actor_id) for m in find_mentions(text, paragraphs(text), book, [])]
+
+
+TWO_PRESIDENTS = (
+    "Moldovan President Ana Rusu met Romanian President Mircea Dobre. "
+    "Moldova and Romania agreed on a bridge.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("Later the presidents met again.", {"ana-rusu", "mircea-dobre"}),
+        ("Later the two presidents met again.", {"ana-rusu", "mircea-dobre"}),
+        ("The presidents of Moldova and Romania met again.", {"ana-rusu", "mircea-dobre"}),
+        ("The Moldovan and Romanian presidents met again.", {"ana-rusu", "mircea-dobre"}),
+        ("Later the ambassadors met again.", set()),  # no ambassador known: nobody
+    ],
+)
+def test_plural_title_names_the_officeholders_of_the_states_in_context(later, expected):
+    found = mentioned(TWO_PRESIDENTS + later)
+    assert {actor for text, actor in found if text.endswith(("presidents", "ambassadors"))} | {
+        actor for text, actor in found if "presidents of" in text
+    } == expected
+
+
+def test_plural_title_names_nobody_when_a_state_has_two_known_holders():
+    known = [
+        {"id": "ana-rusu", "name": "Ana Rusu", "type": "person",
+         "description": "President of Moldova"},
+        {"id": "petru-lupu", "name": "Petru Lupu", "type": "person",
+         "description": "Former President of Moldova"},
+        {"id": "mircea-dobre", "name": "Mircea Dobre", "type": "person",
+         "description": "President of Romania"},
+    ]  # fmt: skip
+    found = mentioned("The presidents of Moldova and Romania met.", known)
+    assert [actor for text, actor in found if "presidents" in text] == []
+    assert {actor for _, actor in found} == {"moldova", "romania"}
+
+
+def test_he_never_stands_for_a_plural_title():
+    from timeline.extract.quotes import find_quote_spans
+    from timeline.extract.speakers import attribute
+
+    text = (
+        TWO_PRESIDENTS
+        + "Ion Leahu, the ambassador, said the presidents met. “It went well,” he said.\n"
+    )
+    book = ActorBook([], [])
+    spans = paragraphs(text)
+    quotes = [q for q in find_quote_spans(text, spans) if q.depth == 0]
+    mentions = find_mentions(text, spans, book, [(q.mark_start, q.mark_end) for q in quotes])
+    (attribution,) = attribute(text, spans, quotes, mentions, book)
+    assert attribution.actor_id == "ion-leahu"
+
+
+def test_quoted_text_and_mention_index_answer_by_offset():
+    from timeline.extract.actors import Mention, MentionIndex, QuotedText
+
+    quoted = QuotedText([(10, 20), (15, 30), (40, 45)])  # nested spans merge
+    assert [quoted.holds(p) for p in (9, 10, 25, 30, 41, 45)] == [
+        False, True, True, False, True, False,
+    ]  # fmt: skip
+    mentions = MentionIndex([Mention(s, s + 3, "x", f"a{s}") for s in (30, 0, 10, 20)])
+    assert [m.start for m in mentions.between(5, 21)] == [10, 20]
+    assert [m.start for m in mentions.inside(5, 22)] == [10]
+    assert [m.start for m in mentions.before(20)] == [10, 0]

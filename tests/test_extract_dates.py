@@ -166,3 +166,63 @@ def test_month_dated_article_events(month_dated_events, excerpt, expected, patte
 
 def test_an_undated_clause_gets_no_date_from_its_neighbour(month_dated_events):
     assert not any(e.startswith("On Friday") for e in month_dated_events)
+
+
+def events_of(name):
+    """Excerpt -> the dates extraction gives it (several when a sentence holds two)."""
+    article = read_article(ARTICLES / f"{name}.txt", f"{name}.txt", [])
+    extraction = extract_article(article, [], [])
+    dates = {e["id"]: e["date"] for e in extraction.events}
+    found: dict[str, list[str]] = {}
+    for link in extraction.event_sources:
+        found.setdefault(link["excerpt"], []).append(dates[link["event_id"]])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("start", "expected", "rule"),
+    [
+        ("The previous time", ["2019"], "'in 2019' outranks 'six years ago' (2018 here)"),
+        ("In June, Ana Rusu", ["2021-06"], "a bare month takes the paragraph's year"),
+    ],
+)
+def test_year_dated_article_events(start, expected, rule):
+    found = events_of("patterns-year-dated")
+    assert [dates for excerpt, dates in found.items() if excerpt.startswith(start)] == [expected], (
+        rule
+    )
+
+
+def test_a_bare_month_with_no_year_before_it_in_its_paragraph_stays_unresolved():
+    found = events_of("patterns-year-dated")
+    assert not any(excerpt.startswith("In June, Moldova") for excerpt in found)
+
+
+@pytest.mark.parametrize(
+    ("start", "expected", "rule"),
+    [
+        ("Since 2022", ["2022/2026-02"], "since + present perfect: a range, not 2022"),
+        ("Since taking office", ["2025-08", "2025-08/2026-02"],
+         "the taking office, and what went on since"),
+        ("Romanian officials have suggested", ["2026-01", "2026-01/2026-02"],
+         "'following talks … in January' with a present perfect"),
+        ("Moldova recalled", ["2024"], "past tense: 'after … in 2024' stays a point"),
+        ("More recently, in January", ["2026-01"],
+         "a month-dated source keeps the nearest January, not last year's"),
+    ],
+)  # fmt: skip
+def test_ongoing_article_events(start, expected, rule):
+    found = events_of("patterns-ongoing")
+    assert [dates for excerpt, dates in found.items() if excerpt.startswith(start)] == [expected], (
+        rule
+    )
+
+
+def test_an_ongoing_range_and_its_starting_point_are_each_typed_by_their_words():
+    article = read_article(ARTICLES / "patterns-ongoing.txt", "patterns-ongoing.txt", [])
+    extraction = extract_article(article, [], [])
+    ranged = next(e for e in extraction.events if e["date"] == "2025-08/2026-02")
+    assert ranged["type"] == "visit"
+    assert ranged["date_expression"].startswith("Since taking office")
+    point = next(e for e in extraction.events if e["date"] == "2025-08")
+    assert point["type"] == "appointment"  # "taking office", its own words

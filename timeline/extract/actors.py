@@ -10,11 +10,12 @@ costs less than a wrong one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..validate import alias_key
 from .gazetteer import CAPITALS, DEMONYMS, STATES, state_named
-from .names import same_name, slug, transliteration_key
+from .names import name_key, same_name, slug, transliteration_key
 from .sentences import Span
 from .vocabulary import (
     FUNCTION_WORDS,
@@ -93,6 +94,31 @@ class Mention:
     text: str
     actor_id: str
     in_quote: bool = False
+    # One of the people a plural phrase names ("the presidents"): never what a singular
+    # "he", "she" or "the president" stands for.
+    plural: bool = False
+
+
+class MentionIndex:
+    """Mentions sorted by offset, for the ones inside or before a stretch of text without
+    scanning them all (a scan per sentence or quote is quadratic on a long article)."""
+
+    def __init__(self, mentions: Iterable[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start in [start, end), in order."""
+        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying wholly in [start, end), in order."""
+        return [m for m in self.between(start, end) if m.end <= end]
+
+    def before(self, position: int) -> Iterator[Mention]:
+        """Mentions that start before a position, nearest first."""
+        for index in range(bisect_left(self.starts, position) - 1, -1, -1):
+            yield self.mentions[index]
 
 
 class ActorBook:
@@ -103,6 +129,9 @@ class ActorBook:
         self._by_key: dict[str, str] = {}
         self._by_transliteration: dict[str, str] = {}
         self.first_words: set[str] = set()
+        # find() answers, forgotten whenever a spelling is added: a long article names
+        # the same unknown people again and again, and each fuzzy look-up scans everyone.
+        self._found: dict[tuple[str, str | None], str | None] = {}
         for row in known_actors:
             actor = BookActor(
                 row["id"],
@@ -120,9 +149,10 @@ class ActorBook:
 
     def _index(self, actor_id: str, form: str) -> None:
         actor = self.actors[actor_id]
+        self._found.clear()
         if form not in actor.forms:
             actor.forms.append(form)
-        key = alias_key(form)
+        key = name_key(form)
         self._by_key.setdefault(key, actor_id)
         self._by_transliteration.setdefault(transliteration_key(form), actor_id)
         if key:
@@ -133,20 +163,22 @@ class ActorBook:
 
     def find(self, name: str, actor_type: str | None = None) -> str | None:
         """The actor this spelling names: exact alias, transliteration, then fuzzy match."""
-        if found := self._by_key.get(alias_key(name)):
+        if found := self._by_key.get(name_key(name)):
             return found
         if found := self._by_transliteration.get(transliteration_key(name)):
             return found
         if actor_type not in (None, "person") or len(name) < 5:
             return None
-        candidates = [
-            actor.id
-            for actor in self.actors.values()
-            if actor.type == "person" and any(same_name(name, form) for form in actor.forms)
-        ]
-        return candidates[0] if len(set(candidates)) == 1 else None
+        if (name, actor_type) not in self._found:
+            candidates = [
+                actor.id
+                for actor in self.actors.values()
+                if actor.type == "person" and any(same_name(name, form) for form in actor.forms)
+            ]
+            self._found[name, actor_type] = candidates[0] if len(set(candidates)) == 1 else None
+        return self._found[name, actor_type]
 
-    def find_surname(self, word: str, mentioned: list[str]) -> str | None:
+    def find_surname(self, word: str, mentioned: Iterable[str]) -> str | None:
         """A person named by surname alone: one already mentioned, else one known actor."""
         for pool in (mentioned, list(self.actors)):
             matches = {
@@ -198,7 +230,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         before = text[max(start, match.start() - 3) : match.start()].rstrip(" \u00a0“\"«‘'(")
         opens = match.start() == start or not before or before[-1] in ".!?:\n—–-"
         tokens.append(
-            Token(match.start(), match.end(), match.group(), alias_key(match.group()), opens)
+            Token(match.start(), match.end(), match.group(), name_key(match.group()), opens)
         )
     return tokens
 
@@ -215,12 +247,35 @@ def _joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
     )
 
 
+class QuotedText:
+    """Whether an offset lies inside a quotation: the spans merged into disjoint stretches
+    once, then a binary search per question (a scan of every quote per mention is
+    quadratic on a long article)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def holds(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
+
+
 class MentionFinder:
     """Walks one text's tokens, linking or creating an actor for every name it finds."""
 
     def __init__(self, text: str, book: ActorBook, quote_spans: list[tuple[int, int]]):
-        self.text, self.book, self.quote_spans = text, book, quote_spans
+        self.text, self.book = text, book
+        self.quoted = QuotedText(quote_spans)
         self.mentions: list[Mention] = []
+        # Actors mentioned so far, in order of first mention (a surname looks here first).
+        self.mentioned: dict[str, None] = {}
         self.speaker_words = self._speaker_words()
 
     def _speaker_words(self) -> set[str]:
@@ -230,9 +285,6 @@ class MentionFinder:
         for match in re.finditer(pattern, self.text):
             words.add(match.group(1))
         return words
-
-    def _in_quote(self, position: int) -> bool:
-        return any(start <= position < end for start, end in self.quote_spans)
 
     def run(self, paragraphs: list[Span]) -> list[Mention]:
         for paragraph in paragraphs:
@@ -245,8 +297,9 @@ class MentionFinder:
     def _add(self, tokens: list[Token], i: int, j: int, actor_id: str) -> None:
         start, end = tokens[i].start, tokens[j].end
         self.mentions.append(
-            Mention(start, end, self.text[start:end], actor_id, self._in_quote(start))
+            Mention(start, end, self.text[start:end], actor_id, self.quoted.holds(start))
         )
+        self.mentioned[actor_id] = None
 
     def _at(self, tokens: list[Token], i: int) -> int:
         """Look for a name starting at token i; return the index to continue from."""
@@ -273,9 +326,11 @@ class MentionFinder:
     def _known_alias(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
         if tokens[i].key not in self.book.first_words:
             return None
-        for j in range(min(len(tokens), i + _MAX_NAME_TOKENS) - 1, i - 1, -1):
-            if not _joined(self.text, tokens, i, j):
-                continue
+        reach = i  # the last token still joined to token i by single spaces
+        limit = min(len(tokens), i + _MAX_NAME_TOKENS) - 1
+        while reach < limit and _joined(self.text, tokens, reach, reach + 1):
+            reach += 1
+        for j in range(reach, i - 1, -1):
             key = " ".join(t.key for t in tokens[i : j + 1])
             actor_id = self.book.by_exact_key(key)
             if not actor_id:
@@ -370,13 +425,13 @@ class MentionFinder:
         canonical = CAPITALS.get(name) if name in CAPITALS else state_named(name) or name
         actor_id = self.book.find(canonical, actor_type)
         if actor_id is None and len(words) == 1 and actor_type == "person":
-            actor_id = self.book.find_surname(words[0], [m.actor_id for m in self.mentions])
+            actor_id = self.book.find_surname(words[0], self.mentioned)
         if actor_id is None:
             if actor_type == "person" and len(words) < 2:
                 return j + 1
             actor_id = self.book.add(canonical, actor_type)
-        elif name not in CAPITALS and alias_key(name) not in {
-            alias_key(f) for f in self.book.actors[actor_id].forms
+        elif name not in CAPITALS and name_key(name) not in {
+            name_key(f) for f in self.book.actors[actor_id].forms
         }:
             self.book.remember(actor_id, name)
         self.book.actors[actor_id].roles |= roles | self._roles_before(tokens, start)
@@ -482,7 +537,13 @@ def find_mentions(
     text: str, paragraphs: list[Span], book: ActorBook, quote_spans: list[tuple[int, int]]
 ) -> list[Mention]:
     """Every actor mention in the text, in order; creates new actors in the book."""
-    return MentionFinder(text, book, quote_spans).run(paragraphs)
+    from .officeholders import officeholder_mentions  # it builds on this module
+
+    finder = MentionFinder(text, book, quote_spans)
+    mentions = finder.run(paragraphs)
+    mentions += officeholder_mentions(text, paragraphs, mentions, book, finder.quoted)
+    mentions.sort(key=lambda mention: mention.start)
+    return mentions
 
 
 __all__ = ["STATES", "ActorBook", "BookActor", "Mention", "find_mentions"]

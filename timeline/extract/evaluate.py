@@ -22,7 +22,19 @@ Runs extraction on every source that has curated quotes or event evidence and co
   and consistent when one of the two contains the other (a coarser "2022" for a curated
   "2022-02-24", or "2025-09" inside a curated "2025-08/2025-09"). A sentence whose date
   expression cannot be resolved gives no event, so it counts as an event miss, never as
-  a right or wrong date.
+  a right or wrong date;
+* dates after merging: the same, once each extracted event has been merged, as
+  ``timeline load`` merges it, into the events the database would already hold
+  (``merging``): then a sentence that joined an existing event carries that event's
+  date. The database is every curated record of the *other* sources: the evaluated
+  source's own curated events, evidence and quotes are hidden (an event it shares with
+  another source stays, with that source's evidence only), so a merge can only find what
+  another article said (its curated date, though, was worked out from every article
+  citing it, the hidden one included). *merges* is the share of merged sentences that
+  joined an event the curation also ties them to. ``database="extracted"`` measures
+  merging with no curation at all: the database is then the other sources' *extracted*
+  events, merged source by source in id order as a load of uncurated articles would
+  build it.
 
 By default extraction is given the curated actors, as ``timeline load`` would give it the
 actors known from other articles. ``cold=True`` gives it none: every actor must be found
@@ -31,14 +43,16 @@ from the text, and is matched to a curated actor by name afterwards.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..seeds import read_seed_files
 from ..validate import Corpus, validate
 from .actors import ActorBook
-from .pipeline import Extraction, article_from_row, extract_article
+from .pipeline import Extraction, article_from_row, extract_article, merge_extraction
 from .quotes import find_quote_spans
 from .sentences import paragraphs, sentences
 
@@ -84,6 +98,7 @@ class Accuracy:
 
 
 _MEASURES = ("quotes", "speakers", "passages", "passage_speakers", "actors", "events")
+_DATE_MEASURES = ("dates", "dates_consistent", "merged_dates", "merged_consistent", "merges")
 
 
 @dataclass
@@ -97,16 +112,27 @@ class SourceScores:
     events: Score = field(default_factory=Score)
     dates: Accuracy = field(default_factory=Accuracy)
     dates_consistent: Accuracy = field(default_factory=Accuracy)
+    merged_dates: Accuracy = field(default_factory=Accuracy)
+    merged_consistent: Accuracy = field(default_factory=Accuracy)
+    merges: Accuracy = field(default_factory=Accuracy)
     # One line per missed, extra or wrong item, with its sentence (``timeline eval --misses``).
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: SourceScores) -> None:
-        for name in (*_MEASURES, "dates", "dates_consistent"):
+        for name in (*_MEASURES, *_DATE_MEASURES):
             getattr(self, name).add(getattr(other, name))
 
 
-def evaluate(seeds_dir: str | Path, cold: bool = False) -> list[SourceScores]:
-    """Scores per evaluated source, then an 'overall' row (counts summed)."""
+def evaluate(
+    seeds_dir: str | Path, cold: bool = False, database: str = "curated"
+) -> list[SourceScores]:
+    """Scores per evaluated source, then an 'overall' row (counts summed).
+
+    ``database``: what the merged figures merge into, "curated" (the other sources'
+    curated records) or "extracted" (the other sources' extracted events, no curation).
+    """
+    if database not in ("curated", "extracted"):
+        raise ValueError(f"database must be 'curated' or 'extracted', not {database!r}")
     corpus = validate(read_seed_files(Path(seeds_dir)))
     curated_book = ActorBook(corpus.actors, corpus.actor_aliases)
     covered = {q["source_id"] for q in corpus.quotes} | {
@@ -120,11 +146,96 @@ def evaluate(seeds_dir: str | Path, cold: bool = False) -> list[SourceScores]:
         known = ([], []) if cold else (corpus.actors, corpus.actor_aliases)
         extraction = extract_article(article_from_row(source), *known)
         to_curated = _curated_ids(extraction, curated_book)
-        scores = score_source(corpus, source, extraction, to_curated)
+        if database == "curated":
+            existing = database_without(corpus, source["id"])
+            merged = merged_events(corpus, existing, extraction, to_curated)
+        else:  # the same known actors on both sides: their ids already agree
+            existing = extracted_database(corpus, source["id"], known)
+            merged = merged_events(corpus, existing, extraction, {})
+        scores = score_source(corpus, source, extraction, to_curated, merged)
         results.append(scores)
         overall.add(scores)
     results.append(overall)
     return results
+
+
+def database_without(corpus: Corpus, source_id: str) -> Corpus:
+    """What the database would hold if this source were a new article: every record of
+    the other sources. Its own quotes and evidence are hidden, and so are the events only
+    it cites; an event another source also cites stays, with that source's evidence."""
+    evidence = [s for s in corpus.event_sources if s["source_id"] != source_id]
+    own = {s["event_id"] for s in corpus.event_sources if s["source_id"] == source_id}
+    kept = {s["event_id"] for s in evidence} | {e["id"] for e in corpus.events} - own
+    return Corpus(
+        sources=[s for s in corpus.sources if s["id"] != source_id],
+        actors=list(corpus.actors),
+        actor_aliases=list(corpus.actor_aliases),
+        places=list(corpus.places),
+        events=[e for e in corpus.events if e["id"] in kept],
+        event_actors=[a for a in corpus.event_actors if a["event_id"] in kept],
+        event_sources=evidence,
+        quotes=[q for q in corpus.quotes if q["source_id"] != source_id],
+    )
+
+
+def extracted_database(corpus: Corpus, source_id: str, known: tuple[list, list]) -> Corpus:
+    """The database a load of the other sources would build if none were curated: their
+    extractions merged one after the other, in id order."""
+    database = Corpus(actors=list(known[0]), actor_aliases=list(known[1]))
+    for other in sorted(corpus.sources, key=lambda s: s["id"]):
+        if other["id"] != source_id:
+            extraction = extract_article(
+                article_from_row(other), database.actors, database.actor_aliases
+            )
+            merge_extraction(database, extraction)
+    return database
+
+
+@dataclass
+class Merged:
+    """Where each extracted event went once merged into a database."""
+
+    # Extracted event id -> the row of the event it belongs to (its own when it stays new).
+    rows: dict[str, dict[str, Any]]
+    # Extracted event id -> the curated events the existing event it joined stands for:
+    # itself when curated, else the curated events its evidence in other sources supports.
+    joined: dict[str, set[str]]
+
+
+def merged_events(
+    corpus: Corpus, database: Corpus, extraction: Extraction, to_curated: dict[str, str]
+) -> Merged:
+    """Merge one extraction, as ``timeline load`` merges it, into a database of the other
+    sources (changed: pass a copy made for this one source)."""
+    # With --cold the extracted actors have ids of their own: compare as curated ids.
+    as_curated = dataclasses.replace(
+        extraction,
+        event_actors=[
+            {**link, "actor_id": to_curated.get(link["actor_id"], link["actor_id"])}
+            for link in extraction.event_actors
+        ],
+    )
+    existing = {e["id"] for e in database.events}
+    renamed = merge_extraction(database, as_curated)
+    rows = {e["id"]: e for e in database.events}
+    own = {e["id"]: e for e in extraction.events}
+    merged = Merged({}, {})
+    for extracted, final in renamed.items():
+        if final not in existing:  # new, even when renamed to keep ids unique
+            merged.rows[extracted] = own[extracted]
+            continue
+        merged.rows[extracted] = rows[final]
+        if rows[final].get("origin") != "extracted":
+            merged.joined[extracted] = {final}
+            continue
+        evidence = [s for s in database.event_sources if s["event_id"] == final]
+        merged.joined[extracted] = {
+            gold["event_id"]
+            for gold in corpus.event_sources
+            for link in evidence
+            if gold["source_id"] == link["source_id"] and _overlap(gold, link)
+        }
+    return merged
 
 
 def _curated_ids(extraction: Extraction, book: ActorBook) -> dict[str, str]:
@@ -148,7 +259,11 @@ def is_marked(quote: dict, text: str, marked_spans: list[tuple[int, int]]) -> bo
 
 
 def score_source(
-    corpus: Corpus, source: dict, extraction: Extraction, to_curated: dict[str, str]
+    corpus: Corpus,
+    source: dict,
+    extraction: Extraction,
+    to_curated: dict[str, str],
+    merged: Merged | None = None,
 ) -> SourceScores:
     scores = SourceScores(source["id"])
     source_id = source["id"]
@@ -251,7 +366,20 @@ def score_source(
     gold_evidence = [s for s in corpus.event_sources if s["source_id"] == source_id]
     events = {e["id"]: e for e in corpus.events}
     found_events = {e["id"]: e for e in extraction.events}
+    merged = merged or Merged(found_events, {})
     found_evidence = extraction.event_sources
+    for candidate in found_evidence:
+        if candidate["event_id"] not in merged.joined:
+            continue
+        joined = merged.rows[candidate["event_id"]]
+        scores.merges.total += 1
+        cited = {g["event_id"] for g in gold_evidence if _overlap(candidate, g)}
+        right = bool(merged.joined[candidate["event_id"]] & cited)
+        scores.merges.right += right
+        scores.misses.append(
+            f"merged {'' if right else 'WRONGLY '}into {joined['id']}"
+            f" ({joined['date']}): {_short(candidate['excerpt'])}"
+        )
     scores.events.found, scores.events.expected = len(found_evidence), len(gold_evidence)
     for candidate in found_evidence:
         if any(_overlap(candidate, g) for g in gold_evidence):
@@ -272,21 +400,36 @@ def score_source(
             continue
         scores.events.matched_expected += 1
         best = max(_overlap(h, gold) for h in hits)
-        dates = [found_events[h["event_id"]] for h in hits if _overlap(h, gold) == best]
-        scores.dates.total += 1
-        scores.dates_consistent.total += 1
-        if any(_same_days(d, event) for d in dates):
-            scores.dates.right += 1
-            scores.dates_consistent.right += 1
-            continue
-        consistent = any(_contains(d, event) or _contains(event, d) for d in dates)
-        scores.dates_consistent.right += consistent
-        got = ", ".join(f"{d['date']} from '{d['date_expression']}'" for d in dates)
-        scores.misses.append(
-            f"date {'coarser/finer' if consistent else 'wrong'}: {got} instead of {event['date']}"
-            f" ('{event['date_expression']}') | in: {context.around(gold['start_offset'])}"
-        )
+        closest = [h for h in hits if _overlap(h, gold) == best]
+        where = context.around(gold["start_offset"])
+        resolved = [found_events[h["event_id"]] for h in closest]
+        miss = _score_date(scores.dates, scores.dates_consistent, resolved, event)
+        if miss:
+            scores.misses.append(f"date {miss} | in: {where}")
+        joined = [merged.rows[h["event_id"]] for h in closest]
+        miss_after = _score_date(scores.merged_dates, scores.merged_consistent, joined, event)
+        if miss_after != miss:
+            scores.misses.append(f"date after merging {miss_after or 'right'} | in: {where}")
     return scores
+
+
+def _score_date(
+    exact: Accuracy, consistent: Accuracy, found: list[dict], expected: dict
+) -> str | None:
+    """Count one curated date against the dates found for its evidence; describe a miss."""
+    exact.total += 1
+    consistent.total += 1
+    if any(_same_days(d, expected) for d in found):
+        exact.right += 1
+        consistent.right += 1
+        return None
+    nested = any(_contains(d, expected) or _contains(expected, d) for d in found)
+    consistent.right += nested
+    got = ", ".join(f"{d['date']} from '{d['date_expression']}'" for d in found)
+    return (
+        f"{'coarser/finer' if nested else 'wrong'}: {got} instead of {expected['date']}"
+        f" ('{expected['date_expression']}')"
+    )
 
 
 class _Sentences:
@@ -344,6 +487,9 @@ def format_table(results: list[SourceScores]) -> str:
         "events R",
         "dates",
         "dates ⊆⊇",
+        "merged dates",
+        "merged ⊆⊇",
+        "merges",
         "n quotes",
         "n answers",
         "n events",
@@ -365,6 +511,9 @@ def format_table(results: list[SourceScores]) -> str:
                 _fraction(r.events.recall),
                 _fraction(r.dates.value),
                 _fraction(r.dates_consistent.value),
+                _fraction(r.merged_dates.value),
+                _fraction(r.merged_consistent.value),
+                f"{r.merges.right}/{r.merges.total}",
                 f"{r.quotes.found}/{r.quotes.expected}",
                 f"{r.passages.found}/{r.passages.expected}",
                 f"{r.events.found}/{r.events.expected}",

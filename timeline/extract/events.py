@@ -3,7 +3,10 @@
 A sentence becomes a candidate when it holds a resolvable date expression and at least
 one actor mention. Its type comes from keyword rules over the event-type vocabulary,
 first match wins (so "phone call" beats the generic "said"); its status from tense
-("will", "plans to", "set for" -> planned). The sentence itself is the evidence.
+("will", "plans to", "set for" -> planned). The sentence itself is the evidence (or
+one clause of it, when its clauses carry dates of their own). "Since <date>, X has …"
+adds a happening that runs up to publication (``ongoing``). Whether a candidate is new
+or an event already known is decided later, when it is merged (``merging``).
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import TimelineDate
-from .actors import ActorBook, Mention
+from .actors import ActorBook, Mention, MentionIndex
 from .names import slug
+from .ongoing import ongoing_range
 from .relative_dates import DateMention, Published, find_dates, known_days
 from .sentences import Span, sentences
 
@@ -22,10 +26,12 @@ TYPE_RULES: list[tuple[str, str]] = [
     ("phone_call", r"phone call|telephone (?:call|conversation)|phone conversation|by phone|"
      r"video call|called (?:president|prime minister|his|her)"),
     ("sanction", r"sanction"),
-    ("attack", r"\bstr(?:uck|ike|ikes)\b|attack|shell(?:ed|ing)|drone|missile|bomb"),
+    ("attack", r"\bstr(?:uck|ike|ikes)\b|attack|shell(?:ed|ing)|drone|missile|bomb|invasion|"
+     r"\binvade"),
     ("recognition", r"recogni[sz]"),
     ("recall", r"\brecalled\b|\bsummoned\b"),
-    ("appointment", r"appointed|credentials|tenure|took office|dismissed|\bnamed\b.*\bas\b"),
+    ("appointment", r"appointed|credentials|tenure|took office|tak(?:e|es|ing) office|dismissed|"
+     r"\bnamed\b.*\bas\b"),
     ("agreement", r"agreement|memorandum|\bsigned\b|\bdeal\b"),
     ("negotiation", r"negotiat|peace talks|ceasefire"),
     ("commission", r"commission|working group"),
@@ -67,6 +73,7 @@ class EventCandidate:
     evidence: Span
     actor_ids: list[str] = field(default_factory=list)
     title: str = ""
+    wording: str = ""  # the words the type was read from (the evidence, or one clause)
 
 
 def event_type(sentence: str) -> str:
@@ -74,6 +81,13 @@ def event_type(sentence: str) -> str:
         if pattern.search(sentence):
             return name
     return "other"
+
+
+def possible_types(sentence: str) -> set[str]:
+    """Every type whose keywords the sentence has ("other" when none): an existing event
+    of any of them may be what the sentence reports ("Tokayev stated that Kazakhstan does
+    not recognise …" is a statement as much as a recognition)."""
+    return {name for name, pattern in _TYPE_PATTERNS if pattern.search(sentence)} or {"other"}
 
 
 def event_status(sentence: str, date: TimelineDate, published: Published | None) -> str:
@@ -152,20 +166,44 @@ def find_candidates(
     candidates: list[EventCandidate] = []
     anchor: TimelineDate | None = None
     days = _past_days(text, paragraphs, published)
+    located = MentionIndex(mentions)
     for paragraph in paragraphs:
+        paragraph_year: int | None = None
         for sentence in sentences(paragraph):
             future = bool(_PLANNED.search(sentence.text))
-            dates = find_dates(text, sentence.start, sentence.end, published, anchor, future, days)
+            dates = find_dates(
+                text, sentence.start, sentence.end, published, anchor, future, days, paragraph_year
+            )
             if not dates:
                 if _WEEKDAY_WORD.search(sentence.text):
                     anchor = None
                 continue
             anchor = _anchor_after(sentence, dates, anchor)
+            paragraph_year = _year_of(dates[-1].date) or paragraph_year
             for evidence, held in _dated_parts(sentence, dates):
-                candidate = _candidate(evidence, held, mentions, book, published)
-                if candidate:
-                    candidates.append(candidate)
+                ongoing = ongoing_range(text, evidence, held, published)
+                if ongoing is None:
+                    found = [_candidate(evidence, held, located, book, published)]
+                elif ongoing.names_happening:
+                    # "Since taking office last August, X has visited …": the taking
+                    # office (typed from its own words), and the visits since.
+                    point = _candidate(evidence, held, located, book, published, ongoing.phrase)
+                    found = [point]
+                else:  # "Since 2022, X has supported …": the range replaces the point
+                    found = []
+                if ongoing:
+                    found.append(
+                        _candidate(
+                            evidence, [ongoing.date], located, book, published, ongoing.wording
+                        )
+                    )
+                candidates.extend(candidate for candidate in found if candidate)
     return candidates
+
+
+def _year_of(date: TimelineDate) -> int | None:
+    """The one year a date lies in, if it lies in one."""
+    return date.start.year if date.start.year == date.end.year else None
 
 
 def _past_days(text: str, paragraphs: list[Span], published: Published | None):
@@ -185,20 +223,24 @@ def _past_days(text: str, paragraphs: list[Span], published: Published | None):
 def _candidate(
     evidence: Span,
     dates: list[DateMention],
-    mentions: list[Mention],
+    located: MentionIndex,
     book: ActorBook,
     published: Published | None,
+    typed_by: str | None = None,
 ) -> EventCandidate | None:
-    actors = list(
-        dict.fromkeys(m.actor_id for m in mentions if evidence.start <= m.start < evidence.end)
-    )
+    """The candidate a piece of evidence gives; its type from ``typed_by`` when given
+    (the clause that says what happened), else from the whole evidence."""
+    actors = list(dict.fromkeys(m.actor_id for m in located.between(evidence.start, evidence.end)))
     if not actors:
         return None
-    date = min(dates, key=lambda d: _PRECISION_RANK[d.date.precision])
-    kind = event_type(evidence.text)
+    # The most precise date; of two as precise, the one stated outright ("six years ago,
+    # in 2019": 2019 because the text says so, not because of the publication year).
+    date = min(dates, key=lambda d: (_PRECISION_RANK[d.date.precision], not d.absolute))
+    wording = typed_by or evidence.text
+    kind = event_type(wording)
     names = [book.actors[a].name for a in actors[:3]]
     label = TYPE_LABELS.get(kind, kind.replace("_", " ").capitalize())
     title = f"{label}: {', '.join(names)}"
     event_id = f"x-{slug(date.date.edtf)}-{kind.replace('_', '-')}-{actors[0]}"
     status = event_status(evidence.text, date.date, published)
-    return EventCandidate(event_id, kind, status, date, evidence, actors, title)
+    return EventCandidate(event_id, kind, status, date, evidence, actors, title, wording)

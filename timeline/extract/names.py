@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from ..validate import alias_key
+
+# The same few hundred names recur all through an article (and a load), and every
+# capitalised phrase is keyed and compared with every known person: remembering the keys
+# keeps that linear in the length of the text. Bounded, so a long load cannot grow it.
+_CACHE_SIZE = 65536
 
 # Transliterations of one Cyrillic name differ in these letters (Mayko/Maiko,
 # Zelensky/Zelenskyy, Victor/Viktor, Kiev/Kyiv is left to the gazetteer).
@@ -26,14 +32,22 @@ _TRANSLITERATION = (
 FUZZY_THRESHOLD = 90
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def name_key(name: str) -> str:
+    """``alias_key``, remembered: tokens and names are keyed again and again."""
+    return alias_key(name)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
 def transliteration_key(name: str) -> str:
     """Spelling-insensitive form: 'Victor Mayko' and 'Viktor Maiko' both give 'viktor maiko'."""
-    key = alias_key(name).replace("-", " ")
+    key = name_key(name).replace("-", " ")
     for old, new in _TRANSLITERATION:
         key = key.replace(old, new)
     return re.sub(r"(\w)\1+", r"\1", key)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def same_name(a: str, b: str) -> bool:
     """True when two written names are one name in two transliterations."""
     key_a, key_b = transliteration_key(a), transliteration_key(b)

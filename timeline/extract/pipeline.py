@@ -8,6 +8,7 @@ actor slugs), so loading the same seeds twice writes the same database.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ from ..validate import Corpus, alias_key
 from .actors import ActorBook, Mention, find_mentions
 from .events import EventCandidate, find_candidates
 from .interviews import Answer, find_answers
+from .merging import EventIndex
 from .quotes import TERM_MAX_WORDS, QuoteSpan, find_quote_spans, inside
 from .relative_dates import Published
 from .sentences import paragraphs as split_paragraphs
@@ -66,6 +68,8 @@ class Extraction:
     mentioned_actor_ids: list[str] = field(default_factory=list)
     # Reasoning per event id, and how each quote's speaker was found, for drafts.
     quote_methods: dict[str, str] = field(default_factory=dict)
+    # The words each event was typed from, per event id: merging checks types against them.
+    event_wording: dict[str, list[str]] = field(default_factory=dict)
 
 
 def extract_article(
@@ -145,10 +149,12 @@ def _quotes(
     attributions = attribute(text, paragraphs, top, mentions, book)
     interviewee = _interviewee(answers, mentions, book, SpeakerResolver(text, mentions, book))
     found: list[ExtractedQuote] = []
-    by_span: dict[int, Attribution | None] = {}
+    answer_starts = [a.start for a in answers]  # answers are disjoint, in text order
     for quote, attribution in zip(top, attributions, strict=True):
-        by_span[quote.mark_start] = attribution
-        in_answer = next((a for a in answers if a.start <= quote.start < a.end), None)
+        position = bisect_right(answer_starts, quote.start) - 1
+        in_answer = (
+            answers[position] if position >= 0 and quote.start < answers[position].end else None
+        )
         spoken = (
             attribution is not None
             and attribution.method in _SPOKEN
@@ -170,11 +176,14 @@ def _quotes(
         else:
             method = attribution.method if attribution else "no attribution found"
             found.append(ExtractedQuote(quote.start, quote.end, quote.text, None, method))
+    top_starts = [q.mark_start for q in top]  # top-level quotes never overlap
+    kept = {f.start: f for f in found}
     for quote in spans:
         if quote.depth == 0 or quote.words <= TERM_MAX_WORDS:
             continue
-        parent = next((q for q in top if inside(quote, q)), None)
-        outer = next((f for f in found if parent and f.start == parent.start), None)
+        position = bisect_left(top_starts, quote.mark_start) - 1
+        parent = top[position] if position >= 0 and inside(quote, top[position]) else None
+        outer = kept.get(parent.start) if parent else None
         if outer:
             found.append(
                 ExtractedQuote(
@@ -239,6 +248,7 @@ def _interviewee(
 
 def _add_events(extraction: Extraction, article: Article, candidates: list[EventCandidate]):
     by_id: dict[str, dict[str, Any]] = {}
+    linked: set[tuple[str, str]] = set()
     for candidate in candidates:
         row = by_id.get(candidate.id)
         if row is None:
@@ -266,9 +276,9 @@ def _add_events(extraction: Extraction, article: Article, candidates: list[Event
             }
             by_id[candidate.id] = row
             extraction.events.append(row)
-        linked = {(r["event_id"], r["actor_id"]) for r in extraction.event_actors}
         for actor_id in candidate.actor_ids:
             if (candidate.id, actor_id) not in linked:
+                linked.add((candidate.id, actor_id))
                 extraction.event_actors.append(
                     {
                         "event_id": candidate.id,
@@ -277,6 +287,7 @@ def _add_events(extraction: Extraction, article: Article, candidates: list[Event
                         "origin": EXTRACTED,
                     }
                 )
+        extraction.event_wording.setdefault(candidate.id, []).append(candidate.wording)
         extraction.event_sources.append(
             {
                 "event_id": candidate.id,
@@ -323,15 +334,28 @@ def extend_corpus(corpus: Corpus, progress=None) -> None:
     ``progress``: optional wrapper around the list of sources (a progress bar).
     """
     sources = uncurated_sources(corpus)
+    events = EventIndex(corpus.events, corpus.event_actors, corpus.actors)
     for source in progress(sources, "Extracting") if progress else sources:
         extraction = extract_article(article_from_row(source), corpus.actors, corpus.actor_aliases)
-        merge_extraction(corpus, extraction)
+        merge_extraction(corpus, extraction, events)
 
 
-def merge_extraction(corpus: Corpus, extraction: Extraction) -> None:
-    """Add one extraction's rows, re-using existing actors and events, never duplicating ids."""
+def merge_extraction(
+    corpus: Corpus, extraction: Extraction, events: EventIndex | None = None
+) -> dict[str, str]:
+    """Add one extraction's rows, re-using existing actors and events, never duplicating ids.
+
+    An extracted event that reports an existing one (``merging``) becomes more evidence
+    for it. An article's own events never merge with each other: they are distinct
+    happenings (two sentences that report one already share an id). ``events``: the
+    corpus's events, indexed (built here when not given; pass one to keep over many
+    extractions). Returns extracted event id -> the id it now has.
+    """
+    if events is None:
+        events = EventIndex(corpus.events, corpus.event_actors, corpus.actors)
     actor_ids = {a["id"] for a in corpus.actors}
     corpus.actors.extend(a for a in extraction.actors if a["id"] not in actor_ids)
+    events.note_states(extraction.actors)
     owner = {a["alias_key"]: a["actor_id"] for a in corpus.actor_aliases}
     pairs = {(a["actor_id"], a["alias"]) for a in corpus.actor_aliases}
     for alias in extraction.actor_aliases:
@@ -345,23 +369,30 @@ def merge_extraction(corpus: Corpus, extraction: Extraction) -> None:
         corpus.actor_aliases.append(alias)
     event_ids = {e["id"] for e in corpus.events}
     renamed: dict[str, str] = {}
+    added: list[tuple[dict[str, Any], set[str]]] = []
+    actors_of: dict[str, list[dict[str, Any]]] = {}
+    for link in extraction.event_actors:
+        actors_of.setdefault(link["event_id"], []).append(link)
     for event in extraction.events:
-        actors = {a["actor_id"] for a in extraction.event_actors if a["event_id"] == event["id"]}
-        existing = matching_event(corpus, event, actors)
+        actors = {a["actor_id"] for a in actors_of.get(event["id"], [])}
+        existing = events.match(event, actors, extraction.event_wording.get(event["id"], []))
         if existing:
             renamed[event["id"]] = existing
+            events.refine(existing, event)
             continue
         new_id, number = event["id"], 2
         while new_id in event_ids:
             new_id, number = f"{event['id']}-{number}", number + 1
         event_ids.add(new_id)
         renamed[event["id"]] = new_id
-        corpus.events.append({**event, "id": new_id})
+        row = {**event, "id": new_id}
+        corpus.events.append(row)
         corpus.event_actors.extend(
-            {**a, "event_id": new_id}
-            for a in extraction.event_actors
-            if a["event_id"] == event["id"]
+            {**a, "event_id": new_id} for a in actors_of.get(event["id"], [])
         )
+        added.append((row, actors))
+    for event, actors in added:
+        events.add(event, actors)
     seen = {(s["event_id"], s["source_id"], s["start_offset"]) for s in corpus.event_sources}
     for link in extraction.event_sources:
         row = {**link, "event_id": renamed[link["event_id"]]}
@@ -371,20 +402,7 @@ def merge_extraction(corpus: Corpus, extraction: Extraction) -> None:
             corpus.event_sources.append(row)
     quote_ids = {q["id"] for q in corpus.quotes}
     corpus.quotes.extend(q for q in extraction.quotes if q["id"] not in quote_ids)
-
-
-def matching_event(corpus: Corpus, event: dict[str, Any], actors: set[str]) -> str | None:
-    """An existing event of the same type whose dates overlap and whose actors match."""
-    for other in corpus.events:
-        if other["type"] != event["type"]:
-            continue
-        if other["date_end"] < event["date_start"] or event["date_end"] < other["date_start"]:
-            continue
-        theirs = {a["actor_id"] for a in corpus.event_actors if a["event_id"] == other["id"]}
-        shared = actors & theirs
-        if shared and (len(shared) >= 2 or actors <= theirs):
-            return other["id"]
-    return None
+    return renamed
 
 
 __all__ = ["Extraction", "extend_corpus", "extract_article", "merge_extraction", "parse_date"]

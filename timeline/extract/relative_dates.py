@@ -94,6 +94,34 @@ PATTERNS = [
     ),  # fmt: skip
 ]
 _COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in PATTERNS]
+# Words every match of a pattern contains. One scan of a sentence for all of them says
+# which patterns can match at all; most sentences need two or three of the sixteen.
+_CUES = re.compile(
+    r"(?P<month>\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|"
+    r"(?P<season>spring|summer|autumn|fall|winter)|(?P<period>year|month|week)|"
+    r"(?P<ago>\bago\b)|(?P<relative>later|earlier|before|after|next|following|previous|same|"
+    r"that|hours)|(?P<day>day|tomorrow)|(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_NEEDS = {
+    "month_day": {"month"},
+    "day_month": {"month"},
+    "month_year": {"month", "year"},
+    "season_year": {"season", "year"},
+    "relative_season": {"season"},
+    "relative_month": {"month"},
+    "relative_period": {"period"},
+    "ago": {"ago"},
+    "years_since": {"period"},
+    "later": {"relative"},
+    "hours_later": {"relative"},
+    "same_period": {"relative"},
+    "weekday": {"day"},
+    "deictic": {"day"},
+    "month_alone": {"month"},
+    "year": {"year"},
+}
+_ABSOLUTE = {"month_year", "season_year", "year"}
 _CASE_SENSITIVE = {"month_day", "day_month", "month_year", "relative_month", "month_alone"}
 
 
@@ -127,6 +155,9 @@ class DateMention:
     expression: str
     date: TimelineDate
     reasoning: str
+    # Says its date outright ("in 2019", "Feb. 25, 2026"), so it does not rest on the
+    # publication date, which is often only inferred; "six years ago" does.
+    absolute: bool = False
 
 
 def timeline_date(edtf: str) -> TimelineDate | None:
@@ -186,12 +217,14 @@ def resolve(
     anchor: TimelineDate | None = None,
     future: bool = False,
     known_days: tuple[dt.date, ...] = (),
+    paragraph_year: int | None = None,
 ) -> tuple[str, str] | None:
     """(EDTF, reasoning) for one matched expression, or None if it cannot be resolved.
 
     ``anchor`` is the date the text mentioned last ("a day later", "that same month"
     count from it); ``known_days`` the days the article states in full ("August 10"),
-    which name the weekday of a source dated only to the month.
+    which name the weekday of a source dated only to the month; ``paragraph_year`` the
+    year of the last date named earlier in the paragraph ("In 2019, … In June, …").
     """
     groups = {key: value for key, value in match.groupdict().items() if value}
     expression = match.group().strip()
@@ -227,6 +260,8 @@ def resolve(
         return groups["year"], f"'{expression}': an absolute year"
     if name in ("same_period", "hours_later"):
         return _from_anchor(name, groups, expression, anchor)
+    if name == "month_alone" and (published is None or published.precision == "year"):
+        return _month_of_paragraph_year(groups, expression, paragraph_year)
     if not published:
         return None
     year, month = published.date.year, published.date.month
@@ -375,6 +410,22 @@ def _from_anchor(
     return str(anchor.start), reason
 
 
+def _month_of_paragraph_year(
+    groups: dict, expression: str, paragraph_year: int | None
+) -> tuple[str, str] | None:
+    """ "In June" when the publication date cannot say which June (a source dated only to
+    the year, or not at all): the June of the year the paragraph named before it ("Last
+    year, … In June, …"), if it named one. A month-dated source keeps the nearest June up
+    to publication instead: there "Last year, … More recently, on Feb. 5" is this year."""
+    if paragraph_year is None:
+        return None
+    month = _month_number(groups["month"])
+    return f"{paragraph_year}-{month:02d}", (
+        f"'{expression}': the {calendar.month_name[month]} of {paragraph_year}, "
+        "the year named earlier in the paragraph"
+    )
+
+
 def _weekday_from_known_days(
     groups: dict, expression: str, published: Published, known_days: tuple[dt.date, ...]
 ) -> tuple[str, str] | None:
@@ -420,11 +471,15 @@ def find_dates(
     anchor: TimelineDate | None = None,
     future: bool = False,
     days: tuple[dt.date, ...] = (),
+    paragraph_year: int | None = None,
 ) -> list[DateMention]:
     """Resolved date expressions in text[start:end], in order, never overlapping."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    cues = {cue.lastgroup for cue in _CUES.finditer(text, start, end)}
     for name, pattern in _COMPILED:
+        if not _NEEDS[name] <= cues:
+            continue
         for match in pattern.finditer(text, start, end):
             if any(match.start() < b and a < match.end() for a, b in taken):
                 continue
@@ -433,7 +488,7 @@ def find_dates(
             if name == "weekday" and not match.group("weekday")[0].isupper():
                 continue
             try:
-                resolved = resolve(name, match, published, anchor, future, days)
+                resolved = resolve(name, match, published, anchor, future, days, paragraph_year)
             except (OverflowError, ValueError):  # "yesterday" of 0001-01-01: no such day
                 continue
             if resolved is None:
@@ -444,8 +499,13 @@ def find_dates(
             taken.append((match.start(), match.end()))
             expression = match.group().strip()
             offset = match.start() + match.group().index(expression)
+            absolute = name in _ABSOLUTE or (
+                name in ("month_day", "day_month") and bool(match.group("year"))
+            )
             found.append(
-                DateMention(offset, offset + len(expression), expression, date, resolved[1])
+                DateMention(
+                    offset, offset + len(expression), expression, date, resolved[1], absolute
+                )
             )
     found.sort(key=lambda mention: mention.start)
     return found

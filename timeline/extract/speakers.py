@@ -13,9 +13,10 @@ before ending in a colon; otherwise its speaker stays unknown (None), never a gu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .actors import ActorBook, Mention
+from .actors import ActorBook, Mention, MentionIndex
 from .gazetteer import DEMONYMS, state_named
 from .quotes import QuoteSpan
 from .sentences import Span, sentences
@@ -54,7 +55,13 @@ class SpeakerResolver:
     """Attributes the quotations of one text, given its actor mentions."""
 
     def __init__(self, text: str, mentions: list[Mention], book: ActorBook):
-        self.text, self.mentions, self.book = text, mentions, book
+        self.text, self.book = text, book
+        self.located = MentionIndex(mentions)
+        # Per kind of actor wanted: the mentions outside quotations naming one, by offset,
+        # so "the nearest person before" is a binary search, not a scan of the text.
+        self._accepted: dict[tuple, tuple[list[int], list[Mention]]] = {}
+        self._first_issuer: tuple[int, int, str] | None = None
+        self._issuers_searched = False
 
     # -- resolving a phrase to an actor -------------------------------------------------
 
@@ -62,10 +69,10 @@ class SpeakerResolver:
         """The actor a phrase at text[start:end] names; `before` bounds backward searches."""
         word = who.lower()
         if word in _PRONOUNS:
-            return self._nearest(before, lambda actor: actor.type == "person")
+            return self._nearest(before, ("person",), lambda actor: actor.type == "person")
         if word in _COLLECTIVE_PRONOUNS:
             return self._previous_subject(start)
-        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        inside = self.located.inside(start, end)
         if inside:
             people = [m for m in inside if self.book.actors[m.actor_id].type == "person"]
             return (people or inside)[-1].actor_id
@@ -81,6 +88,7 @@ class SpeakerResolver:
             head = words[-1].lower()
             return self._nearest(
                 before,
+                ("head", head),
                 lambda actor: (
                     actor.type != "person"
                     and head in {w.lower() for w in re.findall(r"\w+", actor.name)}
@@ -96,17 +104,25 @@ class SpeakerResolver:
         if not ends:
             return None
         previous_start = ends[-2] if len(ends) > 1 else line_start
-        for mention in self.mentions:
-            if previous_start <= mention.start < ends[-1] and not mention.in_quote:
-                if self.book.actors[mention.actor_id].type != "person":
-                    return mention.actor_id
+        for mention in self.located.between(previous_start, ends[-1]):
+            if not mention.in_quote and self.book.actors[mention.actor_id].type != "person":
+                return mention.actor_id
         return None
 
-    def _nearest(self, before: int, accept) -> str | None:
-        for mention in reversed(self.mentions):
-            if mention.end <= before and not mention.in_quote:
-                if accept(self.book.actors[mention.actor_id]):
-                    return mention.actor_id
+    def _nearest(self, before: int, kind: tuple, accept) -> str | None:
+        """The last actor of a kind (``accept``, cached under ``kind``) named alone (not
+        in a plural phrase) outside quotations and ending before an offset."""
+        if kind not in self._accepted:
+            chosen = [
+                m
+                for m in self.located.mentions
+                if not m.in_quote and not m.plural and accept(self.book.actors[m.actor_id])
+            ]
+            self._accepted[kind] = ([m.start for m in chosen], chosen)
+        starts, chosen = self._accepted[kind]
+        for index in range(bisect_left(starts, before) - 1, -1, -1):
+            if chosen[index].end <= before:
+                return chosen[index].actor_id
         return None
 
     def _by_role(self, role: str, state: str | None, before: int) -> str | None:
@@ -116,31 +132,39 @@ class SpeakerResolver:
         def from_state(actor) -> bool:  # "the Armenian minister" for "Armenian counterpart X"
             return actor.type == "person" and any(s == state for _, s in actor.roles)
 
-        found = self._nearest(before, holds) or self._nearest(len(self.text), holds)
+        kind = ("role", role, state)
+        found = self._nearest(before, kind, holds) or self._nearest(len(self.text), kind, holds)
         if found is None and state is not None:
-            found = self._nearest(before, from_state)
+            found = self._nearest(before, ("from state", state), from_state)
         return found
 
     def document_issuer(self, position: int) -> str | None:
         """Who issued "the statement": named with it ("a statement by X"), else the nearest
-        organisation named before it."""
-        for match in _DOCUMENT.finditer(self.text, 0, position + 200):
-            if match.start() > position + 120:
-                break
-            by = match.group("by")
-            if re.match(r"\s*(?:by|from|of)\b", by):
-                inside = [
-                    m
-                    for m in self.mentions
-                    if m.start >= match.start("by") and m.end <= match.end("by")
-                ]
-                institutions = [m for m in inside if self.book.actors[m.actor_id].type != "person"]
-                if institutions:
-                    return institutions[-1].actor_id
+        organisation named before it. The first document in the text that names its
+        issuer counts up to 120 characters after it (found once, not per quotation)."""
+        issuer = self._issuer_named_first()
+        if issuer and issuer[0] <= position + 120 and issuer[1] <= position + 200:
+            return issuer[2]
         return self._nearest(
             position,
+            ("institution",),
             lambda actor: actor.type in ("government_body", "organisation", "media"),
         )
+
+    def _issuer_named_first(self) -> tuple[int, int, str] | None:
+        """(start, end, issuer) of the text's first "statement by/from/of X" naming an
+        institution, or None."""
+        if not self._issuers_searched:
+            self._issuers_searched = True
+            for match in _DOCUMENT.finditer(self.text):
+                if not re.match(r"\s*(?:by|from|of)\b", match.group("by")):
+                    continue
+                inside = self.located.inside(match.start("by"), match.end("by"))
+                institutions = [m for m in inside if self.book.actors[m.actor_id].type != "person"]
+                if institutions:
+                    self._first_issuer = (match.start(), match.end(), institutions[-1].actor_id)
+                    break
+        return self._first_issuer
 
     # -- attribution patterns --------------------------------------------------------------
 
@@ -216,7 +240,7 @@ class SpeakerResolver:
         return self._subject_mention(offset, offset + verb.start(), "subject before verb")
 
     def _subject_mention(self, start: int, end: int, method: str) -> Attribution | None:
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end and not m.in_quote]
+        inside = [m for m in self.located.inside(start, end) if not m.in_quote]
         preferred = [m for m in inside if self.book.actors[m.actor_id].type != "state"]
         chosen = (preferred or inside)[:1]
         if not chosen:
@@ -245,24 +269,30 @@ def attribute(
     hidden = masked(text, quotes)
     results: list[Attribution | None] = []
     by_paragraph: dict[int, list[int]] = {}
+    # Quotes come in text order; offsets in sorted lists let each quote find its paragraph,
+    # sentence and the next quote by binary search (linear scans are quadratic on long texts).
+    paragraph_starts = [p.start for p in paragraphs]
+    quote_starts = [q.mark_start for q in quotes]
+    masked_sentences: dict[int, list[Span]] = {}
     for index, quote in enumerate(quotes):
-        paragraph = next(p for p in paragraphs if p.start <= quote.mark_start < p.end)
+        position = bisect_right(paragraph_starts, quote.mark_start) - 1
+        paragraph = paragraphs[position]
         by_paragraph.setdefault(paragraph.start, []).append(index)
+        if paragraph.start not in masked_sentences:
+            masked_sentences[paragraph.start] = sentences(
+                Span(paragraph.start, paragraph.end, hidden[paragraph.start : paragraph.end])
+            )
         sentence = next(
-            (
-                s
-                for s in sentences(
-                    Span(paragraph.start, paragraph.end, hidden[paragraph.start : paragraph.end])
-                )
-                if s.start <= quote.mark_start < s.end
-            ),
+            (s for s in masked_sentences[paragraph.start] if s.start <= quote.mark_start < s.end),
             paragraph,
         )
         siblings = [quotes[i] for i in by_paragraph[paragraph.start][:-1]]
-        following = [
-            q for q in quotes if q.mark_start >= quote.mark_end and q.mark_start < sentence.end
-        ]
-        after_end = following[0].mark_start if following else sentence.end
+        following = bisect_left(quote_starts, quote.mark_end)
+        after_end = (
+            quotes[following].mark_start
+            if following < len(quotes) and quotes[following].mark_start < sentence.end
+            else sentence.end
+        )
         before_start = max(
             [sentence.start] + [q.mark_end for q in siblings if q.mark_end <= quote.mark_start]
         )
@@ -270,30 +300,28 @@ def attribute(
             hidden[quote.mark_end : after_end], quote.mark_end, quote
         ) or resolver.before_frame(hidden[before_start : quote.mark_start], before_start, quote)
         if attribution is None:
+            earlier = [results[i] for i in by_paragraph[paragraph.start][:-1]]
             attribution = _continued(
-                resolver, hidden, paragraphs, paragraph, sentence, index, quotes, results
+                resolver, hidden, paragraphs, position, sentence, quote, earlier
             )
         results.append(attribution)
     return results
 
 
-def _continued(resolver, hidden, paragraphs, paragraph, sentence, index, quotes, results):
-    """A quotation with no frame of its own continues the one before it."""
-    earlier = [
-        (quotes[i], results[i])
-        for i in range(index)
-        if paragraph.start <= quotes[i].mark_start and results[i] and results[i].actor_id
-    ]
-    if earlier:
-        return Attribution(earlier[-1][1].actor_id, "continues previous quotation")
-    position = paragraphs.index(paragraph)
+def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier):
+    """A quotation with no frame of its own continues the one before it in its paragraph
+    (``earlier``: their attributions), else a paragraph before ending in a colon."""
+    named = [found for found in earlier if found and found.actor_id]
+    if named:
+        return Attribution(named[-1].actor_id, "continues previous quotation")
+    paragraph = paragraphs[position]
     if position and sentence.start == paragraph.start:
         previous = paragraphs[position - 1]
         if previous.text.rstrip().endswith(":"):
             tail = hidden[previous.start : previous.end]
             last_sentence = sentences(Span(previous.start, previous.end, tail))[-1]
             frame = hidden[last_sentence.start : last_sentence.end]
-            found = resolver.before_frame(frame, last_sentence.start, quotes[index])
+            found = resolver.before_frame(frame, last_sentence.start, quote)
             if found:
                 return Attribution(found.actor_id, "colon in previous paragraph")
     return None

@@ -16,11 +16,13 @@ Runs extraction on every source that has curated quotes or event evidence and co
 * actors: the curated actors whose name or an alias appears in the source, against the
   actors extraction says the source mentions;
 * events: an extracted event's evidence sentence must overlap a curated evidence excerpt;
-* dates: for each curated evidence excerpt found, the extracted event whose evidence
-  overlaps it most; its date is right when it covers exactly the same days as the
-  curated date (EDTF ~ and ? qualifiers ignored; "2025-24" equals "2025-12/2026-02"),
-  and consistent when one of the two contains the other (a coarser "2022" for a curated
-  "2022-02-24", or "2025-09" inside a curated "2025-08/2025-09"). A sentence whose date
+* dates: once per found event, against the curated events whose evidence its sentence
+  overlaps most (a sentence the curation ties to two happenings is one extracted event:
+  the second is a missed event, not a wrong date); its date is right when it covers
+  exactly the same days as one of those curated dates (EDTF ~ and ? qualifiers
+  ignored; "2025-24" equals "2025-12/2026-02"), and consistent when one of the two
+  contains the other (a coarser "2022" for a curated "2022-02-24", or "2025-09" inside
+  a curated "2025-08/2025-09"). A sentence whose date
   expression cannot be resolved gives no event, so it counts as an event miss, never as
   a right or wrong date;
 * dates after merging: the same, once each extracted event has been merged, as
@@ -389,6 +391,9 @@ def score_source(
             scores.misses.append(
                 f"event extra {event['date']} ({event['type']}): {_short(candidate['excerpt'])}"
             )
+    # Which curated events each found event is scored against, before and after merging.
+    reported: dict[str, dict[str, list[dict]]] = {"dates": {}, "merged": {}}
+    where: dict[str, str] = {}
     for gold in gold_evidence:
         event = events[gold["event_id"]]
         hits = [f for f in found_evidence if _overlap(f, gold)]
@@ -400,35 +405,58 @@ def score_source(
             continue
         scores.events.matched_expected += 1
         best = max(_overlap(h, gold) for h in hits)
-        closest = [h for h in hits if _overlap(h, gold) == best]
-        where = context.around(gold["start_offset"])
-        resolved = [found_events[h["event_id"]] for h in closest]
-        miss = _score_date(scores.dates, scores.dates_consistent, resolved, event)
+        closest = [h["event_id"] for h in hits if _overlap(h, gold) == best]
+        for measure, rows in (("dates", found_events), ("merged", merged.rows)):
+            # One sentence may give several extracted events (a happening and the state
+            # it began): the curated happening is scored against the one that agrees
+            # best, the others are extra events, not wrong dates.
+            agreement = {e: _agreement(rows[e], event) for e in closest}
+            top = max(agreement.values())
+            for event_id in closest:
+                if agreement[event_id] == top:
+                    reported[measure].setdefault(event_id, []).append(event)
+                    where.setdefault(event_id, context.around(gold["start_offset"]))
+    # Each found event's date is scored once, against every curated event its sentence
+    # is the closest evidence of: a sentence the curation ties to two happenings (one
+    # extracted event) would otherwise count the second as a wrong date, where it is a
+    # missed event, already counted as such.
+    for event_id, expected in reported["dates"].items():
+        miss = _score_date(scores.dates, scores.dates_consistent, found_events[event_id], expected)
         if miss:
-            scores.misses.append(f"date {miss} | in: {where}")
-        joined = [merged.rows[h["event_id"]] for h in closest]
-        miss_after = _score_date(scores.merged_dates, scores.merged_consistent, joined, event)
-        if miss_after != miss:
-            scores.misses.append(f"date after merging {miss_after or 'right'} | in: {where}")
+            scores.misses.append(f"date {miss} | in: {where[event_id]}")
+    for event_id, expected in reported["merged"].items():
+        miss = _score_date(
+            scores.merged_dates, scores.merged_consistent, merged.rows[event_id], expected
+        )
+        if miss:
+            scores.misses.append(f"date after merging {miss} | in: {where[event_id]}")
     return scores
 
 
+def _agreement(found: dict, expected: dict) -> int:
+    """2 for the same days, 1 when one date contains the other, 0 otherwise."""
+    if _same_days(found, expected):
+        return 2
+    return int(_contains(found, expected) or _contains(expected, found))
+
+
 def _score_date(
-    exact: Accuracy, consistent: Accuracy, found: list[dict], expected: dict
+    exact: Accuracy, consistent: Accuracy, found: dict, expected: list[dict]
 ) -> str | None:
-    """Count one curated date against the dates found for its evidence; describe a miss."""
+    """Count one found date against the curated dates of the events its sentence reports;
+    describe a miss."""
     exact.total += 1
     consistent.total += 1
-    if any(_same_days(d, expected) for d in found):
+    if any(_same_days(found, e) for e in expected):
         exact.right += 1
         consistent.right += 1
         return None
-    nested = any(_contains(d, expected) or _contains(expected, d) for d in found)
+    nested = any(_contains(found, e) or _contains(e, found) for e in expected)
     consistent.right += nested
-    got = ", ".join(f"{d['date']} from '{d['date_expression']}'" for d in found)
+    wanted = " or ".join(f"{e['date']} ('{e['date_expression']}')" for e in expected)
     return (
-        f"{'coarser/finer' if nested else 'wrong'}: {got} instead of {expected['date']}"
-        f" ('{expected['date_expression']}')"
+        f"{'coarser/finer' if nested else 'wrong'}: {found['date']} from "
+        f"'{found['date_expression']}' instead of {wanted}"
     )
 
 

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import html
+import io
+import sqlite3
+import time
+from urllib.parse import quote
 
 import pytest
 
@@ -125,3 +131,161 @@ def test_untitled_sources_are_labelled_by_what_they_state(seed_db):
     assert labels["anadolu-2025-08-tokayev-zelenskyy-call"] == "Anadolu Agency, 2025-08 (untitled)"
     assert labels["unknown-2025-08-kazakhstan-ukraine-relations"] == "2025-08 (untitled)"
     assert labels["tca-2026-02-10-maiko-interview"].startswith("Ukrainian Ambassador to Kazakhstan")
+
+
+# -- The plugin's CSV export: /<db>/-/export/<table>.csv ----------------------------------
+
+
+def csv_text(columns, rows) -> str:
+    """What Python's csv module writes for these rows (None as an empty cell)."""
+    out = io.StringIO()
+    csv.writer(out).writerows([columns, *rows])
+    return out.getvalue()
+
+
+def sql_rows(db, sql, params=()):
+    connection = sqlite3.connect(db)
+    cursor = connection.execute(sql, params)
+    columns = [column[0] for column in cursor.description]
+    rows = cursor.fetchall()
+    connection.close()
+    return columns, rows
+
+
+@pytest.fixture
+def small_chunks(seed_db):
+    """The seed database served with 7-row chunks, so an export spans many chunks."""
+    from datasette.app import Datasette
+
+    from timeline.serve import SETTINGS, datasette_metadata
+
+    return Datasette(
+        files=[str(seed_db)],
+        metadata=datasette_metadata("timeline"),
+        settings={**SETTINGS, "max_returned_rows": 7},
+    )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "where", "params", "order"),
+    [
+        ("", "", (), "sort_key, id"),
+        ("?date_start__gte=2025-08-01", "WHERE date_start >= ?", ("2025-08-01",), "sort_key, id"),
+        ("?type=statement&_sort_desc=date_end", "WHERE type = ?", ("statement",),
+         "date_end DESC, id"),
+        ("?_search=Zelenskyy", "WHERE rowid IN (SELECT rowid FROM events_fts "
+         "WHERE events_fts MATCH ?)", ('"Zelenskyy"',), "sort_key, id"),
+        ("?id__lt=2022-03", "WHERE id < ?", ("2022-03",), "sort_key, id"),
+    ],
+)  # fmt: skip
+def test_export_returns_exactly_the_rows_of_the_sql_query(
+    small_chunks, seed_db, arguments, where, params, order
+):
+    response = get(small_chunks, f"/timeline/-/export/events.csv{arguments}")
+
+    expected = sql_rows(seed_db, f"SELECT * FROM events {where} ORDER BY {order}", params)
+    assert response.status_code == 200
+    assert len(expected[1]) > 1
+    assert response.text == csv_text(*expected)
+
+
+def test_export_has_the_rows_of_datasettes_own_csv(seed_db):
+    datasette = build_datasette(str(seed_db))
+    query = "date_start__gte=2025-01-01&_sort=date_end"
+
+    ours = get(datasette, f"/timeline/-/export/events.csv?{query}").text.splitlines()
+    theirs = get(datasette, f"/timeline/events.csv?_stream=on&{query}").text.splitlines()
+
+    assert ours[0] == theirs[0]
+    assert sorted(ours) == sorted(theirs)
+    assert len(ours) > 20
+
+
+def test_export_of_a_whole_table_in_primary_key_order(datasette, minimal_db):
+    response = get(datasette, "/minimal/-/export/actor_aliases.csv?_dl=1")
+
+    expected = sql_rows(minimal_db, "SELECT * FROM actor_aliases ORDER BY actor_id, alias")
+    assert response.text == csv_text(*expected)
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert 'filename="actor_aliases.csv"' in response.headers["content-disposition"]
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "message"),
+    [
+        ("/minimal/-/export/nowhere.csv", 404, "Table not found"),
+        ("/minimal/-/export/timeline.csv", 404, "Table not found"),  # a view: no rowids
+        ("/minimal/-/export/events.csv?_sort=nowhere", 400, "Cannot sort table by nowhere"),
+        ("/minimal/-/export/events.csv?_labels=on", 400, "_labels not supported"),
+        ("/minimal/-/export/events.csv?nowhere__gt=1", 400, "events has no such column"),
+        ("/minimal/-/export/events.csv?id__near=1", 400, "Unknown filter id__near"),
+    ],
+)
+def test_export_explains_what_it_cannot_do(datasette, path, status, message):
+    response = get(datasette, path)
+
+    assert response.status_code == status
+    assert message in html.unescape(response.text)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "status"),
+    [
+        ("id=x%27%3B+delete+from+events%3B+--", 200),  # a value is a bound parameter
+        ("_sort=id%3B+drop+table+events", 400),
+        ("_where=1%3B+delete+from+events", 400),
+        ("_where=1+in+(select+1)+%29%3B+delete+from+events%3B+--", 400),
+    ],
+)
+def test_export_refuses_writes(datasette, minimal_db, arguments, status):
+    before = sql_rows(minimal_db, "SELECT * FROM events ORDER BY id")
+
+    response = get(datasette, f"/minimal/-/export/events.csv?{arguments}")
+
+    assert response.status_code == status
+    if status == 200:
+        assert response.text.splitlines() == [",".join(before[0])]  # the header: no rows
+    assert sql_rows(minimal_db, "SELECT * FROM events ORDER BY id") == before
+
+
+def test_export_reads_through_a_connection_that_cannot_write(datasette):
+    """The export's queries go through Datasette's read connection (mode=ro)."""
+    db = datasette.get_database("minimal")
+
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        asyncio.run(db.execute_fn(lambda connection: connection.execute("delete from events")))
+
+
+def test_export_stops_a_runaway_filter_at_the_time_limit(datasette):
+    runaway = (
+        "(with recursive c(x) as (select 1 union all select x + 1 from c) "
+        "select count(*) from c) > 0"
+    )
+
+    started = time.perf_counter()
+    response = get(datasette, f"/minimal/-/export/events.csv?_where={quote(runaway)}")
+
+    assert response.status_code == 400
+    assert "longer than the SQL time limit (1000 ms)" in response.text
+    assert time.perf_counter() - started < 10
+
+
+def test_table_pages_link_to_the_export_with_their_filters(datasette):
+    page = get(datasette, "/minimal/events?type=phone_call&_search=phone").text
+    view = get(datasette, "/minimal/timeline").text
+
+    assert 'href="/minimal/-/export/events.csv?type=phone_call&amp;_search=phone"' in page
+    assert "/-/export/" not in view
+
+
+def test_big_tables_leave_their_configured_facets_off(minimal_db, monkeypatch):
+    monkeypatch.setattr("timeline.serve.FACETS_UP_TO", 0)
+    datasette = build_datasette(str(minimal_db))
+
+    events = get(datasette, "/minimal/events.json").json()
+    asked = get(datasette, "/minimal/events.json?_facet=type").json()
+    page = get(datasette, "/minimal/events").text
+
+    assert events["facet_results"] == {}
+    assert set(asked["facet_results"]) == {"type"}
+    assert "Facets are off by default above 0 rows; add ?_facet=type" in page

@@ -265,3 +265,66 @@ def test_timeline_page_pages_through_events_in_date_order(tmp_path):
         path = html.unescape(later.group(1)) if later else None
     assert len(seen) == 300
     assert len(set(seen)) == 300
+
+
+@pytest.fixture(scope="module")
+def synthetic_db(tmp_path_factory):
+    """300 synthetic events, a fifth of them agreements."""
+    from timeline.synthetic import CorpusSize, write_corpus
+
+    folder = tmp_path_factory.mktemp("synthetic")
+    seeds = write_corpus(
+        folder / "seeds",
+        CorpusSize(sources=3, events_per_source=100, quotes_per_source=0, actors=20),
+    )
+    db = folder / "big.db"
+    timeline.load(seeds, str(db))
+    return db
+
+
+def all_pages(datasette, path: str) -> list[str]:
+    seen = []
+    while path:
+        page = get(datasette, path)
+        assert page.status_code == 200
+        seen += event_ids(page.text)
+        later = re.search(r'<a class="tl-later" href="([^"]+)"', page.text)
+        path = html.unescape(later.group(1)) if later else None
+    return seen
+
+
+@pytest.mark.parametrize("walk_in_date_order", [True, False])
+@pytest.mark.parametrize("words", ["agreement", "Abenov", "nothing-matches-this"])
+def test_search_pages_are_the_same_whichever_way_they_are_found(
+    synthetic_db, monkeypatch, words, walk_in_date_order
+):
+    """Many matches walk the events in date order, few are looked up and sorted: the
+    reader gets the same events, in date order, a page at a time, either way."""
+    from timeline.browse import Page
+
+    monkeypatch.setattr(Page, "scan_in_date_order", lambda *args: walk_in_date_order)
+    datasette = build_datasette(str(synthetic_db))
+    connection = sqlite3.connect(synthetic_db)
+    expected = [
+        row[0]
+        for row in connection.execute(
+            "SELECT id FROM events WHERE rowid IN (SELECT rowid FROM events_fts "
+            "WHERE events_fts MATCH ?) ORDER BY sort_key, id",
+            (f'"{words}"',),
+        )
+    ]
+    connection.close()
+
+    assert all_pages(datasette, f"/big/-/timeline?q={words}") == expected
+    assert len(expected) > 100 or words != "Abenov"  # more than one page
+
+
+@pytest.mark.parametrize(
+    ("matches", "events", "walk"),
+    [(200_000, 1_000_000, True), (2_000, 1_000_000, False), (0, 1_000_000, False),
+     (60, 300, False), (300, 300, True), (0, 0, False)],
+)  # fmt: skip
+def test_a_page_of_a_common_word_is_found_by_walking_in_date_order(matches, events, walk):
+    from timeline.browse import Page
+
+    assert Page().scan_in_date_order(matches, events) is walk

@@ -23,10 +23,47 @@ async def is_timeline_database(db) -> bool:
     return await db.table_exists("events") and await db.table_exists("event_actors")
 
 
+# Up to this many events, their actors, sources and quotes are fetched by id; beyond
+# it (a whole-timeline export) by repeating the filter, to stay clear of SQLite's
+# 32,766 bound parameters.
+LIST_IDS_UP_TO = 10_000
+
+
 async def load_events(db, filters: TimelineFilters, page: Page | None = None) -> list[Row]:
-    queries = event_queries(filters, page=page)
-    results = {name: await rows(db, sql, params) for name, (sql, params) in queries.items()}
+    """The events matching the filters (one page of them, if ``page``), nested.
+
+    The events are read first and what belongs to them by their ids afterwards:
+    repeating the filter in each of those queries searched and sorted every match
+    four times (a search for a common word at a million events: 418 ms a page, 51 ms
+    this way).
+    """
+    many_matches = bool(page and filters.q and await _many_matches(db, filters.q, page))
+    queries = event_queries(filters, page=page, many_matches=many_matches)
+    results = {"events": await rows(db, *queries["events"])}
+    ids = [row["id"] for row in results["events"]]
+    if len(ids) <= LIST_IDS_UP_TO:
+        queries = event_queries(event_ids=ids)
+    for name in ("actors", "sources", "quotes"):
+        results[name] = await rows(db, *queries[name])
     return assemble_events(results)
+
+
+async def _many_matches(db, q: str, page: Page) -> bool:
+    """Whether the search words match so many events that a page is found fastest by
+    walking the events in date order (``Page.scan_in_date_order``)."""
+    from datasette.utils import escape_fts
+
+    # Counting in the full-text index reads no event rows: 4 ms for 200,000 matches.
+    matches = (
+        await rows(
+            db,
+            "SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH :q",
+            {"q": escape_fts(q)},
+        )
+    )[0]["n"]
+    # The largest rowid stands in for the number of events: exact enough, and free.
+    events = (await rows(db, "SELECT max(rowid) AS n FROM events"))[0]["n"] or 0
+    return page.scan_in_date_order(matches, events)
 
 
 # Above this many events, counting each filter choice's events would scan millions of

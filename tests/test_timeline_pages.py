@@ -328,3 +328,118 @@ def test_a_page_of_a_common_word_is_found_by_walking_in_date_order(matches, even
     from timeline.browse import Page
 
     assert Page().scan_in_date_order(matches, events) is walk
+
+
+# -- An actor in more events than one page holds ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def busy_db(tmp_path_factory):
+    """Two actors, so both are in every one of 300 events; 300 quotes between them."""
+    from timeline.synthetic import CorpusSize, write_corpus
+
+    folder = tmp_path_factory.mktemp("busy")
+    seeds = write_corpus(
+        folder / "seeds",
+        CorpusSize(sources=3, events_per_source=100, quotes_per_source=100, actors=2),
+    )
+    db = folder / "busy.db"
+    timeline.load(seeds, str(db))
+    return db
+
+
+def sql_column(db, sql, params=()) -> list:
+    connection = sqlite3.connect(db)
+    values = [row[0] for row in connection.execute(sql, params)]
+    connection.close()
+    return values
+
+
+def quote_ids(page_html: str) -> list[str]:
+    return re.findall(r'<li id="quote-([^"]+)">', page_html)
+
+
+def test_busy_actor_page_shows_the_first_page_and_links_to_every_event(busy_db):
+    datasette = build_datasette(str(busy_db))
+    expected = sql_column(
+        busy_db,
+        "SELECT id FROM events WHERE id IN (SELECT event_id FROM event_actors "
+        "WHERE actor_id = 'actor-0') ORDER BY sort_key, id",
+    )
+
+    page = html.unescape(get(datasette, "/busy/-/actors/actor-0").text)
+
+    assert len(expected) == 300
+    assert event_ids(page) == expected[:100]
+    assert '<a href="#events">300 events</a>' in page
+    assert "The first 100 of 300 events — " in page
+    everything = re.search(r'<a class="tl-all-events" href="([^"]+)">all of them', page)
+    assert everything.group(1) == "/busy/-/timeline?actor=actor-0"
+    assert all_pages(datasette, everything.group(1)) == expected
+
+
+def test_busy_actor_page_shows_the_first_quotes_and_links_to_every_quote(busy_db):
+    datasette = build_datasette(str(busy_db))
+    expected = sql_column(
+        busy_db,
+        "SELECT q.id FROM quotes q JOIN sources s ON s.id = q.source_id "
+        "LEFT JOIN events e ON e.id = q.event_id WHERE q.speaker_id = 'actor-0' "
+        "ORDER BY coalesce(e.date_start, s.published), q.source_id, q.start_offset",
+    )
+
+    page = html.unescape(get(datasette, "/busy/-/actors/actor-0").text)
+
+    assert len(expected) > 100
+    assert quote_ids(page) == expected[:100]
+    assert f'<a href="#quotes">{len(expected)} quotes</a>' in page
+    assert f"The first 100 of {len(expected)} quotes — " in page
+    everything = re.search(r'<a class="tl-all-quotes" href="([^"]+)">all of them', page)
+    assert everything.group(1) == "/busy/quotes?speaker_id=actor-0"
+    assert get(datasette, everything.group(1)).status_code == 200
+    listed, path = [], everything.group(1).replace("?", ".json?") + "&_shape=objects"
+    while path:
+        response = get(datasette, path).json()
+        listed += [row["id"] for row in response["rows"]]
+        # next_url is absolute (http://localhost/...); the test client takes a path.
+        path = response["next_url"] and response["next_url"].removeprefix("http://localhost")
+    assert sorted(listed) == sorted(expected)
+
+
+def test_an_actor_with_two_roles_in_an_event_counts_it_once(busy_db, tmp_path):
+    db = tmp_path / "roles.db"
+    source = sqlite3.connect(busy_db)
+    source.backup(target := sqlite3.connect(db))
+    source.close()
+    target.execute(
+        "INSERT INTO event_actors (event_id, actor_id, role) SELECT event_id, actor_id, "
+        "'speaker' FROM event_actors WHERE actor_id = 'actor-0'"
+    )
+    target.commit()
+    target.close()
+
+    page = get(build_datasette(str(db)), "/roles/-/actors/actor-0").text
+
+    assert "The first 100 of 300 events — " in page
+    assert "as participant, speaker" in page
+
+
+def test_seed_actor_pages_show_every_event_and_quote_and_no_link_to_more(seed_db):
+    """No seed actor has 100 events or quotes: each page lists all of them, as before."""
+    datasette = build_datasette(str(seed_db))
+    actors = sql_column(seed_db, "SELECT id FROM actors ORDER BY id")
+    assert len(actors) > 20
+
+    for actor in actors:
+        page = html.unescape(get(datasette, f"/timeline/-/actors/{actor}").text)
+        events = sql_column(
+            seed_db,
+            "SELECT id FROM events WHERE id IN (SELECT event_id FROM event_actors "
+            "WHERE actor_id = ?) ORDER BY sort_key, id",
+            (actor,),
+        )
+        quotes = sql_column(seed_db, "SELECT id FROM quotes WHERE speaker_id = ?", (actor,))
+        assert event_ids(page) == events, actor
+        assert sorted(quote_ids(page)) == sorted(quotes), actor
+        assert f"{len(events)} event{'' if len(events) == 1 else 's'}</a>" in page
+        assert f"{len(quotes)} quote{'' if len(quotes) == 1 else 's'}</a>" in page
+        assert "all of them" not in page

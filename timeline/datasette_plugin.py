@@ -1,5 +1,6 @@
-"""The Datasette plugin: timeline, actor, source and map pages, event exports, and a fast
-CSV export of any table (/<database>/-/export/<table>.csv).
+"""The Datasette plugin: timeline, actor, source and map pages, event exports, and the
+route and link to a fast CSV export of any table (/<database>/-/export/<table>.csv,
+built in ``table_export``).
 
 Registered through the ``datasette`` entry point, so it is active under ``timeline
 serve`` and under a plain ``datasette timeline.db`` alike. Pages live under
@@ -12,34 +13,18 @@ folders itself (Jinja loader and one static route).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import sqlite3
-from array import array
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from datasette import hookimpl
-from datasette.database import QueryInterrupted
-from datasette.filters import Filters
-from datasette.plugins import pm
-from datasette.tracer import trace
-from datasette.utils import (
-    LimitedWriter,
-    WriteLimitExceeded,
-    await_me_maybe,
-    escape_sqlite,
-    sqlite_timelimit,
-    tilde_decode,
-)
-from datasette.utils.asgi import AsgiStream, BadRequest, NotFound, Response, asgi_static
-from datasette.views.base import ureg
+from datasette.utils.asgi import NotFound, Response, asgi_static
 from jinja2 import ChoiceLoader, FileSystemLoader
 
 from . import pages
 from .browse import Page, TimelineFilters, assemble_events, event_queries
 from .formats import CONTENT_TYPES, write_events
+from .table_export import export_url, matching_rows_csv
 
 PACKAGE = Path(__file__).parent
 STATIC = PACKAGE / "static"
@@ -64,7 +49,7 @@ def register_routes(datasette):
         (rf"^{db}/actors/(?P<id>[^/]+)$", actor_view),
         (rf"^{db}/sources/(?P<id>[^/]+)$", source_view),
         (rf"^{db}/map$", map_view),
-        (rf"^{db}/export/(?P<table>[^/]+)\.csv$", table_export),
+        (rf"^{db}/export/(?P<table>[^/]+)\.csv$", table_csv_view),
     ]
 
 
@@ -163,6 +148,11 @@ async def source_view(datasette, request):
     return await _render(datasette, request, "timeline_source.html", db, context, title)
 
 
+async def table_csv_view(datasette, request):
+    """/<db>/-/export/<table>.csv: see ``table_export``."""
+    return await matching_rows_csv(datasette, request, await _database(datasette, request))
+
+
 async def map_view(datasette, request):
     db = await _database(datasette, request)
     context = await pages.map_page(db)
@@ -242,211 +232,3 @@ def register_output_renderer(datasette):
         {"extension": fmt, "render": _renderer(fmt), "can_render": _can_render}
         for fmt in ("timelinejs", "ics")
     ]
-
-
-# -- CSV export of a table: /<db>/-/export/<table>.csv ----------------------------------------
-#
-# Datasette's own streamed CSV (/<db>/events.csv?_stream=on) re-runs its table page
-# for every 100 rows (1,000 with _size=max): at a million events, 10,000 filtered
-# rows took 1.7 s, because each page looked for its rows along the sort_key index.
-# This export takes the same filters, finds every matching row in one query, then
-# reads them in chunks: 10,000 rows in a few tens of milliseconds. Each query runs on
-# Datasette's read-only connection under its SQL time limit.
-
-# Query-string arguments of Datasette's table pages that the export understands.
-# _search, _where and _through are read by Datasette's own filters_from_request hooks;
-# the others only ask for what the export does anyway (every row, streamed).
-EXPORT_ARGUMENTS = {"_search", "_searchmode", "_where", "_through", "_sort", "_sort_desc",
-                    "_stream", "_size", "_nofacet", "_nocount", "_dl", "_header"}  # fmt: skip
-
-
-def export_url(datasette, database: str, table: str, request=None) -> str:
-    """The export of ``table``, keeping the filters of the table page being viewed."""
-    url = f"{datasette.urls.database(database)}/-/export/{quote(table, safe='')}.csv"
-    if request is None:
-        return url
-    kept = [
-        (key, value)
-        for key in request.args
-        for value in request.args.getlist(key)
-        if key in EXPORT_ARGUMENTS or not key.startswith("_") or "__" in key
-    ]
-    return f"{url}?{urlencode(kept)}" if kept else url
-
-
-async def table_export(datasette, request):
-    """Every row of a table that the filters select, as CSV, in the table page's order."""
-    db = await _database(datasette, request)
-    table = tilde_decode(request.url_vars["table"])
-    if not await db.table_exists(table):
-        raise NotFound(f"Table not found: {table}")
-    await datasette.ensure_permissions(
-        request.actor,
-        [("view-table", (db.name, table)), ("view-database", db.name), "view-instance"],
-    )
-    if not datasette.setting("allow_csv_stream"):
-        raise BadRequest("CSV streaming is disabled")
-    unknown = sorted(
-        key for key in request.args
-        if key.startswith("_") and "__" not in key and key not in EXPORT_ARGUMENTS
-        and not key.startswith("_search_")
-    )  # fmt: skip
-    if unknown:
-        raise BadRequest(
-            f"{', '.join(unknown)} not supported by this export; "
-            f"use {datasette.urls.table(db.name, table)}.csv for those"
-        )
-    where, params = await _export_filters(datasette, request, db, table)
-    order = await _export_order(datasette, request, db, table)
-    rowids = await _matching_rowids(datasette, db, table, where, params, order)
-    columns = await db.table_column_details(table)
-    headers = {}
-    content_type = "text/plain; charset=utf-8"
-    if request.args.get("_dl"):
-        content_type = "text/csv; charset=utf-8"
-        headers["content-disposition"] = f'attachment; filename="{table}.csv"'
-
-    async def stream(writer):
-        limited = LimitedWriter(writer, datasette.setting("max_csv_mb"))
-        try:
-            if request.args.get("_header") != "off":
-                await limited.write(_csv_text([[column.name for column in columns]]))
-            chunk = datasette.setting("max_returned_rows") or 1000
-            for start in range(0, len(rowids), chunk):
-                await limited.write(
-                    await _csv_of_rows(datasette, db, table, columns, rowids[start : start + chunk])
-                )
-        except (QueryInterrupted, WriteLimitExceeded) as error:
-            # The status line has gone out; say why the file ends here, as Datasette does.
-            await writer.write(f"\nError: {error}\n")
-
-    return AsgiStream(stream, headers=headers, content_type=content_type)
-
-
-async def _export_filters(datasette, request, db, table) -> tuple[str, dict]:
-    """WHERE clause and parameters from the table page's filter arguments
-    (column__lookup=value) and Datasette's own filter hooks (_search, _where, _through)."""
-    filter_args = [
-        (key, value)
-        for key in request.args
-        if not (key.startswith("_") and "__" not in key)
-        for value in request.args.getlist(key)
-    ]
-    units = datasette.table_metadata(db.name, table).get("units", {})
-    filters = Filters(sorted(filter_args), units, ureg)
-    # Datasette's table page lets these through: SQLite reads an unknown "column" as a
-    # string and the filter matches every row (or is dropped, for an unknown lookup).
-    # An export that silently ignores a filter is worse than one that says no.
-    columns = {*await db.table_columns(table), "rowid"}
-    for column, lookup, _ in filters.selections():
-        if column not in columns:
-            raise BadRequest(f"Cannot filter by {column}: {table} has no such column")
-        if lookup not in filters._filters_by_key:
-            raise BadRequest(f"Unknown filter {column}__{lookup}")
-    clauses, params = filters.build_where_clauses(table)
-    for hook in pm.hook.filters_from_request(
-        request=request, table=table, database=db.name, datasette=datasette
-    ):
-        arguments = await await_me_maybe(hook)
-        if arguments:
-            clauses.extend(arguments.where_clauses)
-            params.update(arguments.params)
-    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
-
-
-async def _export_order(datasette, request, db, table) -> list[tuple[str, bool]]:
-    """(column, descending) pairs: the table page's sort (?_sort, ?_sort_desc or the
-    metadata's), then the primary key (or rowid), so the order is complete."""
-    metadata = datasette.table_metadata(db.name, table)
-    sort, sort_desc = request.args.get("_sort"), request.args.get("_sort_desc")
-    if not sort and not sort_desc:
-        sort, sort_desc = metadata.get("sort"), metadata.get("sort_desc")
-    if sort and sort_desc:
-        raise BadRequest("Cannot use _sort and _sort_desc at the same time")
-    keys = [(pk, False) for pk in await db.primary_keys(table)] or [("rowid", False)]
-    column = sort or sort_desc
-    if column:
-        sortable = metadata.get("sortable_columns") or await db.table_columns(table)
-        if column not in sortable:
-            raise BadRequest(f"Cannot sort table by {column}")
-        keys.insert(0, (column, bool(sort_desc)))
-    return keys
-
-
-async def _matching_rowids(datasette, db, table, where, params, order) -> array:
-    """The rowids of every matching row, in order, from one query under the time limit.
-
-    Only rowids are kept (8 bytes a row), so a million-row export holds 8 MB, not the
-    rows; the rows are read a chunk at a time while the CSV is written.
-    """
-    # Matches first, then sort them. Left to itself, SQLite (no statistics on how
-    # selective a filter is) walks the whole sort_key index to avoid a sort: 1 s for
-    # 10,000 of a million events, against 6 ms this way; 0.7 s for all of them.
-    columns = list(dict.fromkeys(column for column, _ in order))
-    selected = ", ".join(["rowid AS export_rowid_", *map(escape_sqlite, columns)])
-    keys = ", ".join(
-        ("export_rowid_" if column == "rowid" else escape_sqlite(column))
-        + (" DESC" if descending else "")
-        for column, descending in order
-    )
-    sql = (
-        f"WITH matching AS MATERIALIZED (SELECT {selected} FROM {escape_sqlite(table)} "
-        f"{where}) SELECT export_rowid_ FROM matching ORDER BY {keys}"
-    )
-    try:
-        return await _read(
-            datasette, db, sql, params, lambda cursor: array("q", (row[0] for row in cursor))
-        )
-    except QueryInterrupted:
-        raise BadRequest(
-            "Finding the rows took longer than the SQL time limit "
-            f"({datasette.setting('sql_time_limit_ms')} ms); narrow the filters, "
-            "or use `timeline export` on the command line"
-        ) from None
-    except sqlite3.Error as error:  # a _where that is not SQL, ...
-        raise BadRequest(f"Cannot export: {error}") from None
-
-
-async def _csv_of_rows(datasette, db, table, columns, rowids) -> str:
-    """CSV lines of the rows with these rowids, in the order given: one query, one
-    parameter. BLOB columns are written as hex (a timeline database has none)."""
-    selected = ", ".join(
-        f"hex(t.{escape_sqlite(column.name)})"
-        if "BLOB" in (column.type or "").upper()
-        else f"t.{escape_sqlite(column.name)}"
-        for column in columns
-    )
-    sql = (
-        f"SELECT {selected} FROM json_each(:rowids) AS j "
-        f"JOIN {escape_sqlite(table)} AS t ON t.rowid = j.value ORDER BY j.key"
-    )
-    return await _read(datasette, db, sql, {"rowids": json.dumps(list(rowids))}, _csv_text)
-
-
-async def _read(datasette, db, sql, params, consume):
-    """``consume(cursor)`` of one query, in Datasette's thread for the database, on its
-    read-only connection, under its SQL time limit.
-
-    Like ``Database.execute``, but the rows are consumed where they are read (written
-    as CSV text, kept as rowids) rather than wrapped one by one: half the time.
-    """
-    limit_ms = datasette.setting("sql_time_limit_ms")
-
-    def run(connection):
-        with sqlite_timelimit(connection, limit_ms):
-            try:
-                return consume(connection.execute(sql, params))
-            except sqlite3.OperationalError as error:
-                if error.args == ("interrupted",):
-                    raise QueryInterrupted(error, sql, params) from error
-                raise
-
-    with trace("sql", database=db.name, sql=sql, params=params):
-        return await db.execute_fn(run)
-
-
-def _csv_text(rows) -> str:
-    """Rows as CSV text, as Datasette's CSV writes them (None as an empty cell)."""
-    out = io.StringIO()
-    csv.writer(out).writerows(rows)
-    return out.getvalue()

@@ -142,7 +142,16 @@ async def timeline_page(db, filters: TimelineFilters, page: Page | None = None) 
     }
 
 
+# An actor can be in thousands of events at a million: a page with all 2,070 of one
+# actor's took 384 ms (p95), most of it rendering 2.4 MB of HTML. The page shows the
+# timeline's first page of them and the first quotes (37 ms), and links to the pages
+# that list them all.
+ACTOR_PAGE_QUOTES = 100
+
+
 async def actor_page(db, actor_id: str) -> Row | None:
+    """The actor, its first page of events (with its roles) and of quotes, and how many
+    there are of each; ``more_events`` / ``more_quotes`` say whether some are not shown."""
     found = await rows(
         db, "SELECT id, name, type, description FROM actors WHERE id = :id", {"id": actor_id}
     )
@@ -153,7 +162,10 @@ async def actor_page(db, actor_id: str) -> Row | None:
         "SELECT alias FROM actor_aliases WHERE actor_id = :id ORDER BY alias",
         {"id": actor_id},
     )
-    events = await load_events(db, TimelineFilters(actor=actor_id))
+    page = Page()
+    events = await load_events(db, TimelineFilters(actor=actor_id), page)
+    more_events = len(events) > page.size
+    events = events[: page.size]
     for event in events:
         event["roles"] = next((a["roles"] for a in event["actors"] if a["id"] == actor_id), [])
     quotes = await rows(
@@ -164,9 +176,12 @@ async def actor_page(db, actor_id: str) -> Row | None:
         "FROM quotes q JOIN sources s ON s.id = q.source_id "
         "LEFT JOIN events e ON e.id = q.event_id WHERE q.speaker_id = :id "
         # Said at an event: that event's date; otherwise the article's date.
-        "ORDER BY coalesce(e.date_start, s.published), q.source_id, q.start_offset",
+        "ORDER BY coalesce(e.date_start, s.published), q.source_id, q.start_offset "
+        f"LIMIT {ACTOR_PAGE_QUOTES + 1}",
         {"id": actor_id},
     )
+    more_quotes = len(quotes) > ACTOR_PAGE_QUOTES
+    quotes = quotes[:ACTOR_PAGE_QUOTES]
     for quote in quotes:
         quote["event_display_date"] = (
             display_date(quote["event_date"]) if quote["event_date"] else None
@@ -176,9 +191,26 @@ async def actor_page(db, actor_id: str) -> Row | None:
         "subject": found[0],
         "aliases": [row["alias"] for row in aliases if row["alias"] != found[0]["name"]],
         "events": events,
+        "event_count": await _actor_event_count(db, actor_id) if more_events else len(events),
+        "more_events": more_events,
         "years": group_by_period(events),
         "quotes": quotes,
+        "quote_count": await _actor_quote_count(db, actor_id) if more_quotes else len(quotes),
+        "more_quotes": more_quotes,
     }
+
+
+async def _actor_event_count(db, actor_id: str) -> int:
+    """Events the actor takes part in, counted along the event_actors actor_id index
+    (an actor with two roles in one event counts once): 3 ms for 2,070 events."""
+    sql = "SELECT count(DISTINCT event_id) AS n FROM event_actors WHERE actor_id = :id"
+    return (await rows(db, sql, {"id": actor_id}))[0]["n"]
+
+
+async def _actor_quote_count(db, actor_id: str) -> int:
+    """Quotes the actor said, counted in the quotes speaker_id index alone."""
+    sql = "SELECT count(*) AS n FROM quotes WHERE speaker_id = :id"
+    return (await rows(db, sql, {"id": actor_id}))[0]["n"]
 
 
 async def source_page(db, source_id: str, database_url: str, timeline_url: str) -> Row | None:

@@ -10,8 +10,8 @@ measured in the same run on the same machine, so a busy machine shifts both side
 * full load, as a throughput ratio to raw ``sqlite3`` ``executemany`` inserting the
   same rows into the same schema (migrated, with its indexes and FTS triggers);
 * a second load of the unchanged corpus, and a load after one article changed;
-* Datasette on loopback: median and p95 of the timeline page, an actor page, a
-  full-text search and a 10,000-row CSV export;
+* Datasette on loopback: median and p95 of every page in datasette_latency.PAGES (the
+  timeline and an actor page, full-text searches, 10,000-row CSV exports);
 * extraction throughput on the seed articles, one core;
 * peak memory (max RSS) of the load process.
 
@@ -24,19 +24,18 @@ import argparse
 import os
 import platform
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.datasette_latency import PAGES, SLOW, latencies, served  # noqa: E402
 from timeline.synthetic import CorpusSize, write_corpus  # noqa: E402
 from timeline.validate import Corpus  # noqa: E402
 
@@ -103,52 +102,19 @@ def raw_executemany_seconds(loaded: Path, scratch: Path) -> tuple[float, int]:
     return elapsed, sum(len(r) for r in rows.values())
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def latencies(url: str, repeats: int) -> tuple[float, float]:
-    """Median and p95 in milliseconds of GET url (after one warm-up request)."""
-    urllib.request.urlopen(url, timeout=60).read()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        with urllib.request.urlopen(url, timeout=60) as response:
-            response.read()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[max(0, int(round(0.95 * len(times))) - 1)]
-
-
 def datasette_figures(db: Path, repeats: int) -> dict[str, tuple[float, float]]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "timeline", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        cwd=REPO,
-    )
-    base = f"http://127.0.0.1:{port}/{db.stem}"
-    try:
-        for _ in range(400):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.05)
-        # Ten thousand events: the first hundred sources' (ids sort by source).
-        csv = f"{base}/events.csv?_stream=on&id__lt=src-000100"
-        return {
-            "timeline page (plugin)": latencies(f"{base}/-/timeline", repeats),
-            "actor page (plugin)": latencies(f"{base}/-/actors/actor-7", repeats),
-            "full-text search (events)": latencies(f"{base}/events?_search=agreement", repeats),
-            "10,000-row CSV export": latencies(csv, max(5, repeats // 4)),
-        }
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    """Median and p95 of every page in datasette_latency.PAGES, served by `timeline serve`."""
+    figures = {}
+    with served(db) as base:
+        for name, path in PAGES.items():
+            slow = any(word in name for word in SLOW)
+            median, p95, status, _ = latencies(
+                base + path, max(5, repeats // 4) if slow else repeats
+            )
+            if status != 200:
+                raise SystemExit(f"{path}: HTTP {status}")
+            figures[name] = (median, p95)
+    return figures
 
 
 def extraction_rate() -> float:

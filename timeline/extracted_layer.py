@@ -52,7 +52,10 @@ UNCOVERED_SOURCES = (
 
 def uncovered_sources_exist(connection: Connection) -> bool:
     """Is any source without a quote or evidence pointing at it (so extraction has work)?"""
-    return connection.execute(text(UNCOVERED_SOURCES + " LIMIT 1")).first() is not None
+    # Only the id: the rows carry whole articles, and reading 10,000 of them to find
+    # that every one is covered took 0.3 s; the id is in the primary key's index.
+    query = UNCOVERED_SOURCES.replace("SELECT *", "SELECT s.id", 1) + " LIMIT 1"
+    return connection.execute(text(query)).first() is not None
 
 
 def _rows(connection: Connection, sql: str) -> list[dict]:

@@ -61,6 +61,7 @@ class LoadPlan:
     files: dict[str, ScannedFile]
     changed: set[str]
     removed: set[str]
+    stored: dict[str, ScannedFile]
 
     @property
     def nothing_changed(self) -> bool:
@@ -79,19 +80,20 @@ def stored_seed_files(connection: Connection) -> dict[str, ScannedFile]:
     }
 
 
-def plan_load(connection: Connection, files: dict[str, ScannedFile]) -> LoadPlan | None:
+def plan_load(
+    connection: Connection, files: dict[str, ScannedFile], stored: dict[str, ScannedFile]
+) -> LoadPlan | None:
     """The incremental plan, or None when only a full load will do (new database,
-    older schema, or most files changed)."""
+    older schema, or most files changed). ``stored``: ``stored_seed_files``."""
     if current_revision(connection) != head_revision():
         return None
-    stored = stored_seed_files(connection)
     if not stored:
         return None
     changed = {path for path, state in files.items() if not state.same_content(stored.get(path))}
     removed = set(stored) - set(files)
     if len(changed) + len(removed) > FULL_LOAD_SHARE * max(len(files), 1):
         return None
-    return LoadPlan(files, changed, removed)
+    return LoadPlan(files, changed, removed, stored)
 
 
 def _chunks(values: list[str]) -> Iterator[list[str]]:
@@ -313,10 +315,10 @@ def record_seed_files(
         )
 
 
-def restamp_seed_files(connection: Connection, files: dict[str, ScannedFile]) -> None:
+def restamp_seed_files(connection: Connection, plan: LoadPlan) -> None:
     """Record new stamps of files whose content did not change (touched, or stamped
     for the first time now that they are old enough), so they are not hashed again."""
-    stored = stored_seed_files(connection)
+    files, stored = plan.files, plan.stored
     rows = [
         {"path": path, "size": state.size, "mtime_ns": state.mtime_ns}
         for path, state in files.items()

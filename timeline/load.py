@@ -75,8 +75,9 @@ def load(
     path = sqlite_path(url)
     if path is None or path.exists():
         with transaction(url) as connection:
-            files = scan_seed_files(seeds_dir, incremental.stored_seed_files(connection))
-            plan = incremental.plan_load(connection, files)
+            stored = incremental.stored_seed_files(connection)
+            files = scan_seed_files(seeds_dir, stored)
+            plan = incremental.plan_load(connection, files, stored)
             if plan is not None:
                 return _incremental_load(connection, url, seeds_dir, plan, extract, progress)
     else:
@@ -106,7 +107,7 @@ def _full_load(url, seeds_dir: Path, files, extract: bool, progress) -> LoadResu
 def _incremental_load(
     connection: Connection, url, seeds_dir: Path, plan, extract: bool, progress
 ) -> LoadResult:
-    incremental.restamp_seed_files(connection, plan.files)
+    incremental.restamp_seed_files(connection, plan)
     if plan.nothing_changed and _extraction_is_current(connection, extract):
         return LoadResult(url, "unchanged", 0, 0, table_counts(connection))
     corpus, replaced = incremental.read_changes(connection, seeds_dir, plan, progress)

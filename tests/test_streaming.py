@@ -158,6 +158,19 @@ def test_every_reference_holds_though_sqlite_checked_none_while_writing(tmp_path
     assert foreign_key_problems(tmp_path / "cross.db") == []
 
 
+def test_a_new_database_is_built_aside_and_ends_in_write_ahead_log_mode(tmp_path):
+    # Built with its journal in memory (nobody can see it yet), but served and reloaded
+    # later with readers around: it must be in WAL mode when it takes its name.
+    timeline.load(Path("seeds"), str(tmp_path / "t.db"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.db"]
+    connection = sqlite3.connect(tmp_path / "t.db")
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        connection.close()
+
+
 def test_a_flagged_file_without_problems_is_written_as_validated(tmp_path, monkeypatch):
     """The re-validation path must give the same database when a flag was needless (a
     file that only looked suspicious), including the rows that belong to its rows."""

@@ -159,8 +159,8 @@ def test_every_reference_holds_though_sqlite_checked_none_while_writing(tmp_path
 
 
 def test_a_new_database_is_built_aside_and_ends_in_write_ahead_log_mode(tmp_path):
-    # Built with its journal in memory (nobody can see it yet), but served and reloaded
-    # later with readers around: it must be in WAL mode when it takes its name.
+    # Built under a temporary name, then served and reloaded with readers around: it
+    # must be whole, alone (no -wal file left to lose) and in WAL mode.
     timeline.load(Path("seeds"), str(tmp_path / "t.db"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.db"]
     connection = sqlite3.connect(tmp_path / "t.db")

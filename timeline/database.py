@@ -63,14 +63,11 @@ def _prepare_sqlite_connection(dbapi_connection, _record, foreign_keys: bool = T
     cursor.close()
 
 
-def _use_write_ahead_log(dbapi_connection, _record, fresh_file: bool = False) -> None:
+def _use_write_ahead_log(dbapi_connection, _record) -> None:
     # WAL: readers (Datasette) keep seeing the last committed state while a load
     # writes, and never get "database is locked". The setting is stored in the file.
-    # A fresh file nobody else can see yet (new_database_file) is built with its
-    # rollback journal in memory instead: WAL would write every page twice, once to
-    # the log and once when the log is copied back (1.6 GB each at a million events).
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA journal_mode = {'MEMORY' if fresh_file else 'WAL'}")
+    cursor.execute("PRAGMA journal_mode = WAL")
     cursor.close()
 
 
@@ -80,9 +77,7 @@ def _begin_sqlite_transaction(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def create_db_engine(
-    url: str, *, read_only: bool = False, foreign_keys: bool = True, fresh_file: bool = False
-) -> Engine:
+def create_db_engine(url: str, *, read_only: bool = False, foreign_keys: bool = True) -> Engine:
     """An engine with foreign keys enforced on SQLite, optionally refusing all writes.
 
     ``foreign_keys=False``: SQLite skips its per-row look-ups, for a writer that checks
@@ -103,13 +98,7 @@ def create_db_engine(
             ),
         )
         if not read_only:
-            event.listen(
-                engine,
-                "connect",
-                lambda dbapi_connection, record: _use_write_ahead_log(
-                    dbapi_connection, record, fresh_file
-                ),
-            )
+            event.listen(engine, "connect", _use_write_ahead_log)
             event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine
     try:
@@ -191,11 +180,9 @@ def history_text() -> str:
 
 
 @contextmanager
-def transaction(
-    url: str, foreign_keys: bool = True, fresh_file: bool = False
-) -> Iterator[Connection]:
+def transaction(url: str, foreign_keys: bool = True) -> Iterator[Connection]:
     """One connection, one transaction: committed on success, rolled back on any error."""
-    engine = create_db_engine(url, foreign_keys=foreign_keys, fresh_file=fresh_file)
+    engine = create_db_engine(url, foreign_keys=foreign_keys)
     try:
         with engine.begin() as connection:
             yield connection
@@ -204,41 +191,36 @@ def transaction(
 
 
 @contextmanager
-def new_database_file(url: str) -> Iterator[tuple[str, bool]]:
-    """The URL a full load writes to, and whether it is a fresh file nobody else sees.
+def new_database_file(url: str) -> Iterator[str]:
+    """The URL a full load writes to.
 
     For a SQLite file that does not exist yet: a temporary file beside it, renamed into
-    place only once the load has committed (and switched to WAL, for the readers to
-    come). A failed load then leaves no file behind, and no reader ever opens a
-    half-built database. Any other URL is itself.
+    place only once the load has committed. A failed load then leaves no file behind,
+    and no reader ever opens a half-built database. Any other URL is itself.
     """
     path = sqlite_path(url)
     if path is None or path.exists():
-        yield url, False
+        yield url
         return
     temporary = path.with_name(f".{path.name}.loading-{os.getpid()}")
     companions = [temporary.with_name(temporary.name + suffix) for suffix in ("-wal", "-shm")]
     for leftover in (temporary, *companions):
         leftover.unlink(missing_ok=True)
     try:
-        yield f"sqlite:///{temporary}", True
-        _switch_to_write_ahead_log(temporary)
+        yield f"sqlite:///{temporary}"
+        _checkpoint(temporary)
         os.replace(temporary, path)
     finally:
         for leftover in (temporary, *companions):
             leftover.unlink(missing_ok=True)
 
 
-def _switch_to_write_ahead_log(path: Path) -> None:
-    """WAL from now on (it is stored in the file), and every byte on disk before the
-    file takes its real name."""
+def _checkpoint(path: Path) -> None:
+    """Fold the write-ahead log into the file itself, so the file alone is the database."""
     import sqlite3
 
     connection = sqlite3.connect(path)
     try:
-        connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         connection.close()
-    with open(path, "rb") as written:
-        os.fsync(written.fileno())

@@ -89,8 +89,8 @@ def _full_load(url, seeds_dir: Path, files, extract: bool, progress) -> LoadResu
     # SQLite's own foreign-key look-ups are off: stream_seed_files checks every
     # reference, set-wise, before it returns (tests run PRAGMA foreign_key_check).
     with (
-        new_database_file(url) as (write_url, fresh_file),
-        transaction(write_url, foreign_keys=False, fresh_file=fresh_file) as connection,
+        new_database_file(url) as write_url,
+        transaction(write_url, foreign_keys=False) as connection,
     ):
         upgrade(connection, write_url)
         _clear_all(connection)

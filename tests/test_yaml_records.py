@@ -72,3 +72,16 @@ def test_nesting_just_past_the_limit_is_caught_by_the_cheap_filter(text):
 def test_nesting_within_the_limit_reads():
     text = "".join("  " * i + "- a:\n" for i in range(MAX_DEPTH // 2 - 1))
     assert load_yaml(text, "r.yaml") is not None
+
+
+@pytest.mark.parametrize("text", ["a: !!binary aGk=\n", "- [!!binary aGk=]\n", "{a: 1, b: !x y}\n"])
+def test_tags_are_found_wherever_a_node_starts(text):
+    with pytest.raises(SeedError, match="could not determine a constructor"):
+        load_yaml(text, "r.yaml", located=False)
+
+
+def test_an_exclamation_mark_in_text_is_not_a_tag():
+    assert load_yaml("text: 'Glory to Ukraine!'\nb: Yes!\n", "r.yaml") == {
+        "text": "Glory to Ukraine!",
+        "b": "Yes!",
+    }

@@ -57,6 +57,10 @@ _PLAIN_TAGS = {"!"} | {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
 }
 _YAML_RS_LOCATION = re.compile(r"line (\d+), column (\d+)")
+# Where a tag could start: a node begins after a space, a line start or a flow
+# indicator, so "Glory to Ukraine!" in a quote needs no tag check (libyaml's event
+# stream, as slow as the parse itself).
+_MAY_HAVE_TAG = re.compile(r"(?:^|[\s\[{,])!", re.MULTILINE)
 
 
 class SeedYAMLError(yaml.MarkedYAMLError):
@@ -86,7 +90,7 @@ def load_yaml(text: str, file: str, first_line: int = 1, located: bool = True) -
     except (yaml_rs.YAMLDecodeError, ValueError, OverflowError) as error:
         raise _syntax_error(text, file, first_line, error) from None
     try:
-        if "!" in text:
+        if _MAY_HAVE_TAG.search(text):
             _refuse_tags(text)
         if located:
             node = yaml.compose(text, Loader=_SafeLoader)
@@ -161,7 +165,7 @@ def _syntax_error(text: str, file: str, first_line: int, error: Exception) -> Se
     accepts but seeds refuse (aliases, duplicate keys); yaml-rs's own as a last resort."""
     try:
         _check_depth(text)
-        if "!" in text:
+        if _MAY_HAVE_TAG.search(text):
             _refuse_tags(text)
         _refuse_aliases_and_duplicate_keys(yaml.compose(text, Loader=_SafeLoader))
     except yaml.MarkedYAMLError as libyaml_error:

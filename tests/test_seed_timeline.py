@@ -227,3 +227,14 @@ def test_ticker_is_kept_but_not_searchable(db):
     assert tca["text"].count("KZT/USD") == 8
     assert "KZT/USD" not in tca["search_text"]
     assert scalar(db, "select count(*) from sources_fts where sources_fts match 'KZT'") == 0
+
+
+def test_the_timeline_view_names_every_source_never_by_its_bare_id(db):
+    ids = {row[0] for row in db.execute("SELECT id FROM sources")}
+    listed = {
+        name
+        for (sources,) in db.execute("SELECT sources FROM timeline WHERE sources IS NOT NULL")
+        for name in sources.split("; ")
+    }
+    assert listed and not listed & ids
+    assert "Anadolu Agency, 2025-08 (untitled)" in listed

@@ -44,17 +44,18 @@ def delete_extracted(connection: Connection) -> None:
         connection.execute(text(f"DELETE FROM {table} WHERE origin = 'extracted'"))
 
 
-UNCOVERED_SOURCES = (
-    "SELECT * FROM sources s WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id)"
+_UNCOVERED = (
+    "FROM sources s WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id)"
     " AND NOT EXISTS (SELECT 1 FROM event_sources e WHERE e.source_id = s.id)"
 )
+UNCOVERED_SOURCES = "SELECT * " + _UNCOVERED
 
 
 def uncovered_sources_exist(connection: Connection) -> bool:
     """Is any source without a quote or evidence pointing at it (so extraction has work)?"""
     # Only the id: the rows carry whole articles, and reading 10,000 of them to find
     # that every one is covered took 0.3 s; the id is in the primary key's index.
-    query = UNCOVERED_SOURCES.replace("SELECT *", "SELECT s.id", 1) + " LIMIT 1"
+    query = "SELECT s.id " + _UNCOVERED + " LIMIT 1"
     return connection.execute(text(query)).first() is not None
 
 

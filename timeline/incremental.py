@@ -80,13 +80,10 @@ def stored_seed_files(connection: Connection) -> dict[str, ScannedFile]:
     }
 
 
-def plan_load(
-    connection: Connection, files: dict[str, ScannedFile], stored: dict[str, ScannedFile]
-) -> LoadPlan | None:
+def plan_load(files: dict[str, ScannedFile], stored: dict[str, ScannedFile]) -> LoadPlan | None:
     """The incremental plan, or None when only a full load will do (new database,
-    older schema, or most files changed). ``stored``: ``stored_seed_files``."""
-    if current_revision(connection) != head_revision():
-        return None
+    older schema, or most files changed). ``stored``: ``stored_seed_files``, empty
+    for a database at an older revision."""
     if not stored:
         return None
     changed = {path for path, state in files.items() if not state.same_content(stored.get(path))}

@@ -30,16 +30,12 @@ from .streaming import stream_seed_files
 from .validate import Corpus
 from .write import insert_rows
 
-SUMMARY_TABLES = (
-    "sources",
-    "actors",
-    "actor_aliases",
-    "places",
-    "events",
-    "event_actors",
-    "event_sources",
-    "quotes",
-    "figures",
+# The tables a load's summary line counts: every corpus table but the vocabularies
+# and the per-source details.
+SUMMARY_TABLES = tuple(
+    name
+    for name in Corpus.TABLES
+    if name not in {"event_types", "actor_types", "source_inferences", "source_boilerplate"}
 )
 
 
@@ -77,7 +73,7 @@ def load(
         with transaction(url) as connection:
             stored = incremental.stored_seed_files(connection)
             files = scan_seed_files(seeds_dir, stored)
-            plan = incremental.plan_load(connection, files, stored)
+            plan = incremental.plan_load(files, stored)
             if plan is not None:
                 return _incremental_load(connection, url, seeds_dir, plan, extract, progress)
     else:

@@ -22,15 +22,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Connection, insert, text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 
 from . import incremental
 from .errors import SeedError
-from .models import Base
 from .seeds import file_kind, read_paths, read_seed_files, seed_file_paths, seed_path
-from .validate import PriorRecords, Validator, validate
-from .vocabulary import ACTOR_TYPES, EVENT_TYPES
+from .validate import Corpus, PriorRecords, Validator, validate
+from .vocabulary import vocabulary_rows
 from .write import insert_rows
 
 # A batch is read, validated and written together: big enough that executemany
@@ -98,10 +97,8 @@ class _Stream:
         self.alias_owners: dict[str, str] = {}
 
     def write_vocabularies(self) -> None:
-        tables = Base.metadata.tables
-        for name, vocabulary in (("event_types", EVENT_TYPES), ("actor_types", ACTOR_TYPES)):
-            rows = [{"id": key, "description": value} for key, value in vocabulary.items()]
-            self.connection.execute(insert(tables[name]), rows)
+        """Once, before any batch: each batch's corpus then leaves them out."""
+        insert_rows(self.connection, Corpus(**vocabulary_rows()))
 
     def write_batch(self, paths: list[Path]) -> None:
         """Validate and write a batch; on any problem, each of its files on its own,

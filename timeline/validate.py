@@ -19,7 +19,7 @@ from .errors import Problem, ProblemCollector
 from .fields import did_you_mean
 from .seeds import RECORD_KINDS, Entry, SeedFiles
 from .text_spans import explain_missing, find_occurrences, nth_occurrence
-from .vocabulary import ACTOR_TYPES, EVENT_STATUSES, EVENT_TYPES
+from .vocabulary import ACTOR_TYPES, EVENT_STATUSES, EVENT_TYPES, vocabulary_rows
 from .yaml_records import line_of
 
 ALLOWED_KEYS = {
@@ -276,8 +276,8 @@ class Validator:
         self.event_ids: Mapping[str, object] = {}
 
     def run(self) -> Corpus:
-        self.corpus.event_types = [{"id": k, "description": v} for k, v in EVENT_TYPES.items()]
-        self.corpus.actor_types = [{"id": k, "description": v} for k, v in ACTOR_TYPES.items()]
+        for table, rows in vocabulary_rows().items():
+            setattr(self.corpus, table, rows)
         self._sources()
         self.articles = ChainMap(self.new_articles, self.prior.sources)
         self.actor_ids = ChainMap(self._index("actors"), self.prior.ids["actors"], *self.later)

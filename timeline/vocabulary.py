@@ -36,6 +36,15 @@ ACTOR_TYPES: dict[str, str] = {
     "group": "A collective without formal organisation (diaspora, volunteers, citizens).",
 }
 
+
+def vocabulary_rows() -> dict[str, list[dict[str, str]]]:
+    """The rows of the event_types and actor_types tables: every load writes them whole."""
+    return {
+        "event_types": [{"id": k, "description": v} for k, v in EVENT_TYPES.items()],
+        "actor_types": [{"id": k, "description": v} for k, v in ACTOR_TYPES.items()],
+    }
+
+
 EVENT_STATUSES: dict[str, str] = {
     "happened": "Reported as having taken place.",
     "planned": "Scheduled or announced, not yet taken place at the time of the source.",

@@ -144,9 +144,28 @@ def _may_nest_deeply(text: str) -> bool:
 
 
 def _check_depth(text: str) -> None:
-    """Refuse collections nested deeper than MAX_DEPTH before anything recurses on them."""
+    """Refuse collections nested deeper than MAX_DEPTH before anything recurses on them.
+
+    Our limit must be the one that speaks, whatever the parser's version: libyaml's C
+    scanner reads a flow collection's tokens ahead of its events, and since PyYAML
+    6.0.4 it stops at its own depth limit (about 1,000) before the first event reaches
+    us. When it does, PyYAML's pure-Python parser, which yields each event as it reads
+    it and has no limit of its own, counts again and stops at ours.
+    """
+    try:
+        _count_depth(_events(text))
+    except SeedYAMLError:
+        raise
+    except yaml.YAMLError as error:
+        if "nesting depth" not in str(error):
+            raise
+        _count_depth(yaml.parse(text, Loader=yaml.SafeLoader))
+        raise
+
+
+def _count_depth(events) -> None:
     depth = 0
-    for event in _events(text):
+    for event in events:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:

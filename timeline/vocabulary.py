@@ -34,6 +34,18 @@ ACTOR_TYPES: dict[str, str] = {
     "state": "A country acting as a whole (Kazakhstan, Ukraine, Russia).",
     "media": "A news outlet, agency or broadcaster.",
     "group": "A collective without formal organisation (diaspora, volunteers, citizens).",
+    "forum": (
+        "A gathering or format where states meet: an assembly, summit series, economic "
+        "forum or dialogue format (UN General Assembly, G20, SPIEF, C5+1)."
+    ),
+    "initiative": (
+        "A named project, programme or route rather than an institution "
+        "(the Yurts of Invincibility, the Middle Corridor)."
+    ),
+    "self_proclaimed_entity": (
+        "A self-proclaimed state or authority that few or no states recognise "
+        "(the so-called Donetsk People's Republic)."
+    ),
 }
 
 

@@ -237,4 +237,4 @@ def test_the_timeline_view_names_every_source_never_by_its_bare_id(db):
         for name in sources.split("; ")
     }
     assert listed and not listed & ids
-    assert "Anadolu Agency, 2025-08 (untitled)" in listed
+    assert "Anadolu Agency, 2025-08-10 (untitled)" in listed

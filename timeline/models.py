@@ -110,7 +110,8 @@ class SourceBoilerplate(Base):
 
 
 class Actor(Base):
-    """A person, organisation, state, government body, media outlet or group."""
+    """A person, organisation, state, government body, media outlet, group, forum,
+    initiative or self-proclaimed entity (the vocabulary is the actor_types table)."""
 
     __tablename__ = "actors"
 

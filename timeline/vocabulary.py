@@ -1,4 +1,4 @@
-"""The small controlled vocabularies: event types, actor types, event statuses.
+"""The small controlled vocabularies: event types, actor types, event statuses, quote kinds.
 
 Written to the ``event_types`` and ``actor_types`` tables on every load, so the
 database documents itself.
@@ -62,3 +62,14 @@ EVENT_STATUSES: dict[str, str] = {
     "planned": "Scheduled or announced, not yet taken place at the time of the source.",
     "forecast": "Predicted or expected by someone, not scheduled.",
 }
+
+QUOTATION, INTERVIEW_ANSWER = "quotation", "interview answer"
+QUOTE_KINDS: dict[str, str] = {
+    QUOTATION: "Words the article prints in quotation marks (or guillemets) as someone's.",
+    INTERVIEW_ANSWER: (
+        "A passage of an interviewee's answer in a Q&A, printed without quotation marks: "
+        "their words, but not a quotation the article marks as one."
+    ),
+}
+# A curated quote without ``kind:`` is a quotation: answers are the exception to mark.
+DEFAULT_QUOTE_KIND = QUOTATION

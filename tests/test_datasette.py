@@ -128,7 +128,9 @@ def test_untitled_sources_are_labelled_by_what_they_state(seed_db):
         row["id"]: row["label"]
         for row in get(datasette, "/timeline/sources.json?_shape=array").json()
     }
-    assert labels["anadolu-2025-08-tokayev-zelenskyy-call"] == "Anadolu Agency, 2025-08 (untitled)"
+    assert (
+        labels["anadolu-2025-08-tokayev-zelenskyy-call"] == "Anadolu Agency, 2025-08-10 (untitled)"
+    )
     assert labels["unknown-2025-08-kazakhstan-ukraine-relations"] == "2025-08 (untitled)"
     assert labels["tca-2026-02-10-maiko-interview"].startswith("Ukrainian Ambassador to Kazakhstan")
 

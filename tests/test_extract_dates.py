@@ -168,6 +168,21 @@ def test_an_undated_clause_gets_no_date_from_its_neighbour(month_dated_events):
     assert not any(e.startswith("On Friday") for e in month_dated_events)
 
 
+@pytest.mark.parametrize(
+    ("start", "expected", "rule"),
+    [
+        ("On Friday, Bulgarian", "2025-08-08", "past clause: the Friday before Sunday 10 August"),
+        ("Moldovan President Ana Rusu will meet", "2025-08-15", "future clause: the Friday after"),
+    ],
+)
+def test_future_wording_counts_only_in_its_own_clause(start, expected, rule):
+    """A meeting 'set for Aug. 15' later in the sentence does not make 'On Friday' future."""
+    found = events_of("patterns-day-dated")
+    assert [dates for excerpt, dates in found.items() if excerpt.startswith(start)] == [
+        [expected]
+    ], rule
+
+
 def events_of(name):
     """Excerpt -> the dates extraction gives it (several when a sentence holds two)."""
     article = read_article(ARTICLES / f"{name}.txt", f"{name}.txt", [])

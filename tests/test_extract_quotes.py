@@ -99,6 +99,19 @@ def test_interview_answers_are_quotes_of_the_interviewee():
     assert not any("?" in text for text in texts)  # questions are not quotes
 
 
+def test_extracted_quotes_say_whether_they_are_answers_or_quotations():
+    """An answer paragraph is an interview answer; words in marks, even inside an answer,
+    are a quotation."""
+    path = ARTICLES / "patterns-interview-marks.txt"
+    extraction = extract_article(read_article(path, path.name, []), [], [])
+    kinds = {q["text"]: q["kind"] for q in extraction.quotes}
+    assert kinds["A new warning system, which we will test this summer."] == "interview answer"
+    assert kinds["We have nothing left to save but the church and the school."] == "quotation"
+    news = ARTICLES / "patterns-news.txt"
+    extraction = extract_article(read_article(news, news.name, []), [], [])
+    assert {q["kind"] for q in extraction.quotes} == {"quotation"}
+
+
 @pytest.fixture(scope="module")
 def month_dated():
     path = ARTICLES / "patterns-month-dated.txt"

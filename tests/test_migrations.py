@@ -172,3 +172,44 @@ def test_data_written_at_the_first_revision_survives_every_upgrade(tmp_path):
     assert connection.execute("select sources_differ from events").fetchone() == (0,)
     hits = connection.execute("select count(*) from quotes_fts where quotes_fts match 'peace'")
     assert hits.fetchone() == (1,)
+
+
+def test_quote_kinds_are_filled_from_the_notes_when_0012_upgrades_an_old_database(tmp_path):
+    """Rows stored before quotes had a kind get one: answers by their note, others quotation."""
+    db = tmp_path / "answers.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["db", "upgrade", "0010", "--db", str(db)]).exit_code == 0
+    connection = sqlite3.connect(db)
+    connection.execute(
+        "insert into sources (id, text, search_text, content_hash, file_path, file_hash, "
+        "language, published_inferred) values ('s1', 'x', 'x', 'h', 'a.txt', 'h', 'en', 0)"
+    )
+    for quote_id, notes in [
+        ("curated-answer", "Interview answer; also supports event e2."),
+        ("extracted-answer", "extracted; speaker by interview answer"),
+        ("marked", "'he said'"),
+        ("bare", None),
+    ]:
+        connection.execute(
+            "insert into quotes (id, text, source_id, start_offset, end_offset, notes) "
+            "values (?, 'x', 's1', 0, 1, ?)",
+            (quote_id, notes),
+        )
+    connection.commit()
+    connection.close()
+
+    result = runner.invoke(cli, ["db", "upgrade", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    connection = sqlite3.connect(db)
+    kinds = dict(connection.execute("select id, kind from quotes"))
+    connection.close()
+    assert kinds == {
+        "curated-answer": "interview answer",
+        "extracted-answer": "interview answer",
+        "marked": "quotation",
+        "bare": "quotation",
+    }
+
+    result = runner.invoke(cli, ["db", "downgrade", "0010", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert count(db, "quotes") == 4

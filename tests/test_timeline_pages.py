@@ -443,3 +443,47 @@ def test_seed_actor_pages_show_every_event_and_quote_and_no_link_to_more(seed_db
         assert f"{len(events)} event{'' if len(events) == 1 else 's'}</a>" in page
         assert f"{len(quotes)} quote{'' if len(quotes) == 1 else 's'}</a>" in page
         assert "all of them" not in page
+
+
+def test_seed_actor_page_counts_quotations_and_interview_answers_apart(seed_db):
+    page = html.unescape(get(build_datasette(str(seed_db)), "/timeline/-/actors/viktor-maiko").text)
+
+    assert '<a href="#quotes">76 quotes</a>' in page
+    assert "(17 quotations, 59 interview answers)" in page
+    # An answer is printed without quotation marks in the article, so also on the page.
+    answer = page[page.index('id="quote-ukrinform-2025-q01"') :]
+    assert answer.startswith(
+        'id="quote-ukrinform-2025-q01"><blockquote class="tl-quote tl-kind-interview-answer">'
+        "<p>I want to emphasize"
+    )
+    assert '<span class="tl-quote-kind">interview answer</span>' in answer[:1200]
+    quotation = page[page.index('id="quote-astana-times-2026-02-q01"') :]
+    assert "<p>“We remember it and deeply appreciate this support,”</p>" in quotation[:300]
+
+
+@pytest.mark.parametrize(
+    ("path", "quote_id", "kind"),
+    [
+        ("/timeline/-/timeline", "unknown-2025-08-q03", "quotation"),
+        (
+            "/timeline/-/sources/ukrinform-2025-maiko-interview",
+            "ukrinform-2025-q01",
+            "interview answer",
+        ),
+        ("/timeline/-/sources/ukrinform-2025-maiko-interview", "ukrinform-2025-q30", "quotation"),
+    ],
+)
+def test_every_quote_list_shows_the_kind_of_each_quote(seed_db, path, quote_id, kind):
+    page = html.unescape(get(build_datasette(str(seed_db)), path).text)
+    link = page.index(f"#span-quote-{quote_id}")
+    item = page[link : page.index("</li>" if "sources" in path else "</blockquote>", link)]
+    assert f'<span class="tl-quote-kind">{kind}</span>' in item
+
+
+def test_a_quote_from_an_untitled_source_with_no_publisher_is_cited_by_its_label(seed_db):
+    """The relations analysis prints no headline and no publisher: its label names it."""
+    page = html.unescape(get(build_datasette(str(seed_db)), "/timeline/-/timeline").text)
+    cite = page.index("#span-quote-unknown-2025-08-q03")
+    assert page[cite : cite + 60].startswith(
+        '#span-quote-unknown-2025-08-q03">2025-08 (untitled)</a>'
+    )

@@ -200,8 +200,9 @@ def event_queries(
             params,
         ),
         "quotes": (
-            "SELECT q.id, q.text, q.event_id, q.notes, q.speaker_id, a.name AS speaker_name, "
-            "q.source_id, s.title AS source_title, s.publisher AS source_publisher "
+            "SELECT q.id, q.text, q.kind, q.event_id, q.notes, q.speaker_id, "
+            "a.name AS speaker_name, q.source_id, s.title AS source_title, "
+            "s.label AS source_label, s.publisher AS source_publisher "
             "FROM quotes q JOIN sources s ON s.id = q.source_id "
             "LEFT JOIN actors a ON a.id = q.speaker_id "
             f"WHERE q.event_id IN ({ids}) ORDER BY s.published, q.source_id, q.start_offset",

@@ -22,8 +22,8 @@ def export_sql(name: str, dialect: str) -> str:
         )
     if name == "quotes":
         return (
-            "SELECT s.published AS source_published, a.name AS speaker, q.text, "
-            "s.publisher, s.title AS source_title, s.url AS source_url, "
+            "SELECT s.published AS source_published, a.name AS speaker, q.text, q.kind, "
+            "s.publisher, s.title AS source_title, s.label AS source_label, s.url AS source_url, "
             "e.title AS event, q.notes, q.start_offset, q.end_offset, q.id AS quote_id, "
             "q.source_id, q.speaker_id, q.event_id "
             "FROM quotes q JOIN sources s ON s.id = q.source_id "

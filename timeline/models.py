@@ -110,7 +110,8 @@ class SourceBoilerplate(Base):
 
 
 class Actor(Base):
-    """A person, organisation, state, government body, media outlet or group."""
+    """A person, organisation, state, government body, media outlet, group, forum,
+    initiative or self-proclaimed entity (the vocabulary is the actor_types table)."""
 
     __tablename__ = "actors"
 
@@ -234,6 +235,9 @@ class Quote(Base):
     end_offset: Mapped[int] = mapped_column(Integer)
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
     notes: Mapped[str | None] = mapped_column(Text)
+    # What kind of words: 'quotation' (printed in quotation marks) or 'interview answer'
+    # (an interviewee's answer, printed without marks); see vocabulary.QUOTE_KINDS.
+    kind: Mapped[str] = mapped_column(String(20), server_default="quotation")
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated", index=True)
     # Seed file (relative to the seeds folder) this row was read from; see seed_files.

@@ -6,11 +6,13 @@ module knows about HTML except the highlighted source text, which ``highlight`` 
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from .browse import Page, TimelineFilters, assemble_events, event_queries, group_by_period
 from .display import display_date
 from .highlight import Span, highlight
+from .vocabulary import QUOTE_KINDS
 
 Row = dict[str, Any]
 
@@ -170,8 +172,9 @@ async def actor_page(db, actor_id: str) -> Row | None:
         event["roles"] = next((a["roles"] for a in event["actors"] if a["id"] == actor_id), [])
     quotes = await rows(
         db,
-        "SELECT q.id, q.text, q.notes, q.source_id, s.title AS source_title, "
-        "s.publisher AS source_publisher, s.published AS source_published, s.url AS source_url, "
+        "SELECT q.id, q.text, q.kind, q.notes, q.source_id, s.title AS source_title, "
+        "s.label AS source_label, s.publisher AS source_publisher, "
+        "s.published AS source_published, s.url AS source_url, "
         "q.event_id, e.title AS event_title, e.date AS event_date "
         "FROM quotes q JOIN sources s ON s.id = q.source_id "
         "LEFT JOIN events e ON e.id = q.event_id WHERE q.speaker_id = :id "
@@ -182,6 +185,7 @@ async def actor_page(db, actor_id: str) -> Row | None:
     )
     more_quotes = len(quotes) > ACTOR_PAGE_QUOTES
     quotes = quotes[:ACTOR_PAGE_QUOTES]
+    kinds = await _actor_quote_kinds(db, actor_id) if more_quotes else _kinds_of(quotes)
     for quote in quotes:
         quote["event_display_date"] = (
             display_date(quote["event_date"]) if quote["event_date"] else None
@@ -195,7 +199,8 @@ async def actor_page(db, actor_id: str) -> Row | None:
         "more_events": more_events,
         "years": group_by_period(events),
         "quotes": quotes,
-        "quote_count": await _actor_quote_count(db, actor_id) if more_quotes else len(quotes),
+        "quote_count": sum(kinds.values()),
+        "quote_kinds": kinds,
         "more_quotes": more_quotes,
     }
 
@@ -207,10 +212,22 @@ async def _actor_event_count(db, actor_id: str) -> int:
     return (await rows(db, sql, {"id": actor_id}))[0]["n"]
 
 
-async def _actor_quote_count(db, actor_id: str) -> int:
-    """Quotes the actor said, counted in the quotes speaker_id index alone."""
-    sql = "SELECT count(*) AS n FROM quotes WHERE speaker_id = :id"
-    return (await rows(db, sql, {"id": actor_id}))[0]["n"]
+async def _actor_quote_kinds(db, actor_id: str) -> dict[str, int]:
+    """Quotes the actor said, per kind, counted along the quotes speaker_id index."""
+    sql = "SELECT kind, count(*) AS n FROM quotes WHERE speaker_id = :id GROUP BY kind"
+    return _in_vocabulary_order(
+        {row["kind"]: row["n"] for row in await rows(db, sql, {"id": actor_id})}
+    )
+
+
+def _kinds_of(quotes: list[Row]) -> dict[str, int]:
+    return _in_vocabulary_order(Counter(quote["kind"] for quote in quotes))
+
+
+def _in_vocabulary_order(counts: dict[str, int]) -> dict[str, int]:
+    """Quotations first, then interview answers: a reader counting someone's quotes does
+    not count their answers in an interview as quotations."""
+    return {kind: counts[kind] for kind in (*QUOTE_KINDS, *counts) if kind in counts}
 
 
 async def source_page(db, source_id: str, database_url: str, timeline_url: str) -> Row | None:
@@ -222,7 +239,8 @@ async def source_page(db, source_id: str, database_url: str, timeline_url: str) 
     params = {"id": source_id}
     quotes = await rows(
         db,
-        "SELECT q.id, q.text, q.start_offset, q.end_offset, q.speaker_id, a.name AS speaker_name, "
+        "SELECT q.id, q.text, q.kind, q.start_offset, q.end_offset, q.speaker_id, "
+        "a.name AS speaker_name, "
         "q.event_id, e.title AS event_title FROM quotes q "
         "LEFT JOIN actors a ON a.id = q.speaker_id LEFT JOIN events e ON e.id = q.event_id "
         "WHERE q.source_id = :id ORDER BY q.start_offset",

@@ -19,7 +19,14 @@ from .errors import Problem, ProblemCollector
 from .fields import did_you_mean
 from .seeds import RECORD_KINDS, Entry, SeedFiles
 from .text_spans import explain_missing, find_occurrences, nth_occurrence
-from .vocabulary import ACTOR_TYPES, EVENT_STATUSES, EVENT_TYPES, vocabulary_rows
+from .vocabulary import (
+    ACTOR_TYPES,
+    DEFAULT_QUOTE_KIND,
+    EVENT_STATUSES,
+    EVENT_TYPES,
+    QUOTE_KINDS,
+    vocabulary_rows,
+)
 from .yaml_records import line_of
 
 ALLOWED_KEYS = {
@@ -41,7 +48,7 @@ ALLOWED_KEYS = {
         "sources_differ",
         "conflict_note",
     },
-    "quotes": {"id", "source", "speaker", "text", "event", "notes", "occurrence"},
+    "quotes": {"id", "source", "speaker", "text", "kind", "event", "notes", "occurrence"},
     "figures": {
         "id",
         "subject",
@@ -596,6 +603,7 @@ class Validator:
             check.check_shape()
             speaker_id = check.reference("speaker", self.actor_ids, "actor")
             event_id = check.reference("event", self.event_ids, "event")
+            kind = check.choice("kind", QUOTE_KINDS, default=DEFAULT_QUOTE_KIND)
             source_id, text, span = self._cited_text(check, "text", "quote")
             if check.ok and span:
                 self.corpus.quotes.append(
@@ -608,6 +616,7 @@ class Validator:
                         "end_offset": span[1],
                         "event_id": event_id,
                         "notes": check.text("notes"),
+                        "kind": kind,
                         "seed_file": entry.seed_path,
                         "origin": "curated",
                     }

@@ -1,4 +1,4 @@
-"""The small controlled vocabularies: event types, actor types, event statuses.
+"""The small controlled vocabularies: event types, actor types, event statuses, quote kinds.
 
 Written to the ``event_types`` and ``actor_types`` tables on every load, so the
 database documents itself.
@@ -34,6 +34,18 @@ ACTOR_TYPES: dict[str, str] = {
     "state": "A country acting as a whole (Kazakhstan, Ukraine, Russia).",
     "media": "A news outlet, agency or broadcaster.",
     "group": "A collective without formal organisation (diaspora, volunteers, citizens).",
+    "forum": (
+        "A gathering or format where states meet: an assembly, summit series, economic "
+        "forum or dialogue format (UN General Assembly, G20, SPIEF, C5+1)."
+    ),
+    "initiative": (
+        "A named project, programme or route rather than an institution "
+        "(the Yurts of Invincibility, the Middle Corridor)."
+    ),
+    "self_proclaimed_entity": (
+        "A self-proclaimed state or authority that few or no states recognise "
+        "(the so-called Donetsk People's Republic)."
+    ),
 }
 
 
@@ -50,3 +62,14 @@ EVENT_STATUSES: dict[str, str] = {
     "planned": "Scheduled or announced, not yet taken place at the time of the source.",
     "forecast": "Predicted or expected by someone, not scheduled.",
 }
+
+QUOTATION, INTERVIEW_ANSWER = "quotation", "interview answer"
+QUOTE_KINDS: dict[str, str] = {
+    QUOTATION: "Words the article prints in quotation marks (or guillemets) as someone's.",
+    INTERVIEW_ANSWER: (
+        "A passage of an interviewee's answer in a Q&A, printed without quotation marks: "
+        "their words, but not a quotation the article marks as one."
+    ),
+}
+# A curated quote without ``kind:`` is a quotation: answers are the exception to mark.
+DEFAULT_QUOTE_KIND = QUOTATION

@@ -78,6 +78,7 @@ def draft_records(
             "source": quote["source_id"],
             "speaker": quote["speaker_id"],
             "text": quote["text"],
+            "kind": quote["kind"],
         }
         occurrence = _occurrence(quote["text"], quote["start_offset"], text)
         if occurrence:

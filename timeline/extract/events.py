@@ -170,10 +170,22 @@ def find_candidates(
     for paragraph in paragraphs:
         paragraph_year: int | None = None
         for sentence in sentences(paragraph):
-            future = bool(_PLANNED.search(sentence.text))
-            dates = find_dates(
-                text, sentence.start, sentence.end, published, anchor, future, days, paragraph_year
-            )
+            # Future wording counts in its own clause: in "On Friday, Trump suggested ...,
+            # as both confirmed a meeting set for Aug. 15" the Friday is the one before.
+            dates = [
+                mention
+                for part in clauses(sentence)
+                for mention in find_dates(
+                    text,
+                    part.start,
+                    part.end,
+                    published,
+                    anchor,
+                    bool(_PLANNED.search(part.text)),
+                    days,
+                    paragraph_year,
+                )
+            ]
             if not dates:
                 if _WEEKDAY_WORD.search(sentence.text):
                     anchor = None

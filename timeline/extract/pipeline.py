@@ -16,6 +16,7 @@ from typing import Any
 from ..articles import Article
 from ..dates import parse_date
 from ..validate import Corpus, alias_key
+from ..vocabulary import INTERVIEW_ANSWER, QUOTATION
 from .actors import ActorBook, Mention, find_mentions
 from .events import EventCandidate, find_candidates
 from .interviews import Answer, find_answers
@@ -125,6 +126,9 @@ def extract_article(
                 "end_offset": quote.end,
                 "event_id": None,
                 "notes": f"extracted; speaker by {quote.method}",
+                # An answer paragraph has no quotation marks; a marked quotation inside an
+                # answer (method "interview") is still a quotation.
+                "kind": INTERVIEW_ANSWER if quote.method == INTERVIEW_ANSWER else QUOTATION,
                 "origin": EXTRACTED,
             }
         )
@@ -199,7 +203,7 @@ def _quotes(
                 answer.end,
                 answer.text,
                 interviewee.get(answer.label),
-                "interview answer",
+                INTERVIEW_ANSWER,
             )
         )
     return found

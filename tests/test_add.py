@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import http.server
+import shlex
 import sqlite3
 import threading
 from pathlib import Path
@@ -17,12 +18,13 @@ from click.testing import CliRunner
 import timeline
 from timeline.add import add_articles
 from timeline.add.fetch import fetch_url
+from timeline.add.provenance import locate_span
 from timeline.articles import read_article, split_front_matter
 from timeline.cli import cli
 from timeline.seeds import seed_file_paths
 from timeline.serve import build_datasette
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, REPO
 
 PAGES = FIXTURES / "add"
 
@@ -504,3 +506,65 @@ def test_add_then_load_then_read_the_pages_in_datasette(tmp_path, monkeypatch):
         datasette.client.get("/corpus/source_inferences.json?_shape=array&field=publisher")
     ).json()
     assert {row["evidence"] for row in inferred} == {"the Atom feed's <feed><title>"}
+
+
+@pytest.mark.parametrize("page", sorted(PAGE_CASES))
+def test_every_span_of_a_page_article_leads_back_to_its_line_in_the_raw_page(
+    page, tmp_path, monkeypatch
+):
+    run_add(tmp_path, monkeypatch, PAGES / page)
+    path = only_article(tmp_path / "seeds")
+    text = body(path)
+    raw_lines = (PAGES / page).read_text(encoding="utf-8").splitlines()
+
+    start = 0
+    for line in text.splitlines(keepends=True):
+        words = line.split()
+        span = (start + line.index(words[-1]), start + len(line.rstrip("\n")))
+        location = locate_span(path, *span)
+        start += len(line)
+
+        assert location.raw_file == tmp_path / "seeds" / front_matter(path)["raw"]
+        assert location.paragraph == line.rstrip("\n")
+        # The page's own line there holds the paragraph's first words.
+        assert " ".join(words[:3]) in raw_lines[location.line - 1], (line, location.line)
+
+
+def readme_add_commands() -> list[list[str]]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- README-ADD:start -->")[1].split("<!-- README-ADD:end -->")[0]
+    lines = [line.split("#")[0].strip() for line in block.splitlines()]
+    return [
+        shlex.split(line.removeprefix(".venv/bin/timeline "))
+        for line in lines
+        if line.startswith(".venv/bin/timeline ")
+    ]
+
+
+def test_readme_first_section_starts_a_corpus_with_a_saved_page(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fixtures").symlink_to(FIXTURES)
+    commands = readme_add_commands()
+    assert [command[0] for command in commands] == ["add", "load", "serve"]
+
+    for command in commands[:2]:  # serve runs until stopped; the Datasette test reads pages
+        result = CliRunner().invoke(cli, command)
+        assert result.exit_code == 0, (command, result.output)
+
+    connection = sqlite3.connect(tmp_path / "my-corpus.db")
+    assert connection.execute("select publisher, published from sources").fetchall() == [
+        ("Steppe Courier", "2025-09-16")
+    ]
+
+
+def test_load_warns_when_the_raw_file_an_article_names_is_gone(tmp_path, monkeypatch):
+    run_add(tmp_path, monkeypatch, PAGES / "time-element.html")
+    path = only_article(tmp_path / "seeds")
+    raw = tmp_path / "seeds" / front_matter(path)["raw"]
+    raw.unlink()
+
+    loaded = timeline.load(tmp_path / "seeds", str(tmp_path / "t.db"))
+
+    shown = path.relative_to(tmp_path)
+    expected = f"{shown}: raw '{front_matter(path)['raw']}' is not in the seeds folder"
+    assert expected in loaded.warnings

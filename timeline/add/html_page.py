@@ -22,6 +22,8 @@ _BYLINE = re.compile(r"\b[Bb]y\s+([A-Z][^\n·|,]{2,60})")
 
 def read_page(data: bytes, origin: str, fetched_from: str | None = None) -> FoundArticle:
     """The article of one HTML page; InputProblem when the page holds none."""
+    if not data.strip():
+        raise InputProblem("is empty", hint="save the page again from the browser")
     html = decode_file(data)
     statements = page_statements(html)
     page_url = _page_url(statements, fetched_from)

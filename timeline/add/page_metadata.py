@@ -80,9 +80,11 @@ def page_statements(html: str) -> list[Statement]:
     """Every metadata value the page states, most trusted first within each field."""
     try:
         root = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    except ValueError:
         # An XML declaration with an encoding in a str: parse the bytes instead.
         root = lxml.html.document_fromstring(html.encode("utf-8"))
+    except lxml.etree.ParserError:  # nothing but white space or comments
+        return []
     statements = _json_ld(root) + _meta(root) + _links_and_tags(root)
     order = {"JSON-LD": 0, "<meta": 1, "<link": 2, "<html": 3, "<time": 4, "<title": 5, "<h1": 6}
     return sorted(

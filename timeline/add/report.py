@@ -52,7 +52,9 @@ def report_lines(result: AddResult) -> list[tuple[str, str]]:
         )
     for problem in result.problems:
         lines.append(("error", f"Error: {problem}"))
-    summary = f"{len(result.written)} articles written, {len(result.duplicates)} already there"
+    count = len(result.written)
+    written = f"{count} article{'' if count == 1 else 's'} written"
+    summary = f"{written}, {len(result.duplicates)} already there"
     if result.problems:
         summary += f", {len(result.problems)} not added (see the errors above)"
     lines.append(("out", summary))

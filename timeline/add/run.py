@@ -70,9 +70,7 @@ def add_articles(
             continue
         for item in found:
             if isinstance(item, InputProblem):
-                result.problems.append(
-                    Problem(item.message, file=name, record=None, hint=item.hint)
-                )
+                result.problems.append(Problem(item.message, file=name, hint=item.hint))
             else:
                 _add_one(item, seeds_dir, index, update, result)
     return result
@@ -111,8 +109,8 @@ def _read_input(name: str, fetch) -> list[FoundArticle | InputProblem]:
         fetched = fetch(name)
         if (
             looks_like_a_feed(fetched.data)
-            or "xml" in fetched.content_type
-            and "html" not in fetched.content_type
+            # application/rss+xml, application/atom+xml; not application/xhtml+xml
+            or ("xml" in fetched.content_type and "html" not in fetched.content_type)
         ):
             return read_feed(fetched.data, name)
         return [read_page(fetched.data, name, fetched_from=fetched.url)]

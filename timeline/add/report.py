@@ -34,7 +34,7 @@ def report_lines(result: AddResult) -> list[tuple[str, str]]:
                 how = "guessed" if value.inferred else "read   "
                 lines.append(("out", f"  {how}  {key}: {value.value} ({value.evidence})"))
         language = article.value("language")
-        if language and language != ENGLISH:
+        if language and language.lower().replace("_", "-").split("-")[0] != ENGLISH:
             lines.append(
                 (
                     "out",

@@ -30,8 +30,9 @@ FRONT_MATTER_KEYS = {
     "language",
     "notes",
     "boilerplate",
+    "raw",
 }
-INFERABLE_KEYS = ("title", "publisher", "author", "url", "published")
+INFERABLE_KEYS = ("title", "publisher", "author", "url", "published", "language")
 WANTED_KEYS = ("title", "publisher", "published")
 
 _OPENING = re.compile(r"\A---[ \t]*\r?\n")
@@ -188,6 +189,7 @@ def read_article(path: Path, display: str, warnings: list[str], seed_path: str =
         boilerplate=spans,
     )
     _read_fields(article, meta, display, first_line)
+    _check_raw(meta, path, seed_path, display, first_line, warnings)
     if front_text is not None:
         missing = [key for key in WANTED_KEYS if not article.fields.get(key)]
         if missing:
@@ -232,6 +234,29 @@ def _read_fields(article: Article, meta: dict[str, Any], display: str, first_lin
                 ) from None
         else:
             article.fields[key] = _text(raw, key, display, _key_line(meta, key, first_line))
+
+
+def _check_raw(
+    meta: dict[str, Any], path: Path, seed_path: str, display: str, first_line: int, warnings
+) -> None:
+    """``raw``: the file under the seeds folder that holds the page this text came from."""
+    raw = meta.get("raw")
+    if raw is None:
+        return
+    line = _key_line(meta, "raw", first_line)
+    raw = _text(raw, "raw", display, line)
+    if raw.startswith("/") or ".." in raw.split("/"):
+        raise SeedError(
+            Problem(
+                f"raw {raw!r} must name a file inside the seeds folder",
+                display,
+                line,
+                hint="write it relative to the seeds folder, e.g. raw: raw/page.html",
+            )
+        )
+    seeds_root = path.parents[seed_path.count("/")] if seed_path else path.parent
+    if seed_path and not (seeds_root / raw).is_file():
+        warnings.append(f"{display}: raw {raw!r} is not in the seeds folder")
 
 
 def _text(value: Any, key: str, display: str, line: int | None) -> str:

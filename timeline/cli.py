@@ -246,6 +246,39 @@ def history():
     click.echo(database.history_text(), nl=False)
 
 
+@cli.command(name="add")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    default="seeds",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Seeds folder to write articles/<id>.md and raw/ into.",
+)
+@click.option(
+    "--update", is_flag=True, help="Replace an article already added (same URL or same text)."
+)
+@user_errors
+def add_command(inputs, seeds_dir, update):
+    """Write one seeds article per saved page, feed entry, scraper record, text file or URL.
+
+    Every value read from the input is written with its evidence, and marked inferred
+    when it was guessed. URLs are fetched now, never by `timeline load`.
+    """
+    from .add import add_articles
+    from .add.report import report_lines
+
+    result = add_articles(list(inputs), seeds_dir, update=update)
+    for kind, line in report_lines(result):
+        if kind == "error":
+            click.secho(line, fg="red", err=True)
+        else:
+            click.echo(line)
+    if result.problems:
+        sys.exit(1)
+
+
 @cli.command(name="extract")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(

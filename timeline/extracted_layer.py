@@ -44,11 +44,18 @@ def delete_extracted(connection: Connection) -> None:
         connection.execute(text(f"DELETE FROM {table} WHERE origin = 'extracted'"))
 
 
-_UNCOVERED = (
+_NOT_COVERED = (
     "FROM sources s WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id)"
     " AND NOT EXISTS (SELECT 1 FROM event_sources e WHERE e.source_id = s.id)"
 )
+# The rules read English (speech verbs, titles, date words): on another language they
+# would find nonsense, so such sources are skipped, and the load says so.
+_ENGLISH = "(s.language IS NULL OR lower(s.language) = 'en' OR lower(s.language) LIKE 'en-%')"
+_UNCOVERED = f"{_NOT_COVERED} AND {_ENGLISH}"
 UNCOVERED_SOURCES = "SELECT * " + _UNCOVERED
+SKIPPED_LANGUAGES = (
+    f"SELECT s.file_path, s.language {_NOT_COVERED} AND NOT {_ENGLISH} ORDER BY s.id"
+)
 
 
 def uncovered_sources_exist(connection: Connection) -> bool:
@@ -63,11 +70,22 @@ def _rows(connection: Connection, sql: str) -> list[dict]:
     return [dict(row) for row in connection.execute(text(sql)).mappings()]
 
 
-def rebuild_extracted(connection: Connection, progress=None) -> dict[str, int]:
-    """Replace the extracted layer with a fresh extraction of every uncovered source."""
+def rebuild_extracted(
+    connection: Connection, progress=None, warnings: list[str] | None = None
+) -> dict[str, int]:
+    """Replace the extracted layer with a fresh extraction of every uncovered source.
+
+    ``warnings``: gets one line per uncovered source not in English (not extracted).
+    """
     from .extract.pipeline import extend_corpus
 
     delete_extracted(connection)
+    if warnings is not None:
+        for row in connection.execute(text(SKIPPED_LANGUAGES)):
+            warnings.append(
+                f"{row.file_path}: language {row.language!r}: extraction skipped "
+                "(its rules read English only); curate its records by hand"
+            )
     sources = _rows(connection, UNCOVERED_SOURCES)
     if not sources:
         return {}

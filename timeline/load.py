@@ -93,7 +93,7 @@ def _full_load(url, seeds_dir: Path, files, extract: bool, progress) -> LoadResu
         incremental.defer_foreign_keys(connection)
         warnings = stream_seed_files(connection, seeds_dir, progress)
         if extract:
-            rebuild_extracted(connection, progress)
+            rebuild_extracted(connection, progress, warnings)
         incremental.record_seed_files(connection, files)
         notes = fill_place_coordinates(connection)
         counts = table_counts(connection)
@@ -114,7 +114,7 @@ def _incremental_load(
     incremental.forget_seed_files(connection, replaced)
     incremental.record_seed_files(connection, plan.files, replaced - plan.removed)
     if extract:
-        rebuild_extracted(connection, progress)
+        rebuild_extracted(connection, progress, corpus.warnings)
     else:
         delete_extracted(connection)
     notes = fill_place_coordinates(connection)

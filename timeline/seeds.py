@@ -18,6 +18,9 @@ from .yaml_records import LocatedDict, line_of, load_yaml
 RECORD_SUFFIXES = {".yaml", ".yml"}
 RECORD_KINDS = ("actors", "places", "events", "quotes", "figures")
 IGNORED_NAMES = {"readme.md", "readme.txt"}
+# `timeline add` keeps the original bytes of each page, feed or scraper file here; a
+# copy of a .txt or .md input must not load as a second article.
+RAW_FOLDER = "raw"
 
 
 @dataclass
@@ -45,7 +48,8 @@ class SeedFiles:
 
 
 def seed_file_paths(seeds_dir: Path) -> list[Path]:
-    """Article and record files below seeds_dir, sorted, hidden files and folders skipped.
+    """Article and record files below seeds_dir, sorted, hidden files and folders skipped,
+    and the ``raw/`` folder of original inputs at its top.
 
     ``os.walk`` prunes hidden folders before entering them and compares plain strings:
     ``Path.rglob`` took 0.7 s of a 2.6 s load at 20,000 files.
@@ -54,7 +58,12 @@ def seed_file_paths(seeds_dir: Path) -> list[Path]:
     prefix = len(os.path.join(str(seeds_dir), ""))
     found = []
     for folder, subfolders, names in os.walk(seeds_dir):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        top = folder == str(seeds_dir)  # os.walk yields the top folder as it was given
+        subfolders[:] = [
+            name
+            for name in subfolders
+            if not name.startswith(".") and not (top and name == RAW_FOLDER)
+        ]
         for name in names:
             if name.startswith(".") or name.lower() in IGNORED_NAMES:
                 continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -58,11 +59,28 @@ def progress_bar(quiet: bool):
     if quiet or not sys.stderr.isatty():
         return None
 
-    def wrap(items, label):
-        if len(items) < PROGRESS_MIN_ITEMS:
+    def wrap(items, label, length=None):
+        length = len(items) if length is None else length
+        if length < PROGRESS_MIN_ITEMS:
             yield from items
             return
-        with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        started = time.monotonic()
+        done = [0]
+
+        def rate(item) -> str:
+            # Called once per item (and once before the first, with None).
+            done[0] += item is not None
+            elapsed = time.monotonic() - started
+            return f"{done[0] / elapsed:.0f}/s" if elapsed > 0 and done[0] else ""
+
+        with click.progressbar(
+            items,
+            length=length,
+            label=label,
+            file=sys.stderr,
+            show_pos=True,
+            item_show_func=rate,
+        ) as bar:
             yield from bar
 
     return wrap

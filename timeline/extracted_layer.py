@@ -7,7 +7,7 @@ full load builds it; the same input gives the same rows either way.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from .validate import Corpus
 from .write import insert_rows
@@ -73,11 +73,16 @@ def _rows(connection: Connection, sql: str) -> list[dict]:
 def rebuild_extracted(
     connection: Connection, progress=None, warnings: list[str] | None = None
 ) -> dict[str, int]:
-    """Replace the extracted layer with a fresh extraction of every uncovered source.
+    """Replace the extracted layer: extract the uncovered sources that have no stored
+    result under today's key (on every core), then resolve every stored result
+    against the curated rows, in source-id order, and write the rows.
 
     ``warnings``: gets one line per uncovered source not in English (not extracted).
     """
-    from .extract.pipeline import extend_corpus
+    from . import extraction_cache
+    from .extract.parallel import extract_sources
+    from .extract.resolve import Resolver
+    from .extract.version import extractor_version, knowledge_version
 
     delete_extracted(connection)
     if warnings is not None:
@@ -86,25 +91,60 @@ def rebuild_extracted(
                 f"{row.file_path}: language {row.language!r}: extraction skipped "
                 "(its rules read English only); curate its records by hand"
             )
-    sources = _rows(connection, UNCOVERED_SOURCES)
-    if not sources:
+    uncovered = {
+        row.id: row.content_hash
+        for row in connection.execute(text("SELECT s.id, s.content_hash " + _UNCOVERED))
+    }
+    if not uncovered:
+        extraction_cache.forget_all(connection)
         return {}
+    # Every actor left is curated: the extracted ones were just deleted.
+    actors = _rows(connection, "SELECT * FROM actors ORDER BY id")
+    aliases = _rows(connection, "SELECT * FROM actor_aliases ORDER BY actor_id, alias")
+    key = extraction_cache.ExtractionKey(extractor_version(), knowledge_version(actors, aliases))
+    missing = extraction_cache.sources_to_extract(connection, uncovered, key)
+    if missing:
+        sources = _sources_by_id(connection, missing)
+        if progress:
+            sources = progress(sources, "Extracting", length=len(missing))
+        extractions = extract_sources(sources, actors, aliases, len(missing))
+        extraction_cache.store(connection, extractions, uncovered, key)
     corpus = Corpus(
-        sources=sources,
-        actors=_rows(connection, "SELECT * FROM actors"),
-        actor_aliases=_rows(connection, "SELECT * FROM actor_aliases"),
-        events=_rows(connection, "SELECT * FROM events"),
-        event_actors=_rows(connection, "SELECT * FROM event_actors"),
-        event_sources=_rows(connection, "SELECT * FROM event_sources"),
-        quotes=_rows(connection, "SELECT id, source_id FROM quotes"),
+        actors=actors,
+        actor_aliases=aliases,
+        events=_rows(connection, "SELECT * FROM events ORDER BY id"),
+        event_actors=_rows(
+            connection, "SELECT * FROM event_actors ORDER BY event_id, actor_id, role"
+        ),
+        event_sources=_rows(
+            connection,
+            "SELECT event_id, source_id, start_offset FROM event_sources "
+            "ORDER BY event_id, source_id, start_offset",
+        ),
+        quotes=_rows(connection, "SELECT id, source_id FROM quotes ORDER BY id"),
     )
-    sort_for_extraction(corpus)
     before = {name: len(rows) for name, rows in corpus.tables().items()}
-    extend_corpus(corpus, progress)
+    resolver = Resolver(corpus)
+    for extraction in extraction_cache.stored_extractions(connection):
+        resolver.merge(extraction)
     added = Corpus()
     for name, rows in corpus.tables().items():
         setattr(added, name, rows[before[name] :] if name != "sources" else [])
     return insert_rows(connection, added)
+
+
+def _sources_by_id(connection: Connection, ids: list[str], batch: int = 200):
+    """The sources rows of ``ids``, in that order, read a batch at a time."""
+    statement = text("SELECT * FROM sources WHERE id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        rows = {
+            row["id"]: dict(row) for row in connection.execute(statement, {"ids": chunk}).mappings()
+        }
+        for source_id in chunk:
+            yield rows[source_id]
 
 
 def has_extracted_rows(connection: Connection) -> bool:

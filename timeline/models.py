@@ -284,3 +284,20 @@ class SeedFile(Base):
     # scan to be trusted (see migration 0009). Matching both skips re-hashing.
     size: Mapped[int | None] = mapped_column(BigInteger)
     mtime_ns: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class CachedExtraction(Base):
+    """One uncurated article's extraction, as it came out of the extractor (JSON), with
+    the key it was made under: redone only when one of the three versions changes.
+
+    Bookkeeping, not data: the rows a reader sees are the extracted rows of the other
+    tables, resolved across articles from these results on every load.
+    """
+
+    __tablename__ = "extractions"
+
+    source_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    extractor_version: Mapped[str] = mapped_column(String(64))
+    knowledge_version: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(Text)

@@ -335,78 +335,31 @@ def uncurated_sources(corpus: Corpus) -> list[dict[str, Any]]:
 def extend_corpus(corpus: Corpus, progress=None) -> None:
     """Append extracted rows for every uncurated source; curated rows stay as they are.
 
+    Every source is extracted against the corpus's actors as they are before any
+    extraction (the curated knowledge), then the results are resolved in source-id
+    order (``resolve``), so the outcome does not depend on the order of the sources.
     ``progress``: optional wrapper around the list of sources (a progress bar).
     """
+    from .resolve import Resolver
+
     sources = uncurated_sources(corpus)
-    events = EventIndex(corpus.events, corpus.event_actors, corpus.actors)
+    actors, aliases = list(corpus.actors), list(corpus.actor_aliases)
+    resolver = Resolver(corpus)
     for source in progress(sources, "Extracting") if progress else sources:
-        extraction = extract_article(article_from_row(source), corpus.actors, corpus.actor_aliases)
-        merge_extraction(corpus, extraction, events)
+        resolver.merge(extract_article(article_from_row(source), actors, aliases))
 
 
 def merge_extraction(
     corpus: Corpus, extraction: Extraction, events: EventIndex | None = None
 ) -> dict[str, str]:
-    """Add one extraction's rows, re-using existing actors and events, never duplicating ids.
+    """Add one extraction's rows to a corpus (see ``resolve.Resolver.merge``).
 
-    An extracted event that reports an existing one (``merging``) becomes more evidence
-    for it. An article's own events never merge with each other: they are distinct
-    happenings (two sentences that report one already share an id). ``events``: the
-    corpus's events, indexed (built here when not given; pass one to keep over many
-    extractions). Returns extracted event id -> the id it now has.
+    ``events``: the corpus's events, indexed (built here when not given; pass one to
+    keep over many extractions). Returns extracted event id -> the id it now has.
     """
-    if events is None:
-        events = EventIndex(corpus.events, corpus.event_actors, corpus.actors)
-    actor_ids = {a["id"] for a in corpus.actors}
-    corpus.actors.extend(a for a in extraction.actors if a["id"] not in actor_ids)
-    events.note_states(extraction.actors)
-    owner = {a["alias_key"]: a["actor_id"] for a in corpus.actor_aliases}
-    pairs = {(a["actor_id"], a["alias"]) for a in corpus.actor_aliases}
-    for alias in extraction.actor_aliases:
-        key = alias["alias_key"]
-        if (alias["actor_id"], alias["alias"]) in pairs or owner.get(key, alias["actor_id"]) != (
-            alias["actor_id"]
-        ):
-            continue
-        owner[key] = alias["actor_id"]
-        pairs.add((alias["actor_id"], alias["alias"]))
-        corpus.actor_aliases.append(alias)
-    event_ids = {e["id"] for e in corpus.events}
-    renamed: dict[str, str] = {}
-    added: list[tuple[dict[str, Any], set[str]]] = []
-    actors_of: dict[str, list[dict[str, Any]]] = {}
-    for link in extraction.event_actors:
-        actors_of.setdefault(link["event_id"], []).append(link)
-    for event in extraction.events:
-        actors = {a["actor_id"] for a in actors_of.get(event["id"], [])}
-        existing = events.match(event, actors, extraction.event_wording.get(event["id"], []))
-        if existing:
-            renamed[event["id"]] = existing
-            events.refine(existing, event)
-            continue
-        new_id, number = event["id"], 2
-        while new_id in event_ids:
-            new_id, number = f"{event['id']}-{number}", number + 1
-        event_ids.add(new_id)
-        renamed[event["id"]] = new_id
-        row = {**event, "id": new_id}
-        corpus.events.append(row)
-        corpus.event_actors.extend(
-            {**a, "event_id": new_id} for a in actors_of.get(event["id"], [])
-        )
-        added.append((row, actors))
-    for event, actors in added:
-        events.add(event, actors)
-    seen = {(s["event_id"], s["source_id"], s["start_offset"]) for s in corpus.event_sources}
-    for link in extraction.event_sources:
-        row = {**link, "event_id": renamed[link["event_id"]]}
-        key = (row["event_id"], row["source_id"], row["start_offset"])
-        if key not in seen:
-            seen.add(key)
-            corpus.event_sources.append(row)
-    quote_ids = {q["id"] for q in corpus.quotes}
-    corpus.quotes.extend(q for q in extraction.quotes if q["id"] not in quote_ids)
-    return renamed
+    from .resolve import Resolver
+
+    return Resolver(corpus, events).merge(extraction)
 
 
 __all__ = ["Extraction", "extend_corpus", "extract_article", "merge_extraction", "parse_date"]

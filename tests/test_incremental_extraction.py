@@ -1,0 +1,218 @@
+"""A growing uncurated corpus: each article is extracted once, and the order articles
+arrive in never changes the database."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+import timeline
+from timeline.extract import parallel, version
+
+from .conftest import FIXTURES, SEEDS
+
+# Articles nobody annotated: the extraction fixtures (two of them report the same
+# events) and the five seed articles without their records.
+UNCURATED = sorted((FIXTURES / "extract" / "articles").glob("*.txt")) + sorted(
+    (SEEDS / "articles").glob("*.txt")
+)
+BOOKKEEPING = {"alembic_version", "seed_files", "extractions"}
+
+
+def database_rows(url: str) -> dict[str, list[tuple]]:
+    """Every row of every data table, sorted, so two databases compare as wholes."""
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        names = [
+            name
+            for name in inspect(connection).get_table_names()
+            if name not in BOOKKEEPING and "_fts" not in name
+        ]
+        rows = {
+            name: sorted(
+                (tuple(row) for row in connection.execute(text(f'SELECT * FROM "{name}"'))),
+                key=repr,
+            )
+            for name in names
+        }
+    engine.dispose()
+    return rows
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def count_extractions(monkeypatch):
+    """How many articles were extracted (in this process: one worker)."""
+    monkeypatch.setenv("TIMELINE_EXTRACT_WORKERS", "1")
+    extracted: list[str] = []
+    real = parallel.extract_article
+
+    def counting(article, actors, aliases):
+        extracted.append(article.id)
+        return real(article, actors, aliases)
+
+    monkeypatch.setattr(parallel, "extract_article", counting)
+    return extracted
+
+
+def folder_with(tmp_path: Path, name: str, articles: list[Path]) -> Path:
+    folder = tmp_path / name
+    target = folder / "articles"
+    if folder.exists():
+        shutil.rmtree(folder)
+    target.mkdir(parents=True)
+    for article in articles:
+        shutil.copy(article, target / article.name)
+    return folder
+
+
+def test_adding_one_article_extracts_only_that_article(tmp_path, count_extractions):
+    seeds = folder_with(tmp_path, "seeds", UNCURATED[:-1])
+    db = str(tmp_path / "t.db")
+    timeline.load(seeds, db)
+    assert len(count_extractions) == len(UNCURATED) - 1
+
+    count_extractions.clear()
+    shutil.copy(UNCURATED[-1], seeds / "articles" / UNCURATED[-1].name)
+    timeline.load(seeds, db)
+
+    assert len(count_extractions) == 1
+
+
+def test_a_new_extractor_version_extracts_everything_again(
+    tmp_path, count_extractions, monkeypatch
+):
+    seeds = folder_with(tmp_path, "seeds", UNCURATED[:3])
+    db = str(tmp_path / "t.db")
+    timeline.load(seeds, db)
+    monkeypatch.setattr(version, "extractor_version", lambda: "a-new-rule")
+    (seeds / "articles" / UNCURATED[0].name).unlink()  # something to load
+    count_extractions.clear()
+
+    timeline.load(seeds, db)
+
+    assert sorted(count_extractions) == sorted(
+        timeline.articles.read_article(path, path.name, []).id for path in UNCURATED[1:3]
+    )
+
+
+def test_a_new_curated_actor_extracts_everything_again(tmp_path, count_extractions):
+    seeds = folder_with(tmp_path, "seeds", UNCURATED[:3])
+    db = str(tmp_path / "t.db")
+    timeline.load(seeds, db)
+    count_extractions.clear()
+    (seeds / "records").mkdir()
+    (seeds / "records" / "actors.yaml").write_text(
+        "actors:\n  - id: someone-new\n    name: Someone New\n    type: person\n",
+        encoding="utf-8",
+    )
+
+    timeline.load(seeds, db)
+
+    assert len(count_extractions) == 3
+
+
+def test_removing_an_article_leaves_no_trace(tmp_path):
+    seeds = folder_with(tmp_path, "seeds", UNCURATED)
+    db = tmp_path / "t.db"
+    timeline.load(seeds, str(db))
+    removed = timeline.articles.read_article(UNCURATED[0], UNCURATED[0].name, []).id
+    (seeds / "articles" / UNCURATED[0].name).unlink()
+
+    timeline.load(seeds, str(db))
+
+    engine = create_engine(sqlite_url(db))
+    with engine.connect() as connection:
+        for table, column in (
+            ("sources", "id"),
+            ("quotes", "source_id"),
+            ("event_sources", "source_id"),
+            ("extractions", "source_id"),
+        ):
+            left = connection.execute(
+                text(f"SELECT count(*) FROM {table} WHERE {column} = :id"), {"id": removed}
+            ).scalar_one()
+            assert left == 0, f"{table} still names {removed}"
+    engine.dispose()
+
+
+def arrivals(seed: int) -> list[tuple[str, Path]]:
+    """A random arrival order of every article, with one article removed on the way and
+    added back later: (action, article) steps."""
+    rng = random.Random(seed)
+    order = list(UNCURATED)
+    rng.shuffle(order)
+    gone = order[rng.randrange(len(order) // 2)]
+    steps = [("add", article) for article in order]
+    steps.insert(len(steps) - 2, ("remove", gone))
+    steps.append(("add", gone))
+    return steps
+
+
+def grow_one_article_at_a_time(folder: Path, url: str, steps) -> None:
+    (folder / "articles").mkdir(parents=True)
+    for action, article in steps:
+        target = folder / "articles" / article.name
+        if action == "add":
+            shutil.copy(article, target)
+        else:
+            target.unlink()
+        timeline.load(folder, url)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_any_arrival_order_gives_the_database_of_a_fresh_load(tmp_path, seed, monkeypatch):
+    monkeypatch.setenv("TIMELINE_EXTRACT_WORKERS", "1")
+    grown = tmp_path / "grown.db"
+    grow_one_article_at_a_time(tmp_path / "grown", sqlite_url(grown), arrivals(seed))
+    fresh = tmp_path / "fresh.db"
+    timeline.load(tmp_path / "grown", str(fresh))
+
+    assert database_rows(sqlite_url(grown)) == database_rows(sqlite_url(fresh))
+
+
+def test_any_arrival_order_gives_the_database_of_a_fresh_load_on_postgres(
+    tmp_path, postgres_server, monkeypatch
+):
+    monkeypatch.setenv("TIMELINE_EXTRACT_WORKERS", "1")
+    grown = postgres_server.create_database("t_grown_in_arrival_order")
+    grow_one_article_at_a_time(tmp_path / "grown", grown, arrivals(7))
+    fresh = postgres_server.create_database("t_fresh_of_the_same_folder")
+    timeline.load(tmp_path / "grown", fresh)
+
+    assert database_rows(grown) == database_rows(fresh)
+
+
+def many_articles(tmp_path: Path, copies: int) -> Path:
+    """Each uncurated article under several ids and dates: enough to start a pool."""
+    folder = tmp_path / "many" / "articles"
+    folder.mkdir(parents=True)
+    for number in range(copies):
+        for article in UNCURATED:
+            body = article.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+            front = (
+                f"---\nid: copy-{number}-{article.stem}\ntitle: Copy {number}\n"
+                f"published: 202{number % 5}-0{1 + number % 9}-1{number % 9}\n---\n"
+            )
+            (folder / f"copy-{number}-{article.name}").write_text(front + body, "utf-8")
+    return folder.parent
+
+
+def test_extraction_on_every_core_gives_what_one_core_gives(tmp_path, monkeypatch):
+    seeds = many_articles(tmp_path, 4)
+    assert len(list((seeds / "articles").iterdir())) >= parallel.MIN_ARTICLES_FOR_POOL
+    monkeypatch.setenv("TIMELINE_EXTRACT_WORKERS", "1")
+    timeline.load(seeds, str(tmp_path / "one.db"))
+    monkeypatch.setenv("TIMELINE_EXTRACT_WORKERS", "2")
+    timeline.load(seeds, str(tmp_path / "two.db"))
+
+    one = database_rows(sqlite_url(tmp_path / "one.db"))
+    assert one["quotes"] and one["events"]
+    assert one == database_rows(sqlite_url(tmp_path / "two.db"))

@@ -1,0 +1,68 @@
+"""Extract many articles on every core.
+
+Each article's extraction is a pure function of its text and the curated knowledge,
+so articles can be extracted in any order, in any process. Worker processes receive
+the knowledge once (the pool's initializer) and then only articles; results come back
+in the order the articles were given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from multiprocessing import get_context
+from typing import Any
+
+from .pipeline import Extraction, article_from_row, extract_article
+
+# Below this many articles a pool costs more than it saves (starting processes and
+# sending them the knowledge takes a few tenths of a second).
+MIN_ARTICLES_FOR_POOL = 40
+ARTICLES_PER_TASK = 8
+ARTICLES_PER_BATCH = 512
+
+_knowledge: tuple[list[dict], list[dict]] = ([], [])
+
+
+def worker_count() -> int:
+    """Cores to use: TIMELINE_EXTRACT_WORKERS if set (1 = in this process), else all."""
+    configured = os.environ.get("TIMELINE_EXTRACT_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def extract_sources(
+    sources: Iterable[dict[str, Any]], actors: list[dict], aliases: list[dict], count: int
+) -> Iterator[Extraction]:
+    """One extraction per source row, in the order given. ``count``: how many sources
+    the iterable holds (it may be a stream read from the database)."""
+    workers = min(worker_count(), max(1, count // ARTICLES_PER_TASK))
+    if workers <= 1 or count < MIN_ARTICLES_FOR_POOL:
+        for source in sources:
+            yield extract_article(article_from_row(source), actors, aliases)
+        return
+    # fork: the workers start with this process's imports, so only the knowledge and
+    # the articles are pickled.
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=get_context("fork"),
+        initializer=_remember,
+        initargs=(actors, aliases),
+    ) as pool:
+        # A batch at a time: Executor.map takes its whole input at once, and a large
+        # corpus's texts need not all be in memory together.
+        iterator = iter(sources)
+        while batch := list(islice(iterator, ARTICLES_PER_BATCH)):
+            yield from pool.map(_extract, batch, chunksize=ARTICLES_PER_TASK)
+
+
+def _remember(actors: list[dict], aliases: list[dict]) -> None:
+    global _knowledge
+    _knowledge = (actors, aliases)
+
+
+def _extract(source: dict[str, Any]) -> Extraction:
+    return extract_article(article_from_row(source), *_knowledge)

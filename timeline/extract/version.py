@@ -1,0 +1,39 @@
+"""The extractor's version: a hash of its own code and word lists.
+
+A cached extraction is reused only when it was made by the same extractor. A version
+number bumped by hand is forgotten the day a rule changes; the hash of every file of
+this package changes with any rule, pattern or vocabulary, so a stale result is never
+reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def extractor_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".yaml", ".txt", ".json"}:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def knowledge_version(actors: list[dict], aliases: list[dict]) -> str:
+    """A hash of the curated actors and spellings an extraction reads, whatever their order."""
+    digest = hashlib.sha256()
+    for actor in sorted(
+        (a["id"], a["name"], a["type"], a.get("description") or "") for a in actors
+    ):
+        digest.update("\0".join(actor).encode() + b"\n")
+    digest.update(b"--\n")
+    for alias in sorted((a["actor_id"], a["alias"]) for a in aliases):
+        digest.update("\0".join(alias).encode() + b"\n")
+    return digest.hexdigest()[:16]

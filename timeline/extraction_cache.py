@@ -1,0 +1,105 @@
+"""Stored extractions: each uncurated article's result, under the key it was made with.
+
+The key is the article's content hash, the extractor's version (a hash of its code)
+and the curated knowledge's version (a hash of the curated actors and spellings). A
+load asks which uncurated articles have no result under today's key, extracts only
+those, and forgets results whose article is gone, curated or changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, delete, insert, select, text
+
+from .extract.pipeline import Extraction
+from .models import CachedExtraction
+
+TABLE = CachedExtraction.__table__
+# Results are read and written this many at a time: a large corpus's extractions
+# never need to be in memory together.
+BATCH = 500
+
+
+@dataclasses.dataclass(frozen=True)
+class ExtractionKey:
+    extractor_version: str
+    knowledge_version: str
+
+
+def sources_to_extract(
+    connection: Connection, uncovered: dict[str, str], key: ExtractionKey
+) -> list[str]:
+    """Ids of the uncovered sources (id -> content hash) with no result under ``key``,
+    in id order; stored results that no longer apply are deleted on the way."""
+    stored = {
+        row.source_id: row
+        for row in connection.execute(
+            select(
+                TABLE.c.source_id,
+                TABLE.c.content_hash,
+                TABLE.c.extractor_version,
+                TABLE.c.knowledge_version,
+            )
+        )
+    }
+    stale = [
+        source_id
+        for source_id, row in stored.items()
+        if uncovered.get(source_id) != row.content_hash
+        or row.extractor_version != key.extractor_version
+        or row.knowledge_version != key.knowledge_version
+    ]
+    for start in range(0, len(stale), BATCH):
+        connection.execute(delete(TABLE).where(TABLE.c.source_id.in_(stale[start : start + BATCH])))
+    kept = set(stored) - set(stale)
+    return sorted(source_id for source_id in uncovered if source_id not in kept)
+
+
+def store(
+    connection: Connection,
+    extractions: Iterator[Extraction],
+    hashes: dict[str, str],
+    key: ExtractionKey,
+) -> int:
+    """Write each extraction under its source's content hash and ``key``."""
+    written, batch = 0, []
+    for extraction in extractions:
+        batch.append(
+            {
+                "source_id": extraction.source_id,
+                "content_hash": hashes[extraction.source_id],
+                "extractor_version": key.extractor_version,
+                "knowledge_version": key.knowledge_version,
+                "result": json.dumps(dataclasses.asdict(extraction), ensure_ascii=False),
+            }
+        )
+        if len(batch) >= BATCH:
+            connection.execute(insert(TABLE), batch)
+            written, batch = written + len(batch), []
+    if batch:
+        connection.execute(insert(TABLE), batch)
+        written += len(batch)
+    return written
+
+
+def stored_extractions(connection: Connection) -> Iterator[Extraction]:
+    """Every stored extraction, in source-id order, a batch at a time."""
+    after = ""
+    statement = text(
+        "SELECT source_id, result FROM extractions WHERE source_id > :after "
+        "ORDER BY source_id LIMIT :limit"
+    )
+    while True:
+        rows = connection.execute(statement, {"after": after, "limit": BATCH}).all()
+        if not rows:
+            return
+        for row in rows:
+            yield Extraction(**json.loads(row.result))
+        after = rows[-1].source_id
+
+
+def forget_all(connection: Connection) -> None:
+    connection.execute(delete(TABLE))

@@ -205,9 +205,20 @@ def test_every_gold_actor_and_place_is_named_in_its_article(devset):
             assert any(f" {key} " in words for key in named.keys), (source["id"], named.name)
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def test_every_gold_weekday_is_that_weekday(devset):
+    for gold in devset.gold.values():
+        for date in gold.dates:
+            named = [day for day in WEEKDAYS if day in date.expression.lower()]
+            if named and date.date.precision == "day":
+                assert WEEKDAYS[date.date.start.weekday()] == named[0], (gold.file, date)
+
+
 def test_every_devset_article_names_its_licence():
     sources = (DEVSET / "SOURCES.md").read_text(encoding="utf-8")
-    assert "CC BY 2.5" in sources
+    assert "CC BY 2.5" in sources and "17 U.S.C. § 105" in sources
     for article in (DEVSET / "articles").glob("*.txt"):
         assert f"`{article.stem}`" in sources
 

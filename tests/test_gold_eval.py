@@ -46,6 +46,8 @@ def _event(text, event_id, evidence, date, start, end, expression) -> tuple[dict
         "date_start": start,
         "date_end": end,
         "date_expression": expression,
+        "status": "happened",
+        "place_id": None,
     }
     source = {
         "event_id": event_id,
@@ -83,6 +85,7 @@ def tiny_extraction(text: str) -> Extraction:
         _event(text, "e3", "It was a long week", "2024-03", "2024-03-01", "2024-03-31",
                "a long week"),
     ]  # fmt: skip
+    rows[0][0]["place_id"] = "portsmouth"
     extraction.events = [row for row, _ in rows]
     extraction.event_sources = [source for _, source in rows]
     # Places, as the rules that create them give them; England is missed.
@@ -108,6 +111,10 @@ def test_each_figure_counts_its_hits_and_misses():
     assert scores.places.recall == 1 / 2
     # Events: e1 matches; e2 has the right sentence but an incompatible date; e3 is extra.
     assert (scores.events.recall, scores.events.precision) == (1 / 2, 1 / 3)
+    # Types: Okafor is a person; event place and status of e1, the one event found.
+    assert (scores.actor_types.right, scores.actor_types.total) == (1, 1)
+    assert (scores.event_places.right, scores.event_places.total) == (1, 1)
+    assert (scores.event_status.right, scores.event_status.total) == (1, 1)
     # Dates: both gold expressions used, "on Sunday" resolved to the wrong Sunday.
     assert (scores.dates_seen.right, scores.dates_seen.total) == (2, 2)
     assert (scores.dates.right, scores.dates.total) == (1, 2)
@@ -128,6 +135,40 @@ def test_each_figure_counts_its_hits_and_misses():
         assert expected in misses
 
 
+def _wrong_type(extraction):
+    for actor in extraction.actors:
+        if actor["id"] in ("okafor", "mayor-okafor"):
+            actor["type"] = "organisation"
+
+
+def _wrong_status(extraction):
+    extraction.events[0]["status"] = "planned"
+
+
+def _no_event_place(extraction):
+    extraction.events[0]["place_id"] = None
+
+
+@pytest.mark.parametrize(
+    "spoil, measure, miss",
+    [
+        (_wrong_type, "actor_types", "actor type organisation instead of person: Jane Okafor"),
+        (_wrong_status, "event_status", "event status planned instead of happened"),
+        (_no_event_place, "event_places", "event place None instead of Portsmouth"),
+    ],
+)
+def test_wrong_type_status_or_event_place_is_counted_and_listed(spoil, measure, miss):
+    devset = read_devset(TINY)
+    source = devset.sources[0]
+    extraction = tiny_extraction(source["text"])
+    spoil(extraction)
+
+    scores = score_article(devset.gold["tiny-harbour"], extraction, source["text"])
+
+    assert getattr(scores, measure).right == 0
+    assert any(line.startswith(miss) for line in scores.misses)
+
+
 def test_extraction_with_no_places_scores_place_recall_zero():
     devset = read_devset(TINY)
     source = devset.sources[0]
@@ -145,7 +186,8 @@ def test_eval_gold_prints_every_figure_per_article_and_overall():
     assert result.exit_code == 0, result.output
     header = result.output.splitlines()[0].split("  ")
     for figure in ("quotes P", "quotes R", "speaker", "actors R", "actors P", "split",
-                   "places R", "events R", "events P", "dates", "dates seen"):  # fmt: skip
+                   "types", "places R", "events R", "events P", "ev. place", "status",
+                   "dates", "dates seen"):  # fmt: skip
         assert figure in [cell.strip() for cell in header]
     assert re.search(r"^tiny-harbour ", result.output, re.MULTILINE)
     assert re.search(r"^overall ", result.output, re.MULTILINE)

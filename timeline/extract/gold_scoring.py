@@ -18,6 +18,8 @@ do not depend on which others are in the set. Then, per article:
   mentions has a name or alias equal (as above) to one of the gold actor's forms;
   an extracted actor is right when it is some gold actor. *split*: gold actors that
   two or more extracted actors match (one person or body stored as two rows).
+  *types*: among found gold actors, the share an extracted actor of the gold type
+  matches (of any of its rows, when split).
 * **places R / P**: a gold place is found when an extracted place (``places`` of the
   extraction, where the rules create them) has its name, or one of its aliases, among
   the gold place's forms. Places are where something is or happens (cities, regions,
@@ -26,7 +28,10 @@ do not depend on which others are in the set. Then, per article:
   the gold evidence (one character is enough: both point at the same sentence or
   clause) and its date is compatible with the gold date: the same days, or one
   contains the other (a coarser "2015" for "2015-09-11" is the same happening dated
-  less precisely; whether it is *right* is the date measure's business).
+  less precisely; whether it is *right* is the date measure's business). Among found
+  gold events, *ev. place*: the share (of those with a gold place) whose extracted
+  event's ``place_id`` is a place with one of the gold place's forms; *status*: the
+  share with the gold status (happened, planned, forecast).
 * **dates**: each date expression extraction used for an event (its
   ``date_expression``, found inside its evidence) is paired with the gold date
   expression it overlaps; it is right when it covers exactly the same days (EDTF
@@ -49,7 +54,18 @@ from .evaluate import Accuracy, Score, _fraction, _short
 from .goldset import DevSet, GoldArticle, Span, read_devset
 from .pipeline import Extraction, article_from_row, extract_article
 
-_MEASURES = ("quotes", "speakers", "actors", "places", "events", "dates", "dates_seen")
+_MEASURES = (
+    "quotes",
+    "speakers",
+    "actors",
+    "actor_types",
+    "places",
+    "events",
+    "event_places",
+    "event_status",
+    "dates",
+    "dates_seen",
+)
 
 
 @dataclass
@@ -59,8 +75,14 @@ class ArticleScores:
     speakers: Accuracy = field(default_factory=Accuracy)
     actors: Score = field(default_factory=Score)
     split_actors: int = 0
+    # Among found gold actors: the extracted actor (any, when split) has the gold type.
+    actor_types: Accuracy = field(default_factory=Accuracy)
     places: Score = field(default_factory=Score)
     events: Score = field(default_factory=Score)
+    # Among found gold events with a place: the extracted event's place is that place.
+    event_places: Accuracy = field(default_factory=Accuracy)
+    # Among found gold events: the extracted status (happened, planned, forecast).
+    event_status: Accuracy = field(default_factory=Accuracy)
     dates: Accuracy = field(default_factory=Accuracy)
     # Gold date expressions extraction used at all (total = gold expressions).
     dates_seen: Accuracy = field(default_factory=Accuracy)
@@ -186,13 +208,21 @@ def _score_quotes(scores, gold: GoldArticle, extraction: Extraction, names, cont
 
 def _score_actors(scores, gold: GoldArticle, extraction: Extraction, names) -> None:
     found = list(dict.fromkeys(extraction.mentioned_actor_ids))
+    types = {a["id"]: a.get("type") for a in extraction.actors}
     matched_found = set()
     for actor in gold.actors:
         hits = [actor_id for actor_id in found if names.of(actor_id) & actor.keys]
         matched_found.update(hits)
         if not hits:
             scores.misses.append(f"actor missed: {actor.name} ({actor.type})")
-        elif len(hits) > 1:
+            continue
+        typed = {types.get(h) for h in hits}
+        scores.actor_types.total += 1
+        scores.actor_types.right += actor.type in typed
+        if actor.type not in typed:
+            found_as = ", ".join(sorted(t for t in typed if t))
+            scores.misses.append(f"actor type {found_as} instead of {actor.type}: {actor.name}")
+        if len(hits) > 1:
             scores.split_actors += 1
             rows = ", ".join(repr(names.name(h)) for h in hits)
             scores.misses.append(f"actor split over {len(hits)} rows: {actor.name} = {rows}")
@@ -250,6 +280,25 @@ def _score_events(scores, gold: GoldArticle, extraction: Extraction, text: str, 
     recalled = [g for g in gold.events if any(matches(s, e, g) for s, e in evidence)]
     right = [(s, e) for s, e in evidence if any(matches(s, e, g) for g in gold.events)]
     scores.events = Score(len(evidence), len(gold.events), len(right), len(recalled))
+    places = _place_keys(extraction)
+    for g in recalled:
+        found = [e for s, e in evidence if matches(s, e, g)]
+        scores.event_status.total += 1
+        if any(e.get("status", "happened") == g.status for e in found):
+            scores.event_status.right += 1
+        else:
+            got = ", ".join(sorted({e.get("status") or "happened" for e in found}))
+            scores.misses.append(f"event status {got} instead of {g.status}: {_short(g.evidence)}")
+        if g.place is None:
+            continue
+        scores.event_places.total += 1
+        if any(places.get(e.get("place_id"), set()) & g.place.keys for e in found):
+            scores.event_places.right += 1
+        else:
+            got = ", ".join(sorted({str(e.get("place_id")) for e in found}))
+            scores.misses.append(
+                f"event place {got} instead of {g.place.name}: {_short(g.evidence)}"
+            )
     for g in gold.events:
         if g not in recalled:
             near = [e["date"] for s, e in evidence if _overlap(_span(s), g.span)]
@@ -316,9 +365,12 @@ def format_gold_table(evaluation: GoldEvaluation) -> str:
         "actors R",
         "actors P",
         "split",
+        "types",
         "places R",
         "events R",
         "events P",
+        "ev. place",
+        "status",
         "dates",
         "dates seen",
         "n quotes",
@@ -336,9 +388,12 @@ def format_gold_table(evaluation: GoldEvaluation) -> str:
                 _fraction(r.actors.recall),
                 _fraction(r.actors.precision),
                 str(r.split_actors),
+                _fraction(r.actor_types.value),
                 _fraction(r.places.recall),
                 _fraction(r.events.recall),
                 _fraction(r.events.precision),
+                _fraction(r.event_places.value),
+                _fraction(r.event_status.value),
                 _fraction(r.dates.value),
                 f"{r.dates_seen.right}/{r.dates_seen.total}",
                 f"{r.quotes.found}/{r.quotes.expected}",

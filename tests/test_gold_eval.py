@@ -279,3 +279,16 @@ def test_a_gold_quote_not_in_its_article_is_refused(tmp_path: Path):
         evaluate_gold(tmp_path)
 
     assert "tiny-harbour.yaml:3: text 'We are closed' is not in the article" in str(raised.value)
+
+
+def test_the_devset_scores_every_article_and_sums_them_overall(devset):
+    from timeline.extract.gold_scoring import score_devset
+
+    evaluation = score_devset(devset)
+
+    assert [r.source_id for r in evaluation.articles] == [s["id"] for s in devset.sources]
+    assert evaluation.overall.quotes.expected == sum(len(g.quotes) for g in devset.gold.values())
+    assert evaluation.overall.events.found == sum(r.events.found for r in evaluation.articles)
+    for row in evaluation.rows:
+        for figure in (row.quotes.precision, row.actors.recall, row.events.recall):
+            assert figure is None or 0 <= figure <= 1

@@ -321,8 +321,14 @@ def extract_command(file, published, seeds_dir):
 
 
 @cli.command(name="eval")
-@click.argument("seeds_dir", default="seeds", type=click.Path(exists=True, path_type=Path))
+@click.argument("seeds_dir", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--cold", is_flag=True, help="Give extraction no known actors (names only).")
+@click.option(
+    "--gold",
+    "gold_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Score against a development set's gold (DIR/articles, DIR/gold) instead.",
+)
 @click.option(
     "--misses",
     "--verbose",
@@ -332,11 +338,22 @@ def extract_command(file, published, seeds_dir):
     help="Also list every missed, extra or wrong item with its sentence.",
 )
 @user_errors
-def eval_command(seeds_dir, cold, misses):
-    """Measure extraction against the curated records of SEEDS_DIR (precision, recall)."""
+def eval_command(seeds_dir, cold, gold_dir, misses):
+    """Measure extraction against the curated records of SEEDS_DIR (default: seeds), or
+    with --gold against a development set's gold annotation."""
+    if gold_dir is not None:
+        if seeds_dir is not None or cold:
+            raise click.UsageError("--gold scores a development set: give no SEEDS_DIR or --cold")
+        from .extract.gold_scoring import evaluate_gold, format_gold_misses, format_gold_table
+
+        evaluation = evaluate_gold(gold_dir)
+        click.echo(format_gold_table(evaluation), nl=False)
+        if misses:
+            click.echo(format_gold_misses(evaluation), nl=False)
+        return
     from .extract.evaluate import evaluate, format_misses, format_table
 
-    results = evaluate(seeds_dir, cold=cold)
+    results = evaluate(seeds_dir or "seeds", cold=cold)
     click.echo(format_table(results), nl=False)
     if misses:
         click.echo(format_misses(results), nl=False)

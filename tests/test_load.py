@@ -107,7 +107,7 @@ def test_bare_txt_loads_with_warnings_naming_what_is_missing(tmp_path):
     assert "warning: " in result.output
     assert "no front matter; id, title, publisher and published missing" in result.output
     source = rows(tmp_path / "t.db", "select id, title, published from sources")[0]
-    assert source == {"id": "2025-08-15-astana-report", "title": None, "published": None}
+    assert source == {"id": "2025-08-15-astana-report", "title": None, "published": "2025-08-15"}
 
 
 def test_boilerplate_is_kept_in_text_but_not_searchable(tmp_path):

@@ -181,7 +181,7 @@ class _Reader:
             self.problem(
                 f"{key}: 'inferred' must be true or false, got {text_of(raw, 'inferred')!r}",
                 line_of(raw, line, key="inferred"),
-                "write inferred: true (yes, 'true' and 1 are not booleans in seed files)",
+                "write true or false; in seed files yes, 'true' and 1 are not booleans",
             )
             return None
         value = text_of(raw, "value") if "value" in raw else None

@@ -116,7 +116,7 @@ def load_yaml(text: str, file: str, first_line: int = 1, located: bool = True) -
         raise _syntax_error(text, file, first_line, error) from None
     try:
         if isinstance(value, list) and _SECOND_DOCUMENT.search(text):
-            _refuse_several_documents(text)
+            _refuse_several_documents(text, file, first_line)
         if _MAY_HAVE_TAG.search(text):
             _refuse_tags(text)
         if located:
@@ -204,13 +204,13 @@ def _refuse_nul_and_inner_bom(text: str, file: str, first_line: int) -> None:
             "start of a file may have one",
             file=file,
             line=line,
-            hint="were two files joined together? delete the invisible character at the "
-            "start of that line (most editors show it as <feff> or \ufeff)",
+            hint="were two files joined together? Delete the invisible character that "
+            "starts that line; some editors show it as <feff>",
         )
     )
 
 
-def _refuse_several_documents(text: str) -> None:
+def _refuse_several_documents(text: str, file: str, first_line: int) -> None:
     """A record file is one YAML document; a second one (after a "---" line) would be
     read as a list of documents, and its records refused with a puzzling message."""
     starts = 0
@@ -218,11 +218,14 @@ def _refuse_several_documents(text: str) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
             starts += 1
             if starts == 2:
-                raise SeedYAMLError(
-                    "a second YAML document starts here ('---'): a seed file is one document",
-                    event.start_mark,
-                    "remove the '---' line (a record file may list actors, places, events, "
-                    "quotes and figures together), or split the file in two",
+                raise SeedError(
+                    Problem(
+                        "a second YAML document starts here ('---'); a seed file is one document",
+                        file=file,
+                        line=event.start_mark.line + first_line,
+                        hint="remove the '---' line, since one record file may list "
+                        "actors, places, events, quotes and figures together, or split the file",
+                    )
                 )
 
 

@@ -98,22 +98,33 @@ def check_known_keys(
             )
 
 
+_REWRITABLE = (bool, int, float)
+# The same keys as tuples: has_rewritten_text runs on every record of a streamed load.
+_TEXT_KEY_TUPLES = {kind: tuple(sorted(keys)) for kind, keys in TEXT_KEYS.items()}
+_ENTRY_KEY_TUPLES = {key: tuple(sorted(keys)) for key, keys in ENTRY_TEXT_KEYS.items()}
+
+
 def _is_rewritable(value) -> bool:
-    return isinstance(value, bool | int | float)
+    return type(value) in _REWRITABLE
 
 
 def has_rewritten_text(record: dict, kind: str) -> bool:
-    """Could a text field of this record hold a number or boolean YAML made of its text?
+    """Does a text field of this record hold a number or boolean YAML made of its text?
     Only a located read (see yaml_records) can tell what that text was."""
-    for key in TEXT_KEYS[kind]:
-        value = record.get(key)
-        if _is_rewritable(value) or (isinstance(value, list) and any(map(_is_rewritable, value))):
+    get = record.get
+    for key in _TEXT_KEY_TUPLES[kind]:
+        if type(get(key)) in _REWRITABLE:
             return True
-    for key, entry_keys in ENTRY_TEXT_KEYS.items() if kind == "events" else ():
-        entries = record.get(key)
-        for entry in entries if isinstance(entries, list) else ():
-            if isinstance(entry, dict) and any(_is_rewritable(entry.get(k)) for k in entry_keys):
-                return True
+    if kind == "actors" and type(aliases := get("aliases")) is list:
+        return any(type(alias) in _REWRITABLE for alias in aliases)
+    if kind == "events":
+        for key, entry_keys in _ENTRY_KEY_TUPLES.items():
+            entries = get(key)
+            for entry in entries if type(entries) is list else ():
+                if isinstance(entry, dict):
+                    for entry_key in entry_keys:
+                        if type(entry.get(entry_key)) in _REWRITABLE:
+                            return True
     return False
 
 

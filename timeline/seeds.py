@@ -247,7 +247,8 @@ def _read_record_file(
                         line=line_of(content),
                     )
                 )
-            keep_text_as_written(item, kind)
+            if has_rewritten_text(item, kind):
+                keep_text_as_written(item, kind)
             seeds.records[kind].append(Entry(item, display, relative))
 
 

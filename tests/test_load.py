@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import timeline
@@ -190,3 +191,22 @@ def test_text_fields_keep_numbers_as_written_on_every_load_path(tmp_path):
     result = timeline.load(seeds, str(db), extract=False)  # incremental: that file re-read
     assert result.mode == "incremental"
     assert _text_columns(db) == expected
+
+
+@pytest.mark.parametrize(
+    "flag", ["date_inferred: yes", "date_inferred: 'true'", "sources_differ: 1"]
+)
+def test_a_record_flag_that_is_not_a_boolean_is_refused(tmp_path, flag):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "minimal", seeds)
+    records = seeds / "records" / "all.yaml"
+    records.write_text(
+        records.read_text(encoding="utf-8").replace(
+            "    type: phone_call\n", f"    type: phone_call\n    {flag}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(timeline.SeedError) as raised:
+        timeline.load(seeds, str(tmp_path / "t.db"))
+    key = flag.split(":")[0]
+    assert f"'{key}' must be true or false" in str(raised.value)

@@ -98,6 +98,8 @@ def read_front_matter(meta: dict, file: str, first_line: int) -> FrontMatter:
 
 
 class _Reader:
+    """One pass over a front matter mapping, filling a FrontMatter."""
+
     def __init__(self, meta: dict, file: str, first_line: int):
         self.meta, self.file, self.first_line = meta, file, first_line
         self.result = FrontMatter()

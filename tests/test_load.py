@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import timeline
@@ -107,7 +110,7 @@ def test_bare_txt_loads_with_warnings_naming_what_is_missing(tmp_path):
     assert "warning: " in result.output
     assert "no front matter; id, title, publisher and published missing" in result.output
     source = rows(tmp_path / "t.db", "select id, title, published from sources")[0]
-    assert source == {"id": "2025-08-15-astana-report", "title": None, "published": None}
+    assert source == {"id": "2025-08-15-astana-report", "title": None, "published": "2025-08-15"}
 
 
 def test_boilerplate_is_kept_in_text_but_not_searchable(tmp_path):
@@ -141,3 +144,69 @@ def test_database_defaults_to_environment_variable(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["load", str(FIXTURES / "minimal")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "from-env.db").exists()
+
+
+def _text_columns(db: Path) -> dict[str, list]:
+    """The rows of fixtures/numbers_as_text, whose text fields YAML reads as numbers."""
+    event = "'2025-08-10-payment'"
+    return {
+        "sources": rows(db, "select id, title, publisher, notes from sources where id = '007'"),
+        "actors": rows(db, "select id, name from actors where id = '007'"),
+        "aliases": rows(db, "select alias from actor_aliases where actor_id = '007' order by 1"),
+        "events": rows(db, f"select id, title from events where id = {event}"),
+        "event_actors": rows(
+            db, f"select actor_id, role from event_actors where event_id = {event}"
+        ),
+        "evidence": rows(
+            db,
+            f"select excerpt, start_offset, end_offset from event_sources where event_id = {event}",
+        ),
+        "quotes": rows(
+            db, "select text, speaker_id, start_offset, end_offset from quotes where id = '007-q1'"
+        ),
+    }
+
+
+def test_text_fields_keep_numbers_as_written_on_every_load_path(tmp_path):
+    # yaml-rs reads 007 as 7 and 1.50 as 1.5; an id, a title or a quote is text. The
+    # quote "1.50" must not be found as "1.5" (a shorter span of the article).
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "numbers_as_text", seeds)
+    shutil.copytree(FIXTURES / "minimal", seeds / "more")
+    db = tmp_path / "t.db"
+    timeline.load(seeds, str(db), extract=False)  # a first load: streamed, values unlocated
+    expected = {
+        "sources": [{"id": "007", "title": "1.50", "publisher": "0x1F", "notes": "true"}],
+        "actors": [{"id": "007", "name": "007"}],
+        "aliases": [{"alias": "007"}, {"alias": "0x1F"}, {"alias": "Bond"}],
+        "events": [{"id": "2025-08-10-payment", "title": "1.50"}],
+        "event_actors": [{"actor_id": "007", "role": "0x1F"}],
+        "evidence": [{"excerpt": "1.50", "start_offset": 15, "end_offset": 19}],
+        "quotes": [{"text": "1.50", "speaker_id": "007", "start_offset": 15, "end_offset": 19}],
+    }
+    assert _text_columns(db) == expected
+
+    records = seeds / "records" / "all.yaml"
+    records.write_text(records.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = timeline.load(seeds, str(db), extract=False)  # incremental: that file re-read
+    assert result.mode == "incremental"
+    assert _text_columns(db) == expected
+
+
+@pytest.mark.parametrize(
+    "flag", ["date_inferred: yes", "date_inferred: 'true'", "sources_differ: 1"]
+)
+def test_a_record_flag_that_is_not_a_boolean_is_refused(tmp_path, flag):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "minimal", seeds)
+    records = seeds / "records" / "all.yaml"
+    records.write_text(
+        records.read_text(encoding="utf-8").replace(
+            "    type: phone_call\n", f"    type: phone_call\n    {flag}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(timeline.SeedError) as raised:
+        timeline.load(seeds, str(tmp_path / "t.db"))
+    key = flag.split(":")[0]
+    assert f"'{key}' must be true or false" in str(raised.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.errors import SeedError
-from timeline.yaml_records import MAX_DEPTH, LocatedDict, line_of, load_yaml
+from timeline.yaml_records import MAX_DEPTH, LocatedDict, as_written, line_of, load_yaml
 
 RECORDS = """\
 events:
@@ -85,3 +85,52 @@ def test_an_exclamation_mark_in_text_is_not_a_tag():
         "text": "Glory to Ukraine!",
         "b": "Yes!",
     }
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "actors:\n  - {id: a, name: A\x00, type: person}\n  - {id: b, name: B, type: person}\n",
+            "r.yaml:2: a NUL character (byte 0x00) at line 2, column 20",
+        ),
+        ('a: "x\x00y"\n', "r.yaml:1: a NUL character (byte 0x00) at line 1, column 6"),
+        ("a: 1\n\ufeffb: 2\n", "r.yaml:2: a byte-order mark (U+FEFF) at line 2, column 1"),
+        (
+            "actors: []\n---\nevents: []\n",
+            "r.yaml:2: a second YAML document starts here ('---')",
+        ),
+        ("actors: []\n---\n", "r.yaml:2: a second YAML document starts here"),
+        ("- a\n---\n- b\n", "r.yaml:2: a second YAML document starts here"),
+    ],
+)
+@pytest.mark.parametrize("located", [True, False], ids=["located", "plain"])
+def test_nul_inner_byte_order_mark_and_second_documents_are_refused_where_they_are(
+    text, message, located
+):
+    with pytest.raises(SeedError) as raised:
+        load_yaml(text, "r.yaml", located=located)
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "text", ["---\nactors: []\n", "actors: []\n...\n", "%YAML 1.2\n---\na: 1\n"]
+)
+def test_one_document_with_its_markers_is_accepted(text):
+    assert load_yaml(text, "r.yaml") is not None
+
+
+def test_numbers_and_booleans_keep_the_text_they_were_written_as():
+    value = load_yaml(
+        "a: 007\nb: 1.50\nc: 0x1F\nd: true\ne: 45\nf: '007'\ng: [0o17, 2]\n", "r.yaml"
+    )
+    assert [as_written(value, key) for key in "abcdef"] == [
+        "007",
+        "1.50",
+        "0x1F",
+        "true",
+        45,
+        "007",
+    ]
+    assert [as_written(value["g"], index) for index in range(2)] == ["0o17", 2]
+    assert value["a"] == 7  # the value YAML gives stays what numeric fields read

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .boilerplate import Span, blank_out, find_boilerplate
-from .dates import DateError, parse_published
+from .dates import day_in_file_name
 from .errors import Problem, SeedError
 from .fields import check_known_keys
+from .front_matter import read_front_matter
 from .yaml_records import line_of, load_yaml
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
@@ -20,19 +21,6 @@ ARTICLE_SUFFIXES = {".txt", ".md"}
 # prefixes extraction adds (x-<source>-q12) within the 200 of the id columns.
 SLUG_MAX_LENGTH = 100
 SLUG = re.compile(rf"^(?=.{{1,{SLUG_MAX_LENGTH}}}\Z)[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-FRONT_MATTER_KEYS = {
-    "id",
-    "title",
-    "publisher",
-    "author",
-    "url",
-    "published",
-    "language",
-    "notes",
-    "boilerplate",
-    "raw",
-}
-INFERABLE_KEYS = ("title", "publisher", "author", "url", "published", "language")
 WANTED_KEYS = ("title", "publisher", "published")
 
 _OPENING = re.compile(r"\A---[ \t]*\r?\n")
@@ -54,6 +42,11 @@ class Article:
     fields: dict[str, Any] = field(default_factory=dict)
     inferences: list[dict[str, str]] = field(default_factory=list)
     boilerplate: list[Span] = field(default_factory=list)
+    # Front matter lists people facet on, and every key the front matter has that no
+    # column holds (layout, draft, keywords, ...), kept as written.
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -77,6 +70,9 @@ class Article:
             "published_inferred": any(i["field"] == "published" for i in self.inferences),
             "language": self.fields.get("language") or "en",
             "notes": self.fields.get("notes"),
+            "tags": _json_or_none(self.tags),
+            "categories": _json_or_none(self.categories),
+            "extra": _json_or_none(self.extra),
             "text": self.text,
             "search_text": self.search_text,
             "content_hash": self.content_hash,
@@ -84,6 +80,10 @@ class Article:
             "file_hash": self.file_hash,
             "seed_file": self.seed_path,
         }
+
+
+def _json_or_none(value: Any) -> str | None:
+    return json.dumps(value, ensure_ascii=False) if value else None
 
 
 def slug_from_file_name(path: Path) -> str:
@@ -144,11 +144,13 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def read_article(path: Path, display: str, warnings: list[str], seed_path: str = "") -> Article:
-    """Read and check one article file; raise SeedError naming the file and line."""
+    """Read and check one article file; raise SeedError naming the file and line of
+    every problem its front matter has."""
     data = path.read_bytes()
     text = decode_utf8(data, display)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    # A leading byte-order mark is how some editors say "UTF-8", not a character of the
+    # article: it stays in the file (file_hash), not in the body.
+    text = text.removeprefix("\ufeff")
     front_text, body, first_line = split_front_matter(text)
     if front_text is None:
         meta: dict[str, Any] = {}
@@ -159,14 +161,15 @@ def read_article(path: Path, display: str, warnings: list[str], seed_path: str =
             raise SeedError(
                 Problem("front matter must be a YAML mapping (key: value lines)", display, 2)
             )
-    check_known_keys(meta, FRONT_MATTER_KEYS, display, first_line or 1, "front matter")
-    article_id = meta.get("id")
+    front = read_front_matter(meta, display, first_line or 1)
+    problems = front.problems
+    article_id = front.fields.pop("id", None)
     if article_id is None:
         article_id = slug_from_file_name(path)
         if front_text is not None:
             warnings.append(f"{display}: no id in front matter; using {article_id!r}")
-    elif not isinstance(article_id, str) or not SLUG.match(article_id):
-        raise SeedError(
+    elif not SLUG.match(article_id):
+        problems.append(
             Problem(
                 f"source id {article_id!r} is not a slug",
                 display,
@@ -175,7 +178,9 @@ def read_article(path: Path, display: str, warnings: list[str], seed_path: str =
                 "e.g. aa-2025-08-11-call",
             )
         )
-    patterns = _boilerplate_patterns(meta.get("boilerplate"), display, first_line)
+    patterns = _boilerplate_patterns(front.boilerplate, display, first_line, problems)
+    if problems:
+        raise SeedError(sorted(problems, key=lambda problem: problem.line or 0))
     spans = find_boilerplate(body, patterns)
     article = Article(
         id=article_id,
@@ -186,10 +191,16 @@ def read_article(path: Path, display: str, warnings: list[str], seed_path: str =
         file_hash=hashlib.sha256(data).hexdigest(),
         front_matter_line=first_line or 1,
         seed_path=seed_path,
+        fields=front.fields,
+        inferences=front.inferences,
         boilerplate=spans,
+        tags=front.tags,
+        categories=front.categories,
+        extra=front.extra,
     )
-    _read_fields(article, meta, display, first_line)
     _check_raw(meta, path, seed_path, display, first_line, warnings)
+    if "published" not in article.fields:
+        _published_from_file_name(article, path, display, warnings)
     if front_text is not None:
         missing = [key for key in WANTED_KEYS if not article.fields.get(key)]
         if missing:
@@ -197,54 +208,14 @@ def read_article(path: Path, display: str, warnings: list[str], seed_path: str =
     return article
 
 
-def _read_fields(article: Article, meta: dict[str, Any], display: str, first_line: int) -> None:
-    for key in ("title", "publisher", "author", "url", "published", "language", "notes"):
-        raw = meta.get(key)
-        if isinstance(raw, dict) and key in INFERABLE_KEYS:
-            check_known_keys(raw, {"value", "inferred", "evidence"}, display, line_of(raw), key)
-            value = raw.get("value")
-            if raw.get("inferred") is True:
-                if not raw.get("evidence"):
-                    raise SeedError(
-                        Problem(
-                            f"{key} is marked inferred but gives no evidence",
-                            display,
-                            line_of(raw, first_line),
-                            hint="add evidence: the words or reasoning it was inferred from",
-                        )
-                    )
-                article.inferences.append(
-                    {
-                        "field": key,
-                        "value": _text(value, key, display, line_of(raw, first_line)),
-                        "evidence": _text(raw["evidence"], "evidence", display, line_of(raw)),
-                    }
-                )
-            raw = value
-        if raw is None:
-            continue
-        if key == "published":
-            try:
-                article.fields["published"], article.fields["published_precision"] = (
-                    parse_published(raw)
-                )
-            except DateError as error:
-                raise SeedError(
-                    Problem(f"published: {error}", display, _key_line(meta, key, first_line))
-                ) from None
-        else:
-            article.fields[key] = _text(raw, key, display, _key_line(meta, key, first_line))
-
-
 def _check_raw(
     meta: dict[str, Any], path: Path, seed_path: str, display: str, first_line: int, warnings
 ) -> None:
     """``raw``: the file under the seeds folder that holds the page this text came from."""
     raw = meta.get("raw")
-    if raw is None:
-        return
+    if not isinstance(raw, str):
+        return  # absent, or refused as not text by the front matter reader
     line = _key_line(meta, "raw", first_line)
-    raw = _text(raw, "raw", display, line)
     if raw.startswith("/") or ".." in raw.split("/"):
         raise SeedError(
             Problem(
@@ -259,68 +230,86 @@ def _check_raw(
         warnings.append(f"{display}: raw {raw!r} is not in the seeds folder")
 
 
-def _text(value: Any, key: str, display: str, line: int | None) -> str:
-    """A front matter value as text; lists, mappings and !!binary are refused."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    kinds = {dict: "mapping", list: "list", set: "set", bytes: "binary value"}
-    kind = next((name for cls, name in kinds.items() if isinstance(value, cls)), None)
-    if kind:
-        raise SeedError(
-            Problem(
-                f"{key} must be text, not a {kind}",
-                display,
-                line,
-                hint="quote it if it is one value, e.g. title: '[Updated] ...'",
-            )
+def _published_from_file_name(
+    article: Article, path: Path, display: str, warnings: list[str]
+) -> None:
+    """A day in the file name (2025-08-10-some-title.md) is an inferred publication date;
+    without one, say what a missing date costs."""
+    day = day_in_file_name(path.stem)
+    if day is None:
+        warnings.append(
+            f"{display}: no publication date, so its relative dates ('on Tuesday', 'last "
+            "month') cannot be resolved; absolute ones ('in 1974', 'on 3 May 2025') still "
+            "are (add published: to the front matter, or start the file name with the day: "
+            "2025-08-10-title.md)"
         )
-    return str(value)
+        return
+    article.fields["published"], article.fields["published_precision"] = day, "day"
+    article.inferences.append(
+        {
+            "field": "published",
+            "value": day,
+            "evidence": f"file name {path.name!r} gives the day {day}",
+        }
+    )
+    warnings.append(f"{display}: publication date {day} inferred from the file name")
 
 
 def _key_line(meta: dict[str, Any], key: str, first_line: int) -> int:
     return line_of(meta, first_line, key=key) or first_line
 
 
-def _boilerplate_patterns(raw: Any, display: str, first_line: int) -> list[tuple[re.Pattern, str]]:
+def _boilerplate_patterns(
+    raw: Any, display: str, first_line: int, problems: list[Problem]
+) -> list[tuple[re.Pattern, str]]:
+    """Compile the declared patterns; each problem goes into ``problems``."""
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise SeedError(
+        problems.append(
             Problem("boilerplate must be a list of {pattern, reason}", display, first_line)
         )
+        return []
     patterns = []
     for entry in raw:
-        if isinstance(entry, str):
-            entry = {"pattern": entry, "reason": "declared boilerplate"}
-        line = line_of(entry, first_line)
-        if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
-            raise SeedError(
-                Problem(
-                    f"each boilerplate entry needs a pattern (text), got {entry!r}",
-                    display,
-                    line,
-                    hint="write - pattern: '^Share this' with reason: why it is page junk",
-                )
-            )
-        check_known_keys(entry, {"pattern", "reason"}, display, line, "a boilerplate entry")
-        if not entry["pattern"]:
-            raise SeedError(
-                Problem(
-                    "boilerplate pattern is empty: it would mark every line as page junk",
-                    display,
-                    line,
-                )
-            )
         try:
-            compiled = re.compile(entry["pattern"])
-        except re.error as error:
-            raise SeedError(
-                Problem(
-                    f"boilerplate pattern {entry['pattern']!r} is not a valid regular "
-                    f"expression: {error}",
-                    display,
-                    line,
-                )
-            ) from None
-        patterns.append((compiled, str(entry.get("reason") or "declared boilerplate")))
+            patterns.append(_boilerplate_pattern(entry, display, first_line))
+        except SeedError as error:
+            problems.extend(error.problems)
     return patterns
+
+
+def _boilerplate_pattern(entry: Any, display: str, first_line: int) -> tuple[re.Pattern, str]:
+    if isinstance(entry, str):
+        entry = {"pattern": entry, "reason": "declared boilerplate"}
+    line = line_of(entry, first_line)
+    if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
+        raise SeedError(
+            Problem(
+                f"each boilerplate entry needs a pattern (text), got {entry!r}",
+                display,
+                line,
+                hint="write - pattern: '^Share this' with reason: why it is page junk",
+            )
+        )
+    check_known_keys(entry, {"pattern", "reason"}, display, line, "a boilerplate entry")
+    if not entry["pattern"]:
+        raise SeedError(
+            Problem(
+                "boilerplate pattern is empty: it would mark every line as page junk",
+                display,
+                line,
+            )
+        )
+    try:
+        compiled = re.compile(entry["pattern"])
+    except re.error as error:
+        raise SeedError(
+            Problem(
+                f"boilerplate pattern {entry['pattern']!r} is not a valid regular "
+                f"expression: {error}",
+                display,
+                line,
+            )
+        ) from None
+    return compiled, str(entry.get("reason") or "declared boilerplate")

@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from email.utils import parsedate_tz
 
 SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
@@ -148,3 +149,48 @@ def parse_published(value: object) -> tuple[str, str]:
     if precision == "season":
         raise DateError(f"{text!r}: a publication date is a year, a month or a day")
     return text, precision
+
+
+# A timestamp as site generators and feeds write a publication date: ISO 8601 with a
+# time (2025-08-10T14:03:00+02:00, Jekyll's 2025-08-10 14:03:00 +0200) or RFC 2822
+# (Sun, 10 Aug 2025 14:03:00 GMT).
+_ISO_TIMESTAMP = re.compile(
+    r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?"
+    r"[ ]?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?|[A-Z]{1,5})?\Z"
+)
+_RFC_2822 = re.compile(
+    r"^(?:[A-Z][a-z]{2}, ?)?[0-9]{1,2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}(?::[0-9]{2})?"
+    r"(?: (?:[+-][0-9]{4}|[A-Z]{1,5}))?\Z"
+)
+
+
+def calendar_date_of_timestamp(text: str) -> str | None:
+    """The calendar date of a timestamp, as written ('2025-08-10' for
+    '2025-08-10T23:30:00-05:00', not the UTC day): the day the publisher printed.
+    None when the text is not a timestamp."""
+    if match := _ISO_TIMESTAMP.match(text):
+        return match.group(1)
+    if _RFC_2822.match(text) and (parts := parsedate_tz(text)):
+        return f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"
+    return None
+
+
+# A day in a file name, as Jekyll writes it (2025-08-10-some-title.md) or run together
+# (20250810): digits not part of a longer number.
+_FILE_NAME_DAY = re.compile(
+    r"(?<![0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])|(?<![0-9])([0-9]{4})([0-9]{2})([0-9]{2})(?![0-9])"
+)
+
+
+def day_in_file_name(stem: str) -> str | None:
+    """The one real day a file name gives (ISO), or None: none, or two different ones."""
+    days = set()
+    for match in _FILE_NAME_DAY.finditer(stem):
+        year, month, day = (int(part) for part in match.groups() if part is not None)
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue  # 20251399 is a number, not a day
+        if 1800 <= year <= 2200:
+            days.add(found.isoformat())
+    return days.pop() if len(days) == 1 else None

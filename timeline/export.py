@@ -47,6 +47,7 @@ def export_sql(name: str, dialect: str) -> str:
             "s.published_precision, s.published_inferred, "
             "(SELECT si.evidence FROM source_inferences si WHERE si.source_id = s.id "
             "AND si.field = 'published') AS published_evidence, s.language, "
+            "s.tags, s.categories, s.extra, "
             "length(s.text) AS characters, s.file_path, s.content_hash "
             "FROM sources s ORDER BY s.published, s.id"
         )

@@ -72,6 +72,13 @@ class Source(Base):
     published_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
     language: Mapped[str] = mapped_column(String(10), default="en")
     notes: Mapped[str | None] = mapped_column(Text)
+    # JSON arrays of text from the front matter (tags / categories, keywords are extra),
+    # for Datasette's array facets and SQL's JSON functions; NULL when there are none.
+    tags: Mapped[str | None] = mapped_column(Text)
+    categories: Mapped[str | None] = mapped_column(Text)
+    # A JSON object of every other front matter key, as written (layout, draft, a
+    # timestamp's time and zone, ...): json_extract(extra, '$.layout'). NULL when none.
+    extra: Mapped[str | None] = mapped_column(Text)
     # The body exactly as published; every offset in the database points into it.
     text: Mapped[str] = mapped_column(Text)
     # The body with boilerplate blanked out by spaces: same length, so offsets line up.

@@ -6,6 +6,7 @@ module knows about HTML except the highlighted source text, which ``highlight`` 
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any
 
@@ -304,6 +305,9 @@ async def source_page(db, source_id: str, database_url: str, timeline_url: str) 
         )
     return {
         "source": source,
+        "tags": _json_list(source.get("tags")),
+        "categories": _json_list(source.get("categories")),
+        "other_front_matter": other_front_matter(source.get("extra")),
         "published_display": display_date(source["published"]) if source["published"] else None,
         "inferences": inferences,
         "text_html": highlight(source["text"], spans),
@@ -336,6 +340,23 @@ async def map_page(db) -> Row:
             for p in located
         ],
     }
+
+
+def _json_list(text: str | None) -> list[str]:
+    """A sources.tags / categories value (a JSON array, or NULL) as a list."""
+    return [str(item) for item in json.loads(text)] if text else []
+
+
+def other_front_matter(text: str | None) -> list[tuple[str, str]]:
+    """(key, value) of every front matter key no column holds (sources.extra), in the
+    file's order; a value that is not text is shown as JSON. The template escapes both."""
+    if not text:
+        return []
+    extra = json.loads(text)
+    return [
+        (key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+        for key, value in extra.items()
+    ]
 
 
 def _mark(items: list[Row], kind: str, prefix: str, anchor, title) -> list[Span]:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .articles import ARTICLE_SUFFIXES, Article, decode_utf8, read_article
 from .errors import Problem, SeedError
-from .fields import did_you_mean
+from .fields import did_you_mean, has_rewritten_text, keep_text_as_written
 from .yaml_records import LocatedDict, line_of, load_yaml
 
 RECORD_SUFFIXES = {".yaml", ".yml"}
@@ -212,7 +212,12 @@ def display_path(path: Path, seeds_dir: Path) -> str:
 def _read_record_file(
     path: Path, display: str, seeds: SeedFiles, relative: str, located: bool = True
 ) -> None:
-    content = load_yaml(decode_utf8(path.read_bytes(), display), display, located=located)
+    # A leading byte-order mark (Windows editors write one) is not part of the YAML.
+    text = decode_utf8(path.read_bytes(), display).removeprefix("\ufeff")
+    content = load_yaml(text, display, located=located)
+    if not located and _needs_written_text(content):
+        # Only a located read knows how a number in a text field was written (007).
+        content = load_yaml(text, display, located=True)
     if content is None:
         seeds.warnings.append(f"{display}: empty record file")
         return
@@ -251,4 +256,17 @@ def _read_record_file(
                         line=line_of(content),
                     )
                 )
+            if has_rewritten_text(item, kind):
+                keep_text_as_written(item, kind)
             seeds.records[kind].append(Entry(item, display, relative))
+
+
+def _needs_written_text(content) -> bool:
+    if not isinstance(content, dict):
+        return False
+    return any(
+        isinstance(item, dict) and has_rewritten_text(item, kind)
+        for kind, items in content.items()
+        if kind in RECORD_KINDS and isinstance(items, list)
+        for item in items
+    )

@@ -16,7 +16,7 @@ from typing import Any
 from .articles import SLUG, Article
 from .dates import DateError, parse_date
 from .errors import Problem, ProblemCollector
-from .fields import did_you_mean
+from .fields import ALLOWED_KEYS, REQUIRED_KEYS, did_you_mean
 from .seeds import RECORD_KINDS, Entry, SeedFiles
 from .text_spans import explain_missing, find_occurrences, nth_occurrence
 from .vocabulary import (
@@ -28,49 +28,6 @@ from .vocabulary import (
     vocabulary_rows,
 )
 from .yaml_records import line_of
-
-ALLOWED_KEYS = {
-    "actors": {"id", "name", "type", "description", "aliases"},
-    "places": {"id", "name", "country", "latitude", "longitude"},
-    "events": {
-        "id",
-        "title",
-        "summary",
-        "type",
-        "status",
-        "date",
-        "date_expression",
-        "date_inferred",
-        "date_reasoning",
-        "place",
-        "actors",
-        "sources",
-        "sources_differ",
-        "conflict_note",
-    },
-    "quotes": {"id", "source", "speaker", "text", "kind", "event", "notes", "occurrence"},
-    "figures": {
-        "id",
-        "subject",
-        "value",
-        "value_max",
-        "unit",
-        "date",
-        "source",
-        "evidence",
-        "event",
-        "actor",
-        "notes",
-        "occurrence",
-    },
-}
-REQUIRED_KEYS = {
-    "actors": ("id", "name", "type"),
-    "places": ("id", "name"),
-    "events": ("id", "title", "date", "type", "sources"),
-    "quotes": ("id", "source", "text"),
-    "figures": ("id", "subject", "value", "unit", "source", "evidence"),
-}
 
 
 @dataclass

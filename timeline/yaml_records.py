@@ -10,6 +10,10 @@ event stream or a node tree, to give every mapping its line numbers for error me
 (only when asked: a streaming load that finds no problem never needs them), to refuse
 tags seed files have no use for, and to word syntax errors the way the README shows.
 Aliases are refused by yaml-rs itself ("billion laughs"), duplicate keys too.
+
+A plain scalar that YAML reads as a number or a boolean (``007``, ``1.50``, ``0x1F``,
+``true``) keeps the text it was written as, next to its value (``written``), for the
+fields that are text: an id ``007`` is not the number 7.
 """
 
 from __future__ import annotations
@@ -30,6 +34,26 @@ class LocatedDict(dict):
     # The line of each key, in key order: a tuple, not a dict, because every mapping of
     # a large seeds folder carries one and only error messages read it.
     key_lines: tuple[int, ...] = ()
+    # {key: source text} of the values YAML read as a number or boolean whose text is
+    # not what str() gives back (007, 1.50, true); None when there is none (most).
+    written: dict[Any, str] | None = None
+
+
+class WrittenList(list):
+    """A YAML sequence some of whose items YAML read as numbers or booleans written
+    otherwise than str() gives back: {index: source text} in ``written``."""
+
+    written: dict[int, str]
+
+
+def as_written(container: Any, key: Any) -> Any:
+    """``container[key]``, or the text it was written as when YAML read a number or a
+    boolean there (``007`` -> '007'). Only located reads know that text."""
+    value = container[key]
+    written = getattr(container, "written", None)
+    if written and key in written:
+        return written[key]
+    return value
 
 
 # libyaml's C parser when PyYAML has it (it does on every platform with a wheel).
@@ -78,6 +102,7 @@ def load_yaml(text: str, file: str, first_line: int = 1, located: bool = True) -
     ``located``: give mappings their line numbers (LocatedDict); without them the
     values are the same, only error messages lose their lines.
     """
+    _refuse_nul_and_inner_bom(text, file, first_line)
     try:
         if _may_nest_deeply(text):
             _check_depth(text)
@@ -90,6 +115,8 @@ def load_yaml(text: str, file: str, first_line: int = 1, located: bool = True) -
     except (yaml_rs.YAMLDecodeError, ValueError, OverflowError) as error:
         raise _syntax_error(text, file, first_line, error) from None
     try:
+        if isinstance(value, list) and _SECOND_DOCUMENT.search(text):
+            _refuse_several_documents(text, file, first_line)
         if _MAY_HAVE_TAG.search(text):
             _refuse_tags(text)
         if located:
@@ -114,12 +141,94 @@ def _with_lines(value: Any, node: yaml.Node | None, line_offset: int) -> Any:
         for (key, item), (key_node, value_node) in zip(value.items(), pairs, strict=True):
             located[key] = _with_lines(item, value_node, line_offset)
             lines.append(key_node.start_mark.line + 1 + line_offset if key_node else None)
+            if (text := _rewritten_scalar(item, value_node)) is not None:
+                located.written = located.written or {}
+                located.written[key] = text
         located.key_lines = tuple(lines)
         return located
     if isinstance(value, list) and isinstance(node, yaml.SequenceNode):
         if len(node.value) == len(value):
-            return [_with_lines(v, n, line_offset) for v, n in zip(value, node.value, strict=True)]
+            items = [_with_lines(v, n, line_offset) for v, n in zip(value, node.value, strict=True)]
+            written = {
+                index: text
+                for index, (item, item_node) in enumerate(zip(value, node.value, strict=True))
+                if (text := _rewritten_scalar(item, item_node)) is not None
+            }
+            if written:
+                items = WrittenList(items)
+                items.written = written
+            return items
     return value
+
+
+def _rewritten_scalar(value: Any, node: yaml.Node | None) -> str | None:
+    """The source text of a plain scalar YAML read as a number or boolean, when str()
+    of the value does not give it back (``007``, ``1.50``, ``0x1F``, ``true``)."""
+    if isinstance(value, bool | int | float) and isinstance(node, yaml.ScalarNode):
+        if not node.style and node.value != str(
+            value
+        ):  # plain: None, or "" from libyaml's C composer
+            return node.value
+    return None
+
+
+# A document start ("---") or end ("...") marker at the start of a line after the first
+# line: only then can a file hold a second document.
+_SECOND_DOCUMENT = re.compile(r"\n(?:---|\.\.\.)(?=[ \t\r\n]|\Z)")
+_NUL_OR_INNER_BOM = re.compile("\x00|^\ufeff", re.MULTILINE)
+
+
+def _refuse_nul_and_inner_bom(text: str, file: str, first_line: int) -> None:
+    """A NUL ends the text for yaml-rs: every record after it would vanish without a word.
+    A byte-order mark at the start of a line (files joined together; the one a file may
+    start with is removed by its reader) would become part of a key. Both are refused
+    where they are."""
+    if "\x00" not in text and "\ufeff" not in text:  # far faster than the search
+        return
+    found = _NUL_OR_INNER_BOM.search(text)
+    if not found:
+        return
+    line = text.count("\n", 0, found.start()) + first_line
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    if found.group() == "\x00":
+        raise SeedError(
+            Problem(
+                f"a NUL character (byte 0x00) at line {line}, column {column}: YAML cannot "
+                "hold it, and the rest of the text would be lost",
+                file=file,
+                line=line,
+                hint="remove it; a NUL usually means the file was damaged or is not text",
+            )
+        )
+    raise SeedError(
+        Problem(
+            f"a byte-order mark (U+FEFF) at line {line}, column {column}: only the very "
+            "start of a file may have one",
+            file=file,
+            line=line,
+            hint="were two files joined together? Delete the invisible character that "
+            "starts that line; some editors show it as <feff>",
+        )
+    )
+
+
+def _refuse_several_documents(text: str, file: str, first_line: int) -> None:
+    """A record file is one YAML document; a second one (after a "---" line) would be
+    read as a list of documents, and its records refused with a puzzling message."""
+    starts = 0
+    for event in _events(text):
+        if isinstance(event, yaml.DocumentStartEvent):
+            starts += 1
+            if starts == 2:
+                raise SeedError(
+                    Problem(
+                        "a second YAML document starts here ('---'); a seed file is one document",
+                        file=file,
+                        line=event.start_mark.line + first_line,
+                        hint="remove the '---' line, since one record file may list "
+                        "actors, places, events, quotes and figures together, or split the file",
+                    )
+                )
 
 
 def _events(text: str):

@@ -190,12 +190,12 @@ class _Reader:
             return None
         value = text_of(raw, "value") if "value" in raw else None
         if flag is False and evidence:
-            self.problem(
-                f"{key} says inferred: false but gives evidence",
-                line_of(raw, line, key="inferred"),
-                "an inferred value says inferred: true; a printed one needs no evidence",
-            )
-            return None
+            # Read, not inferred, with where it was read (`timeline add` writes the meta
+            # tag a value came from): nothing to infer, but the provenance is kept.
+            evidence_text = self._text(f"{key} evidence", text_of(raw, "evidence"), line)
+            if evidence_text is not None:
+                self.result.extra[f"{key} read from"] = evidence_text
+            return value
         if flag or evidence:  # evidence alone says it was inferred, as date_reasoning does
             if not evidence:
                 self.problem(

@@ -3,7 +3,7 @@ line offered as the title; the text itself stays byte for byte."""
 
 from __future__ import annotations
 
-from ..articles import FRONT_MATTER_KEYS, split_front_matter
+from ..articles import split_front_matter
 from ..errors import SeedError
 from ..yaml_records import load_yaml
 from .found import FoundArticle, InputProblem, RawInput, Value
@@ -32,17 +32,9 @@ def read_text(data: bytes, origin: str, suffix: str) -> FoundArticle:
             raise InputProblem(f"has front matter that is not valid YAML: {error}") from None
         if not isinstance(meta, dict):
             raise InputProblem("has front matter that is not a mapping (key: value lines)")
-        kept = {
-            key: _plain(value)
-            for key, value in meta.items()
-            if key in FRONT_MATTER_KEYS - {"id", "raw"}
-        }
-        unknown = [str(key) for key in meta if key not in FRONT_MATTER_KEYS]
-        if unknown:
-            notes.append(
-                "Front matter keys the seeds format has no place for, kept in the raw "
-                f"copy: {', '.join(unknown)}."
-            )
+        # Every key is kept: the loader maps synonyms and keeps unknown keys in
+        # sources.extra. The id and the raw copy are the new article's own.
+        kept = {key: _plain(value) for key, value in meta.items() if key not in ("id", "raw")}
     if not body.strip():
         raise InputProblem("has no text after its front matter" if front_text else "is empty")
     values = {}

@@ -143,12 +143,12 @@ async def timeline_export(datasette, request):
     db = await _database(datasette, request)
     filters = TimelineFilters.from_args(request.args)
     fmt = request.url_vars["format"]
-    events = await pages.load_events(db, filters, Page(size=WEB_EXPORT_EVENTS))
-    if len(events) > WEB_EXPORT_EVENTS:
+    if await pages.count_events(db, filters, WEB_EXPORT_EVENTS) > WEB_EXPORT_EVENTS:
         raise BadRequest(
             f"More than {WEB_EXPORT_EVENTS:,} events match: narrow the filters, or export "
             f"them all on the command line with `timeline export events --format {fmt}`"
         )
+    events = await pages.load_events(db, filters)
     title = datasette.metadata("title") or "Timeline"
     # Writing thousands of events is pure Python: off the event loop, which keeps
     # answering everyone else meanwhile.

@@ -60,6 +60,13 @@ async def load_events(db, filters: TimelineFilters, page: Page | None = None) ->
     return await asyncio.to_thread(assemble_events, results)
 
 
+async def count_events(db, filters: TimelineFilters, up_to: int) -> int:
+    """How many events match the filters, counting no further than ``up_to`` + 1."""
+    where, params = filters.where()
+    sql = f"SELECT count(*) AS n FROM (SELECT 1 FROM events e{where} LIMIT {int(up_to) + 1})"
+    return (await rows(db, sql, params))[0]["n"]
+
+
 async def _many_matches(db, search: str, page: Page) -> bool:
     """Whether the search (an FTS5 query from ``fts_query``) matches so many events that a
     page is found fastest by walking the events in date order (``Page.scan_in_date_order``)."""

@@ -64,9 +64,7 @@ def followed_schemes(page: str) -> set[str]:
     parser = Links()
     parser.feed(page)
     # As a browser reads them: tabs and newlines dropped, spaces around trimmed.
-    return {
-        urlsplit(re.sub(r"[\t\n\r]", "", url).strip()).scheme.lower() for url in parser.urls
-    }
+    return {urlsplit(re.sub(r"[\t\n\r]", "", url).strip()).scheme.lower() for url in parser.urls}
 
 
 @pytest.mark.parametrize(
@@ -255,7 +253,7 @@ def test_map_markers_cannot_break_out_of_their_script(datasette):
 
 
 @pytest.mark.parametrize(
-    "words", ['"', '""', '" OR', "harbour\"", "NEAR(", "-", "*", "AND", "^", "a:b", "'"]
+    "words", ['"', '""', '" OR', 'harbour"', "NEAR(", "-", "*", "AND", "^", "a:b", "'"]
 )
 def test_any_search_box_text_gives_a_page(datasette, words):
     for path in ("/hostile/-/timeline", "/hostile/-/timeline.json"):

@@ -54,11 +54,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """`timeline serve` on a free loopback port, over the browse fixture."""
-    db = tmp_path_factory.mktemp("browser") / "browse.db"
-    timeline.load(FIXTURES / "browse", str(db))
+def start_server(db: Path):
+    """(`timeline serve` on a free loopback port over ``db``, its base URL)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "timeline", "serve", "--db", str(db), "--port", str(port)],
@@ -77,7 +74,28 @@ def server(tmp_path_factory):
     else:
         process.kill()
         pytest.fail("timeline serve did not start within 20 s")
-    yield f"http://127.0.0.1:{port}"
+    return process, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`timeline serve` on a free loopback port, over the browse fixture."""
+    db = tmp_path_factory.mktemp("browser") / "browse.db"
+    timeline.load(FIXTURES / "browse", str(db))
+    process, url = start_server(db)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    """The same over ``fixtures/hostile``: URLs that run script, a place name that opens
+    an HTML comment and a script."""
+    db = tmp_path_factory.mktemp("browser-hostile") / "hostile.db"
+    timeline.load(FIXTURES / "hostile", str(db))
+    process, url = start_server(db)
+    yield url
     process.terminate()
     process.wait(timeout=10)
 
@@ -233,4 +251,46 @@ def test_map_draws_markers_offline(server, desktop, screenshots):
     page.locator("#tl-map path.leaflet-interactive").nth(1).click()
     assert "2 events" in page.locator(".leaflet-popup-content").inner_text()
     page.screenshot(path=str(screenshots / "map-offline-desktop.png"))
+    assert desktop.errors == []
+
+
+def test_hostile_urls_are_text_that_runs_nothing(hostile_server, desktop):
+    page = desktop.page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for source in ("js-link", "data-link", "vbscript-link"):
+        page.goto(f"{hostile_server}/hostile/-/sources/{source}")
+        shown = page.locator(".tl-header .tl-not-a-link")
+        assert shown.count() == 1
+        shown.click()
+        assert urlparse(page.url).path == f"/hostile/-/sources/{source}"
+    page.goto(f"{hostile_server}/hostile/-/timeline")
+    for shown in page.locator(".tl-sources .tl-not-a-link").all():
+        shown.click()
+    assert urlparse(page.url).path == "/hostile/-/timeline"
+    assert dialogs == [] and desktop.errors == []
+
+
+def test_map_draws_a_place_whose_name_opens_a_script(hostile_server, desktop):
+    page = desktop.page
+    page.goto(f"{hostile_server}/hostile/-/map")
+    page.wait_for_selector("#tl-map[data-ready='1']", timeout=10_000)
+
+    assert page.locator("#tl-map path.leaflet-interactive").count() == 1
+    assert page.locator("table.tl-places td").first.inner_text() == "Port <!--<script> of Kuryk"
+    assert desktop.errors == []
+
+
+def test_a_stray_quote_in_the_search_box_gives_a_page(hostile_server, desktop):
+    page = desktop.page
+    page.goto(f"{hostile_server}/hostile/-/timeline")
+    page.fill("input[name=q]", '"harbour')
+    page.press("input[name=q]", "Enter")
+    page.wait_for_load_state()
+
+    assert shown_events(page) == ["event-2025-03-01-timetable"]
+    page.fill("input[name=q]", '"')
+    page.press("input[name=q]", "Enter")
+    page.wait_for_load_state()
+    assert "has no word to search for" in page.locator(".tl-error").inner_text()
     assert desktop.errors == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
@@ -11,6 +12,8 @@ from click.testing import CliRunner
 from timeline import database
 from timeline.cli import cli
 from timeline.models import Base
+
+from .conftest import file_digest
 
 
 def table_names(db) -> set[str]:
@@ -213,3 +216,31 @@ def test_quote_kinds_are_filled_from_the_notes_when_0012_upgrades_an_old_databas
     result = runner.invoke(cli, ["db", "downgrade", "0010", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert count(db, "quotes") == 4
+
+
+def test_downgrade_and_upgrade_by_relative_steps(minimal_db):
+    runner = CliRunner()
+    revisions = database.known_revisions()
+
+    back = runner.invoke(cli, ["db", "downgrade", "-1", "--db", str(minimal_db)])
+    assert back.exit_code == 0, back.output
+    assert back.output == f"At revision {revisions[-2]}\n"
+
+    forward = runner.invoke(cli, ["db", "upgrade", "+1", "--db", str(minimal_db)])
+    assert forward.exit_code == 0, forward.output
+    assert forward.output == f"At revision {revisions[-1]}\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "revision"),
+    [("downgrade", "nope"), ("upgrade", "0999"), ("downgrade", "-99"), ("upgrade", "+5")],
+)
+def test_a_revision_that_cannot_be_reached_is_one_line(minimal_db, command, revision):
+    before = file_digest(minimal_db)
+    result = CliRunner().invoke(cli, ["db", command, revision, "--db", str(minimal_db)])
+
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert f"cannot migrate to {revision!r}" in result.output
+    assert "known revisions: base, 0001, " in result.output
+    assert file_digest(minimal_db) == before

@@ -35,6 +35,7 @@ def test_query_as_csv_and_json(minimal_db):
 
     assert as_csv.output == "alias\nKassym-Jomart Tokayev\nTokayev\n"
     assert json.loads(as_json.output) == [{"alias": "Kassym-Jomart Tokayev"}, {"alias": "Tokayev"}]
+    assert as_json.output.endswith("]\n")  # a shell prompt starts on its own line
 
 
 def test_query_refuses_to_write_and_changes_nothing(minimal_db):

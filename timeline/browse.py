@@ -51,6 +51,19 @@ def period_bounds(text: str, *, end: bool) -> str:
     return f"{year}-12-31" if end else f"{year}-01-01"
 
 
+_WORD = re.compile(r"\w")
+
+
+def fts_query(text: str) -> str | None:
+    """The words of a search box as an FTS5 query every word of which must match, each
+    quoted so nothing a reader types is FTS syntax (a stray ", NEAR, a - or a *); None
+    when no word is left (a box holding only quotes or punctuation)."""
+    words = [word for word in text.split() if _WORD.search(word)]
+    if not words:
+        return None
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
 @dataclass
 class TimelineFilters:
     """What a reader narrowed the timeline to; every field is a URL query parameter."""
@@ -113,9 +126,10 @@ class TimelineFilters:
                 self.errors.append(str(error))
                 continue
             clauses.append(f"{column} {comparison} :{name}")
-        if self.q and full_text:
-            from datasette.utils import escape_fts
-
+        search = fts_query(self.q) if self.q and full_text else None
+        if self.q and full_text and search is None:
+            self.errors.append(f"{self.q!r} has no word to search for (letters or digits)")
+        if search:
             # SQLite cannot tell how many rows a MATCH yields and plans for few: it looks
             # each one up by rowid and sorts them all, 90 ms for 200,000 matches at a
             # million events. The unary + keeps it off rowid, so it walks the sort_key
@@ -123,7 +137,7 @@ class TimelineFilters:
             # the first way.
             rowid = "+e.rowid" if many_matches else "e.rowid"
             clauses.append(f"{rowid} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :q)")
-            params["q"] = escape_fts(self.q)
+            params["q"] = search
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

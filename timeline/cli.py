@@ -156,16 +156,25 @@ def query(sql, db, fmt):
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of standard output.",
 )
+@click.option(
+    "--spreadsheet-safe",
+    is_flag=True,
+    help="CSV for spreadsheets: a cell starting with = + - @ gets a leading apostrophe, "
+    "so it cannot run as a formula. Without it, the CSV keeps every value as stored.",
+)
 @user_errors
-def export(name, db, fmt, output):
+def export(name, db, fmt, output, spreadsheet_safe):
     """Export events, quotes, actors, sources or figures, with names joined in."""
+    if spreadsheet_safe and fmt != "csv":
+        raise click.UsageError("--spreadsheet-safe is for --format csv")
     if fmt in EVENT_FORMATS:
         if name != "events":
             raise click.UsageError(f"--format {fmt} exports events only")
         text, count = export_events(fmt, db)
     else:
         columns, rows = export_rows(name, db)
-        text, count = format_rows(columns, rows, fmt), len(rows)
+        text = format_rows(columns, rows, fmt, spreadsheet_safe=spreadsheet_safe)
+        count = len(rows)
     if output:
         output.write_text(text, encoding="utf-8")
         click.echo(f"Wrote {count} {name} to {output}", err=True)
@@ -182,12 +191,21 @@ def export(name, db, fmt, output):
     help="Interface to bind; anything but loopback exposes the data to your network.",
 )
 @click.option("--port", default=8001, show_default=True, type=int)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this host name (repeatable; '*' for any), e.g. the "
+    "public name of a server behind a proxy. Loopback and --host always work.",
+)
 @user_errors
-def serve(db, host, port):
+def serve(db, host, port, allow_hosts):
     """Browse the database in Datasette (read-only)."""
-    from .serve import build_datasette, run_datasette
+    from .serve import build_datasette, ensure_port_free, run_datasette
 
-    datasette = build_datasette(db)
+    datasette = build_datasette(db, host, allow_hosts)
+    ensure_port_free(host, port)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.secho(
             f"warning: serving on {host}: reachable from other machines", fg="yellow", err=True
@@ -201,19 +219,23 @@ def db_group():
     """Migrate the database schema (Alembic underneath)."""
 
 
-@db_group.command()
+# "-1" is a revision (one step back), not an option.
+REVISION_ARGUMENT = {"ignore_unknown_options": True}
+
+
+@db_group.command(context_settings=REVISION_ARGUMENT)
 @click.argument("revision", default="head")
 @db_option
 @user_errors
 def upgrade(revision, db):
-    """Migrate up to REVISION (default: head)."""
+    """Migrate up to REVISION (an id, +1 for one step, or head: the default)."""
     url = database.resolve_database_url(db)
     with database.transaction(url) as connection:
         database.upgrade(connection, url, revision)
         click.echo(f"At revision {database.current_revision(connection)}")
 
 
-@db_group.command()
+@db_group.command(context_settings=REVISION_ARGUMENT)
 @click.argument("revision")
 @db_option
 @user_errors

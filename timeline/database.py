@@ -12,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
@@ -155,11 +156,36 @@ def alembic_config(url: str, connection: Connection | None = None) -> Config:
 
 def upgrade(connection: Connection, url: str, revision: str = "head") -> None:
     """Migrate forward on an open connection (inside the caller's transaction)."""
-    command.upgrade(alembic_config(url, connection), revision)
+    with _revision_errors(revision):
+        command.upgrade(alembic_config(url, connection), revision)
 
 
 def downgrade(connection: Connection, url: str, revision: str) -> None:
-    command.downgrade(alembic_config(url, connection), revision)
+    """Migrate back to ``revision``: an id, ``base``, or a step count such as ``-1``."""
+    with _revision_errors(revision):
+        command.downgrade(alembic_config(url, connection), revision)
+
+
+def known_revisions() -> list[str]:
+    """Every migration id, oldest first."""
+    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    return [script.revision for script in reversed(list(scripts.walk_revisions()))]
+
+
+@contextmanager
+def _revision_errors(revision: str) -> Iterator[None]:
+    """Alembic's refusal of a revision (unknown id, too many steps, wrong direction) as
+    one line naming the revisions there are, instead of its traceback."""
+    try:
+        yield
+    except CommandError as error:
+        raise TimelineError(
+            Problem(
+                f"cannot migrate to {revision!r}: {error}",
+                hint=f"known revisions: base, {', '.join(known_revisions())}, head; "
+                "or a number of steps such as -1 or +1",
+            )
+        ) from None
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -9,33 +9,60 @@ serve`` and under a plain ``datasette timeline.db`` alike. Pages live under
 Datasette finds a plugin's ``templates/`` and ``static/`` only when the plugin is a
 package; on Python 3.11 a module plugin gets neither, so this module adds the package's
 folders itself (Jinja loader and one static route).
+
+It also keeps a hostile reader or author from hurting the server or its visitors: only
+http(s) links (``safe_output``), limits on every connection (``sqlite_guard``), a Host
+check (``host_check``), work too big for a moment run outside the event loop or refused,
+and error pages that show no SQL and no file path.
 """
 
 from __future__ import annotations
 
-import json
+import asyncio
+import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response, asgi_static
+from datasette.database import QueryInterrupted
+from datasette.utils.asgi import BadRequest, NotFound, Response, asgi_static
 from jinja2 import ChoiceLoader, FileSystemLoader
 
 from . import pages
 from .browse import Page, TimelineFilters, assemble_events, event_queries
 from .formats import CONTENT_TYPES, write_events
-from .table_export import export_url, matching_rows_csv
+from .host_check import host_check
+from .safe_output import http_url, json_for_script
+from .sqlite_guard import ResultTooLarge, guard_connection
+from .table_export import SPREADSHEET_ARGUMENT, export_url, matching_rows_csv
 
 PACKAGE = Path(__file__).parent
 STATIC = PACKAGE / "static"
 TEMPLATES = PACKAGE / "templates"
 PLUGIN_NAME = "timeline"
 DOWNLOADS = (("json", "JSON"), ("timelinejs", "TimelineJS"), ("ics", "iCalendar"))
+# A download from the timeline page holds at most this many events (at 100,000 the
+# whole JSON took 3 s to build and 100 MB to send); `timeline export` has no limit.
+WEB_EXPORT_EVENTS = pages.LIST_IDS_UP_TO
 
 
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
     env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
+    env.filters["http_url"] = http_url
+
+
+@hookimpl
+def prepare_connection(conn, database, datasette):
+    guard_connection(conn)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    allowed = (datasette.plugin_config(PLUGIN_NAME) or {}).get("allowed_hosts")
+    if not allowed:
+        return None  # a plain `datasette` (or `datasette publish`): no check unless set
+    return lambda app: host_check(app, list(allowed))
 
 
 @hookimpl
@@ -50,6 +77,8 @@ def register_routes(datasette):
         (rf"^{db}/sources/(?P<id>[^/]+)$", source_view),
         (rf"^{db}/map$", map_view),
         (rf"^{db}/export/(?P<table>[^/]+)\.csv$", table_csv_view),
+        # Datasette's own /-/databases lists each file's absolute path: not for visitors.
+        (r"^/-/databases(?:\.json)?$", databases_view),
     ]
 
 
@@ -113,17 +142,21 @@ async def timeline_view(datasette, request):
 async def timeline_export(datasette, request):
     db = await _database(datasette, request)
     filters = TimelineFilters.from_args(request.args)
-    events = await pages.load_events(db, filters)
     fmt = request.url_vars["format"]
+    if await pages.count_events(db, filters, WEB_EXPORT_EVENTS) > WEB_EXPORT_EVENTS:
+        raise BadRequest(
+            f"More than {WEB_EXPORT_EVENTS:,} events match: narrow the filters, or export "
+            f"them all on the command line with `timeline export events --format {fmt}`"
+        )
+    events = await pages.load_events(db, filters)
     title = datasette.metadata("title") or "Timeline"
+    # Writing thousands of events is pure Python: off the event loop, which keeps
+    # answering everyone else meanwhile.
+    text = await asyncio.to_thread(write_events, fmt, events, title)
     headers = {}
     if fmt == "ics":
         headers["content-disposition"] = f'attachment; filename="{db.name}-timeline.ics"'
-    return Response(
-        write_events(fmt, events, title),
-        content_type=CONTENT_TYPES[fmt],
-        headers=headers,
-    )
+    return Response(text, content_type=CONTENT_TYPES[fmt], headers=headers)
 
 
 async def actor_view(datasette, request):
@@ -144,7 +177,8 @@ async def source_view(datasette, request):
     )
     if context is None:
         raise NotFound(f"No source with id {request.url_vars['id']!r}")
-    title = context["source"]["title"] or context["source"]["id"]
+    source = context["source"]
+    title = source.get("label") or source["title"] or source["id"]
     return await _render(datasette, request, "timeline_source.html", db, context, title)
 
 
@@ -153,12 +187,20 @@ async def table_csv_view(datasette, request):
     return await matching_rows_csv(datasette, request, await _database(datasette, request))
 
 
+async def databases_view(datasette, request):
+    """What /-/databases.json shows, without the files' paths on the server."""
+    return Response.json(
+        [
+            {key: value for key, value in database.items() if key != "path"}
+            for database in datasette._connected_databases()
+        ]
+    )
+
+
 async def map_view(datasette, request):
     db = await _database(datasette, request)
     context = await pages.map_page(db)
-    context["markers_json"] = json.dumps(context["markers"], ensure_ascii=False).replace(
-        "</", "<\\/"
-    )
+    context["markers_json"] = json_for_script(context["markers"])
     context["leaflet_js"] = datasette.urls.static_plugins("datasette-leaflet", "leaflet-v1.7.1.js")
     context["leaflet_css"] = datasette.urls.static_plugins(
         "datasette-leaflet", "leaflet-v1.7.1.css"
@@ -188,6 +230,14 @@ def table_actions(datasette, actor, database, table, request):
         if await datasette.get_database(database).table_exists(table):
             export = export_url(datasette, database, table, request)
             actions.append({"href": export, "label": "Export every matching row as CSV"})
+            joiner = "&" if "?" in export else "?"
+            actions.append(
+                {
+                    "href": f"{export}{joiner}{SPREADSHEET_ARGUMENT}=1",
+                    "label": "Export every matching row as CSV for spreadsheets "
+                    "(no cell runs as a formula)",
+                }
+            )
         return actions
 
     return with_export
@@ -232,3 +282,40 @@ def register_output_renderer(datasette):
         {"extension": fmt, "render": _renderer(fmt), "can_render": _can_render}
         for fmt in ("timelinejs", "ics")
     ]
+
+
+# -- Error pages: no SQL, no traceback --------------------------------------------------------
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """A query that ran out of time or size says so in words; the SQL behind a page
+    (which QueryInterrupted carries) is not shown to visitors."""
+    if isinstance(exception, QueryInterrupted):
+        status = 400
+        message = (
+            f"This took longer than the server's time limit "
+            f"({datasette.setting('sql_time_limit_ms')} ms): narrow the filters, or use "
+            "`timeline query` / `timeline export` on the command line"
+        )
+    elif isinstance(exception, ResultTooLarge):
+        status, message = 400, str(exception)
+    elif isinstance(exception, sqlite3.Error):
+        status, message = 500, f"Database error: {exception}"
+    else:
+        return None
+
+    async def render():
+        info = {"ok": False, "error": message, "status": status, "title": None}
+        if request.path.split("?")[0].endswith(".json"):
+            return Response.json(info, status=status)
+        template = datasette.jinja_env.select_template([f"{status}.html", "error.html"])
+        context = {
+            **info,
+            "urls": datasette.urls,
+            "app_css_hash": datasette.app_css_hash(),
+            "menu_links": lambda: [],
+        }
+        return Response.html(await template.render_async(context), status=status)
+
+    return render

@@ -3,6 +3,10 @@
 Each writer takes the nested event records of ``browse.assemble_events`` and returns
 text, so the CLI (``timeline export events --format ...``) and the Datasette plugin
 (``/<db>/-/timeline.ics``, ``/<db>/timeline.timelinejs``) give identical files.
+
+Source URLs that are not http(s) (``safe_output.http_url``) are left out of TimelineJS
+and iCalendar, which readers click; the nested JSON is data and keeps every value as
+stored.
 """
 
 from __future__ import annotations
@@ -10,10 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from typing import Any
 
 from .dates import SEASON_NAMES
 from .display import is_season, iso_parts, strip_qualifiers
+from .safe_output import http_url
 
 Row = dict[str, Any]
 
@@ -76,9 +82,8 @@ def _slide_text(event: Row) -> str:
         label = html.escape(
             f"{source['publisher'] or '?'}: {source['title'] or source['source_id']}"
         )
-        links.append(
-            f'<a href="{html.escape(source["url"])}">{label}</a>' if source["url"] else label
-        )
+        url = http_url(source["url"])
+        links.append(f'<a href="{html.escape(url)}">{label}</a>' if url else label)
     if links:
         parts.append("<p><strong>Sources:</strong> " + "; ".join(dict.fromkeys(links)) + "</p>")
     return "\n".join(parts)
@@ -127,15 +132,17 @@ def timelinejs(events: list[Row], title: str = "Timeline") -> str:
 # -- iCalendar (RFC 5545) ------------------------------------------------------------------
 
 
+# Control characters have no place in a TEXT value (RFC 5545 3.3.11, 3.1: only HTAB
+# among them); line separators a parser might split on become escaped newlines.
+_ICS_NEWLINES = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_ICS_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
 def _ics_escape(text: str) -> str:
-    """TEXT value escaping (RFC 5545 3.3.11)."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped,
+    control characters dropped, so no value can end its line or start a property."""
+    text = _ICS_CONTROLS.sub("", _ICS_NEWLINES.sub("\n", str(text)))
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:
@@ -173,7 +180,8 @@ def _ics_description(event: Row) -> str:
         lines += ["", "Sources:"]
         for source in event["sources"]:
             label = f"{source['publisher'] or '?'}: {source['title'] or source['source_id']}"
-            lines.append(f"- {label}" + (f" <{source['url']}>" if source["url"] else ""))
+            url = http_url(source["url"])
+            lines.append(f"- {label}" + (f" <{url}>" if url else ""))
             lines.append(f"  “{source['excerpt']}”")
     return "\n".join(lines)
 
@@ -204,7 +212,7 @@ def ics(events: list[Row], *, name: str = "Timeline", stamp: dt.datetime | None 
         )
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{event['id']}@timeline",
+            f"UID:{_ics_escape(event['id'])}@timeline",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
             f"DTEND;VALUE=DATE:{end:%Y%m%d}",
@@ -219,7 +227,9 @@ def ics(events: list[Row], *, name: str = "Timeline", stamp: dt.datetime | None 
             lines.append(f"LOCATION:{_ics_escape(place['name'])}")
             if place["latitude"] is not None and place["longitude"] is not None:
                 lines.append(f"GEO:{place['latitude']};{place['longitude']}")
-        urls = [s["url"] for s in event["sources"] if s["url"]]
+        # A URI value is not escaped (RFC 5545 3.3.13): http_url admits no whitespace
+        # or control character, so none can end the line.
+        urls = [url for s in event["sources"] if (url := http_url(s["url"]))]
         if urls:
             lines.append(f"URL:{urls[0]}")
         lines.append("END:VEVENT")

@@ -6,11 +6,19 @@ module knows about HTML except the highlighted source text, which ``highlight`` 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections import Counter
 from typing import Any
 
-from .browse import Page, TimelineFilters, assemble_events, event_queries, group_by_period
+from .browse import (
+    Page,
+    TimelineFilters,
+    assemble_events,
+    event_queries,
+    fts_query,
+    group_by_period,
+)
 from .display import display_date
 from .highlight import Span, highlight
 from .vocabulary import QUOTE_KINDS
@@ -40,7 +48,8 @@ async def load_events(db, filters: TimelineFilters, page: Page | None = None) ->
     four times (a search for a common word at a million events: 418 ms a page, 51 ms
     this way).
     """
-    many_matches = bool(page and filters.q and await _many_matches(db, filters.q, page))
+    search = fts_query(filters.q) if filters.q else None
+    many_matches = bool(page and search and await _many_matches(db, search, page))
     queries = event_queries(filters, page=page, many_matches=many_matches)
     results = {"events": await rows(db, *queries["events"])}
     ids = [row["id"] for row in results["events"]]
@@ -48,20 +57,28 @@ async def load_events(db, filters: TimelineFilters, page: Page | None = None) ->
         queries = event_queries(event_ids=ids)
     for name in ("actors", "sources", "quotes"):
         results[name] = await rows(db, *queries[name])
-    return assemble_events(results)
+    if len(ids) <= 1_000:
+        return assemble_events(results)
+    # Thousands of events (an export) are shaped off the event loop.
+    return await asyncio.to_thread(assemble_events, results)
 
 
-async def _many_matches(db, q: str, page: Page) -> bool:
-    """Whether the search words match so many events that a page is found fastest by
-    walking the events in date order (``Page.scan_in_date_order``)."""
-    from datasette.utils import escape_fts
+async def count_events(db, filters: TimelineFilters, up_to: int) -> int:
+    """How many events match the filters, counting no further than ``up_to`` + 1."""
+    where, params = filters.where()
+    sql = f"SELECT count(*) AS n FROM (SELECT 1 FROM events e{where} LIMIT {int(up_to) + 1})"
+    return (await rows(db, sql, params))[0]["n"]
 
+
+async def _many_matches(db, search: str, page: Page) -> bool:
+    """Whether the search (an FTS5 query from ``fts_query``) matches so many events that a
+    page is found fastest by walking the events in date order (``Page.scan_in_date_order``)."""
     # Counting in the full-text index reads no event rows: 4 ms for 200,000 matches.
     matches = (
         await rows(
             db,
             "SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH :q",
-            {"q": escape_fts(q)},
+            {"q": search},
         )
     )[0]["n"]
     # The largest rowid stands in for the number of events: exact enough, and free.
@@ -231,6 +248,11 @@ def _in_vocabulary_order(counts: dict[str, int]) -> dict[str, int]:
     return {kind: counts[kind] for kind in (*QUOTE_KINDS, *counts) if kind in counts}
 
 
+# Notes listed beside an article, per kind (quotes, evidence, figures): every mark is in
+# the text, but a list of 10,000 notes is neither readable nor quick to render.
+SOURCE_PAGE_NOTES = 200
+
+
 async def source_page(db, source_id: str, database_url: str, timeline_url: str) -> Row | None:
     """The article, its marked text and a note per mark linking to the record behind it."""
     found = await rows(db, "SELECT * FROM sources WHERE id = :id", {"id": source_id})
@@ -303,6 +325,9 @@ async def source_page(db, source_id: str, database_url: str, timeline_url: str) 
                 title=f"Boilerplate: {junk['reason']}",
             )
         )
+    # An article with thousands of marks: the text is marked off the event loop, and
+    # the notes beside it list the first SOURCE_PAGE_NOTES of each kind.
+    text_html = await asyncio.to_thread(highlight, source["text"], spans)
     return {
         "source": source,
         "tags": _json_list(source.get("tags")),
@@ -310,10 +335,12 @@ async def source_page(db, source_id: str, database_url: str, timeline_url: str) 
         "other_front_matter": other_front_matter(source.get("extra")),
         "published_display": display_date(source["published"]) if source["published"] else None,
         "inferences": inferences,
-        "text_html": highlight(source["text"], spans),
-        "quotes": quotes,
-        "evidence": evidence,
-        "figures": figures,
+        "text_html": text_html,
+        "quotes": quotes[:SOURCE_PAGE_NOTES],
+        "evidence": evidence[:SOURCE_PAGE_NOTES],
+        "figures": figures[:SOURCE_PAGE_NOTES],
+        "counts": {"quotes": len(quotes), "evidence": len(evidence), "figures": len(figures)},
+        "notes_shown": SOURCE_PAGE_NOTES,
         "boilerplate": boilerplate,
     }
 

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from .database import create_db_engine, resolve_database_url, sqlite_path
 from .errors import Problem, TimelineError
+from .safe_output import spreadsheet_row
 
 FORMATS = ("table", "csv", "json")
 
@@ -49,20 +50,37 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def format_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> str:
+def format_rows(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    fmt: str,
+    *,
+    spreadsheet_safe: bool = False,
+) -> str:
+    """The rows as a table, CSV or JSON text ending in a newline.
+
+    ``spreadsheet_safe`` (CSV only): cells that a spreadsheet would run as a formula
+    start with an apostrophe (``safe_output.spreadsheet_cell``); without it every value
+    is written exactly as stored.
+    """
     rows = [tuple(_plain(value) for value in row) for row in rows]
     if fmt == "json":
-        return json.dumps(
+        text = json.dumps(
             [dict(zip(columns, row, strict=True)) for row in rows],
             ensure_ascii=False,
             indent=2,
             default=str,
         )
+        return text + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
+        if spreadsheet_safe:
+            writer.writerow(spreadsheet_row(columns))
+            writer.writerows(spreadsheet_row(row) for row in rows)
+        else:
+            writer.writerow(columns)
+            writer.writerows(rows)
         return buffer.getvalue()
     from tabulate import tabulate  # installed with sqlite-utils
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import errno
+import socket
 import sqlite3
 from importlib import resources
 from pathlib import Path
@@ -13,6 +15,7 @@ from datasette.app import Datasette
 
 from .database import resolve_database_url, sqlite_path
 from .errors import Problem, TimelineError
+from .host_check import allowed_hosts
 
 # Datasette's own limits, stated so nobody loosens them by accident. Facet *suggestions*
 # are off: computing them took three quarters of a search page's time at 30,000 events
@@ -20,9 +23,13 @@ from .errors import Problem, TimelineError
 SETTINGS = {
     "sql_time_limit_ms": 1000,
     "max_returned_rows": 1000,
+    "max_csv_mb": 100,
+    "truncate_cells_html": 2048,
     "allow_download": False,
     "suggest_facets": False,
 }
+# What the SQL time limit cannot bound (the size of values, functions that reach into
+# SQLite itself) is bounded per connection by ``sqlite_guard``.
 
 
 # Above this many rows, a table's configured facets are left off its page. Each facet
@@ -85,14 +92,46 @@ def database_file(db: str | None) -> Path:
     return path
 
 
-def build_datasette(db: str | None = None) -> Datasette:
-    """The Datasette instance `timeline serve` runs; tests use its ``client``."""
+def build_datasette(
+    db: str | None = None, host: str = "127.0.0.1", allow_hosts: tuple[str, ...] = ()
+) -> Datasette:
+    """The Datasette instance `timeline serve` runs on ``host``; tests use its ``client``.
+
+    It answers only requests addressed to loopback, to ``host`` or to one of
+    ``allow_hosts`` (``host_check``; ``*`` turns the check off).
+    """
     path = database_file(db)
-    return Datasette(
-        files=[str(path)],
-        metadata=facets_for_size(datasette_metadata(path.stem), path.stem, path),
-        settings=SETTINGS,
+    metadata = facets_for_size(datasette_metadata(path.stem), path.stem, path)
+    metadata.setdefault("plugins", {}).setdefault("timeline", {})["allowed_hosts"] = allowed_hosts(
+        host, allow_hosts
     )
+    return Datasette(files=[str(path)], metadata=metadata, settings=SETTINGS)
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    """Refuse, before anything is printed, a port another program already listens on."""
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as error:
+        raise TimelineError(Problem(f"cannot serve on host {host!r}: {error.strerror}")) from None
+    for family, kind, protocol, _, address in addresses:
+        with socket.socket(family, kind, protocol) as probe:
+            # As uvicorn binds: a port left in TIME_WAIT by a stopped server is free.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(address)
+            except OSError as error:
+                raise TimelineError(
+                    Problem(
+                        f"cannot serve on {host}:{port}: {error.strerror}"
+                        + (
+                            " (another server, or another `timeline serve`, uses it)"
+                            if error.errno == errno.EADDRINUSE
+                            else ""
+                        ),
+                        hint=f"pass another port, e.g. `timeline serve --port {port + 1}`",
+                    )
+                ) from None
 
 
 def run_datasette(datasette: Datasette, host: str, port: int) -> None:

@@ -30,6 +30,8 @@ from datasette.utils import (
 from datasette.utils.asgi import AsgiStream, BadRequest, NotFound
 from datasette.views.base import ureg
 
+from .safe_output import spreadsheet_row
+
 # Datasette's own streamed CSV (/<db>/events.csv?_stream=on) re-runs its table page
 # for every 100 rows (1,000 with _size=max): at a million events, 10,000 filtered
 # rows took 1.7 s, because each page looked for its rows along the sort_key index.
@@ -41,7 +43,12 @@ from datasette.views.base import ureg
 # _search, _where and _through are read by Datasette's own filters_from_request hooks;
 # the others only ask for what the export does anyway (every row, streamed).
 EXPORT_ARGUMENTS = {"_search", "_searchmode", "_where", "_through", "_sort", "_sort_desc",
-                    "_stream", "_size", "_nofacet", "_nocount", "_dl", "_header"}  # fmt: skip
+                    "_stream", "_size", "_nofacet", "_nocount", "_dl", "_header",
+                    "_spreadsheet"}  # fmt: skip
+# ?_spreadsheet=1: the CSV for spreadsheets, where a cell that would start a formula
+# (=, +, -, @) begins with an apostrophe (``safe_output.spreadsheet_cell``). Without
+# it the CSV holds every value exactly as stored, for programs and data work.
+SPREADSHEET_ARGUMENT = "_spreadsheet"
 
 
 def export_url(datasette, database: str, table: str, request=None) -> str:
@@ -84,21 +91,25 @@ async def matching_rows_csv(datasette, request, db) -> AsgiStream:
     order = await _export_order(datasette, request, db, table)
     rowids = await _matching_rowids(datasette, db, table, where, params, order)
     columns = await db.table_column_details(table)
-    headers = {}
-    content_type = "text/plain; charset=utf-8"
-    if request.args.get("_dl"):
-        content_type = "text/csv; charset=utf-8"
-        headers["content-disposition"] = f'attachment; filename="{table}.csv"'
+    for_spreadsheets = request.args.get(SPREADSHEET_ARGUMENT) not in (None, "", "0", "off")
+    # A download, named after the table, whatever the browser would make of text/csv.
+    name = "".join(char if char.isalnum() or char in "-_." else "_" for char in table)
+    name = f"{name}-for-spreadsheets.csv" if for_spreadsheets else f"{name}.csv"
+    headers = {"content-disposition": f'attachment; filename="{name}"'}
+    content_type = "text/csv; charset=utf-8"
+    write_csv = _spreadsheet_csv_text if for_spreadsheets else _csv_text
 
     async def stream(writer):
         limited = LimitedWriter(writer, datasette.setting("max_csv_mb"))
         try:
             if request.args.get("_header") != "off":
-                await limited.write(_csv_text([[column.name for column in columns]]))
+                await limited.write(write_csv([[column.name for column in columns]]))
             chunk = datasette.setting("max_returned_rows") or 1000
             for start in range(0, len(rowids), chunk):
                 await limited.write(
-                    await _csv_of_rows(datasette, db, table, columns, rowids[start : start + chunk])
+                    await _csv_of_rows(
+                        datasette, db, table, columns, rowids[start : start + chunk], write_csv
+                    )
                 )
         except (QueryInterrupted, WriteLimitExceeded) as error:
             # The status line has gone out; say why the file ends here, as Datasette does.
@@ -191,7 +202,7 @@ async def _matching_rowids(datasette, db, table, where, params, order) -> array:
         raise BadRequest(f"Cannot export: {error}") from None
 
 
-async def _csv_of_rows(datasette, db, table, columns, rowids) -> str:
+async def _csv_of_rows(datasette, db, table, columns, rowids, write_csv) -> str:
     """CSV lines of the rows with these rowids, in the order given: one query, one
     parameter. BLOB columns are written as hex (a timeline database has none)."""
     selected = ", ".join(
@@ -204,7 +215,7 @@ async def _csv_of_rows(datasette, db, table, columns, rowids) -> str:
         f"SELECT {selected} FROM json_each(:rowids) AS j "
         f"JOIN {escape_sqlite(table)} AS t ON t.rowid = j.value ORDER BY j.key"
     )
-    return await _read(datasette, db, sql, {"rowids": json.dumps(list(rowids))}, _csv_text)
+    return await _read(datasette, db, sql, {"rowids": json.dumps(list(rowids))}, write_csv)
 
 
 async def _read(datasette, db, sql, params, consume):
@@ -234,3 +245,8 @@ def _csv_text(rows) -> str:
     out = io.StringIO()
     csv.writer(out).writerows(rows)
     return out.getvalue()
+
+
+def _spreadsheet_csv_text(rows) -> str:
+    """CSV text in which no cell starts a spreadsheet formula."""
+    return _csv_text(spreadsheet_row(row) for row in rows)

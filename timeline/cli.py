@@ -86,14 +86,22 @@ def cli():
     is_flag=True,
     help="Do not extract quotes, actors and events from articles no curated record covers.",
 )
+@click.option(
+    "--fresh",
+    is_flag=True,
+    help="Start over: build the database anew from SEEDS_DIR, ignoring what it holds "
+    "(a SQLite file is replaced when the load commits; open readers are safe).",
+)
 @user_errors
-def load(seeds_dir, db, quiet, no_extract):
+def load(seeds_dir, db, quiet, no_extract, fresh):
     """Load SEEDS_DIR (default: seeds) into the database, migrating it first.
 
     Every file is read and checked before anything is written; the write is one
     transaction, so the database is either fully updated or left as it was.
     """
-    result = load_seeds(seeds_dir, db, extract=not no_extract, progress=progress_bar(quiet))
+    result = load_seeds(
+        seeds_dir, db, extract=not no_extract, progress=progress_bar(quiet), fresh=fresh
+    )
     if quiet:
         return
     for warning in result.warnings:

@@ -28,7 +28,7 @@ from sqlalchemy import Engine, event
 import timeline
 from timeline.cli import cli
 
-from .conftest import FIXTURES, SEEDS, dump_database, file_digest
+from .conftest import FIXTURES, dump_database, file_digest
 
 TITLE = "Tokayev and Zelenskyy discuss peace"  # the title in fixtures/minimal
 
@@ -404,29 +404,51 @@ def test_a_database_in_a_folder_that_does_not_exist_is_one_line(tmp_path):
     assert f"folder '{tmp_path / 'nope'}' does not exist" in result.output
 
 
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Enough rows to fill a few hundred pages, in several streamed batches."""
+    from timeline.synthetic import CorpusSize, write_corpus
+
+    size = CorpusSize(sources=20, events_per_source=50, quotes_per_source=10, actors=100)
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "seeds", size)
+
+
 @pytest.fixture
 def fill_the_disk():
-    """From the call on, every SQLite connection may grow its file by 2 pages only:
-    SQLite then reports what it does on a full disk ("database or disk is full")."""
+    """From the call on, every SQLite connection may grow its file by so many pages
+    only: SQLite then reports what it does on a full disk ("database or disk is full")."""
+    limits = []
 
-    def limit(dbapi_connection, _record):
-        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
-        dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 2}")
+    def fill(pages_left: int):
+        def limit(dbapi_connection, _record):
+            pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+            dbapi_connection.execute(f"PRAGMA max_page_count = {pages + pages_left}")
 
-    yield lambda: event.listen(Engine, "connect", limit)
-    if event.contains(Engine, "connect", limit):
+        limits.append(limit)
+        event.listen(Engine, "connect", limit)
+
+    yield fill
+    for limit in limits:
         event.remove(Engine, "connect", limit)
 
 
-@pytest.mark.parametrize("existing", [True, False], ids=["existing-db", "new-db"])
-def test_a_full_disk_says_so_and_writes_nothing(tmp_path, fill_the_disk, existing):
+@pytest.mark.parametrize(
+    "existing, pages_left",
+    # 300 pages fill up inside a batch's savepoint: SQLite rolls the whole
+    # transaction back and the old message was "no such savepoint: sa_savepoint_2".
+    [(True, 2), (False, 2), (False, 300)],
+    ids=["existing-db", "new-db", "new-db-inside-a-batch"],
+)
+def test_a_full_disk_says_so_and_writes_nothing(
+    tmp_path, corpus, fill_the_disk, existing, pages_left
+):
     db = tmp_path / "t.db"
     if existing:
         timeline.load(FIXTURES / "minimal", str(db))
     before = dump_database(db) if existing else None
-    fill_the_disk()
+    fill_the_disk(pages_left)
 
-    result = invoke("load", SEEDS, "--db", db)
+    result = invoke("load", corpus, "--db", db)
 
     assert result.exit_code == 1
     assert "t.db: the disk or the database is full; nothing was written" in result.output

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import click
+from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import database
@@ -44,6 +45,8 @@ def user_errors(command):
         except SQLAlchemyError as error:
             detail = getattr(error, "orig", None) or error
             raise click.ClickException(f"database error: {detail}") from None
+        except CommandError as error:  # Alembic: a revision it cannot find or reach
+            raise click.ClickException(f"migration error: {error}") from None
 
     return wrapper
 

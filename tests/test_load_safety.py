@@ -206,6 +206,18 @@ def test_a_database_timeline_cannot_migrate_is_left_byte_for_byte(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["t.db"]
 
 
+def test_db_upgrade_leaves_another_programs_database_alone(tmp_path):
+    db = tmp_path / "t.db"
+    other_programs_database(db, None)
+    before = file_digest(db)
+
+    result = invoke("db", "upgrade", "--db", db)
+
+    assert result.exit_code == 1
+    assert "is not a timeline database" in result.output
+    assert file_digest(db) == before
+
+
 def test_fresh_does_not_replace_another_programs_database(tmp_path):
     db = tmp_path / "t.db"
     other_programs_database(db, None)
@@ -362,6 +374,22 @@ def test_the_files_of_killed_loads_are_removed(tmp_path):
 
     assert result.exit_code == 0, result.output
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted(kept + ["t.db"])
+
+
+def test_fresh_on_postgres_replaces_every_row(postgres_url, tmp_path):
+    from .test_postgres import table_rows
+
+    new = tmp_path / "new.db"
+    assert invoke("load", FIXTURES / "boilerplate", "--db", postgres_url).exit_code == 0
+    result = invoke("load", FIXTURES / "minimal", "--db", postgres_url, "--fresh")
+
+    assert result.exit_code == 0, result.output
+    assert invoke("load", FIXTURES / "minimal", "--db", new).exit_code == 0
+    assert invoke("db", "copy", "--db", postgres_url, "--to", tmp_path / "copy.db").exit_code == 0
+    assert sql(tmp_path / "copy.db", "SELECT id, title FROM sources") == sql(
+        new, "SELECT id, title FROM sources"
+    )
+    assert table_rows(postgres_url)["events"]
 
 
 def test_a_second_load_into_the_same_postgres_database_is_refused(postgres_url):

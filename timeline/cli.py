@@ -201,6 +201,7 @@ def db_group():
 def upgrade(revision, db):
     """Migrate up to REVISION (default: head)."""
     url = database.resolve_database_url(db)
+    database.check_revision(url)
     with database.transaction(url) as connection:
         database.upgrade(connection, url, revision)
         click.echo(f"At revision {database.current_revision(connection)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -191,9 +192,10 @@ def transaction(url: str, foreign_keys: bool = True) -> Iterator[Connection]:
         engine.dispose()
 
 
-def known_revisions() -> set[str]:
+@functools.cache
+def known_revisions() -> frozenset[str]:
     scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
-    return {script.revision for script in scripts.walk_revisions()}
+    return frozenset(script.revision for script in scripts.walk_revisions())
 
 
 def check_revision(url: str, fresh: bool = False) -> None:

@@ -10,6 +10,8 @@ the files whose hash changed and the files that depend on them (see
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,7 +91,7 @@ def load(
         check_revision(url, fresh)
         try:
             return _load(url, seeds_dir, extract, progress, fresh)
-        except OperationalError as error:
+        except (OperationalError, sqlite3.Error, OSError) as error:
             if _is_disk_full(error):
                 raise TimelineError(_full_problem(url)) from None
             raise
@@ -123,6 +125,8 @@ def _is_disk_full(error: BaseException | None) -> bool:
             if "database or disk is full" in str(candidate):
                 return True
             if getattr(candidate, "sqlstate", None) == "53100":  # PostgreSQL disk_full
+                return True
+            if getattr(candidate, "errno", None) in (errno.ENOSPC, errno.EDQUOT):
                 return True
         error = error.__cause__ or error.__context__
     return False

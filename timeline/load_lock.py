@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from .database import create_db_engine, display_name, sqlite_path
 from .errors import Problem, TimelineError
@@ -38,11 +39,13 @@ def lock_file(path: Path) -> Path:
 def one_load_at_a_time(url: str) -> Iterator[None]:
     """Hold this database's load lock for the duration, or raise TimelineError."""
     path = sqlite_path(url)
-    if path is None:
+    if path is not None:
+        with _sqlite_lock_file(url, path):
+            yield
+    elif make_url(url).get_backend_name() == "postgresql":
         with _postgres_advisory_lock(url):
             yield
-        return
-    with _sqlite_lock_file(url, path):
+    else:  # an in-memory SQLite database is this process's alone
         yield
 
 

@@ -244,3 +244,34 @@ def test_a_revision_that_cannot_be_reached_is_one_line(minimal_db, command, revi
     assert f"cannot migrate to {revision!r}" in result.output
     assert "known revisions: base, 0001, " in result.output
     assert file_digest(minimal_db) == before
+
+
+def test_upgrading_a_database_from_0006_fills_every_source_label(tmp_path):
+    """Labels came with 0008; the load after `db upgrade` reads no unchanged file, so
+    the migration itself must fill them, as a load derives them."""
+    import timeline
+
+    from .conftest import SEEDS
+
+    def labels(db):
+        connection = sqlite3.connect(db)
+        try:
+            return sorted(connection.execute("select id, label from sources"))
+        finally:
+            connection.close()
+
+    db = tmp_path / "old.db"
+    timeline.load(SEEDS, str(db))
+    expected = labels(db)
+    assert any(label.endswith("(untitled)") for _, label in expected)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["db", "downgrade", "0006", "--db", str(db)]).exit_code == 0
+    assert runner.invoke(cli, ["db", "current", "--db", str(db)]).output.startswith("0006")
+
+    upgraded = runner.invoke(cli, ["db", "upgrade", "--db", str(db)])
+    loaded = runner.invoke(cli, ["load", str(SEEDS), "--db", str(db)])
+
+    assert upgraded.exit_code == 0, upgraded.output
+    assert loaded.exit_code == 0, loaded.output
+    assert "No seed file changed" in loaded.output
+    assert labels(db) == expected

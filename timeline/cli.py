@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import click
+from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import database
@@ -45,6 +46,8 @@ def user_errors(command):
         except SQLAlchemyError as error:
             detail = getattr(error, "orig", None) or error
             raise click.ClickException(f"database error: {detail}") from None
+        except CommandError as error:  # Alembic: a revision it cannot find or reach
+            raise click.ClickException(f"migration error: {error}") from None
 
     return wrapper
 
@@ -104,14 +107,22 @@ def cli():
     is_flag=True,
     help="Do not extract quotes, actors and events from articles no curated record covers.",
 )
+@click.option(
+    "--fresh",
+    is_flag=True,
+    help="Start over: build the database anew from SEEDS_DIR, ignoring what it holds "
+    "(a SQLite file is replaced when the load commits; open readers are safe).",
+)
 @user_errors
-def load(seeds_dir, db, quiet, no_extract):
+def load(seeds_dir, db, quiet, no_extract, fresh):
     """Load SEEDS_DIR (default: seeds) into the database, migrating it first.
 
     Every file is read and checked before anything is written; the write is one
     transaction, so the database is either fully updated or left as it was.
     """
-    result = load_seeds(seeds_dir, db, extract=not no_extract, progress=progress_bar(quiet))
+    result = load_seeds(
+        seeds_dir, db, extract=not no_extract, progress=progress_bar(quiet), fresh=fresh
+    )
     if quiet:
         return
     for warning in result.warnings:
@@ -230,6 +241,7 @@ REVISION_ARGUMENT = {"ignore_unknown_options": True}
 def upgrade(revision, db):
     """Migrate up to REVISION (an id, +1 for one step, or head: the default)."""
     url = database.resolve_database_url(db)
+    database.check_revision(url)
     with database.transaction(url) as connection:
         database.upgrade(connection, url, revision)
         click.echo(f"At revision {database.current_revision(connection)}")

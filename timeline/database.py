@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,8 +14,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import Problem, TimelineError
 
@@ -216,37 +218,63 @@ def transaction(url: str, foreign_keys: bool = True) -> Iterator[Connection]:
         engine.dispose()
 
 
-@contextmanager
-def new_database_file(url: str) -> Iterator[str]:
-    """The URL a full load writes to.
+@functools.cache
+def known_revision_ids() -> frozenset[str]:
+    return frozenset(known_revisions())
 
-    For a SQLite file that does not exist yet: a temporary file beside it, renamed into
-    place only once the load has committed. A failed load then leaves no file behind,
-    and no reader ever opens a half-built database. Any other URL is itself.
+
+def check_revision(url: str, fresh: bool = False) -> None:
+    """Refuse, before anything is written or even set, a database timeline cannot
+    migrate: another program's, one at a revision this timeline does not know (made
+    by a newer timeline), or a file SQLite cannot read.
+
+    Opened read-only: not even the journal mode of a foreign file changes. ``fresh``
+    (the database is about to be replaced) refuses only another program's data.
     """
     path = sqlite_path(url)
-    if path is None or path.exists():
-        yield url
+    if path is not None and (not path.exists() or path.stat().st_size == 0):
         return
-    temporary = path.with_name(f".{path.name}.loading-{os.getpid()}")
-    companions = [temporary.with_name(temporary.name + suffix) for suffix in ("-wal", "-shm")]
-    for leftover in (temporary, *companions):
-        leftover.unlink(missing_ok=True)
+    name = display_name(url)
+    engine = create_db_engine(url, read_only=True)
     try:
-        yield f"sqlite:///{temporary}"
-        _checkpoint(temporary)
-        os.replace(temporary, path)
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            revision = current_revision(connection) if "alembic_version" in tables else None
+    except SQLAlchemyError as error:
+        if fresh or path is None:
+            return  # a server that cannot be reached says so at the load itself
+        detail = getattr(error, "orig", None) or error
+        raise TimelineError(
+            Problem(
+                f"cannot read {name} as a SQLite database ({detail}); nothing was changed",
+                hint="if it is a timeline database that broke, rebuild it from the seeds "
+                "with `timeline load --fresh`; otherwise choose another --db",
+            )
+        ) from None
     finally:
-        for leftover in (temporary, *companions):
-            leftover.unlink(missing_ok=True)
-
-
-def _checkpoint(path: Path) -> None:
-    """Fold the write-ahead log into the file itself, so the file alone is the database."""
-    import sqlite3
-
-    connection = sqlite3.connect(path)
-    try:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        connection.close()
+        engine.dispose()
+    if not tables or (path is None and "alembic_version" not in tables):
+        # On PostgreSQL other programs' tables may share the database: only another
+        # Alembic project's version table is a clash there.
+        return
+    if revision is None and "alembic_version" in tables:
+        return  # downgraded to base: an empty version table
+    if revision is None or (revision not in known_revision_ids() and "sources" not in tables):
+        shown = ", ".join(sorted(tables)[:5])
+        raise TimelineError(
+            Problem(
+                f"{name} is not a timeline database (it holds {shown}"
+                + (f" at Alembic revision {revision!r}" if revision else "")
+                + "); nothing was changed",
+                hint="give --db a new file (or another database) for the timeline",
+            )
+        )
+    if revision not in known_revision_ids() and not fresh:
+        raise TimelineError(
+            Problem(
+                f"{name} was made by a newer timeline (revision {revision!r}; this "
+                f"timeline knows up to {head_revision()!r}); nothing was changed",
+                hint="upgrade timeline (pip install -U timeline), or rebuild the "
+                "database from the seeds with `timeline load --fresh`",
+            )
+        )

@@ -10,13 +10,24 @@ the files whose hash changed and the files that depend on them (see
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import OperationalError
 
 from . import incremental
-from .database import new_database_file, resolve_database_url, sqlite_path, transaction, upgrade
+from .database import (
+    check_revision,
+    display_name,
+    resolve_database_url,
+    sqlite_path,
+    transaction,
+    upgrade,
+)
+from .errors import Problem, TimelineError
 from .extracted_layer import (
     delete_extracted,
     has_extracted_rows,
@@ -24,8 +35,10 @@ from .extracted_layer import (
     uncovered_sources_exist,
 )
 from .gazetteer import fill_place_coordinates
+from .load_lock import one_load_at_a_time
 from .models import Base
 from .seeds import scan_seed_files
+from .sqlite_files import new_database_file, remove_files_of_killed_loads
 from .streaming import stream_seed_files
 from .validate import Corpus
 from .write import insert_rows
@@ -59,17 +72,34 @@ def load(
     db: str | None = None,
     extract: bool = True,
     progress=None,
+    fresh: bool = False,
 ) -> LoadResult:
     """Load a seeds folder into a database (path or URL; default ``timeline.db``).
 
     ``extract``: add extracted rows for sources no curated record covers.
     ``progress``: optional ``progress(items, label)`` wrapper around the files being read
     and the sources being extracted (the CLI passes a progress bar).
+    ``fresh``: ignore what the database holds and build it anew from the seeds (a
+    SQLite file is built beside the old one and replaces it when the load commits).
     """
     url = resolve_database_url(db)
     seeds_dir = Path(seeds_dir)
+    with one_load_at_a_time(url):
+        path = sqlite_path(url)
+        if path is not None:
+            remove_files_of_killed_loads(path)
+        check_revision(url, fresh)
+        try:
+            return _load(url, seeds_dir, extract, progress, fresh)
+        except (OperationalError, sqlite3.Error, OSError) as error:
+            if _is_disk_full(error):
+                raise TimelineError(_full_problem(url)) from None
+            raise
+
+
+def _load(url: str, seeds_dir: Path, extract: bool, progress, fresh: bool) -> LoadResult:
     path = sqlite_path(url)
-    if path is None or path.exists():
+    if not fresh and (path is None or path.exists()):
         with transaction(url) as connection:
             stored = incremental.stored_seed_files(connection)
             files = scan_seed_files(seeds_dir, stored)
@@ -78,14 +108,46 @@ def load(
                 return _incremental_load(connection, url, seeds_dir, plan, extract, progress)
     else:
         files = scan_seed_files(seeds_dir)
-    return _full_load(url, seeds_dir, files, extract, progress)
+    return _full_load(url, seeds_dir, files, extract, progress, fresh)
 
 
-def _full_load(url, seeds_dir: Path, files, extract: bool, progress) -> LoadResult:
+def _is_disk_full(error: BaseException | None) -> bool:
+    """Is "database or disk is full" anywhere in the chain? A full disk inside a batch's
+    savepoint makes SQLite roll the whole transaction back, so what surfaces is the
+    failed ROLLBACK TO SAVEPOINT ("no such savepoint") with the cause as its context."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        original = getattr(error, "orig", None)
+        for candidate in (error, original):
+            if candidate is None:
+                continue
+            if "database or disk is full" in str(candidate):
+                return True
+            if getattr(candidate, "sqlstate", None) == "53100":  # PostgreSQL disk_full
+                return True
+            if getattr(candidate, "errno", None) in (errno.ENOSPC, errno.EDQUOT):
+                return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _full_problem(url: str) -> Problem:
+    path = sqlite_path(url)
+    where = f"the disk holding {path.parent}" if path else "the database server's disk"
+    return Problem(
+        f"{display_name(url)}: the disk or the database is full; nothing was written "
+        "and the database is as it was",
+        hint=f"free space on {where} (a load needs room for a second copy of the "
+        "database while it runs) and load again",
+    )
+
+
+def _full_load(url, seeds_dir: Path, files, extract: bool, progress, fresh: bool) -> LoadResult:
     # SQLite's own foreign-key look-ups are off: stream_seed_files checks every
     # reference, set-wise, before it returns (tests run PRAGMA foreign_key_check).
     with (
-        new_database_file(url) as write_url,
+        new_database_file(url, fresh) as write_url,
         transaction(write_url, foreign_keys=False) as connection,
     ):
         upgrade(connection, write_url)

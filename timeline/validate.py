@@ -6,6 +6,7 @@ once, each with its file, line and record id.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import ChainMap
@@ -129,7 +130,17 @@ class _RecordCheck:
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.problem(f"{key!r} must be a number, got {value!r}", key=key)
             return None
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # a whole number of hundreds of digits
+            number = math.inf
+        if not math.isfinite(number):
+            got = f"a {len(str(abs(value)))}-digit number" if isinstance(value, int) else value
+            self.problem(
+                f"{key!r} must be a finite number (at most about 1.8e308), got {got}", key=key
+            )
+            return None
+        return number
 
     def flag(self, key: str) -> bool:
         value = self.data.get(key, False)

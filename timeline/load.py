@@ -108,6 +108,9 @@ def _incremental_load(
         return LoadResult(url, "unchanged", 0, 0, table_counts(connection))
     corpus, replaced = incremental.read_changes(connection, seeds_dir, plan, progress)
     incremental.defer_foreign_keys(connection)
+    # Extracted rows first: a kept draft's curated records reuse their ids, and
+    # curated rows must replace them, as in a load into an empty database.
+    delete_extracted(connection)
     incremental.delete_owned_rows(connection, replaced)
     _clear_vocabularies(connection)
     insert_rows(connection, corpus)
@@ -115,8 +118,6 @@ def _incremental_load(
     incremental.record_seed_files(connection, plan.files, replaced - plan.removed)
     if extract:
         rebuild_extracted(connection, progress)
-    else:
-        delete_extracted(connection)
     notes = fill_place_coordinates(connection)
     read = len(replaced - plan.removed)
     changed = len(plan.changed | plan.removed)

@@ -101,9 +101,7 @@ def test_keeping_a_draft_on_an_existing_database_ends_like_a_fresh_load(
             assert extracted[table] <= curated[table], table
 
 
-def test_a_kept_draft_edited_then_removed_ends_like_a_fresh_load_each_time(
-    seeds, new_database
-):
+def test_a_kept_draft_edited_then_removed_ends_like_a_fresh_load_each_time(seeds, new_database):
     db = new_database()
     load(seeds, db)
     before = dump_tables(db)

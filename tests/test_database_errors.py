@@ -17,7 +17,10 @@ from click.testing import CliRunner
 from sqlalchemy import text
 
 from timeline.cli import cli
-from timeline.database import create_db_engine, resolve_database_url
+from timeline.database import create_db_engine, resolve_database_url, transaction
+from timeline.errors import SeedError
+from timeline.validate import Corpus
+from timeline.write import insert_rows
 
 from .conftest import FIXTURES, dump_tables
 
@@ -153,3 +156,32 @@ def test_an_id_in_a_new_file_and_an_already_loaded_file_names_both(seeds, new_da
         "Error: seeds/records/more.yaml:2: duplicate actor id 'volodymyr-zelenskyy', "
         "first defined at seeds/records/all.yaml:6",
     )
+
+
+def test_a_refused_extracted_row_names_the_source_it_was_found_in(minimal_db):
+    # No seeds folder produces this (extraction reads every id it could collide with):
+    # it is the message a bug in the extractor would give, instead of a bare refusal.
+    extracted = Corpus(
+        actors=[
+            {"id": "kassym-jomart-tokayev", "name": "K. Tokayev", "type": "person"}
+            | {"origin": "extracted", "seed_file": None}
+        ],
+        quotes=[
+            {"id": "x-aa-q9", "text": "A bad peace", "speaker_id": "kassym-jomart-tokayev"}
+            | {"source_id": "aa-2025-08-11-call", "start_offset": 0, "end_offset": 11}
+            | {"origin": "extracted", "seed_file": None}
+        ],
+    )
+    before = dump_tables(minimal_db)
+
+    with pytest.raises(SeedError) as raised:
+        with transaction(resolve_database_url(str(minimal_db))) as connection:
+            insert_rows(connection, extracted)
+
+    (problem,) = raised.value.problems
+    assert problem.message == (
+        "the database refused extracted actor 'kassym-jomart-tokayev': its key is already "
+        "taken by a row from 'records/all.yaml' (extracted from source 'aa-2025-08-11-call')"
+    )
+    assert problem.file.endswith("aa-call.txt")
+    assert dump_tables(minimal_db) == before

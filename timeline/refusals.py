@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, String, Table, and_, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from .errors import Problem, SeedError
 
@@ -94,14 +94,14 @@ def first_refused_row(
             try:
                 with connection.begin_nested():
                     insert(candidates[:half])
-            except DBAPIError:
+            except (IntegrityError, DataError):
                 candidates = candidates[:half]
             else:  # kept: the refused row may collide with one of these
                 candidates = candidates[half:]
         try:
             with connection.begin_nested():
                 insert(candidates)
-        except DBAPIError as error:
+        except (IntegrityError, DataError) as error:
             # Looked up before the undo: the holder may be a row written just before.
             return candidates[0], error, holder_of_key(connection, table, candidates[0])
         return None

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, insert
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from .models import Base
 from .refusals import first_refused_row, refusal
@@ -36,7 +36,11 @@ def insert_rows(
                     rows = complete_rows(table, rows)
                     _insert(connection, table, rows)
                 counts[name] = len(rows)
-    except DBAPIError as error:
+    except (IntegrityError, DataError) as error:
+        # What a row itself can cause. A locked file, a full disk or a lost server
+        # (OperationalError) is no fault of a record: it goes up as it is.
+        if table is None or not rows:
+            raise
         raise _refused(connection, table, rows, error, written, seeds_dir) from None
     return counts
 

@@ -128,3 +128,24 @@ def test_a_kept_draft_edited_then_removed_ends_like_a_fresh_load_each_time(seeds
     assert dump_tables(db) == fresh_load(seeds, new_database)
     without_stamps = {table: rows for table, rows in before.items() if table != "seed_files"}
     assert {t: r for t, r in dump_tables(db).items() if t != "seed_files"} == without_stamps
+
+
+def test_a_draft_kept_for_one_of_two_articles_that_share_actors(seeds, new_database):
+    # A second report of the same meeting: before the draft is kept, both articles'
+    # extracted rows share the extracted actors; after, the other links to the curated ones.
+    text = ARTICLE.read_text(encoding="utf-8").replace(
+        f"id: {SOURCE_ID}\n", f"id: {SOURCE_ID}-again\n"
+    )
+    (seeds / "articles" / "patterns-news-again.txt").write_text(text, encoding="utf-8")
+    age(seeds)
+    db = new_database()
+    load(seeds, db)
+    keep_draft(seeds)
+
+    load(seeds, db)
+
+    assert dump_tables(db) == fresh_load(seeds, new_database)
+    extracted = table_keys(db, "extracted")
+    assert ("x-patterns-news-again-q1",) in extracted["quotes"]
+    assert ("aram-petrosyan",) in table_keys(db, "curated")["actors"]
+    assert not extracted["actors"] & table_keys(db, "curated")["actors"]

@@ -181,7 +181,8 @@ def test_a_refused_extracted_row_names_the_source_it_was_found_in(minimal_db):
     (problem,) = raised.value.problems
     assert problem.message == (
         "the database refused extracted actor 'kassym-jomart-tokayev': its key is already "
-        "taken by a row from 'records/all.yaml' (extracted from source 'aa-2025-08-11-call')"
+        "taken by a row from seed file 'records/all.yaml' "
+        "(extracted from source 'aa-2025-08-11-call')"
     )
     assert problem.file.endswith("aa-call.txt")
     assert dump_tables(minimal_db) == before

@@ -7,7 +7,7 @@ full load builds it; the same input gives the same rows either way.
 A reviewed ``timeline extract`` draft kept in the seeds folder turns extracted rows
 into curated ones with the same ids. Curated rows always win, so an incremental load
 takes the extracted layer out *before* it writes the curated rows
-(``clear_extracted_layer``), then builds it again around them.
+(``delete_extracted``), then builds it again around them.
 """
 
 from __future__ import annotations

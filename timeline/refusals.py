@@ -17,6 +17,8 @@ from sqlalchemy import Connection, String, Table, and_, select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from .errors import Problem, SeedError
+from .models import Base
+from .seeds import display_path, read_seed_files
 
 # table -> (what its rows are called, the column naming the record a row belongs to).
 # Links, aliases and inferences belong to the record that wrote them.
@@ -54,8 +56,6 @@ class RecordRefused(SeedError):
 
     def located(self, seeds_dir: Path) -> SeedError:
         """The same problem at the file and line where the record is written."""
-        from .seeds import display_path, read_seed_files
-
         problem = self.problems[0]
         if self.seed_file is None or not (seeds_dir / self.seed_file).is_file():
             return self
@@ -163,18 +163,18 @@ def _reason(table: Table, row: dict, error: DBAPIError, holder: dict | None) -> 
         )
     if holder is not None:
         return (
-            f"its key is already taken by {_describe_holder(table, holder)}",
+            f"its key is already taken by {_describe_holder(holder)}",
             "ids must be unique across the seeds folder and the database; rename one",
         )
     detail = getattr(getattr(error.orig, "diag", None), "message_primary", None)
     return (detail or str(error.orig).splitlines()[0]), None
 
 
-def _describe_holder(table: Table, holder: dict) -> str:
+def _describe_holder(holder: dict) -> str:
     if holder.get("origin") == "extracted":
         return "an extracted row"
     if holder.get("seed_file"):
-        return f"a row from {holder['seed_file']!r}"
+        return f"a row from seed file {holder['seed_file']!r}"
     return "a row no seed file holds (written into the database by other means)"
 
 
@@ -186,8 +186,6 @@ def _owner_row(connection, kind, record_id, row, table_name, written) -> dict | 
     for candidate in written.get(owner_table, []):
         if candidate.get("id") == record_id:
             return candidate
-    from .models import Base
-
     parent = Base.metadata.tables[owner_table]
     found = connection.execute(select(parent).where(parent.c.id == record_id)).mappings().first()
     return dict(found) if found is not None else None
@@ -219,8 +217,6 @@ def _source_file(connection, source_id: str, written) -> str | None:
     for source in written.get("sources", []):
         if source["id"] == source_id:
             return source["file_path"]
-    from .models import Base
-
     sources = Base.metadata.tables["sources"]
     return connection.execute(select(sources.c.file_path).where(sources.c.id == source_id)).scalar()
 
@@ -235,9 +231,6 @@ def refuse_dangling_references(
     rows no seed file holds can be left pointing at nothing; the database would refuse
     the commit with a bare "FOREIGN KEY constraint failed".
     """
-    from .models import Base
-    from .seeds import display_path
-
     problems = []
     for parent_name, ids in defined.items():
         if not ids:
@@ -263,7 +256,7 @@ def refuse_dangling_references(
                     problems.append(
                         Problem(
                             f"{RECORDS[parent_name][0]} {removed!r} is no longer defined, but "
-                            f"{what}, {_describe_holder(child, owner or row)}, still refers to it",
+                            f"{what}, {_describe_holder(owner or row)}, still refers to it",
                             file=display_path(seeds_dir / ids[removed], seeds_dir),
                             hint="define it again, or delete the row that refers to it",
                         )

@@ -8,8 +8,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import inspect, text
 
 import timeline
+from timeline.database import create_db_engine, resolve_database_url, sqlite_path
+from timeline.extracted_layer import EXTRACTED_TABLES
+from timeline.models import Base
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures"
@@ -37,6 +41,42 @@ def dump_database(path: Path) -> dict[str, list[tuple]]:
         }
     finally:
         connection.close()
+
+
+def dump_tables(db: str | Path) -> dict[str, list[str]]:
+    """``dump_database`` for any database, a SQLite file or a PostgreSQL URL: every row
+    of every table, sorted (compare dumps of the same engine: values print per engine)."""
+    url = resolve_database_url(str(db))
+    if sqlite_path(url) is not None:
+        return dump_database(sqlite_path(url))
+    engine = create_db_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {
+                table: sorted(map(repr, connection.execute(text(f'select * from "{table}"'))))
+                for table in sorted(inspect(connection).get_table_names())
+            }
+    finally:
+        engine.dispose()
+
+
+def table_keys(db: str | Path, origin: str) -> dict[str, set[tuple]]:
+    """The primary keys of the rows of one origin (curated, extracted), per table that has both."""
+    engine = create_db_engine(resolve_database_url(str(db)))
+    try:
+        with engine.connect() as connection:
+            keys = {}
+            for name in EXTRACTED_TABLES:
+                table = Base.metadata.tables[name]
+                columns = ", ".join(column.name for column in table.primary_key.columns)
+                rows = connection.execute(
+                    text(f"select {columns} from {name} where origin = :origin"),
+                    {"origin": origin},
+                )
+                keys[name] = {tuple(row) for row in rows}
+            return keys
+    finally:
+        engine.dispose()
 
 
 def file_digest(path: Path) -> str:

@@ -3,17 +3,25 @@
 Extraction merges into curated events and shares actors between sources, so after a
 change it is rebuilt as a whole from the curated rows, sorted by key, exactly as a
 full load builds it; the same input gives the same rows either way.
+
+A reviewed ``timeline extract`` draft kept in the seeds folder turns extracted rows
+into curated ones with the same ids. Curated rows always win, so an incremental load
+takes the extracted layer out *before* it writes the curated rows
+(``delete_extracted``), then builds it again around them.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Connection, bindparam, text
 
+from .models import Base
 from .validate import Corpus
 from .write import insert_rows
 
-# Delete order: children first.
-EXTRACTED_TABLES = ("event_sources", "event_actors", "quotes", "events", "actor_aliases", "actors")
+# Every table that holds extracted rows (it has an ``origin`` column), children first.
+EXTRACTED_TABLES = tuple(
+    table.name for table in reversed(Base.metadata.sorted_tables) if "origin" in table.columns
+)
 SORT_KEYS = {
     "sources": ("id",),
     "actors": ("id",),
@@ -40,6 +48,8 @@ def extend_with_extraction(corpus: Corpus, progress=None) -> None:
 
 
 def delete_extracted(connection: Connection) -> None:
+    """Take out every extracted row: before curated rows are written (a kept draft
+    reuses the extracted ids), and before the layer is built again."""
     for table in EXTRACTED_TABLES:
         connection.execute(text(f"DELETE FROM {table} WHERE origin = 'extracted'"))
 

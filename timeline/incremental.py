@@ -282,6 +282,19 @@ CHILD_TABLES = {
 }
 
 
+def owned_records(connection: Connection, files: set[str]) -> dict[str, dict[str, str]]:
+    """Per owned table, id -> seed file of every row these files wrote."""
+    return {
+        table: {
+            row.id: row.seed_file
+            for row in _select_in(
+                connection, f"SELECT id, seed_file FROM {table} WHERE seed_file IN :ids", files
+            )
+        }
+        for table in OWNED_TABLES
+    }
+
+
 def delete_owned_rows(connection: Connection, files: set[str]) -> None:
     """Delete every row read from these files, and the rows that belong to them."""
     for table in OWNED_TABLES:

@@ -37,6 +37,7 @@ from .extracted_layer import (
 from .gazetteer import fill_place_coordinates
 from .load_lock import one_load_at_a_time
 from .models import Base
+from .refusals import refuse_dangling_references
 from .seeds import scan_seed_files
 from .sqlite_files import new_database_file, remove_files_of_killed_loads
 from .streaming import stream_seed_files
@@ -170,15 +171,18 @@ def _incremental_load(
         return LoadResult(url, "unchanged", 0, 0, table_counts(connection))
     corpus, replaced = incremental.read_changes(connection, seeds_dir, plan, progress)
     incremental.defer_foreign_keys(connection)
+    # Extracted rows first: a kept draft's curated records reuse their ids, and
+    # curated rows must replace them, as in a load into an empty database.
+    delete_extracted(connection)
+    defined = incremental.owned_records(connection, replaced)
     incremental.delete_owned_rows(connection, replaced)
     _clear_vocabularies(connection)
-    insert_rows(connection, corpus)
+    insert_rows(connection, corpus, seeds_dir)
     incremental.forget_seed_files(connection, replaced)
     incremental.record_seed_files(connection, plan.files, replaced - plan.removed)
     if extract:
         rebuild_extracted(connection, progress, corpus.warnings)
-    else:
-        delete_extracted(connection)
+    refuse_dangling_references(connection, defined, seeds_dir)
     notes = fill_place_coordinates(connection)
     read = len(replaced - plan.removed)
     changed = len(plan.changed | plan.removed)

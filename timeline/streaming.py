@@ -23,10 +23,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import Connection, text
-from sqlalchemy.exc import IntegrityError
 
 from . import incremental
 from .errors import SeedError
+from .refusals import RecordRefused
 from .seeds import file_kind, read_paths, read_seed_files, seed_file_paths, seed_path
 from .validate import Corpus, PriorRecords, Validator, validate
 from .vocabulary import vocabulary_rows
@@ -123,10 +123,9 @@ class _Stream:
             return False
         corpus.event_types, corpus.actor_types = [], []
         try:
-            with self.connection.begin_nested():
-                insert_rows(self.connection, corpus)
-        except IntegrityError:
-            # An id an earlier batch already wrote: the savepoint undid this batch.
+            insert_rows(self.connection, corpus)
+        except RecordRefused:
+            # An id an earlier batch already wrote: insert_rows undid this batch.
             if len(paths) == 1:
                 self.flagged |= files
             return False
@@ -151,5 +150,7 @@ class _Stream:
         prior = incremental.prior_records(self.connection, self.flagged, self.seeds_dir)
         corpus = validate(seeds, prior)
         corpus.event_types, corpus.actor_types = [], []
-        insert_rows(self.connection, corpus)
+        # What validation finds no fault in but the database still refuses (a value
+        # longer than a PostgreSQL column) is named at its file and record here.
+        insert_rows(self.connection, corpus, self.seeds_dir)
         self.warnings += corpus.warnings

@@ -90,7 +90,12 @@ def test_keeping_a_draft_on_an_existing_database_ends_like_a_fresh_load(
 
     load(seeds, db, *options)
 
-    assert dump_tables(db) == fresh_load(seeds, new_database, *options)
+    # The stored extractions are a cache that a --no-extract load neither uses nor
+    # clears (the next load with extraction reuses them); the data must be equal.
+    kept, fresh = dump_tables(db), fresh_load(seeds, new_database, *options)
+    if options:
+        kept.pop("extractions"), fresh.pop("extractions")
+    assert kept == fresh
     if not options:
         # Every kind of row the extraction wrote is now curated, under the same key:
         # actors, aliases, events, their actors and evidence, quotes.

@@ -268,10 +268,10 @@ def _renderer(fmt):
         }
         order = {event_id: index for index, event_id in enumerate(ids)}
         events = sorted(assemble_events(results), key=lambda event: order[event["id"]])
-        return Response(
-            write_events(fmt, events, datasette.metadata("title") or "Timeline"),
-            content_type=CONTENT_TYPES[fmt],
-        )
+        title = datasette.metadata("title") or "Timeline"
+        # Up to max_returned_rows events (1,000 with _size=max): written off the loop.
+        text = await asyncio.to_thread(write_events, fmt, events, title)
+        return Response(text, content_type=CONTENT_TYPES[fmt])
 
     return render
 

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .gazetteer import CAPITALS, DEMONYMS, STATES, state_named
+from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES, state_named
 from .names import name_key, same_name, slug, transliteration_key
 from .sentences import Span
 from .vocabulary import (
@@ -32,7 +32,12 @@ from .vocabulary import (
     WEEKDAYS,
 )
 
-_TOKEN = re.compile(r"U\.S\.(?:A\.)?|U\.K\.|U\.N\.|E\.U\.|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*")
+# "O'Neill", "D’Souza": a capital, an apostrophe and a capital are one name, while
+# "Kazakhstan’s" stays a word and its possessive.
+_TOKEN = re.compile(
+    r"U\.S\.(?:A\.)?|U\.K\.|U\.N\.|E\.U\.|[A-Z]['’][A-Z][\w]*(?:[-‐][\w]+)*"
+    r"|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*"
+)
 _CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "von", "der", "van", "al", "du"}
 _MAX_NAME_TOKENS = 8
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
@@ -235,7 +240,28 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
-_ABBREVIATED = {"St", "Mt", "Ft"}
+# Abbreviations whose full stop does not end a name: "St. Petersburg", "Army Maj. Ann Lee".
+_ABBREVIATED = {
+    "St", "Mt", "Ft", "Maj", "Gen", "Col", "Lt", "Sgt", "Capt", "Cpl", "Pvt", "Rep", "Sen",
+    "Gov", "Rev", "Dr", "Prof", "Mr", "Mrs", "Ms", "Adm", "Cmdr", "Supt", "Insp", "Det",
+}  # fmt: skip
+# A dateline opens a wire story: "KYIV (AFP) -", "LONDON, Dec 1 (Reuters) —". Its words
+# say where and who filed, not who acts.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.' -]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
+)
+# A person's membership: "X of the Civic Party", "X of the Nurses Union".
+_MEMBER_OF = re.compile(
+    r"\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:"
+    + "|".join(sorted(GOVERNMENT_WORDS | ORGANISATION_WORDS))
+    + r")\b"
+)
+_NOT_A_VERB = re.compile(r"\s*(?:as|its|his|this|us|plus|less|towards|news|times)\b")
+# Words after a capital that make it act for its state ("Moscow confirmed", "Beijing has").
+_ACTING_CAPITAL = re.compile(
+    r"\s*(?:and\s+[A-Z][\w ]{2,20}?\s+)?(?:has|have|had|is|was|will|would|wants|wanted|"
+    r"must|should|could|can|may|says|said|\w+ed|\w+s)\b"
+)
 
 
 def _joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
@@ -267,6 +293,29 @@ class QuotedText:
         return index >= 0 and position < self.ends[index]
 
 
+_PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
+_INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
+
+
+def _initials(name: str) -> str:
+    """'North Atlantic Treaty Organization' -> 'NATO'; 'U.S. Department of State' -> 'USDS'."""
+    words = [w for w in re.findall(r"[\w’'-]+", name.replace(".", "")) if w not in _INITIAL_SKIP]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def _name_like(word: str) -> bool:
+    """A word that can be part of a person's name (not a title, an institution's word)."""
+    return (
+        bool(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", word))
+        and word not in TITLE_WORDS
+        and word not in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS
+        and word not in FUNCTION_WORDS
+        and word not in _CALENDAR_WORDS
+        and word not in DEMONYMS
+        and not word.isupper()
+    )
+
+
 class MentionFinder:
     """Walks one text's tokens, linking or creating an actor for every name it finds."""
 
@@ -288,7 +337,10 @@ class MentionFinder:
 
     def run(self, paragraphs: list[Span]) -> list[Mention]:
         for paragraph in paragraphs:
-            tokens = tokenize(self.text, paragraph.start, paragraph.end)
+            start = paragraph.start
+            if dateline := _DATELINE.match(self.text, paragraph.start, paragraph.end):
+                start = dateline.end()
+            tokens = tokenize(self.text, start, paragraph.end)
             i = 0
             while i < len(tokens):
                 i = self._at(tokens, i)
@@ -358,6 +410,18 @@ class MentionFinder:
             k = j + 1
             while k < len(tokens) and k - j <= 2 and tokens[k].text in _CONNECTORS:
                 k += 1
+            joining = {t.text for t in tokens[j + 1 : k]}
+            if k > j + 1 and k < len(tokens) and _joined(self.text, tokens, j, k):
+                before_org = self._has_org_word(tokens, i, j)
+                after_org = self._run_has_org_word(tokens, k)
+                if "and" in joining and before_org and after_org:
+                    break  # "the Institute of Technology and Colorado State University": two
+                if joining == {"and"} and not before_org and self._run_ends_org(tokens, k):
+                    j = k  # "Nurses and Midwives Union": one name
+                    continue
+                if "of" in joining and not before_org and after_org and j > i:
+                    if all(_name_like(t.text) for t in tokens[i : j + 1]):
+                        break  # "Tanya Chan of the Civic Party": a person and a party
             if (
                 k > j + 1
                 and k < len(tokens)
@@ -375,6 +439,47 @@ class MentionFinder:
                 continue
             break
         return j
+
+    @staticmethod
+    def _name_after_title(tokens: list[Token], start: int, j: int) -> int | None:
+        """Where a person's name begins after a title that ends a longer phrase: "Home
+        Secretary Suella Braverman", "NASA Administrator Charles Bolden", "Secretary of
+        State Ann Lee", "CEO of the Refugee Council Enver Solomon" (None: no such title)."""
+        for size in (3, 2):
+            first = j - size + 1
+            if first <= start:
+                continue
+            name = tokens[first : j + 1]
+            if not all(_name_like(t.text) for t in name):
+                continue
+            prefix = [t.text for t in tokens[start:first]]
+            if prefix[-1] in _CONNECTORS:
+                continue
+            if any(w in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in prefix) or (
+                len(prefix) >= 2 and prefix[-2:] == ["of", "State"]
+            ):
+                return first
+        return None
+
+    def _capitalised_run(self, tokens: list[Token], k: int) -> list[Token]:
+        """The capitalised words joined by single spaces from token k on."""
+        end = k
+        while (
+            end + 1 < len(tokens)
+            and end + 1 - k < _MAX_NAME_TOKENS
+            and tokens[end + 1].capitalised
+            and _joined(self.text, tokens, end, end + 1)
+        ):
+            end += 1
+        return tokens[k : end + 1]
+
+    def _run_has_org_word(self, tokens: list[Token], k: int) -> bool:
+        words = {t.text for t in self._capitalised_run(tokens, k)}
+        return bool(words & (GOVERNMENT_WORDS | ORGANISATION_WORDS))
+
+    def _run_ends_org(self, tokens: list[Token], k: int) -> bool:
+        run = self._capitalised_run(tokens, k)
+        return run[-1].text in GOVERNMENT_WORDS | ORGANISATION_WORDS
 
     @staticmethod
     def _has_org_word(tokens: list[Token], i: int, j: int) -> bool:
@@ -396,7 +501,18 @@ class MentionFinder:
         )
         for size in (3, 2, 1):  # "United States President Donald Trump"
             state = state_named(" ".join(t.text for t in tokens[start : start + size]))
-            if state and start + size <= j and tokens[start + size].text in TITLE_WORDS:
+            rest = tokens[start + size : j + 1]
+            if (
+                state
+                and rest
+                and (
+                    rest[0].text in TITLE_WORDS
+                    # "the United States Hamdullah Mohib" (an apposition with no comma)
+                    or 2 <= len(rest) <= 3
+                    and all(_name_like(t.text) for t in rest)
+                    and self._person_evidence(tokens, start + size, j)
+                )
+            ):
                 self._link_state(tokens, start, start + size - 1, state)
                 state_word, start = state, start + size
                 break
@@ -416,16 +532,30 @@ class MentionFinder:
             j -= 1
         if start > j:
             return j + 1
+        named = self._name_after_title(tokens, start, j)
+        if named is not None:
+            for token in tokens[start:named]:
+                role = token.text.lower()
+                if role in ROLE_NOUNS:
+                    roles |= {(role, state_word), (role, None)}
+            start = named
         # A title phrase ending in "of <State>" names a role, not an actor.
         words = [t.text for t in tokens[start : j + 1]]
         name = self.text[tokens[start].start : tokens[j].end]
         actor_type = self._type_of(tokens, start, j, words, bool(roles))
         if actor_type is None:
             return j + 1
-        canonical = CAPITALS.get(name) if name in CAPITALS else state_named(name) or name
+        if name in METONYMS:
+            canonical = METONYMS[name][0]
+        elif name in CAPITALS:
+            canonical = CAPITALS[name]
+        else:
+            canonical = state_named(name) or name
         actor_id = self.book.find(canonical, actor_type)
         if actor_id is None and len(words) == 1 and actor_type == "person":
             actor_id = self.book.find_surname(words[0], self.mentioned)
+        if actor_id is None and len(words) == 1 and words[0].isupper():
+            actor_id = self._expansion_of(words[0])
         if actor_id is None:
             if actor_type == "person" and len(words) < 2:
                 return j + 1
@@ -437,7 +567,36 @@ class MentionFinder:
         self.book.actors[actor_id].roles |= roles | self._roles_before(tokens, start)
         self._add(tokens, start, j, actor_id)
         self._note_title(tokens, j, actor_id)
+        paired = _PAIRED_ABBREVIATION.match(self.text, tokens[j].end)
+        if paired and actor_type != "person" and len(words) > 1:
+            # "the North Atlantic Treaty Organization (NATO)": the article pairs them.
+            self.book.remember(actor_id, paired.group(1))
+            self._add_at(paired.start(1), paired.end(1), actor_id)
+            return self._skip_to(tokens, j, paired.end())
         return j + 1
+
+    def _add_at(self, start: int, end: int, actor_id: str) -> None:
+        self.mentions.append(
+            Mention(start, end, self.text[start:end], actor_id, self.quoted.holds(start))
+        )
+
+    @staticmethod
+    def _skip_to(tokens: list[Token], j: int, offset: int) -> int:
+        k = j + 1
+        while k < len(tokens) and tokens[k].start < offset:
+            k += 1
+        return k
+
+    def _expansion_of(self, acronym: str) -> str | None:
+        """The organisation mentioned earlier whose initials spell an acronym ("WHO" for
+        the World Health Organization), when exactly one does."""
+        found = {
+            actor_id
+            for actor_id in self.mentioned
+            if self.book.actors[actor_id].type != "person"
+            and any(_initials(form) == acronym for form in self.book.actors[actor_id].forms)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _link_state(self, tokens: list[Token], i: int, j: int, state: str) -> None:
         actor_id = self.book.find(state) or self.book.add(state, "state")
@@ -491,9 +650,11 @@ class MentionFinder:
             return None
         if name in CAPITALS and i == j:
             previous = tokens[i - 1].text.lower() if i > 0 else ""
-            if previous in LOCATIVE_WORDS:
-                return None
-            return "state"
+            if previous in LOCATIVE_WORDS or not self._acts(tokens[j].end):
+                return None  # a place ("talks in Moscow", "Moscow streets")
+            return METONYMS.get(name, ("", "state"))[1]
+        if last in TITLE_WORDS and not set(words) & (GOVERNMENT_WORDS - {"Army"}):
+            return None  # "Army Maj.", "Deputy Director": a rank with no name
         if set(words) & _CALENDAR_WORDS:
             return None
         if set(words) & MEDIA_WORDS:
@@ -516,6 +677,13 @@ class MentionFinder:
             return "person"
         return None
 
+    def _acts(self, position: int) -> bool:
+        """Is the capital ending at ``position`` the subject of a verb ("Moscow confirmed",
+        "Moscow and Washington have")? Then it stands for its state."""
+        if not _ACTING_CAPITAL.match(self.text, position):
+            return False
+        return not _NOT_A_VERB.match(self.text, position)
+
     def _person_evidence(self, tokens: list[Token], i: int, j: int) -> bool:
         if {t.text for t in self._same_sentence_before(tokens, i, 3)} & ROLE_NOUNS:
             return True
@@ -527,6 +695,8 @@ class MentionFinder:
             return True
         if tokens[j].text in self.speaker_words:
             return True
+        if _MEMBER_OF.match(self.text, tokens[j].end):
+            return True  # "Tanya Chan of the Civic Party"
         if i > 0 and tokens[i - 1].text == "and" and self.mentions:
             previous = self.book.actors[self.mentions[-1].actor_id]
             return previous.type == "person" and self.mentions[-1].end >= tokens[i - 1].start - 2

@@ -41,7 +41,15 @@ ROLE_NOUNS = set(
     governor mayor deputy senator secretary envoy journalist professor commander chief officer
     premier chancellor king queen prince pope general ceo founder economist politician lawmaker
     counterpart correspondent reporter editor researcher scholar activist official representative
-    speaker akim prosecutor judge mp""".split()
+    speaker akim prosecutor judge mp veteran priest pastor bishop imam rabbi detective nurse
+    midwife doctor physician surgeon resident residents lawyer attorney teacher student worker
+    farmer owner manager coordinator organiser organizer witness survivor volunteer campaigner
+    commissioner administrator superintendent sheriff inspector sergeant captain lieutenant
+    colonel constable councillor councilor trustee executive principal dean curator historian
+    scientist engineer pilot soldier firefighter paramedic psychologist artist author writer
+    novelist singer musician coach athlete entrepreneur investor banker consultant strategist
+    pollster agent negotiator organizer commentator host presenter producer designer
+    architect spokesmen spokeswomen officials""".split()
 )
 # Capitalised words that stand before a name as a title ("Prime Minister Kristersson").
 TITLE_WORDS = set(
@@ -49,7 +57,12 @@ TITLE_WORDS = set(
     Secretary Senator Governor Mayor General Gen Gen. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof.
     King Queen Prince Pope Chairman Chairwoman Spokesperson Spokesman Director Envoy Speaker
     Akim Premier Analyst Commander Chief Head Leader Special Representative First Lady Sir
-    Lieutenant Colonel Admiral Marshal Sheikh Emir""".split()
+    Lieutenant Colonel Admiral Marshal Sheikh Emir Administrator Commissioner Superintendent
+    Inspector Detective Sergeant Sgt Sgt. Captain Capt Capt. Major Maj Maj. Lt Lt. Col Col.
+    Cpl Cpl. Pvt Pvt. Officer Constable Judge Justice Rep Rep. Sen Sen. Gov Gov. Councillor
+    Councilor Bishop Archbishop Cardinal Father Rabbi Imam Reverend Rev Rev. Sister Brother
+    Chief Executive Sheriff Attorney Spokeswoman Professor Doctor Minister Secretary-General
+    Pastor Nurse""".split()
 )
 # Sentence-opening words that are capitalised only because they open the sentence.
 FUNCTION_WORDS = set(

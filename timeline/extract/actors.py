@@ -256,6 +256,15 @@ _MEMBER_OF = re.compile(
     + "|".join(sorted(GOVERNMENT_WORDS | ORGANISATION_WORDS))
     + r")\b"
 )
+_AGE_APPOSITION = re.compile(r",\s+(?:\d{1,3}\s*[,.]|(?:a|an)\s+\d{1,3}-year-old\b)")
+_AFTER_SPEECH_VERB = re.compile(
+    r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\s+(?:(?:the|a|an)\s+)?"
+    r"(?:(?!that\b)[a-z][\w’'-]*\s+){0,3}$"
+)
+# What follows a speaker named after the verb: the end of the frame, an apposition or
+# "who"/"of" ("said Ann Lee, 43", "said Ann Lee of the union"), never "’s Republic".
+_NAME_ENDS_FRAME = re.compile(r"\s*(?:[,.;:!?)\n]|$|(?:who|of|from|in|at|on)\b)")
+_ROLE_THEN_COMMA = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"),\s+$")
 _NOT_A_VERB = re.compile(r"\s*(?:as|its|his|this|us|plus|less|towards|news|times)\b")
 # Words after a capital that make it act for its state ("Moscow confirmed", "Beijing has").
 _ACTING_CAPITAL = re.compile(
@@ -294,6 +303,8 @@ class QuotedText:
 
 
 _PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
+# Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
+_PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la", "le"}
 _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
 
 
@@ -328,9 +339,14 @@ class MentionFinder:
         self.speaker_words = self._speaker_words()
 
     def _speaker_words(self) -> set[str]:
-        """Capitalised words directly followed by a speech verb ("Shibutov noted")."""
+        """Capitalised words followed by a speech verb ("Shibutov noted"), perhaps with an
+        apposition between ("Dunne, the firm's spokesman, said")."""
         words = set()
-        pattern = r"([A-Z][\w-]+)\s+(?:also\s+)?(" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
+        pattern = (
+            r"([A-Z][\w’'-]+)(?:,\s[^,.;:“”\"\n]{1,80},)?\s+(?:also\s+|later\s+)?("
+            + "|".join(sorted(SPEECH_VERBS))
+            + r")\b"
+        )
         for match in re.finditer(pattern, self.text):
             words.add(match.group(1))
         return words
@@ -450,7 +466,9 @@ class MentionFinder:
             if first <= start:
                 continue
             name = tokens[first : j + 1]
-            if not all(_name_like(t.text) for t in name):
+            if not all(_name_like(t.text) or t.text in _PARTICLES for t in name[1:-1]):
+                continue
+            if not (_name_like(name[0].text) and _name_like(name[-1].text)):
                 continue
             prefix = [t.text for t in tokens[start:first]]
             if prefix[-1] in _CONNECTORS:
@@ -669,7 +687,13 @@ class MentionFinder:
             return "organisation"
         if set(words) & (NOT_ACTOR_WORDS | GOVERNMENT_WORDS) or name in CAPITALS:
             return None
-        if any(not re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", w) for w in words) or len(words) > 4:
+        if (
+            any(
+                not re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", w)
+                for w in [words[0], words[-1], *(w for w in words[1:-1] if w not in _PARTICLES)]
+            )
+            or len(words) > 4
+        ):
             return None
         if any(w in DEMONYMS for w in words):
             return None
@@ -697,6 +721,13 @@ class MentionFinder:
             return True
         if _MEMBER_OF.match(self.text, tokens[j].end):
             return True  # "Tanya Chan of the Civic Party"
+        if _AGE_APPOSITION.match(self.text, tokens[j].end):
+            return True  # "Anna Kowal, 43," / "Ivan Petrenko, a 29-year-old veteran"
+        before = self.text[max(0, tokens[i].start - 60) : tokens[i].start]
+        if _AFTER_SPEECH_VERB.search(before) and _NAME_ENDS_FRAME.match(self.text, tokens[j].end):
+            return True  # "said Priya Nandakumar", "said festival director Helen Marsh"
+        if _ROLE_THEN_COMMA.search(before) and re.match(r",\s", self.text[tokens[j].end :]):
+            return True  # "Its spokesperson, Michael Dunne, said"
         if i > 0 and tokens[i - 1].text == "and" and self.mentions:
             previous = self.book.actors[self.mentions[-1].actor_id]
             return previous.type == "person" and self.mentions[-1].end >= tokens[i - 1].start - 2

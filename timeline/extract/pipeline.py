@@ -33,6 +33,9 @@ TERM_VERB_DISTANCE = 40
 _SPOKEN = {
     "who-verb after",
     "verb-who",
+    "name-verb after",
+    "verb-name after",
+    "attribution in next paragraph",
     "according to",
     "statement",
     "who-verb before",

@@ -30,7 +30,34 @@ _NOUN_PHRASE = r"(?:the|a|an|this|that|his|her|its|their|our)\s+[\w’'-]+(?:\s+
 _WHO = rf"(?:he|she|they|we|I|it|He|She|They|We|It|{_NOUN_PHRASE}|{_NAME})"
 _FILLER = r"(?:\s+(?:also|later|then|further|again|once\s+again|has|have|had|was|is|were))*"
 _AFTER_WHO_VERB = re.compile(rf"^[\s,.;:!?—–-]*(?P<who>{_WHO}){_FILLER}\s+(?P<verb>{_VERB})\b")
-_AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{_WHO})")
+# \b: "said headteacher X" is not "said he".
+_AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{_WHO})\b")
+# "…," Khaled Al-Maeena, editor at large at the Gazette, said / "…," Kremlin spokesman
+# Dmitry Peskov told reporters / "…," local resident Maria Santos said.
+_AFTER_NAME_VERB = re.compile(
+    rf"^[\s,.;:!?—–-]*(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})"
+    rf"(?:,\s[^,“”\"\n]{{1,80}},)?{_FILLER}\s+(?P<verb>{_VERB})\b"
+)
+# "…," said festival director Helen Marsh / said the city's mayor, Ann Lee.
+_AFTER_VERB_NAME = re.compile(
+    rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+    rf"(?:[\w’'-]+,?\s+){{0,3}}?(?P<who>{_NAME})"
+)
+# A paragraph that only attributes the quotation ending the one before: "said X." or
+# "— X, speaking to reporters" (scraped pages break lines there).
+_DASH_NAME = re.compile(rf"^[—–-]\s*(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})")
+# The subject a sentence opens with is a title ("The prime minister defended it", "Later
+# the minister said"): a later "he" stands for that officeholder.
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=[.!?][”\"’] ))"
+    r"(?:[A-Z]\w+,?\s+)?(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?P<role>"
+    + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+    + r")\b(?!\s+[A-Z])"
+)
+# Only capitalised words (titles) between a sentence's start and a name: the name is
+# the sentence's subject ("Nurse Tom Baker disagreed").
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][”\"’»]?\s+|\n\s*)(?:[A-Z][\w’'.-]*\s+){0,4}$")
 _ACCORDING = re.compile(rf"\baccording to (?P<who>{_WHO})", re.IGNORECASE)
 _VERB_ANYWHERE = re.compile(rf"\b{_VERB}\b")
 _DOCUMENT = re.compile(
@@ -62,6 +89,11 @@ class SpeakerResolver:
         self._accepted: dict[tuple, tuple[list[int], list[Mention]]] = {}
         self._first_issuer: tuple[int, int, str] | None = None
         self._issuers_searched = False
+        # The text with quotation contents masked (set by ``attribute``), and the
+        # speakers found so far as (end of their quotation, actor id), in text order.
+        self.hidden = text
+        self.spoken: list[tuple[int, str]] = []
+        self.paragraph_starts: list[int] = []
 
     # -- resolving a phrase to an actor -------------------------------------------------
 
@@ -69,7 +101,7 @@ class SpeakerResolver:
         """The actor a phrase at text[start:end] names; `before` bounds backward searches."""
         word = who.lower()
         if word in _PRONOUNS:
-            return self._nearest(before, ("person",), lambda actor: actor.type == "person")
+            return self._pronoun(before)
         if word in _COLLECTIVE_PRONOUNS:
             return self._previous_subject(start)
         inside = self.located.inside(start, end)
@@ -95,6 +127,42 @@ class SpeakerResolver:
                 ),
             )
         return None
+
+    def _pronoun(self, before: int) -> str | None:
+        """Who "he" or "she" is: whoever spoke last, unless a sentence since then opens
+        with another person or with a title ("The prime minister ..."), which takes the
+        floor; the person merely talked about does not. A title stands for its one
+        officeholder named in the article, or for nobody (unknown, not a guess)."""
+        window = self._window_start(before)
+        last = None
+        for end, actor_id in reversed(self.spoken):
+            if end <= before:
+                if end >= window and self.book.actors[actor_id].type == "person":
+                    last = (end, actor_id)
+                break
+        start = last[0] if last else window
+        subject: tuple[int, str | None] | None = None
+        for mention in self.located.between(start, before):
+            if mention.in_quote or mention.plural or mention.end > before:
+                continue
+            if self.book.actors[mention.actor_id].type != "person":
+                continue
+            if _OPENS_SENTENCE.search(self.text, max(0, mention.start - 80), mention.start):
+                subject = (mention.start, mention.actor_id)
+        for match in _ROLE_SUBJECT.finditer(self.hidden, start, before):
+            if subject is None or match.start() > subject[0]:
+                role = match.group("role").lower()
+                subject = (match.start(), self._by_role(role, None, before))
+        if subject is not None:
+            return subject[1]
+        if last:
+            return last[1]
+        return self._nearest(before, ("person",), lambda actor: actor.type == "person")
+
+    def _window_start(self, position: int) -> int:
+        """The start of the paragraph before the one holding ``position``."""
+        index = bisect_right(self.paragraph_starts, position) - 1
+        return self.paragraph_starts[max(0, index - 1)] if index >= 0 else 0
 
     def _previous_subject(self, position: int) -> str | None:
         """What "it" or "they" stands for: the first state or institution named in the
@@ -169,7 +237,12 @@ class SpeakerResolver:
     # -- attribution patterns --------------------------------------------------------------
 
     def after_frame(self, frame: str, offset: int, quote: QuoteSpan) -> Attribution | None:
-        for pattern, method in ((_AFTER_WHO_VERB, "who-verb after"), (_AFTER_VERB_WHO, "verb-who")):
+        for pattern, method in (
+            (_AFTER_WHO_VERB, "who-verb after"),
+            (_AFTER_VERB_WHO, "verb-who"),
+            (_AFTER_NAME_VERB, "name-verb after"),
+            (_AFTER_VERB_NAME, "verb-name after"),
+        ):
             match = pattern.match(frame)
             if match:
                 who = match.group("who")
@@ -196,12 +269,12 @@ class SpeakerResolver:
             start = offset + match.start("who")
             if actor := self.resolve(who, start, start + len(who), quote.mark_start):
                 return Attribution(actor, "according to")
-        if frame.rstrip().endswith(":") and _ROLE_WORD.search(frame):
+        verbs = list(_VERB_ANYWHERE.finditer(frame))
+        if frame.rstrip().endswith(":") and _ROLE_WORD.search(frame) and not verbs:
             # A headline's "Ukrainian Ambassador to Kazakhstan: “...”" names a role.
             label = frame.rstrip().rstrip(":")
             if actor := self.resolve(label, offset + len(frame), offset + len(frame), offset):
                 return Attribution(actor, "colon")
-        verbs = list(_VERB_ANYWHERE.finditer(frame))
         if verbs:
             verb = verbs[-1]
             found = self._before_verb(frame, offset, quote, verb)
@@ -267,6 +340,8 @@ def attribute(
     """One attribution (or None, no frame at all) per top-level quotation, in order."""
     resolver = SpeakerResolver(text, mentions, book)
     hidden = masked(text, quotes)
+    resolver.hidden = hidden
+    resolver.paragraph_starts = [p.start for p in paragraphs]
     results: list[Attribution | None] = []
     by_paragraph: dict[int, list[int]] = {}
     # Quotes come in text order; offsets in sorted lists let each quote find its paragraph,
@@ -286,12 +361,22 @@ def attribute(
             (s for s in masked_sentences[paragraph.start] if s.start <= quote.mark_start < s.end),
             paragraph,
         )
+        # A quotation over several paragraphs ends in another paragraph and sentence.
+        closing = paragraphs[bisect_right(paragraph_starts, quote.mark_end - 1) - 1]
+        if closing.start not in masked_sentences:
+            masked_sentences[closing.start] = sentences(
+                Span(closing.start, closing.end, hidden[closing.start : closing.end])
+            )
+        end_sentence = next(
+            (s for s in masked_sentences[closing.start] if s.start < quote.mark_end <= s.end),
+            closing,
+        )
         siblings = [quotes[i] for i in by_paragraph[paragraph.start][:-1]]
         following = bisect_left(quote_starts, quote.mark_end)
         after_end = (
             quotes[following].mark_start
-            if following < len(quotes) and quotes[following].mark_start < sentence.end
-            else sentence.end
+            if following < len(quotes) and quotes[following].mark_start < end_sentence.end
+            else end_sentence.end
         )
         before_start = max(
             [sentence.start] + [q.mark_end for q in siblings if q.mark_end <= quote.mark_start]
@@ -299,13 +384,39 @@ def attribute(
         attribution = resolver.after_frame(
             hidden[quote.mark_end : after_end], quote.mark_end, quote
         ) or resolver.before_frame(hidden[before_start : quote.mark_start], before_start, quote)
+        if attribution is None and not hidden[quote.mark_end : closing.end].strip(" .,"):
+            attribution = _attribution_below(resolver, hidden, paragraphs, closing, quote)
         if attribution is None:
             earlier = [results[i] for i in by_paragraph[paragraph.start][:-1]]
             attribution = _continued(
                 resolver, hidden, paragraphs, position, sentence, quote, earlier
             )
+        if attribution is not None and attribution.actor_id:
+            resolver.spoken.append((quote.mark_end, attribution.actor_id))
         results.append(attribution)
     return results
+
+
+def _attribution_below(resolver, hidden, paragraphs, closing, quote) -> Attribution | None:
+    """The paragraph after a quotation that ends its own, when it only says who spoke
+    ("said headteacher Olga Ivanova." / "— Farmer Piet de Vries"): scraped pages and
+    link text put a line break between a quotation and its attribution."""
+    index = paragraphs.index(closing) + 1
+    if index >= len(paragraphs):
+        return None
+    below = paragraphs[index]
+    frame = hidden[below.start : below.end]
+    if frame[:1] in '“„«"‘' or not (frame[:1].islower() or frame[:1] in "—–-"):
+        return None
+    if dash := _DASH_NAME.match(frame):
+        start = below.start + dash.start("who")
+        who = dash.group("who")
+        actor = resolver.resolve(who, start, start + len(who), quote.mark_start)
+        return Attribution(actor, "attribution in next paragraph") if actor else None
+    found = resolver.after_frame(frame, below.start, quote)
+    if found is not None and found.actor_id:
+        return Attribution(found.actor_id, "attribution in next paragraph")
+    return None
 
 
 def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier):

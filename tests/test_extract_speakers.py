@@ -158,3 +158,33 @@ def test_an_attribution_after_a_line_break_is_found(body, quote, speaker):
 )  # fmt: skip
 def test_a_colon_after_a_speech_verb_is_the_verbs_subject(body, quote, speaker):
     assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # a paragraph that is all quotation, after one whose quotation was attributed
+        ("“Iodine matters,” said Professor Cres Eastman.\n"
+         "“If an infant is not getting enough iodine, the brain will not develop.”",
+         "If an infant is not getting enough iodine, the brain will not develop.",
+         "Cres Eastman"),
+        # the sentence before reports speech: its subject speaks
+        ("Lydia Buchtmann of the Food Standards Agency says they are looking at rules. "
+         "She says it is complicated. We need to “make sure there is enough iodine, for "
+         "everyone.”", "make sure there is enough iodine, for everyone.", "Lydia Buchtmann"),
+        ("Senator John Cornyn, Republican from Texas, issued a statement on the decision.\n"
+         "“Like many Texans, I am disappointed with this decision.”",
+         "Like many Texans, I am disappointed with this decision.", "John Cornyn"),
+        # an aside between the speaker and the verb, and an Arabic article in the name
+        ("Authority director General Suleiman al-Amr, in remarks to the television, said "
+         "“All the wounded are in hospital.”", "All the wounded are in hospital.",
+         "Suleiman al-Amr"),
+        # a long title before the name; a title before the surname alone
+        ("“We are proud of her work,” said U.S. Deputy Secretary of the Treasury Wally "
+         "Adeyemo.", "We are proud of her work,", "Wally Adeyemo"),
+        ("Patty Collins was named director. “It is an honor to be here,” said Director "
+         "Collins.", "It is an honor to be here,", "Patty Collins"),
+    ],
+)  # fmt: skip
+def test_a_quotation_with_no_frame_goes_on_with_the_speaker_before(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker

@@ -73,7 +73,8 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        # "al-Amr", "el-Sisi", "bin-Salman": an Arabic article inside a capitalised name
+        return self.text[:1].isupper() or bool(_ARTICLE_NAME.fullmatch(self.text))
 
 
 @dataclass
@@ -270,6 +271,11 @@ _AFTER_SPEECH_VERB = re.compile(
 # "who"/"of" ("said Ann Lee, 43", "said Ann Lee of the union"), never "’s Republic".
 _NAME_ENDS_FRAME = re.compile(r"\s*(?:[,.;:!?)\n]|$|(?:who|of|from|in|at|on)\b)")
 _ROLE_THEN_COMMA = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"),\s+$")
+_TITLED_SURNAME = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(w.rstrip(".") for w in TITLE_WORDS if w[0].isupper()))
+    + r")\.?\s+([A-Z][a-z][\w’'-]+)\b(?![ \u00a0][A-Z])"
+)
 _NOT_A_VERB = re.compile(r"\s*(?:as|its|his|this|us|plus|less|towards|news|times)\b")
 # Words after a capital that make it act for its state ("Moscow confirmed", "Beijing has").
 _ACTING_CAPITAL = re.compile(
@@ -308,6 +314,7 @@ class QuotedText:
 
 
 _PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn)-[A-Z][\w’'-]*")
 # Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
 _PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la", "le"}
 _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
@@ -340,7 +347,7 @@ def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> 
 def _name_like(word: str) -> bool:
     """A word that can be part of a person's name (not a title, an institution's word)."""
     return (
-        bool(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", word))
+        bool(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", word) or _ARTICLE_NAME.fullmatch(word))
         and word not in TITLE_WORDS
         and word not in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS
         and word not in FUNCTION_WORDS
@@ -360,6 +367,11 @@ class MentionFinder:
         # Actors mentioned so far, in order of first mention (a surname looks here first).
         self.mentioned: dict[str, None] = {}
         self.speaker_words = self._speaker_words()
+        # Words a title stands before alone ("Director Collins", "Mr. Burton"): surnames,
+        # so the full name met earlier ("Patty Collins") is a person.
+        self.titled_surnames = {
+            m.group(1) for m in _TITLED_SURNAME.finditer(text) if m.group(1) not in TITLE_WORDS
+        }
 
     def _speaker_words(self) -> set[str]:
         """Capitalised words followed by a speech verb ("Shibutov noted"), perhaps with an
@@ -480,7 +492,9 @@ class MentionFinder:
         return j
 
     @staticmethod
-    def _name_after_title(tokens: list[Token], start: int, j: int) -> int | None:
+    def _name_after_title(
+        tokens: list[Token], start: int, j: int, after_title: bool = False
+    ) -> int | None:
         """Where a person's name begins after a title that ends a longer phrase: "Home
         Secretary Suella Braverman", "NASA Administrator Charles Bolden", "Secretary of
         State Ann Lee", "CEO of the Refugee Council Enver Solomon" (None: no such title)."""
@@ -500,6 +514,8 @@ class MentionFinder:
                 len(prefix) >= 2 and prefix[-2:] == ["of", "State"]
             ):
                 return first
+            if after_title and prefix[0] in ("of", "for"):
+                return first  # "Deputy Secretary of the Treasury Wally Adeyemo"
         return None
 
     def _capitalised_run(self, tokens: list[Token], k: int) -> list[Token]:
@@ -573,7 +589,8 @@ class MentionFinder:
             j -= 1
         if start > j:
             return j + 1
-        named = self._name_after_title(tokens, start, j)
+        after_title = start > i and tokens[start - 1].text in TITLE_WORDS
+        named = self._name_after_title(tokens, start, j, after_title)
         if named is not None:
             for token in tokens[start:named]:
                 role = token.text.lower()
@@ -727,7 +744,7 @@ class MentionFinder:
             return None
         if (
             any(
-                not re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", w)
+                not re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", w) and not _ARTICLE_NAME.fullmatch(w)
                 for w in [words[0], words[-1], *(w for w in words[1:-1] if w not in _PARTICLES)]
             )
             or len(words) > 4
@@ -755,7 +772,7 @@ class MentionFinder:
             and set(re.findall(r"[a-z]+", after.split(",")[1].lower())) & ROLE_NOUNS
         ):
             return True
-        if tokens[j].text in self.speaker_words:
+        if tokens[j].text in self.speaker_words or tokens[j].text in self.titled_surnames:
             return True
         if _MEMBER_OF.match(self.text, tokens[j].end):
             return True  # "Tanya Chan of the Civic Party"

@@ -25,7 +25,10 @@ from .vocabulary import DOCUMENT_NOUNS, DOCUMENT_VERBS, ROLE_NOUNS, SPEECH_VERBS
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _DOC_VERB = r"(?:" + "|".join(sorted(DOCUMENT_VERBS)) + r")"
 _DOC_NOUN = r"(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r")"
-_NAME = r"[A-Z][\w’'.-]*(?:[ \u00a0](?:[A-Z][\w’'.-]*|of|the|for|and|de|von|der))*"
+_NAME = (
+    r"[A-Z][\w’'.-]*(?:[ \u00a0](?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn)-[A-Z][\w’'.-]*"
+    r"|of|the|for|and|de|von|der))*"
+)
 _NOUN_PHRASE = r"(?:the|a|an|this|that|his|her|its|their|our)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}?"
 _WHO = rf"(?:he|she|they|we|I|it|He|She|They|We|It|{_NOUN_PHRASE}|{_NAME})"
 _FILLER = r"(?:\s+(?:also|later|then|further|again|once\s+again|has|have|had|was|is|were))*"
@@ -63,6 +66,12 @@ _VERB_ANYWHERE = re.compile(rf"\b{_VERB}\b")
 _DOCUMENT = re.compile(
     rf"\b(?P<noun>{_DOC_NOUN})\b(?P<by>[^.;“”\"«»]{{0,80}}?)\s+{_DOC_VERB}\b", re.IGNORECASE
 )
+_SUBJECT_DOCUMENT = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}(?:"
+    + "|".join(sorted(DOCUMENT_NOUNS))
+    + r")\b(?:\s+(?:from|by|of)\s+[^,;]{1,60})?\s*$"
+)
+_DOCUMENT_WORD = re.compile(r"\bstatement\b|\bremarks\b")
 _PRONOUNS = {"he", "she", "him", "her"}
 _COLLECTIVE_PRONOUNS = {"it", "they"}
 _SENTENCE_END = re.compile(r"[.!?][”\"’»)]*\s+")
@@ -294,6 +303,12 @@ class SpeakerResolver:
     ) -> Attribution | None:
         """Who goes with the last speech verb before a quotation."""
         subject = frame[: verb.start()]
+        # "X, in remarks to al-Ikhbariya television, said": the aside is not the subject.
+        # An aside opens with a lowercase word; ", Petr Vrublevsky," is the name itself.
+        subject = re.sub(r",\s(?=[a-z])[^,“”\"]{1,80},\s*$", " ", subject)
+        if _SUBJECT_DOCUMENT.search(subject):
+            # "The official statement from X's office cited": the document's issuer
+            return Attribution(self.document_issuer(offset + verb.start()), "statement")
         match = re.search(
             rf"(?P<who>{_WHO})(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
             rf"in \w+|then|later|once again))*\s*,?\s*$",
@@ -394,8 +409,10 @@ def attribute(
             attribution = _attribution_below(resolver, hidden, paragraphs, closing, quote)
         if attribution is None:
             earlier = [results[i] for i in by_paragraph[paragraph.start][:-1]]
+            # No speech verb anywhere in its sentence: nobody is said to say it here.
+            bare = not _VERB_ANYWHERE.search(hidden[sentence.start : after_end])
             attribution = _continued(
-                resolver, hidden, paragraphs, position, sentence, quote, earlier
+                resolver, hidden, paragraphs, position, sentence, quote, earlier, bare
             )
         if attribution is not None and attribution.actor_id:
             resolver.spoken.append((quote.mark_end, attribution.actor_id))
@@ -427,7 +444,7 @@ def _attribution_below(resolver, hidden, paragraphs, closing, quote) -> Attribut
     return None
 
 
-def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier):
+def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier, bare=False):
     """A quotation with no frame of its own continues the one before it in its paragraph
     (``earlier``: their attributions), else a paragraph before ending in a colon."""
     named = [found for found in earlier if found and found.actor_id]
@@ -447,4 +464,33 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier)
                 return Attribution(
                     found.actor_id, "colon in previous paragraph", basis=" ".join(frame.split())
                 )
+    return _speaker_before(resolver, hidden, paragraphs, position, quote) if bare else None
+
+
+def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attribution | None:
+    """A quotation with no frame at all goes on with the speaker just before it: the
+    speaker of a quotation ending in its paragraph or the one before (the newspaper
+    convention of a paragraph that is all quotation), else the subject of the nearest
+    sentence there that reports speech ("She says the issue is complicated. We need to
+    “…”"; "X issued a statement. “…”")."""
+    window = paragraphs[position - 1].start if position else paragraphs[position].start
+    for end, actor_id in reversed(resolver.spoken):
+        if window <= end <= quote.mark_start:
+            return Attribution(actor_id, "continues the speaker before", basis="")
+        break
+    for index in range(position, max(-1, position - 2), -1):
+        paragraph = paragraphs[index]
+        stop = min(paragraph.end, quote.mark_start)
+        for sentence in reversed(
+            sentences(Span(paragraph.start, stop, hidden[paragraph.start : stop]))
+        ):
+            if not (_VERB_ANYWHERE.search(sentence.text) or _DOCUMENT_WORD.search(sentence.text)):
+                continue
+            found = resolver.before_frame(sentence.text, sentence.start, quote)
+            if found is None or not found.actor_id:
+                found = resolver._subject_mention(sentence.start, sentence.end, "")
+            if found is not None and found.actor_id:
+                basis = " ".join(sentence.text.split())[:200]
+                return Attribution(found.actor_id, "speaker of the sentence before", basis=basis)
+            return None
     return None

@@ -86,7 +86,8 @@ GOVERNMENT_WORDS = set(
     """Ministry Ministries Embassy Embassies Office Government Parliament Cabinet Administration
     Akimat Senate Mazhilis Duma Rada Service Department Presidency Court Police Army Forces
     Guard Bureau Inspectorate Consulate Prosecutor Agency Commission Secretariat Akorda Kremlin
-    Council Committee Customs Legislature Congress""".split()
+    Council Committee Customs Legislature Congress Authority Authorities Directorate
+    Municipality Prefecture Ministry""".split()
 )
 ORGANISATION_WORDS = set(
     """Institute University Forum Assembly Union Association Foundation Fund Bank Company

@@ -70,11 +70,8 @@ class Token:
     text: str
     key: str
     opens_sentence: bool
-
-    @property
-    def capitalised(self) -> bool:
-        # "al-Amr", "el-Sisi", "bin-Salman": an Arabic article inside a capitalised name
-        return self.text[:1].isupper() or bool(_ARTICLE_NAME.fullmatch(self.text))
+    # Set once by tokenize: asked again and again while phrases are read.
+    capitalised: bool = False
 
 
 @dataclass
@@ -240,9 +237,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     for match in _TOKEN.finditer(text, start, end):
         before = text[max(start, match.start() - 3) : match.start()].rstrip(" \u00a0“\"«‘'(")
         opens = match.start() == start or not before or before[-1] in ".!?:\n—–-"
-        tokens.append(
-            Token(match.start(), match.end(), match.group(), name_key(match.group()), opens)
+        word = match.group()
+        # "al-Amr", "el-Sisi", "bin-Salman": an Arabic article inside a capitalised name
+        capitalised = word[:1].isupper() or (
+            "-" in word[:4] and bool(_ARTICLE_NAME.fullmatch(word))
         )
+        tokens.append(Token(match.start(), match.end(), word, name_key(word), opens, capitalised))
     return tokens
 
 

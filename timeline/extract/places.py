@@ -21,6 +21,7 @@ choice and its reason are kept in the row's basis.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -147,7 +148,8 @@ def find_places(
 ) -> list[PlaceMention]:
     """Every place mention in the text, in order (see the module docstring for the rules)."""
     index = index if index is not None else gazetteer()
-    taken = _actor_spans(mentions, actor_types)
+    taken = sorted(_actor_spans(mentions, actor_types))
+    taken_starts = [s for s, _ in taken]
     demonyms = (DEMONYMS[w] for w in re.findall(r"[A-Z][a-z]+", text) if w in DEMONYMS)
     countries_named = Counter(demonyms)
     raw: list[tuple[int, int, str, list[Place], str]] = []
@@ -167,7 +169,10 @@ def find_places(
             if not places:
                 continue
             end = start + len(words)
-            if any(s < end and start < e for s, e in taken):
+            # Mentions do not overlap one another: only the last one starting before the
+            # run's end can overlap it (a bisection, not a scan: long texts stay linear).
+            last = bisect_left(taken_starts, end) - 1
+            if last >= 0 and taken[last][1] > start:
                 continue
             before = text[max(paragraph.start, start - 40) : start]
             if _INSTITUTION_OF.search(before):
@@ -181,11 +186,16 @@ def find_places(
     ]
     for _, country in certain:
         countries_named[country] += 1
+    certain_starts = [at for at, _ in certain]
     region_names = {words for _, _, words, places, _ in raw if places[0].kind == "region"}
     found: list[PlaceMention] = []
     passed: set[str] = set()
     for start, end, words, places, sign in raw:
-        nearby = Counter(c for at, c in certain if abs(at - start) <= _NEARBY and at != start)
+        nearby: Counter = Counter()
+        if len(places) > 1:  # only an ambiguous name needs its neighbours
+            low = bisect_left(certain_starts, start - _NEARBY)
+            high = bisect_right(certain_starts, start + _NEARBY)
+            nearby.update(c for at, c in certain[low:high] if at != start)
         place, reason = _choose(text, end, places, nearby, countries_named)
         if place.kind == "city" and not sign and words not in passed:
             if place.population < BIG_CITY and words not in CAPITALS:

@@ -424,7 +424,7 @@ def _attribution_below(resolver, hidden, paragraphs, closing, quote) -> Attribut
     """The paragraph after a quotation that ends its own, when it only says who spoke
     ("said headteacher Olga Ivanova." / "— Farmer Piet de Vries"): scraped pages and
     link text put a line break between a quotation and its attribution."""
-    index = paragraphs.index(closing) + 1
+    index = bisect_right(resolver.paragraph_starts, closing.start)  # the one after it
     if index >= len(paragraphs):
         return None
     below = paragraphs[index]

@@ -55,3 +55,17 @@ def test_places_are_found_and_disambiguated(gazetteer, text, words, expected):
 )
 def test_names_that_are_not_places(gazetteer, text, words):
     assert words not in places_in(text, gazetteer)
+
+
+@pytest.mark.parametrize("gazetteer", GAZETTEERS)
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        ("Carnival began in Rio de Janeiro.", "Rio de Janeiro", "city"),  # a particle inside
+        ("Fans flew to St. Louis.", "St. Louis", "city"),
+        ("Rain fell across England.", "England", "region"),  # a nation of the UK
+        ("The Ministry of Health of Ukraine said so.", "Ukraine", "country"),
+    ],
+)
+def test_names_with_particles_abbreviations_and_nations(gazetteer, text, words, kind):
+    assert places_in(text, gazetteer).get(words, ("missing",))[0] == kind

@@ -43,8 +43,11 @@ _NEARBY = 400
 _KIND_RANK = {"country": 0, "region": 1, "city": 2}
 # Capitalised words joined by spaces; a possessive ends the run ("Saudi Arabia's Civil
 # Defense Authority" holds "Saudi Arabia"), an apostrophe before a capital does not.
-_WORD = r"[A-Z](?:[\w-]|['’](?=[A-Z]))*"
-_RUN = re.compile(rf"(?<![\w’'.-]){_WORD}(?: {_WORD})*")
+_WORD = r"(?:(?:St|Ste|Mt|Ft)\.|[A-Z](?:[\w-]|['’](?=[A-Z]))*)"
+# Lowercase words inside a place's name: "Rio de Janeiro", "Stratford-upon-Avon" has
+# hyphens; "of" and "the" are left out, so "Ministry of Health of Ukraine" keeps Ukraine.
+_PARTICLE = r"(?:de|da|do|del|dos|das|di|la|le|el|sur|am|an der)"
+_RUN = re.compile(rf"(?<![\w’'.-]){_WORD}(?: (?:{_PARTICLE} )?{_WORD})*")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|from|to|near|outside|inside|into|across|around|towards?|via|through|"
     r"between|and|of|around|throughout|visited|visit|visiting|left|reached|entered)\s+"

@@ -188,3 +188,19 @@ def test_a_colon_after_a_speech_verb_is_the_verbs_subject(body, quote, speaker):
 )  # fmt: skip
 def test_a_quotation_with_no_frame_goes_on_with_the_speaker_before(body, quote, speaker):
     assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # a participle of a speech verb introduces the quotation
+        ("It quoted critics like campaigner Caitlin Boswell, with Boswell stating: “The "
+         "form is clumsy and unfair.”", "The form is clumsy and unfair.", "Caitlin Boswell"),
+        ("Mayor Ann Lee spoke on Monday, saying: “We will rebuild the bridge this year.”",
+         "We will rebuild the bridge this year.", "Ann Lee"),
+        ("Coach Dan Burton left the field, adding that “nobody played well tonight.”",
+         "nobody played well tonight.", "Dan Burton"),
+    ],
+)  # fmt: skip
+def test_a_participle_of_a_speech_verb_introduces_the_quotation(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker

@@ -293,6 +293,10 @@ class SpeakerResolver:
                 between = frame[verb.end() :]
                 # "told reporters, adding that the “Route”": another clause, not the verb's
                 found.distance = 999 if re.search(r"[,;]", between) else len(between)
+                if verb.group().endswith("ing"):
+                    # "adding that the “Southern Route” would open": a participle does not
+                    # make a name in scare quotes someone's words
+                    found.distance = 999
             return found
         if frame.rstrip().endswith(":"):
             return self._subject_mention(offset, offset + len(frame), "colon")
@@ -315,7 +319,9 @@ class SpeakerResolver:
             subject,
         )
         preceding = re.findall(r"\w+", subject[: match.start()])[-1:] if match else []
-        if match and not (preceding and preceding[0].lower() in _PREPOSITIONS):
+        # "with Boswell stating:": "with" and a participle make Boswell the speaker.
+        absolute = verb.group().endswith("ing") and preceding == ["with"]
+        if match and (absolute or not (preceding and preceding[0].lower() in _PREPOSITIONS)):
             who = match.group("who")
             start = offset + match.start("who")
             actor = self.resolve(who, start, start + len(who), quote.mark_start)

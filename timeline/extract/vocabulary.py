@@ -17,7 +17,9 @@ SPEECH_VERBS = set(
     underscored underscores assured assures posted posts tweeted tweets added highlighted
     highlights mentioned mentions pointed believes believed thinks thought hopes hoped
     promised promises vowed vows predicted predicts conceded concedes agreed agrees reaffirmed
-    reaffirms affirmed affirms""".split()
+    reaffirms affirmed affirms
+    saying stating adding noting writing telling explaining arguing warning insisting
+    declaring""".split()
 )
 # Verbs a statement (a document) "says" with; 'called' is left out: "in a statement, X called".
 DOCUMENT_VERBS = {"said", "says", "added", "adds", "noted", "notes", "stated", "states", "read"}

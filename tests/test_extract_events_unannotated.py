@@ -72,6 +72,13 @@ def test_counts_over_a_period_and_date_lines_are_not_events(body):
          ("2025-03-14/2025-03-16~", "forecast", "by the end of this week")),
         ("The agency says it will publish rules by the end of the year.", "2025-03-14",
          ("2025-12~", "planned", "by the end of the year")),
+        # counted from a day the same sentence dates
+        ("Two days after the vote on March 3, the minister resigned.", "2025-03-14",
+         ("2025-03-05", "happened", "Two days after the vote on March 3")),
+        ("A week before the election on May 20, 2024, the party broke apart.", "2025-03-14",
+         ("2024-05-13", "happened", "A week before the election on May 20, 2024")),
+        ("The talks resumed two days after a truce was agreed on Tuesday.", "2025-03-14",
+         ("2025-03-13", "happened", "two days after a truce was agreed on Tuesday")),
     ],
 )  # fmt: skip
 def test_date_expressions_of_news_writing(body, published, expected):

@@ -240,7 +240,7 @@ def _reports_happening(sentence: str, dates: list[DateMention]) -> bool:
     rest = sentence
     for date in dates:
         rest = rest.replace(date.expression, " ")
-    return len(re.findall(r"[a-z]{2,}", rest)) >= 4 and bool(_HAPPENING_VERB.search(rest))
+    return len(re.findall(r"[a-z]{2,}", rest)) >= 3 and bool(_HAPPENING_VERB.search(rest))
 
 
 def _year_of(date: TimelineDate) -> int | None:

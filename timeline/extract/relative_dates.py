@@ -575,6 +575,42 @@ def find_dates(
                 )
             )
     found.sort(key=lambda mention: mention.start)
+    return _counted_from_a_date(text, start, end, found)
+
+
+_COUNTED_FROM = re.compile(rf"\b{_NUMBER}\s+(?P<unit>day|week)s?\s+(?P<way>after|before)\b", re.I)
+
+
+def _counted_from_a_date(
+    text: str, start: int, end: int, found: list[DateMention]
+) -> list[DateMention]:
+    """ "Two days after the vote on March 3, the minister resigned": the happening is two
+    days after the day the sentence states, not that day."""
+    for match in _COUNTED_FROM.finditer(text, start, end):
+        count = _count(match.group("count"))
+        following = [
+            d
+            for d in found
+            if d.start >= match.end()
+            and d.start - match.end() <= 80
+            and d.date.precision == "day"
+            and ";" not in text[match.end() : d.start]
+        ]
+        if count is None or not following:
+            continue
+        base = following[0]
+        days = count * (7 if match.group("unit").lower() == "week" else 1)
+        sign = 1 if match.group("way").lower() == "after" else -1
+        day = base.date.start + dt.timedelta(days=sign * days)
+        date = timeline_date(day.isoformat())
+        expression = text[match.start() : base.end]
+        reasoning = f"'{expression}': {match.group()} {base.expression} ({base.date.edtf})"
+        counted = DateMention(match.start(), base.end, expression, date, reasoning, base.absolute)
+        found = sorted(
+            [d for d in found if d is not base and not (match.start() <= d.start < base.end)]
+            + [counted],
+            key=lambda mention: mention.start,
+        )
     return found
 
 

@@ -34,7 +34,8 @@ ARTICLES = FIXTURES / "extract" / "articles"
             "“Such a “peace” would fail,” he said.",  # same marks nested
             ["Such a “peace” would fail,", "peace"],
         ),
-        ("“An unclosed quotation at the end", []),
+        # never closed: kept whole to the paragraph's end (issue 12), no longer dropped
+        ("“An unclosed quotation at the end", ["An unclosed quotation at the end"]),
     ],
 )
 def test_quote_spans(text, expected):

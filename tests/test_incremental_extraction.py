@@ -54,9 +54,9 @@ def count_extractions(monkeypatch):
     extracted: list[str] = []
     real = parallel.extract_article
 
-    def counting(article, actors, aliases):
+    def counting(article, *knowledge):
         extracted.append(article.id)
-        return real(article, actors, aliases)
+        return real(article, *knowledge)
 
     monkeypatch.setattr(parallel, "extract_article", counting)
     return extracted

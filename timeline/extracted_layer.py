@@ -26,6 +26,7 @@ SORT_KEYS = {
     "sources": ("id",),
     "actors": ("id",),
     "actor_aliases": ("actor_id", "alias"),
+    "places": ("id",),
     "events": ("id",),
     "event_actors": ("event_id", "actor_id", "role"),
     "event_sources": ("event_id", "source_id", "start_offset"),
@@ -108,20 +109,24 @@ def rebuild_extracted(
     if not uncovered:
         extraction_cache.forget_all(connection)
         return {}
-    # Every actor left is curated: the extracted ones were just deleted.
+    # Every actor and place left is curated: the extracted ones were just deleted.
     actors = _rows(connection, "SELECT * FROM actors ORDER BY id")
     aliases = _rows(connection, "SELECT * FROM actor_aliases ORDER BY actor_id, alias")
-    key = extraction_cache.ExtractionKey(extractor_version(), knowledge_version(actors, aliases))
+    places = _rows(connection, "SELECT * FROM places ORDER BY id")
+    key = extraction_cache.ExtractionKey(
+        extractor_version(), knowledge_version(actors, aliases, places)
+    )
     missing = extraction_cache.sources_to_extract(connection, uncovered, key)
     if missing:
         sources = _sources_by_id(connection, missing)
         if progress:
             sources = progress(sources, "Extracting", length=len(missing))
-        extractions = extract_sources(sources, actors, aliases, len(missing))
+        extractions = extract_sources(sources, actors, aliases, places, len(missing))
         extraction_cache.store(connection, extractions, uncovered, key)
     corpus = Corpus(
         actors=actors,
         actor_aliases=aliases,
+        places=places,
         events=_rows(connection, "SELECT * FROM events ORDER BY id"),
         event_actors=_rows(
             connection, "SELECT * FROM event_actors ORDER BY event_id, actor_id, role"

@@ -128,6 +128,9 @@ class Actor(Base):
     description: Mapped[str | None] = mapped_column(Text)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated")
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
     # Seed file (relative to the seeds folder) this row was read from; see seed_files.
     seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 
@@ -145,6 +148,9 @@ class ActorAlias(Base):
     alias_key: Mapped[str] = mapped_column(Text, index=True)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated")
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
 
 
 class Place(Base):
@@ -160,6 +166,11 @@ class Place(Base):
     # 'curated' (from seeds/), 'geonames:<geonameid>' (filled by timeline.gazetteer at
     # load time), or NULL when no coordinates are known.
     coordinates_origin: Mapped[str | None] = mapped_column(String(40))
+    # 'curated' or 'extracted' (found in an article by timeline.extract.places).
+    origin: Mapped[str] = mapped_column(String(20), server_default="curated")
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
     # Seed file (relative to the seeds folder) this row was read from; see seed_files.
     seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 
@@ -195,6 +206,9 @@ class Event(Base):
     conflict_note: Mapped[str | None] = mapped_column(Text)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated", index=True)
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
     # Seed file (relative to the seeds folder) this row was read from; see seed_files.
     seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 
@@ -211,6 +225,9 @@ class EventActor(Base):
     role: Mapped[str] = mapped_column(String(40), primary_key=True)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated")
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
 
 
 class EventSource(Base):
@@ -227,6 +244,9 @@ class EventSource(Base):
     end_offset: Mapped[int] = mapped_column(Integer)
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated")
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
 
 
 class Quote(Base):
@@ -247,6 +267,9 @@ class Quote(Base):
     kind: Mapped[str] = mapped_column(String(20), server_default="quotation")
     # 'curated' (written by a person in seeds/) or 'extracted' (found automatically).
     origin: Mapped[str] = mapped_column(String(20), server_default="curated", index=True)
+    # How extraction found the row (the rule) and the words it rests on; NULL if curated.
+    extraction_method: Mapped[str | None] = mapped_column(Text)
+    extraction_basis: Mapped[str | None] = mapped_column(Text)
     # Seed file (relative to the seeds folder) this row was read from; see seed_files.
     seed_file: Mapped[str | None] = mapped_column(Text, index=True)
 

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .gazetteer import CAPITALS, DEMONYMS, STATES, state_named
+from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES, state_named
 from .names import name_key, same_name, slug, transliteration_key
 from .sentences import Span
 from .vocabulary import (
@@ -32,7 +32,12 @@ from .vocabulary import (
     WEEKDAYS,
 )
 
-_TOKEN = re.compile(r"U\.S\.(?:A\.)?|U\.K\.|U\.N\.|E\.U\.|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*")
+# "O'Neill", "D’Souza": a capital, an apostrophe and a capital are one name, while
+# "Kazakhstan’s" stays a word and its possessive.
+_TOKEN = re.compile(
+    r"U\.S\.(?:A\.)?|U\.K\.|U\.N\.|E\.U\.|[A-Z]['’][A-Z][\w]*(?:[-‐][\w]+)*"
+    r"|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*"
+)
 _CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "von", "der", "van", "al", "du"}
 _MAX_NAME_TOKENS = 8
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
@@ -65,10 +70,8 @@ class Token:
     text: str
     key: str
     opens_sentence: bool
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    # Set once by tokenize: asked again and again while phrases are read.
+    capitalised: bool = False
 
 
 @dataclass
@@ -83,6 +86,9 @@ class BookActor:
     forms: list[str] = field(default_factory=list)
     # (role noun, state or None): ('president', 'Kazakhstan') from "Kazakh President X".
     roles: set[tuple[str, str | None]] = field(default_factory=set)
+    # For an extracted actor: the rule that made it, and the words it rests on.
+    method: str = ""
+    basis: str = ""
 
 
 @dataclass
@@ -193,13 +199,15 @@ class ActorBook:
                 return None
         return None
 
-    def add(self, name: str, actor_type: str) -> str:
+    def add(self, name: str, actor_type: str, method: str = "", basis: str = "") -> str:
         """Create an extracted actor; its id is the slug of its name, made unique."""
         base = slug(name)
         actor_id, number = base, 2
         while actor_id in self.actors:
             actor_id, number = f"{base}-{number}", number + 1
-        self.actors[actor_id] = BookActor(actor_id, name, actor_type, origin="extracted")
+        self.actors[actor_id] = BookActor(
+            actor_id, name, actor_type, origin="extracted", method=method, basis=basis
+        )
         self._index(actor_id, name)
         return actor_id
 
@@ -229,13 +237,51 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     for match in _TOKEN.finditer(text, start, end):
         before = text[max(start, match.start() - 3) : match.start()].rstrip(" \u00a0“\"«‘'(")
         opens = match.start() == start or not before or before[-1] in ".!?:\n—–-"
-        tokens.append(
-            Token(match.start(), match.end(), match.group(), name_key(match.group()), opens)
+        word = match.group()
+        # "al-Amr", "el-Sisi", "bin-Salman": an Arabic article inside a capitalised name
+        capitalised = word[:1].isupper() or (
+            "-" in word[:4] and bool(_ARTICLE_NAME.fullmatch(word))
         )
+        tokens.append(Token(match.start(), match.end(), word, name_key(word), opens, capitalised))
     return tokens
 
 
-_ABBREVIATED = {"St", "Mt", "Ft"}
+# Abbreviations whose full stop does not end a name: "St. Petersburg", "Army Maj. Ann Lee".
+_ABBREVIATED = {
+    "St", "Mt", "Ft", "Maj", "Gen", "Col", "Lt", "Sgt", "Capt", "Cpl", "Pvt", "Rep", "Sen",
+    "Gov", "Rev", "Dr", "Prof", "Mr", "Mrs", "Ms", "Adm", "Cmdr", "Supt", "Insp", "Det",
+}  # fmt: skip
+# A dateline opens a wire story: "KYIV (AFP) -", "LONDON, Dec 1 (Reuters) —". Its words
+# say where and who filed, not who acts.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.' -]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
+)
+# A person's membership: "X of the Civic Party", "X of the Nurses Union".
+_MEMBER_OF = re.compile(
+    r"\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:"
+    + "|".join(sorted(GOVERNMENT_WORDS | ORGANISATION_WORDS))
+    + r")\b"
+)
+_AGE_APPOSITION = re.compile(r",\s+(?:\d{1,3}\s*[,.]|(?:a|an)\s+\d{1,3}-year-old\b)")
+_AFTER_SPEECH_VERB = re.compile(
+    r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\s+(?:(?:the|a|an)\s+)?"
+    r"(?:(?!that\b)[a-z][\w’'-]*\s+){0,3}$"
+)
+# What follows a speaker named after the verb: the end of the frame, an apposition or
+# "who"/"of" ("said Ann Lee, 43", "said Ann Lee of the union"), never "’s Republic".
+_NAME_ENDS_FRAME = re.compile(r"\s*(?:[,.;:!?)\n]|$|(?:who|of|from|in|at|on)\b)")
+_ROLE_THEN_COMMA = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"),\s+$")
+_TITLED_SURNAME = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(w.rstrip(".") for w in TITLE_WORDS if w[0].isupper()))
+    + r")\.?\s+([A-Z][a-z][\w’'-]+)\b(?![ \u00a0][A-Z])"
+)
+_NOT_A_VERB = re.compile(r"\s*(?:as|its|his|this|us|plus|less|towards|news|times)\b")
+# Words after a capital that make it act for its state ("Moscow confirmed", "Beijing has").
+_ACTING_CAPITAL = re.compile(
+    r"\s*(?:and\s+[A-Z][\w ]{2,20}?\s+)?(?:has|have|had|is|was|will|would|wants|wanted|"
+    r"must|should|could|can|may|says|said|\w+ed|\w+s)\b"
+)
 
 
 def _joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
@@ -267,6 +313,50 @@ class QuotedText:
         return index >= 0 and position < self.ends[index]
 
 
+_PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn)-[A-Z][\w’'-]*")
+# Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
+_PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la", "le"}
+_INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
+
+
+def _initials(name: str) -> str:
+    """'North Atlantic Treaty Organization' -> 'NATO'; 'U.S. Department of State' -> 'USDS'."""
+    words = [w for w in re.findall(r"[\w’'-]+", name.replace(".", "")) if w not in _INITIAL_SKIP]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> str:
+    """The rule that typed a new actor, in words a reviewer can check."""
+    if actor_type == "state":
+        return "actor: capital acting for its state" if name in CAPITALS else "actor: state name"
+    if name in METONYMS:
+        return "actor: capital standing for an institution"
+    if actor_type == "person":
+        return (
+            "actor: person, title before the name"
+            if titled
+            else ("actor: person (role noun, apposition, age, membership or speech verb beside it)")
+        )
+    word = next(
+        (w for w in words if w in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS), None
+    )
+    return f"actor: {actor_type}, by the word “{word}”" if word else f"actor: {actor_type}"
+
+
+def _name_like(word: str) -> bool:
+    """A word that can be part of a person's name (not a title, an institution's word)."""
+    return (
+        bool(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", word) or _ARTICLE_NAME.fullmatch(word))
+        and word not in TITLE_WORDS
+        and word not in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS
+        and word not in FUNCTION_WORDS
+        and word not in _CALENDAR_WORDS
+        and word not in DEMONYMS
+        and not word.isupper()
+    )
+
+
 class MentionFinder:
     """Walks one text's tokens, linking or creating an actor for every name it finds."""
 
@@ -277,18 +367,31 @@ class MentionFinder:
         # Actors mentioned so far, in order of first mention (a surname looks here first).
         self.mentioned: dict[str, None] = {}
         self.speaker_words = self._speaker_words()
+        # Words a title stands before alone ("Director Collins", "Mr. Burton"): surnames,
+        # so the full name met earlier ("Patty Collins") is a person.
+        self.titled_surnames = {
+            m.group(1) for m in _TITLED_SURNAME.finditer(text) if m.group(1) not in TITLE_WORDS
+        }
 
     def _speaker_words(self) -> set[str]:
-        """Capitalised words directly followed by a speech verb ("Shibutov noted")."""
+        """Capitalised words followed by a speech verb ("Shibutov noted"), perhaps with an
+        apposition between ("Dunne, the firm's spokesman, said")."""
         words = set()
-        pattern = r"([A-Z][\w-]+)\s+(?:also\s+)?(" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
+        pattern = (
+            r"([A-Z][\w’'-]+)(?:,\s[^,.;:“”\"\n]{1,80},)?\s+(?:also\s+|later\s+)?("
+            + "|".join(sorted(SPEECH_VERBS))
+            + r")\b"
+        )
         for match in re.finditer(pattern, self.text):
             words.add(match.group(1))
         return words
 
     def run(self, paragraphs: list[Span]) -> list[Mention]:
         for paragraph in paragraphs:
-            tokens = tokenize(self.text, paragraph.start, paragraph.end)
+            start = paragraph.start
+            if dateline := _DATELINE.match(self.text, paragraph.start, paragraph.end):
+                start = dateline.end()
+            tokens = tokenize(self.text, start, paragraph.end)
             i = 0
             while i < len(tokens):
                 i = self._at(tokens, i)
@@ -358,6 +461,18 @@ class MentionFinder:
             k = j + 1
             while k < len(tokens) and k - j <= 2 and tokens[k].text in _CONNECTORS:
                 k += 1
+            joining = {t.text for t in tokens[j + 1 : k]}
+            if k > j + 1 and k < len(tokens) and _joined(self.text, tokens, j, k):
+                before_org = self._has_org_word(tokens, i, j)
+                after_org = self._run_has_org_word(tokens, k)
+                if "and" in joining and before_org and after_org:
+                    break  # "the Institute of Technology and Colorado State University": two
+                if joining == {"and"} and not before_org and self._run_ends_org(tokens, k):
+                    j = k  # "Nurses and Midwives Union": one name
+                    continue
+                if "of" in joining and not before_org and after_org and j > i:
+                    if all(_name_like(t.text) for t in tokens[i : j + 1]):
+                        break  # "Tanya Chan of the Civic Party": a person and a party
             if (
                 k > j + 1
                 and k < len(tokens)
@@ -375,6 +490,53 @@ class MentionFinder:
                 continue
             break
         return j
+
+    @staticmethod
+    def _name_after_title(
+        tokens: list[Token], start: int, j: int, after_title: bool = False
+    ) -> int | None:
+        """Where a person's name begins after a title that ends a longer phrase: "Home
+        Secretary Suella Braverman", "NASA Administrator Charles Bolden", "Secretary of
+        State Ann Lee", "CEO of the Refugee Council Enver Solomon" (None: no such title)."""
+        for size in (3, 2):
+            first = j - size + 1
+            if first <= start:
+                continue
+            name = tokens[first : j + 1]
+            if not all(_name_like(t.text) or t.text in _PARTICLES for t in name[1:-1]):
+                continue
+            if not (_name_like(name[0].text) and _name_like(name[-1].text)):
+                continue
+            prefix = [t.text for t in tokens[start:first]]
+            if prefix[-1] in _CONNECTORS:
+                continue
+            if any(w in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in prefix) or (
+                len(prefix) >= 2 and prefix[-2:] == ["of", "State"]
+            ):
+                return first
+            if after_title and prefix[0] in ("of", "for"):
+                return first  # "Deputy Secretary of the Treasury Wally Adeyemo"
+        return None
+
+    def _capitalised_run(self, tokens: list[Token], k: int) -> list[Token]:
+        """The capitalised words joined by single spaces from token k on."""
+        end = k
+        while (
+            end + 1 < len(tokens)
+            and end + 1 - k < _MAX_NAME_TOKENS
+            and tokens[end + 1].capitalised
+            and _joined(self.text, tokens, end, end + 1)
+        ):
+            end += 1
+        return tokens[k : end + 1]
+
+    def _run_has_org_word(self, tokens: list[Token], k: int) -> bool:
+        words = {t.text for t in self._capitalised_run(tokens, k)}
+        return bool(words & (GOVERNMENT_WORDS | ORGANISATION_WORDS))
+
+    def _run_ends_org(self, tokens: list[Token], k: int) -> bool:
+        run = self._capitalised_run(tokens, k)
+        return run[-1].text in GOVERNMENT_WORDS | ORGANISATION_WORDS
 
     @staticmethod
     def _has_org_word(tokens: list[Token], i: int, j: int) -> bool:
@@ -396,7 +558,18 @@ class MentionFinder:
         )
         for size in (3, 2, 1):  # "United States President Donald Trump"
             state = state_named(" ".join(t.text for t in tokens[start : start + size]))
-            if state and start + size <= j and tokens[start + size].text in TITLE_WORDS:
+            rest = tokens[start + size : j + 1]
+            if (
+                state
+                and rest
+                and (
+                    rest[0].text in TITLE_WORDS
+                    # "the United States Hamdullah Mohib" (an apposition with no comma)
+                    or 2 <= len(rest) <= 3
+                    and all(_name_like(t.text) for t in rest)
+                    and self._person_evidence(tokens, start + size, j)
+                )
+            ):
                 self._link_state(tokens, start, start + size - 1, state)
                 state_word, start = state, start + size
                 break
@@ -416,20 +589,38 @@ class MentionFinder:
             j -= 1
         if start > j:
             return j + 1
+        after_title = start > i and tokens[start - 1].text in TITLE_WORDS
+        named = self._name_after_title(tokens, start, j, after_title)
+        if named is not None:
+            for token in tokens[start:named]:
+                role = token.text.lower()
+                if role in ROLE_NOUNS:
+                    roles |= {(role, state_word), (role, None)}
+            start = named
         # A title phrase ending in "of <State>" names a role, not an actor.
         words = [t.text for t in tokens[start : j + 1]]
         name = self.text[tokens[start].start : tokens[j].end]
         actor_type = self._type_of(tokens, start, j, words, bool(roles))
         if actor_type is None:
             return j + 1
-        canonical = CAPITALS.get(name) if name in CAPITALS else state_named(name) or name
+        if name in METONYMS:
+            canonical = METONYMS[name][0]
+        elif name in CAPITALS:
+            canonical = CAPITALS[name]
+        else:
+            canonical = state_named(name) or name
         actor_id = self.book.find(canonical, actor_type)
         if actor_id is None and len(words) == 1 and actor_type == "person":
             actor_id = self.book.find_surname(words[0], self.mentioned)
+        if actor_id is None and len(words) == 1 and words[0].isupper():
+            actor_id = self._expansion_of(words[0])
         if actor_id is None:
             if actor_type == "person" and len(words) < 2:
                 return j + 1
-            actor_id = self.book.add(canonical, actor_type)
+            method = _type_reason(name, words, actor_type, bool(roles))
+            actor_id = self.book.add(
+                canonical, actor_type, method, self._context(tokens[start].start, tokens[j].end)
+            )
         elif name not in CAPITALS and name_key(name) not in {
             name_key(f) for f in self.book.actors[actor_id].forms
         }:
@@ -437,10 +628,51 @@ class MentionFinder:
         self.book.actors[actor_id].roles |= roles | self._roles_before(tokens, start)
         self._add(tokens, start, j, actor_id)
         self._note_title(tokens, j, actor_id)
+        paired = _PAIRED_ABBREVIATION.match(self.text, tokens[j].end)
+        if paired and actor_type != "person" and len(words) > 1:
+            # "the North Atlantic Treaty Organization (NATO)": the article pairs them.
+            self.book.remember(actor_id, paired.group(1))
+            self._add_at(paired.start(1), paired.end(1), actor_id)
+            return self._skip_to(tokens, j, paired.end())
         return j + 1
 
+    def _context(self, start: int, end: int) -> str:
+        """The name with the words around it that the rules read (for reviewers)."""
+        left = self.text.rfind(" ", 0, max(0, start - 40)) + 1
+        right = self.text.find(" ", min(len(self.text), end + 40))
+        right = len(self.text) if right < 0 else right
+        return " ".join(self.text[left:right].split())
+
+    def _add_at(self, start: int, end: int, actor_id: str) -> None:
+        self.mentions.append(
+            Mention(start, end, self.text[start:end], actor_id, self.quoted.holds(start))
+        )
+
+    @staticmethod
+    def _skip_to(tokens: list[Token], j: int, offset: int) -> int:
+        k = j + 1
+        while k < len(tokens) and tokens[k].start < offset:
+            k += 1
+        return k
+
+    def _expansion_of(self, acronym: str) -> str | None:
+        """The organisation mentioned earlier whose initials spell an acronym ("WHO" for
+        the World Health Organization), when exactly one does."""
+        found = {
+            actor_id
+            for actor_id in self.mentioned
+            if self.book.actors[actor_id].type != "person"
+            and any(_initials(form) == acronym for form in self.book.actors[actor_id].forms)
+        }
+        return found.pop() if len(found) == 1 else None
+
     def _link_state(self, tokens: list[Token], i: int, j: int, state: str) -> None:
-        actor_id = self.book.find(state) or self.book.add(state, "state")
+        actor_id = self.book.find(state) or self.book.add(
+            state,
+            "state",
+            "actor: state name (built-in gazetteer)",
+            self._context(tokens[i].start, tokens[j].end),
+        )
         self._add(tokens, i, j, actor_id)
 
     def _roles_before(self, tokens: list[Token], i: int) -> set[tuple[str, str | None]]:
@@ -491,9 +723,11 @@ class MentionFinder:
             return None
         if name in CAPITALS and i == j:
             previous = tokens[i - 1].text.lower() if i > 0 else ""
-            if previous in LOCATIVE_WORDS:
-                return None
-            return "state"
+            if previous in LOCATIVE_WORDS or not self._acts(tokens[j].end):
+                return None  # a place ("talks in Moscow", "Moscow streets")
+            return METONYMS.get(name, ("", "state"))[1]
+        if last in TITLE_WORDS and not set(words) & (GOVERNMENT_WORDS - {"Army"}):
+            return None  # "Army Maj.", "Deputy Director": a rank with no name
         if set(words) & _CALENDAR_WORDS:
             return None
         if set(words) & MEDIA_WORDS:
@@ -508,13 +742,26 @@ class MentionFinder:
             return "organisation"
         if set(words) & (NOT_ACTOR_WORDS | GOVERNMENT_WORDS) or name in CAPITALS:
             return None
-        if any(not re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", w) for w in words) or len(words) > 4:
+        if (
+            any(
+                not re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", w) and not _ARTICLE_NAME.fullmatch(w)
+                for w in [words[0], words[-1], *(w for w in words[1:-1] if w not in _PARTICLES)]
+            )
+            or len(words) > 4
+        ):
             return None
         if any(w in DEMONYMS for w in words):
             return None
         if titled or self._person_evidence(tokens, i, j):
             return "person"
         return None
+
+    def _acts(self, position: int) -> bool:
+        """Is the capital ending at ``position`` the subject of a verb ("Moscow confirmed",
+        "Moscow and Washington have")? Then it stands for its state."""
+        if not _ACTING_CAPITAL.match(self.text, position):
+            return False
+        return not _NOT_A_VERB.match(self.text, position)
 
     def _person_evidence(self, tokens: list[Token], i: int, j: int) -> bool:
         if {t.text for t in self._same_sentence_before(tokens, i, 3)} & ROLE_NOUNS:
@@ -525,8 +772,17 @@ class MentionFinder:
             and set(re.findall(r"[a-z]+", after.split(",")[1].lower())) & ROLE_NOUNS
         ):
             return True
-        if tokens[j].text in self.speaker_words:
+        if tokens[j].text in self.speaker_words or tokens[j].text in self.titled_surnames:
             return True
+        if _MEMBER_OF.match(self.text, tokens[j].end):
+            return True  # "Tanya Chan of the Civic Party"
+        if _AGE_APPOSITION.match(self.text, tokens[j].end):
+            return True  # "Anna Kowal, 43," / "Ivan Petrenko, a 29-year-old veteran"
+        before = self.text[max(0, tokens[i].start - 60) : tokens[i].start]
+        if _AFTER_SPEECH_VERB.search(before) and _NAME_ENDS_FRAME.match(self.text, tokens[j].end):
+            return True  # "said Priya Nandakumar", "said festival director Helen Marsh"
+        if _ROLE_THEN_COMMA.search(before) and re.match(r",\s", self.text[tokens[j].end :]):
+            return True  # "Its spokesperson, Michael Dunne, said"
         if i > 0 and tokens[i - 1].text == "and" and self.mentions:
             previous = self.book.actors[self.mentions[-1].actor_id]
             return previous.type == "person" and self.mentions[-1].end >= tokens[i - 1].start - 2

@@ -50,10 +50,13 @@ TYPE_RULES: list[tuple[str, str]] = [
 _TYPE_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in TYPE_RULES]
 _PLANNED = re.compile(
     r"\b(?:will|is to|are to|plans? to|planned|scheduled|set for|to be held|upcoming|"
-    r"expects? to|intends? to)\b",
+    r"expects? to|intends? to|"
+    # reported future: "would begin running on Sunday"
+    r"would (?:\w+ )?(?:begin|start|open|run|resume|take place|be held|close|end|launch|"
+    r"arrive|go ahead))\b",
     re.IGNORECASE,
 )
-_FORECAST = re.compile(r"\b(?:could|may|might|expected to|likely to|would)\b", re.IGNORECASE)
+_FORECAST = re.compile(r"\b(?:could|may|might|expected|likely to|would|forecast)\b", re.IGNORECASE)
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "season": 3, "year": 4}
 TYPE_LABELS = {
     "phone_call": "Phone call",
@@ -74,6 +77,9 @@ class EventCandidate:
     actor_ids: list[str] = field(default_factory=list)
     title: str = ""
     wording: str = ""  # the words the type was read from (the evidence, or one clause)
+    # The keyword that typed it ("" for type other), and each actor's words in the evidence.
+    type_words: str = ""
+    actor_words: dict[str, str] = field(default_factory=dict)
 
 
 def event_type(sentence: str) -> str:
@@ -92,9 +98,11 @@ def possible_types(sentence: str) -> set[str]:
 
 def event_status(sentence: str, date: TimelineDate, published: Published | None) -> str:
     after_publication = published is not None and date.start > published.date
-    if _PLANNED.search(sentence) and (after_publication or published is None):
+    # "by the end of this week", written on its Friday: the period runs past publication.
+    reaching = published is not None and date.end > published.date
+    if _PLANNED.search(sentence) and (reaching or published is None):
         return "planned"
-    if after_publication and _FORECAST.search(sentence):
+    if reaching and _FORECAST.search(sentence):
         return "forecast"
     return "happened" if not after_publication else "planned"
 
@@ -186,6 +194,7 @@ def find_candidates(
                     paragraph_year,
                 )
             ]
+            dates = [d for d in dates if not _counted_over(text, d)]
             if not dates:
                 if _WEEKDAY_WORD.search(sentence.text):
                     anchor = None
@@ -211,6 +220,39 @@ def find_candidates(
                     )
                 candidates.extend(candidate for candidate in found if candidate)
     return candidates
+
+
+# "more than 100 in 2023", "hired 85 nurses since January": a count over a period, not a
+# happening on that date.
+_COUNT_BEFORE = re.compile(
+    r"\b\d[\d,.]*\s*(?:%|percent|per cent)?(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,2}\s+$"
+)
+# A finite verb of a past or planned happening: an -ed form, an irregular past, or a
+# future/modal before a verb. A sentence with none ("Saturday, September 12, 2015") is a
+# date line, not an event.
+_HAPPENING_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|was|were|had|did|made|met|took|began|went|came|said|told|gave|"
+    r"left|won|lost|fell|rose|held|hit|led|ran|saw|sent|set|shot|struck|spoke|found|"
+    r"built|broke|became|brought|caught|chose|drove|fled|flew|fought|froze|grew|kept|"
+    r"knew|laid|paid|put|sold|stood|threw|wrote|will|would|is to|are to|plans? to)\b"
+)
+
+
+def _counted_over(text: str, date: DateMention) -> bool:
+    """Is the date expression the period a number is counted over ("85 nurses since
+    January", "more than 100 in 2023")?"""
+    if not re.match(r"(?:in|since|during|so far in|this|last)\b", date.expression, re.I):
+        return False
+    return bool(_COUNT_BEFORE.search(text, max(0, date.start - 60), date.start))
+
+
+def _reports_happening(sentence: str, dates: list[DateMention]) -> bool:
+    """A sentence that names no actor is still an event when it reports something that
+    happened (or will): a finite verb and some words besides the date."""
+    rest = sentence
+    for date in dates:
+        rest = rest.replace(date.expression, " ")
+    return len(re.findall(r"[a-z]{2,}", rest)) >= 3 and bool(_HAPPENING_VERB.search(rest))
 
 
 def _year_of(date: TimelineDate) -> int | None:
@@ -242,8 +284,11 @@ def _candidate(
 ) -> EventCandidate | None:
     """The candidate a piece of evidence gives; its type from ``typed_by`` when given
     (the clause that says what happened), else from the whole evidence."""
-    actors = list(dict.fromkeys(m.actor_id for m in located.between(evidence.start, evidence.end)))
-    if not actors:
+    actor_words: dict[str, str] = {}
+    for mention in located.between(evidence.start, evidence.end):
+        actor_words.setdefault(mention.actor_id, mention.text)
+    actors = list(actor_words)
+    if not actors and not _reports_happening(evidence.text, dates):
         return None
     # The most precise date; of two as precise, the one stated outright ("six years ago,
     # in 2019": 2019 because the text says so, not because of the publication year).
@@ -252,7 +297,22 @@ def _candidate(
     kind = event_type(wording)
     names = [book.actors[a].name for a in actors[:3]]
     label = TYPE_LABELS.get(kind, kind.replace("_", " ").capitalize())
-    title = f"{label}: {', '.join(names)}"
-    event_id = f"x-{slug(date.date.edtf)}-{kind.replace('_', '-')}-{actors[0]}"
+    # With no actor named, the sentence's first words name the happening.
+    opening = " ".join(re.findall(r"[\w’'-]+", evidence.text)[:6])
+    title = f"{label}: {', '.join(names) if names else opening}"
+    subject = actors[0] if actors else slug(" ".join(opening.split()[:4]))[:40]
+    event_id = f"x-{slug(date.date.edtf)}-{kind.replace('_', '-')}-{subject}"
     status = event_status(evidence.text, date.date, published)
-    return EventCandidate(event_id, kind, status, date, evidence, actors, title, wording)
+    keyword = next((p.search(wording) for name, p in _TYPE_PATTERNS if name == kind), None)
+    return EventCandidate(
+        event_id,
+        kind,
+        status,
+        date,
+        evidence,
+        actors,
+        title,
+        wording,
+        keyword.group() if keyword else "",
+        actor_words,
+    )

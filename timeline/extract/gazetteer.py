@@ -118,6 +118,10 @@ CAPITALS: dict[str, str] = {
     "Abu Dhabi": "United Arab Emirates", "Seoul": "South Korea", "Pyongyang": "North Korea",
 }  # fmt: skip
 
+# Capitals whose name, acting, stands for something else than their state: "Brussels
+# warned" is the European Union, not Belgium.
+METONYMS: dict[str, tuple[str, str]] = {"Brussels": ("European Union", "organisation")}
+
 DEMONYMS: dict[str, str] = {
     adjective: state for state, adjectives in STATES.items() for adjective in adjectives
 }

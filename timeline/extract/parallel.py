@@ -23,7 +23,7 @@ MIN_ARTICLES_FOR_POOL = 40
 ARTICLES_PER_TASK = 8
 ARTICLES_PER_BATCH = 512
 
-_knowledge: tuple[list[dict], list[dict]] = ([], [])
+_knowledge: tuple[list[dict], list[dict], list[dict]] = ([], [], [])
 
 
 def worker_count() -> int:
@@ -35,14 +35,18 @@ def worker_count() -> int:
 
 
 def extract_sources(
-    sources: Iterable[dict[str, Any]], actors: list[dict], aliases: list[dict], count: int
+    sources: Iterable[dict[str, Any]],
+    actors: list[dict],
+    aliases: list[dict],
+    places: list[dict],
+    count: int,
 ) -> Iterator[Extraction]:
     """One extraction per source row, in the order given. ``count``: how many sources
     the iterable holds (it may be a stream read from the database)."""
     workers = min(worker_count(), max(1, count // ARTICLES_PER_TASK))
     if workers <= 1 or count < MIN_ARTICLES_FOR_POOL:
         for source in sources:
-            yield extract_article(article_from_row(source), actors, aliases)
+            yield extract_article(article_from_row(source), actors, aliases, places)
         return
     # fork: the workers start with this process's imports, so only the knowledge and
     # the articles are pickled.
@@ -50,7 +54,7 @@ def extract_sources(
         max_workers=workers,
         mp_context=get_context("fork"),
         initializer=_remember,
-        initargs=(actors, aliases),
+        initargs=(actors, aliases, places),
     ) as pool:
         # A batch at a time: Executor.map takes its whole input at once, and a large
         # corpus's texts need not all be in memory together.
@@ -59,9 +63,9 @@ def extract_sources(
             yield from pool.map(_extract, batch, chunksize=ARTICLES_PER_TASK)
 
 
-def _remember(actors: list[dict], aliases: list[dict]) -> None:
+def _remember(actors: list[dict], aliases: list[dict], places: list[dict]) -> None:
     global _knowledge
-    _knowledge = (actors, aliases)
+    _knowledge = (actors, aliases, places)
 
 
 def _extract(source: dict[str, Any]) -> Extraction:

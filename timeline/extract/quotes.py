@@ -20,6 +20,8 @@ _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 _MARKS = re.compile(r"[“„«”»‘’\"]")
 _OPENING_CONTEXT = " \t\u00a0([{—–-/:"
+# A paragraph opening with one of these continues a quotation the one before left open.
+_CONTINUING_MARKS = '“„«"‘'
 # The term rule: a quotation of this many words or fewer, with no one saying it, is a
 # term or a name in scare quotes (the “Middle Corridor”), not a quotation.
 TERM_MAX_WORDS = 3
@@ -42,10 +44,25 @@ class QuoteSpan:
 
 
 def find_quote_spans(text: str, paragraphs: list[Span]) -> list[QuoteSpan]:
-    """Every paired quotation in the text, top-level and nested, in order of opening."""
+    """Every paired quotation in the text, top-level and nested, in order of opening.
+
+    A quotation left open at a paragraph's end goes on when the next paragraph opens
+    with a quotation mark (the newspaper convention for a quotation of several
+    paragraphs: no closing mark, a new opening one); one never closed runs to the end
+    of its paragraph. Either way it is kept whole, not lost."""
     spans: list[QuoteSpan] = []
-    for paragraph in paragraphs:
-        spans.extend(_paragraph_quotes(text, paragraph))
+    carried: int | None = None
+    for number, paragraph in enumerate(paragraphs):
+        found, still_open = _paragraph_quotes(text, paragraph, carried)
+        spans.extend(found)
+        carried = None
+        if still_open is None:
+            continue
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        if following is not None and text[following.start] in _CONTINUING_MARKS:
+            carried = still_open
+        else:
+            spans.append(_span(text, still_open, paragraph.end, depth=0, by_mark=False))
     spans.sort(key=lambda span: span.mark_start)
     return spans
 
@@ -54,10 +71,19 @@ def _is_letter(text: str, index: int) -> bool:
     return 0 <= index < len(text) and text[index].isalnum()
 
 
-def _paragraph_quotes(text: str, paragraph: Span) -> list[QuoteSpan]:
+def _paragraph_quotes(
+    text: str, paragraph: Span, carried: int | None = None
+) -> tuple[list[QuoteSpan], int | None]:
+    """The paragraph's quotations, and the opening mark of a top-level double quotation
+    still open at its end (None if none). ``carried``: the opening mark of a quotation
+    the paragraph before left open; this paragraph's first mark re-opens it."""
     stack: list[tuple[int, str]] = []  # (offset of opening mark, 'double' | 'single')
     found: list[QuoteSpan] = []
-    for match in _MARKS.finditer(text, paragraph.start, paragraph.end):
+    first = paragraph.start
+    if carried is not None:
+        stack.append((carried, "double"))
+        first += 1
+    for match in _MARKS.finditer(text, first, paragraph.end):
         at, mark = match.start(), match.group()
         family = "single" if mark in _SINGLE_OPEN + _SINGLE_CLOSE else "double"
         if mark == '"':
@@ -81,16 +107,19 @@ def _paragraph_quotes(text: str, paragraph: Span) -> list[QuoteSpan]:
                 del stack[index:]
                 found.append(_span(text, opened, at, depth=index))
                 break
-    return found
+    still_open = stack[0][0] if stack and stack[0][1] == "double" else None
+    return found, still_open
 
 
-def _span(text: str, opened: int, closed: int, depth: int) -> QuoteSpan:
+def _span(text: str, opened: int, closed: int, depth: int, by_mark: bool = True) -> QuoteSpan:
+    """The quotation from the mark at ``opened`` to the mark at ``closed`` (or, for one
+    never closed, ``by_mark=False``, to the offset ``closed``: its paragraph's end)."""
     start, end = opened + 1, closed
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return QuoteSpan(start, end, text[start:end], opened, closed + 1, depth)
+    return QuoteSpan(start, end, text[start:end], opened, closed + 1 if by_mark else closed, depth)
 
 
 def inside(span: QuoteSpan, outer: QuoteSpan) -> bool:

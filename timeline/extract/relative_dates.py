@@ -47,7 +47,16 @@ _NOT_A_YEAR_AFTER = r"(?!\s*(?:tons|people|km|kilometers|miles|children|percent|
 
 # (name, pattern): tried in this order, so the longest expressions win.
 PATTERNS = [
-    ("month_day", rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
+    (
+        "month_day",
+        rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}"
+        rf"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?:,?\s+{_YEAR})?",
+    ),
+    (
+        "period_end",
+        r"\b(?:by\s+)?the\s+end\s+of\s+(?P<which>this|next|last|the)\s+(?P<unit>week|month|year)\b",
+    ),
+    ("weekend", r"\b(?:(?:over|during|at|on)\s+the|(?P<which>last|this|next))\s+weekend\b"),
     ("day_month", rf"\b(?:on\s+)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
     (
         "month_year",
@@ -85,7 +94,8 @@ PATTERNS = [
     ("deictic", r"\b(?P<word>yesterday|today|tomorrow)\b"),
     (
         "month_alone",
-        rf"\b(?:in|since|until|by|from|during|early|late|mid-)\s+{_MONTH}(?![\s,]+\d)",
+        # "a July meeting": a month as an adjective names that month too
+        rf"\b(?:in|since|until|by|from|during|early|late|mid-|a|an)\s+{_MONTH}(?![\s,]+\d)",
     ),
     (
         "year",
@@ -98,13 +108,16 @@ _COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in PAT
 # which patterns can match at all; most sentences need two or three of the sixteen.
 _CUES = re.compile(
     r"(?P<month>\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|"
-    r"(?P<season>spring|summer|autumn|fall|winter)|(?P<period>year|month|week)|"
+    r"(?P<season>spring|summer|autumn|fall|winter)|(?P<weekend>weekend)|"
+    r"(?P<period>year|month|week)|"
     r"(?P<ago>\bago\b)|(?P<relative>later|earlier|before|after|next|following|previous|same|"
     r"that|hours)|(?P<day>day|tomorrow)|(?P<year>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 _NEEDS = {
     "month_day": {"month"},
+    "period_end": {"period"},
+    "weekend": {"weekend"},
     "day_month": {"month"},
     "month_year": {"month", "year"},
     "season_year": {"season", "year"},
@@ -197,6 +210,25 @@ def timeline_date(edtf: str) -> TimelineDate | None:
     return None
 
 
+def _period_end(groups: dict, expression: str, published: Published, pub: str):
+    """'the end of this week / month / the year': the period's last days, approximate."""
+    unit = groups["unit"].lower()
+    which = groups["which"].lower()
+    by = {"last": -1, "this": 0, "the": 0, "next": 1}[which]
+    year, month = published.date.year, published.date.month
+    reason = f"'{expression}' in {pub}: the last days of that {unit}, approximate"
+    if unit == "year":
+        return f"{year + by}-12~", reason
+    if unit == "month" and published.precision != "year":
+        y, m = _shift_month(year, month, by)
+        last = calendar.monthrange(y, m)[1]
+        return f"{y}-{m:02d}-{last - 9:02d}/{y}-{m:02d}-{last:02d}~", reason
+    if unit == "week" and published.precision == "day":
+        sunday = published.date + dt.timedelta(days=6 - published.date.weekday(), weeks=by)
+        return f"{sunday - dt.timedelta(days=2)}/{sunday}~", reason
+    return None
+
+
 def _month_number(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
 
@@ -235,6 +267,22 @@ def resolve(
         if "year" in groups:
             year = int(groups["year"])
             reason = "an absolute date"
+        elif published and "weekday" in groups and name == "month_day":
+            # "on Friday, August 8": the year near publication in which it is a Friday
+            weekday = WEEKDAYS[groups["weekday"].lower()]
+            years = [
+                y
+                for y in (published.date.year, published.date.year - 1, published.date.year + 1)
+                if day <= calendar.monthrange(y, month)[1]
+                and dt.date(y, month, day).weekday() == weekday
+            ]
+            if not years:
+                return None
+            year = years[0]
+            reason = (
+                f"no year given: the {groups['weekday']} {calendar.month_name[month]} {day} "
+                f"nearest {pub}"
+            )
         elif published:
             year = published.date.year
             candidate = dt.date(year, month, min(day, 28))
@@ -249,6 +297,14 @@ def resolve(
             return None
         if day > calendar.monthrange(year, month)[1]:
             return None
+        if "day2" in groups and int(groups["day2"]) > day:
+            last = int(groups["day2"])
+            if last > calendar.monthrange(year, month)[1]:
+                return None
+            return (
+                f"{year}-{month:02d}-{day:02d}/{year}-{month:02d}-{last:02d}",
+                f"'{expression}': a range of days; {reason}",
+            )
         return f"{year}-{month:02d}-{day:02d}", f"'{expression}': {reason}"
     if name == "month_year":
         month = _month_number(groups["month"])
@@ -315,6 +371,17 @@ def resolve(
             f"'{expression}' in {pub}: the nearest {calendar.month_name[target]} "
             f"{'after' if future else 'up to'} that date",
         )
+    if name == "period_end":
+        return _period_end(groups, expression, published, pub)
+    if name == "weekend" and published.precision == "day":
+        # Saturday and Sunday: the latest up to publication, or the next in future tense.
+        saturday = published.date + dt.timedelta(days=(5 - published.date.weekday()) % 7)
+        if which == "next" or (future and which != "last"):
+            saturday = saturday if saturday > published.date else saturday + dt.timedelta(7)
+        elif saturday > published.date:
+            saturday -= dt.timedelta(days=7)
+        sunday = saturday + dt.timedelta(days=1)
+        return f"{saturday}/{sunday}", f"'{expression}' in {pub}: Saturday and Sunday"
     if name == "relative_period":
         unit = groups["unit"].lower()
         by = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[which]
@@ -508,6 +575,42 @@ def find_dates(
                 )
             )
     found.sort(key=lambda mention: mention.start)
+    return _counted_from_a_date(text, start, end, found)
+
+
+_COUNTED_FROM = re.compile(rf"\b{_NUMBER}\s+(?P<unit>day|week)s?\s+(?P<way>after|before)\b", re.I)
+
+
+def _counted_from_a_date(
+    text: str, start: int, end: int, found: list[DateMention]
+) -> list[DateMention]:
+    """ "Two days after the vote on March 3, the minister resigned": the happening is two
+    days after the day the sentence states, not that day."""
+    for match in _COUNTED_FROM.finditer(text, start, end):
+        count = _count(match.group("count"))
+        following = [
+            d
+            for d in found
+            if d.start >= match.end()
+            and d.start - match.end() <= 80
+            and d.date.precision == "day"
+            and ";" not in text[match.end() : d.start]
+        ]
+        if count is None or not following:
+            continue
+        base = following[0]
+        days = count * (7 if match.group("unit").lower() == "week" else 1)
+        sign = 1 if match.group("way").lower() == "after" else -1
+        day = base.date.start + dt.timedelta(days=sign * days)
+        date = timeline_date(day.isoformat())
+        expression = text[match.start() : base.end]
+        reasoning = f"'{expression}': {match.group()} {base.expression} ({base.date.edtf})"
+        counted = DateMention(match.start(), base.end, expression, date, reasoning, base.absolute)
+        found = sorted(
+            [d for d in found if d is not base and not (match.start() <= d.start < base.end)]
+            + [counted],
+            key=lambda mention: mention.start,
+        )
     return found
 
 

@@ -30,6 +30,7 @@ class Resolver:
         self.corpus = corpus
         self.events = events or EventIndex(corpus.events, corpus.event_actors, corpus.actors)
         self.actor_ids = {a["id"] for a in corpus.actors}
+        self.place_ids = {p["id"] for p in corpus.places}
         self.alias_owner = {a["alias_key"]: a["actor_id"] for a in corpus.actor_aliases}
         self.alias_pairs = {(a["actor_id"], a["alias"]) for a in corpus.actor_aliases}
         self.event_ids = {e["id"] for e in corpus.events}
@@ -48,6 +49,10 @@ class Resolver:
             if actor["id"] not in self.actor_ids:
                 self.actor_ids.add(actor["id"])
                 corpus.actors.append(actor)
+        for place in extraction.places:
+            if place["id"] not in self.place_ids:
+                self.place_ids.add(place["id"])
+                corpus.places.append(place)
         self.events.note_states(extraction.actors)
         for alias in extraction.actor_aliases:
             key, pair = alias["alias_key"], (alias["actor_id"], alias["alias"])

@@ -25,17 +25,53 @@ from .vocabulary import DOCUMENT_NOUNS, DOCUMENT_VERBS, ROLE_NOUNS, SPEECH_VERBS
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _DOC_VERB = r"(?:" + "|".join(sorted(DOCUMENT_VERBS)) + r")"
 _DOC_NOUN = r"(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r")"
-_NAME = r"[A-Z][\w’'.-]*(?:[ \u00a0](?:[A-Z][\w’'.-]*|of|the|for|and|de|von|der))*"
+_NAME = (
+    r"[A-Z][\w’'.-]*(?:[ \u00a0](?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn)-[A-Z][\w’'.-]*"
+    r"|of|the|for|and|de|von|der))*"
+)
 _NOUN_PHRASE = r"(?:the|a|an|this|that|his|her|its|their|our)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}?"
 _WHO = rf"(?:he|she|they|we|I|it|He|She|They|We|It|{_NOUN_PHRASE}|{_NAME})"
 _FILLER = r"(?:\s+(?:also|later|then|further|again|once\s+again|has|have|had|was|is|were))*"
 _AFTER_WHO_VERB = re.compile(rf"^[\s,.;:!?—–-]*(?P<who>{_WHO}){_FILLER}\s+(?P<verb>{_VERB})\b")
-_AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{_WHO})")
+# \b: "said headteacher X" is not "said he".
+_AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{_WHO})\b")
+# "…," Khaled Al-Maeena, editor at large at the Gazette, said / "…," Kremlin spokesman
+# Dmitry Peskov told reporters / "…," local resident Maria Santos said.
+_AFTER_NAME_VERB = re.compile(
+    rf"^[\s,.;:!?—–-]*(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})"
+    rf"(?:,\s[^,“”\"\n]{{1,80}},)?{_FILLER}\s+(?P<verb>{_VERB})\b"
+)
+# "…," said festival director Helen Marsh / said the city's mayor, Ann Lee.
+_AFTER_VERB_NAME = re.compile(
+    rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+    rf"(?:[\w’'-]+,?\s+){{0,3}}?(?P<who>{_NAME})"
+)
+# A paragraph that only attributes the quotation ending the one before: "said X." or
+# "— X, speaking to reporters" (scraped pages break lines there).
+_DASH_NAME = re.compile(rf"^[—–-]\s*(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})")
+# The subject a sentence opens with is a title ("The prime minister defended it", "Later
+# the minister said"): a later "he" stands for that officeholder.
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=[.!?][”\"’] ))"
+    r"(?:[A-Z]\w+,?\s+)?(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?P<role>"
+    + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+    + r")\b(?!\s+[A-Z])"
+)
+# Only capitalised words (titles) between a sentence's start and a name: the name is
+# the sentence's subject ("Nurse Tom Baker disagreed").
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][”\"’»]?\s+|\n\s*)(?:[A-Z][\w’'.-]*\s+){0,4}$")
 _ACCORDING = re.compile(rf"\baccording to (?P<who>{_WHO})", re.IGNORECASE)
 _VERB_ANYWHERE = re.compile(rf"\b{_VERB}\b")
 _DOCUMENT = re.compile(
     rf"\b(?P<noun>{_DOC_NOUN})\b(?P<by>[^.;“”\"«»]{{0,80}}?)\s+{_DOC_VERB}\b", re.IGNORECASE
 )
+_SUBJECT_DOCUMENT = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}(?:"
+    + "|".join(sorted(DOCUMENT_NOUNS))
+    + r")\b(?:\s+(?:from|by|of)\s+[^,;]{1,60})?\s*$"
+)
+_DOCUMENT_WORD = re.compile(r"\bstatement\b|\bremarks\b")
 _PRONOUNS = {"he", "she", "him", "her"}
 _COLLECTIVE_PRONOUNS = {"it", "they"}
 _SENTENCE_END = re.compile(r"[.!?][”\"’»)]*\s+")
@@ -49,6 +85,8 @@ class Attribution:
     method: str  # how the speaker was found, for reviewers
     # Characters between the speech verb and the quotation (0 when the verb follows it).
     distance: int = 0
+    # The words of the frame the speaker was read from, for reviewers.
+    basis: str = ""
 
 
 class SpeakerResolver:
@@ -62,6 +100,11 @@ class SpeakerResolver:
         self._accepted: dict[tuple, tuple[list[int], list[Mention]]] = {}
         self._first_issuer: tuple[int, int, str] | None = None
         self._issuers_searched = False
+        # The text with quotation contents masked (set by ``attribute``), and the
+        # speakers found so far as (end of their quotation, actor id), in text order.
+        self.hidden = text
+        self.spoken: list[tuple[int, str]] = []
+        self.paragraph_starts: list[int] = []
 
     # -- resolving a phrase to an actor -------------------------------------------------
 
@@ -69,7 +112,7 @@ class SpeakerResolver:
         """The actor a phrase at text[start:end] names; `before` bounds backward searches."""
         word = who.lower()
         if word in _PRONOUNS:
-            return self._nearest(before, ("person",), lambda actor: actor.type == "person")
+            return self._pronoun(before)
         if word in _COLLECTIVE_PRONOUNS:
             return self._previous_subject(start)
         inside = self.located.inside(start, end)
@@ -95,6 +138,42 @@ class SpeakerResolver:
                 ),
             )
         return None
+
+    def _pronoun(self, before: int) -> str | None:
+        """Who "he" or "she" is: whoever spoke last, unless a sentence since then opens
+        with another person or with a title ("The prime minister ..."), which takes the
+        floor; the person merely talked about does not. A title stands for its one
+        officeholder named in the article, or for nobody (unknown, not a guess)."""
+        window = self._window_start(before)
+        last = None
+        for end, actor_id in reversed(self.spoken):
+            if end <= before:
+                if end >= window and self.book.actors[actor_id].type == "person":
+                    last = (end, actor_id)
+                break
+        start = last[0] if last else window
+        subject: tuple[int, str | None] | None = None
+        for mention in self.located.between(start, before):
+            if mention.in_quote or mention.plural or mention.end > before:
+                continue
+            if self.book.actors[mention.actor_id].type != "person":
+                continue
+            if _OPENS_SENTENCE.search(self.text, max(0, mention.start - 80), mention.start):
+                subject = (mention.start, mention.actor_id)
+        for match in _ROLE_SUBJECT.finditer(self.hidden, start, before):
+            if subject is None or match.start() > subject[0]:
+                role = match.group("role").lower()
+                subject = (match.start(), self._by_role(role, None, before))
+        if subject is not None:
+            return subject[1]
+        if last:
+            return last[1]
+        return self._nearest(before, ("person",), lambda actor: actor.type == "person")
+
+    def _window_start(self, position: int) -> int:
+        """The start of the paragraph before the one holding ``position``."""
+        index = bisect_right(self.paragraph_starts, position) - 1
+        return self.paragraph_starts[max(0, index - 1)] if index >= 0 else 0
 
     def _previous_subject(self, position: int) -> str | None:
         """What "it" or "they" stands for: the first state or institution named in the
@@ -169,7 +248,12 @@ class SpeakerResolver:
     # -- attribution patterns --------------------------------------------------------------
 
     def after_frame(self, frame: str, offset: int, quote: QuoteSpan) -> Attribution | None:
-        for pattern, method in ((_AFTER_WHO_VERB, "who-verb after"), (_AFTER_VERB_WHO, "verb-who")):
+        for pattern, method in (
+            (_AFTER_WHO_VERB, "who-verb after"),
+            (_AFTER_VERB_WHO, "verb-who"),
+            (_AFTER_NAME_VERB, "name-verb after"),
+            (_AFTER_VERB_NAME, "verb-name after"),
+        ):
             match = pattern.match(frame)
             if match:
                 who = match.group("who")
@@ -196,12 +280,12 @@ class SpeakerResolver:
             start = offset + match.start("who")
             if actor := self.resolve(who, start, start + len(who), quote.mark_start):
                 return Attribution(actor, "according to")
-        if frame.rstrip().endswith(":") and _ROLE_WORD.search(frame):
+        verbs = list(_VERB_ANYWHERE.finditer(frame))
+        if frame.rstrip().endswith(":") and _ROLE_WORD.search(frame) and not verbs:
             # A headline's "Ukrainian Ambassador to Kazakhstan: “...”" names a role.
             label = frame.rstrip().rstrip(":")
             if actor := self.resolve(label, offset + len(frame), offset + len(frame), offset):
                 return Attribution(actor, "colon")
-        verbs = list(_VERB_ANYWHERE.finditer(frame))
         if verbs:
             verb = verbs[-1]
             found = self._before_verb(frame, offset, quote, verb)
@@ -209,6 +293,10 @@ class SpeakerResolver:
                 between = frame[verb.end() :]
                 # "told reporters, adding that the “Route”": another clause, not the verb's
                 found.distance = 999 if re.search(r"[,;]", between) else len(between)
+                if verb.group().endswith("ing"):
+                    # "adding that the “Southern Route” would open": a participle does not
+                    # make a name in scare quotes someone's words
+                    found.distance = 999
             return found
         if frame.rstrip().endswith(":"):
             return self._subject_mention(offset, offset + len(frame), "colon")
@@ -219,13 +307,21 @@ class SpeakerResolver:
     ) -> Attribution | None:
         """Who goes with the last speech verb before a quotation."""
         subject = frame[: verb.start()]
+        # "X, in remarks to al-Ikhbariya television, said": the aside is not the subject.
+        # An aside opens with a lowercase word; ", Petr Vrublevsky," is the name itself.
+        subject = re.sub(r",\s(?=[a-z])[^,“”\"]{1,80},\s*$", " ", subject)
+        if _SUBJECT_DOCUMENT.search(subject):
+            # "The official statement from X's office cited": the document's issuer
+            return Attribution(self.document_issuer(offset + verb.start()), "statement")
         match = re.search(
             rf"(?P<who>{_WHO})(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
             rf"in \w+|then|later|once again))*\s*,?\s*$",
             subject,
         )
         preceding = re.findall(r"\w+", subject[: match.start()])[-1:] if match else []
-        if match and not (preceding and preceding[0].lower() in _PREPOSITIONS):
+        # "with Boswell stating:": "with" and a participle make Boswell the speaker.
+        absolute = verb.group().endswith("ing") and preceding == ["with"]
+        if match and (absolute or not (preceding and preceding[0].lower() in _PREPOSITIONS)):
             who = match.group("who")
             start = offset + match.start("who")
             actor = self.resolve(who, start, start + len(who), quote.mark_start)
@@ -267,6 +363,8 @@ def attribute(
     """One attribution (or None, no frame at all) per top-level quotation, in order."""
     resolver = SpeakerResolver(text, mentions, book)
     hidden = masked(text, quotes)
+    resolver.hidden = hidden
+    resolver.paragraph_starts = [p.start for p in paragraphs]
     results: list[Attribution | None] = []
     by_paragraph: dict[int, list[int]] = {}
     # Quotes come in text order; offsets in sorted lists let each quote find its paragraph,
@@ -286,34 +384,80 @@ def attribute(
             (s for s in masked_sentences[paragraph.start] if s.start <= quote.mark_start < s.end),
             paragraph,
         )
+        # A quotation over several paragraphs ends in another paragraph and sentence.
+        closing = paragraphs[bisect_right(paragraph_starts, quote.mark_end - 1) - 1]
+        if closing.start not in masked_sentences:
+            masked_sentences[closing.start] = sentences(
+                Span(closing.start, closing.end, hidden[closing.start : closing.end])
+            )
+        end_sentence = next(
+            (s for s in masked_sentences[closing.start] if s.start < quote.mark_end <= s.end),
+            closing,
+        )
         siblings = [quotes[i] for i in by_paragraph[paragraph.start][:-1]]
         following = bisect_left(quote_starts, quote.mark_end)
         after_end = (
             quotes[following].mark_start
-            if following < len(quotes) and quotes[following].mark_start < sentence.end
-            else sentence.end
+            if following < len(quotes) and quotes[following].mark_start < end_sentence.end
+            else end_sentence.end
         )
         before_start = max(
             [sentence.start] + [q.mark_end for q in siblings if q.mark_end <= quote.mark_start]
         )
-        attribution = resolver.after_frame(
-            hidden[quote.mark_end : after_end], quote.mark_end, quote
-        ) or resolver.before_frame(hidden[before_start : quote.mark_start], before_start, quote)
+        frame = hidden[quote.mark_end : after_end]
+        attribution = resolver.after_frame(frame, quote.mark_end, quote)
+        if attribution is None:
+            frame = hidden[before_start : quote.mark_start]
+            attribution = resolver.before_frame(frame, before_start, quote)
+        if attribution is not None:
+            attribution.basis = " ".join(frame.split())[:200]
+        if attribution is None and not hidden[quote.mark_end : closing.end].strip(" .,"):
+            attribution = _attribution_below(resolver, hidden, paragraphs, closing, quote)
         if attribution is None:
             earlier = [results[i] for i in by_paragraph[paragraph.start][:-1]]
+            # No speech verb anywhere in its sentence: nobody is said to say it here.
+            bare = not _VERB_ANYWHERE.search(hidden[sentence.start : after_end])
             attribution = _continued(
-                resolver, hidden, paragraphs, position, sentence, quote, earlier
+                resolver, hidden, paragraphs, position, sentence, quote, earlier, bare
             )
+        if attribution is not None and attribution.actor_id:
+            resolver.spoken.append((quote.mark_end, attribution.actor_id))
         results.append(attribution)
     return results
 
 
-def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier):
+def _attribution_below(resolver, hidden, paragraphs, closing, quote) -> Attribution | None:
+    """The paragraph after a quotation that ends its own, when it only says who spoke
+    ("said headteacher Olga Ivanova." / "— Farmer Piet de Vries"): scraped pages and
+    link text put a line break between a quotation and its attribution."""
+    index = bisect_right(resolver.paragraph_starts, closing.start)  # the one after it
+    if index >= len(paragraphs):
+        return None
+    below = paragraphs[index]
+    frame = hidden[below.start : below.end]
+    if frame[:1] in '“„«"‘' or not (frame[:1].islower() or frame[:1] in "—–-"):
+        return None
+    if dash := _DASH_NAME.match(frame):
+        start = below.start + dash.start("who")
+        who = dash.group("who")
+        actor = resolver.resolve(who, start, start + len(who), quote.mark_start)
+        if actor is None:
+            return None
+        return Attribution(actor, "attribution in next paragraph", basis=frame[:200])
+    found = resolver.after_frame(frame, below.start, quote)
+    if found is not None and found.actor_id:
+        return Attribution(found.actor_id, "attribution in next paragraph", basis=frame[:200])
+    return None
+
+
+def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier, bare=False):
     """A quotation with no frame of its own continues the one before it in its paragraph
     (``earlier``: their attributions), else a paragraph before ending in a colon."""
     named = [found for found in earlier if found and found.actor_id]
     if named:
-        return Attribution(named[-1].actor_id, "continues previous quotation")
+        return Attribution(
+            named[-1].actor_id, "continues previous quotation", basis=named[-1].basis
+        )
     paragraph = paragraphs[position]
     if position and sentence.start == paragraph.start:
         previous = paragraphs[position - 1]
@@ -323,5 +467,36 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier)
             frame = hidden[last_sentence.start : last_sentence.end]
             found = resolver.before_frame(frame, last_sentence.start, quote)
             if found:
-                return Attribution(found.actor_id, "colon in previous paragraph")
+                return Attribution(
+                    found.actor_id, "colon in previous paragraph", basis=" ".join(frame.split())
+                )
+    return _speaker_before(resolver, hidden, paragraphs, position, quote) if bare else None
+
+
+def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attribution | None:
+    """A quotation with no frame at all goes on with the speaker just before it: the
+    speaker of a quotation ending in its paragraph or the one before (the newspaper
+    convention of a paragraph that is all quotation), else the subject of the nearest
+    sentence there that reports speech ("She says the issue is complicated. We need to
+    “…”"; "X issued a statement. “…”")."""
+    window = paragraphs[position - 1].start if position else paragraphs[position].start
+    for end, actor_id in reversed(resolver.spoken):
+        if window <= end <= quote.mark_start:
+            return Attribution(actor_id, "continues the speaker before", basis="")
+        break
+    for index in range(position, max(-1, position - 2), -1):
+        paragraph = paragraphs[index]
+        stop = min(paragraph.end, quote.mark_start)
+        for sentence in reversed(
+            sentences(Span(paragraph.start, stop, hidden[paragraph.start : stop]))
+        ):
+            if not (_VERB_ANYWHERE.search(sentence.text) or _DOCUMENT_WORD.search(sentence.text)):
+                continue
+            found = resolver.before_frame(sentence.text, sentence.start, quote)
+            if found is None or not found.actor_id:
+                found = resolver._subject_mention(sentence.start, sentence.end, "")
+            if found is not None and found.actor_id:
+                basis = " ".join(sentence.text.split())[:200]
+                return Attribution(found.actor_id, "speaker of the sentence before", basis=basis)
+            return None
     return None

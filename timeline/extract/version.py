@@ -26,8 +26,9 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def knowledge_version(actors: list[dict], aliases: list[dict]) -> str:
-    """A hash of the curated actors and spellings an extraction reads, whatever their order."""
+def knowledge_version(actors: list[dict], aliases: list[dict], places: list[dict] = ()) -> str:
+    """A hash of the curated actors, spellings and places an extraction reads, whatever
+    their order."""
     digest = hashlib.sha256()
     for actor in sorted(
         (a["id"], a["name"], a["type"], a.get("description") or "") for a in actors
@@ -36,4 +37,7 @@ def knowledge_version(actors: list[dict], aliases: list[dict]) -> str:
     digest.update(b"--\n")
     for alias in sorted((a["actor_id"], a["alias"]) for a in aliases):
         digest.update("\0".join(alias).encode() + b"\n")
+    digest.update(b"--\n")
+    for place in sorted((p["id"], p["name"], p.get("country") or "") for p in places):
+        digest.update("\0".join(place).encode() + b"\n")
     return digest.hexdigest()[:16]

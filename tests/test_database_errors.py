@@ -9,7 +9,6 @@ database as it was, on SQLite and on PostgreSQL, into a new database and an exis
 
 from __future__ import annotations
 
-import itertools
 import shutil
 
 import pytest
@@ -25,18 +24,6 @@ from timeline.write import insert_rows
 from .conftest import FIXTURES, dump_tables
 
 REFUSED = FIXTURES / "refused"
-_names = itertools.count()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def new_database(request, tmp_path):
-    def make() -> str:
-        name = f"e{next(_names)}"
-        if request.param == "sqlite":
-            return str(tmp_path / f"{name}.db")
-        return request.getfixturevalue("postgres_server").create_database(f"errors_{name}")
-
-    return make
 
 
 @pytest.fixture

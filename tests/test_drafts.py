@@ -8,7 +8,6 @@ where a load of the same folder into an empty database ends, on SQLite and Postg
 
 from __future__ import annotations
 
-import itertools
 import shutil
 
 import pytest
@@ -23,20 +22,6 @@ from .test_incremental import age
 ARTICLE = FIXTURES / "extract" / "articles" / "patterns-news.txt"
 SOURCE_ID = "patterns-news"
 DRAFT = "records/patterns-news.yaml"
-_names = itertools.count()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def new_database(request, tmp_path):
-    """Makes empty databases of one kind: a file on SQLite, a database on the test server."""
-
-    def make() -> str:
-        name = f"d{next(_names)}"
-        if request.param == "sqlite":
-            return str(tmp_path / f"{name}.db")
-        return request.getfixturevalue("postgres_server").create_database(f"drafts_{name}")
-
-    return make
 
 
 @pytest.fixture

@@ -6,21 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.articles import Article
-from timeline.extract.pipeline import extract_article
+from timeline.extract.pipeline import article_from_row, extract_article
 
 
 def events(body: str, published: str = "2025-03-14") -> list[tuple[str, str, str]]:
     """(date, status, date expression) of every event extracted from one sentence."""
-    article = Article(
-        id="events",
-        file_path="events.txt",
-        text=body,
-        search_text=body,
-        content_hash="",
-        file_hash="",
-        front_matter_line=1,
-        fields={"published": published},
+    article = article_from_row(
+        {"id": "events", "text": body, "search_text": body, "published": published}
     )
     extraction = extract_article(article, [], [])
     return [(e["date"], e["status"], e["date_expression"]) for e in extraction.events]

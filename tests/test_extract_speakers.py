@@ -6,19 +6,12 @@ from __future__ import annotations
 import pytest
 
 from timeline.articles import Article
-from timeline.extract.pipeline import extract_article
+from timeline.extract.pipeline import article_from_row, extract_article
 
 
 def article(body: str, published: str = "2025-03-14") -> Article:
-    return Article(
-        id="speakers",
-        file_path="speakers.txt",
-        text=body,
-        search_text=body,
-        content_hash="",
-        file_hash="",
-        front_matter_line=1,
-        fields={"published": published},
+    return article_from_row(
+        {"id": "speakers", "text": body, "search_text": body, "published": published}
     )
 
 

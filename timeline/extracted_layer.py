@@ -1,8 +1,9 @@
 """The extracted layer: rows found automatically in sources no curated record covers.
 
-Extraction merges into curated events and shares actors between sources, so after a
-change it is rebuilt as a whole from the curated rows, sorted by key, exactly as a
-full load builds it; the same input gives the same rows either way.
+Each uncovered source is extracted once and its result stored (``extraction_cache``);
+after a change the stored results are resolved again against the curated rows, in
+source-id order (``extract.resolve``), so the same folder gives the same rows however
+it was loaded.
 
 A reviewed ``timeline extract`` draft kept in the seeds folder turns extracted rows
 into curated ones with the same ids. Curated rows always win, so an incremental load
@@ -22,30 +23,6 @@ from .write import insert_rows
 EXTRACTED_TABLES = tuple(
     table.name for table in reversed(Base.metadata.sorted_tables) if "origin" in table.columns
 )
-SORT_KEYS = {
-    "sources": ("id",),
-    "actors": ("id",),
-    "actor_aliases": ("actor_id", "alias"),
-    "places": ("id",),
-    "events": ("id",),
-    "event_actors": ("event_id", "actor_id", "role"),
-    "event_sources": ("event_id", "source_id", "start_offset"),
-    "quotes": ("id",),
-}
-
-
-def sort_for_extraction(corpus: Corpus) -> None:
-    """Put the rows extraction reads in key order, so its choices never depend on file order."""
-    for name, keys in SORT_KEYS.items():
-        getattr(corpus, name).sort(key=lambda row, keys=keys: tuple(row[k] for k in keys))
-
-
-def extend_with_extraction(corpus: Corpus, progress=None) -> None:
-    """Add extracted rows for the corpus's uncovered sources (the full-load path)."""
-    from .extract.pipeline import extend_corpus
-
-    sort_for_extraction(corpus)
-    extend_corpus(corpus, progress)
 
 
 def delete_extracted(connection: Connection) -> None:
@@ -63,7 +40,6 @@ _NOT_COVERED = (
 # would find nonsense, so such sources are skipped, and the load says so.
 _ENGLISH = "(s.language IS NULL OR lower(s.language) = 'en' OR lower(s.language) LIKE 'en-%')"
 _UNCOVERED = f"{_NOT_COVERED} AND {_ENGLISH}"
-UNCOVERED_SOURCES = "SELECT * " + _UNCOVERED
 SKIPPED_LANGUAGES = (
     f"SELECT s.file_path, s.language {_NOT_COVERED} AND NOT {_ENGLISH} ORDER BY s.id"
 )

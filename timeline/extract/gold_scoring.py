@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from ..validate import alias_key
-from .evaluate import Accuracy, Score, _fraction, _short
+from .evaluate import Accuracy, Score, _days, _fraction, _short
 from .goldset import DevSet, GoldArticle, Span, read_devset
 from .pipeline import Extraction, article_from_row, extract_article
 
@@ -256,10 +256,6 @@ def _score_places(scores, gold: GoldArticle, extraction: Extraction) -> None:
     )
     names = {p["id"]: p["name"] for p in getattr(extraction, "places", [])}
     scores.misses.extend(f"place extra: {names[pid]}" for pid in found if pid not in matched)
-
-
-def _days(row: dict[str, Any]) -> tuple[str, str]:
-    return str(row["date_start"]), str(row["date_end"])
 
 
 def _compatible(row: dict[str, Any], date) -> bool:

@@ -427,32 +427,6 @@ def article_from_row(row: dict[str, Any]) -> Article:
     )
 
 
-def uncurated_sources(corpus: Corpus) -> list[dict[str, Any]]:
-    """Sources no curated quote or event evidence points at, in id order."""
-    covered = {q["source_id"] for q in corpus.quotes} | {
-        s["source_id"] for s in corpus.event_sources
-    }
-    return sorted((s for s in corpus.sources if s["id"] not in covered), key=lambda s: s["id"])
-
-
-def extend_corpus(corpus: Corpus, progress=None) -> None:
-    """Append extracted rows for every uncurated source; curated rows stay as they are.
-
-    Every source is extracted against the corpus's actors as they are before any
-    extraction (the curated knowledge), then the results are resolved in source-id
-    order (``resolve``), so the outcome does not depend on the order of the sources.
-    ``progress``: optional wrapper around the list of sources (a progress bar).
-    """
-    from .resolve import Resolver
-
-    sources = uncurated_sources(corpus)
-    actors, aliases = list(corpus.actors), list(corpus.actor_aliases)
-    places = list(corpus.places)
-    resolver = Resolver(corpus)
-    for source in progress(sources, "Extracting") if progress else sources:
-        resolver.merge(extract_article(article_from_row(source), actors, aliases, places))
-
-
 def merge_extraction(
     corpus: Corpus, extraction: Extraction, events: EventIndex | None = None
 ) -> dict[str, str]:
@@ -466,4 +440,4 @@ def merge_extraction(
     return Resolver(corpus, events).merge(extraction)
 
 
-__all__ = ["Extraction", "extend_corpus", "extract_article", "merge_extraction", "parse_date"]
+__all__ = ["Extraction", "extract_article", "merge_extraction", "parse_date"]

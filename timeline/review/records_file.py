@@ -18,8 +18,9 @@ from ..text_spans import find_occurrences
 
 KINDS = ("actors", "places", "events", "quotes")
 HEADER = (
-    "# Records of source {source!r}, reviewed in the browser (`timeline serve --review`).\n"
-    "# Curated: edit them like any record file. What was rejected is in {review!r}.\n"
+    "# Records of source {source!r}, reviewed in the browser\n"
+    "# (`timeline serve --review`). Curated: edit them like any record file.\n"
+    "# What was rejected is in {review!r}.\n"
 )
 
 

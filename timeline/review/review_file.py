@@ -24,9 +24,9 @@ from ..yaml_records import line_of, load_yaml
 KINDS = ("quote", "event", "actor", "place")
 HEADER = (
     "# Review of source {source!r}, written by `timeline serve --review`.\n"
-    "# This file keeps the article extracted while it is reviewed: what was accepted or\n"
-    "# corrected is curated in {records!r}; what is listed under rejected: is never\n"
-    "# proposed again, however often the article is extracted.\n"
+    "# While this file exists the article stays extracted. Accepted and corrected\n"
+    "# records are curated in {records!r}; what is listed under rejected:\n"
+    "# is never proposed again, however often the article is extracted.\n"
 )
 
 

@@ -13,7 +13,6 @@ from typing import Any
 
 import yaml
 
-from ..extract.draft import _Dumper
 from ..text_spans import find_occurrences
 
 KINDS = ("actors", "places", "events", "quotes")
@@ -56,6 +55,8 @@ def has_record(records: dict[str, list[dict[str, Any]]], kind: str, record_id: s
 
 
 def records_text(records: dict[str, list[dict[str, Any]]], source_id: str, review: str) -> str:
+    from ..extract.draft import _Dumper  # the draft's layout; the extractor loads late
+
     ordered = {kind: records[kind] for kind in (*KINDS, "figures") if records.get(kind)}
     body = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return HEADER.format(source=source_id, review=review) + body

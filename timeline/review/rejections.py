@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..extract.pipeline import Extraction
+if TYPE_CHECKING:  # the extractor's modules take a while to import; loads need not
+    from ..extract.pipeline import Extraction
 
 
 @dataclass

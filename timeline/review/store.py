@@ -10,14 +10,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
 
 from ..errors import Problem, SeedError
-from ..extract.pipeline import Extraction
 from ..seeds import display_path
 from .rejections import ArticleReview, apply_review
 from .review_file import read_review
+
+if TYPE_CHECKING:  # the extractor's modules take a while to import; loads need not
+    from ..extract.pipeline import Extraction
 
 
 def store_reviews(connection: Connection, seeds_dir: Path, files: Mapping) -> None:

@@ -36,7 +36,16 @@ def records_path(seeds_dir: Path, source_id: str, article_file: str, existing: s
 def read_records(path: Path) -> dict[str, list[dict[str, Any]]]:
     if not path.exists():
         return {}
-    content = yaml.safe_load(path.read_text("utf-8")) or {}
+    from ..errors import Problem, TimelineError
+
+    try:
+        content = yaml.safe_load(path.read_text("utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise TimelineError(
+            Problem(f"{path}: cannot be read as YAML ({error})", hint="fix it by hand first")
+        ) from None
+    if not isinstance(content, dict):
+        raise TimelineError(Problem(f"{path}: not a records file", hint="fix it by hand first"))
     return {kind: list(content.get(kind) or []) for kind in content}
 
 

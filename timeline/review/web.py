@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
@@ -27,6 +28,9 @@ from .queue import review_queue
 
 PLUGIN_NAME = "timeline"
 CSRF_COOKIE = "ds_csrftoken"
+# One decision at a time: two at once would both read a records file, and the second
+# write would drop the first one's record.
+DECIDING = threading.Lock()
 
 
 def check_review_host(host: str, allow_hosts: tuple[str, ...] | list[str]) -> None:
@@ -208,12 +212,13 @@ def _decide(config: dict, source_id: str, form) -> str:
     from .apply import apply_change
 
     seeds, db = Path(config["seeds"]), Path(config["db"])
-    article = decisions.Article(seeds, db, source_id)
-    try:
-        change = _change(article, form)
-    finally:
-        article.close()
-    result = apply_change(change, seeds, str(db))
+    with DECIDING:
+        article = decisions.Article(seeds, db, source_id)
+        try:
+            change = _change(article, form)
+        finally:
+            article.close()
+        result = apply_change(change, seeds, str(db))
     return f"{change.message} (saved; {result.summary()})"
 
 

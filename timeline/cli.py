@@ -210,12 +210,24 @@ def export(name, db, fmt, output, spreadsheet_safe):
     help="Also answer requests for this host name (repeatable; '*' for any), e.g. the "
     "public name of a server behind a proxy. Loopback and --host always work.",
 )
+@click.option(
+    "--review",
+    is_flag=True,
+    help="Add review controls that write decisions to the seeds folder (loopback only).",
+)
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    default="seeds",
+    show_default=True,
+    help="With --review: the seeds folder the database is loaded from.",
+)
 @user_errors
-def serve(db, host, port, allow_hosts):
-    """Browse the database in Datasette (read-only)."""
+def serve(db, host, port, allow_hosts, review, seeds_dir):
+    """Browse the database in Datasette (read-only unless --review)."""
     from .serve import build_datasette, ensure_port_free, run_datasette
 
-    datasette = build_datasette(db, host, allow_hosts)
+    datasette = build_datasette(db, host, allow_hosts, seeds_dir if review else None)
     ensure_port_free(host, port)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.secho(

@@ -32,6 +32,7 @@ from . import pages
 from .browse import Page, TimelineFilters, assemble_events, event_queries
 from .formats import CONTENT_TYPES, write_events
 from .host_check import host_check
+from .review import web as review_web
 from .safe_output import http_url, json_for_script
 from .sqlite_guard import ResultTooLarge, guard_connection
 from .table_export import SPREADSHEET_ARGUMENT, export_url, matching_rows_csv
@@ -77,6 +78,7 @@ def register_routes(datasette):
         (rf"^{db}/sources/(?P<id>[^/]+)$", source_view),
         (rf"^{db}/map$", map_view),
         (rf"^{db}/export/(?P<table>[^/]+)\.csv$", table_csv_view),
+        *review_web.routes(db),  # /<db>/-/review: read-only unless `serve --review`
         # Datasette's own /-/databases lists each file's absolute path: not for visitors.
         (r"^/-/databases(?:\.json)?$", databases_view),
     ]
@@ -104,6 +106,7 @@ def _links(datasette, db) -> dict[str, str]:
         "actor": f"{base}/-/actors/",
         "source": f"{base}/-/sources/",
         "static": datasette.urls.static_plugins(PLUGIN_NAME, ""),
+        **({"review": f"{base}/-/review"} if review_web.settings(datasette) else {}),
     }
 
 
@@ -177,6 +180,7 @@ async def source_view(datasette, request):
     )
     if context is None:
         raise NotFound(f"No source with id {request.url_vars['id']!r}")
+    context["review"] = await review_web.source_context(datasette, db, request.url_vars["id"])
     source = context["source"]
     title = source.get("label") or source["title"] or source["id"]
     return await _render(datasette, request, "timeline_source.html", db, context, title)

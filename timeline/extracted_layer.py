@@ -33,8 +33,10 @@ def delete_extracted(connection: Connection) -> None:
 
 
 _NOT_COVERED = (
-    "FROM sources s WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id)"
-    " AND NOT EXISTS (SELECT 1 FROM event_sources e WHERE e.source_id = s.id)"
+    "FROM sources s WHERE ((NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id)"
+    " AND NOT EXISTS (SELECT 1 FROM event_sources e WHERE e.source_id = s.id))"
+    # An article under review (timeline.review) stays extracted beside its curated rows.
+    " OR EXISTS (SELECT 1 FROM reviews r WHERE r.source_id = s.id))"
 )
 # The rules read English (speech verbs, titles, date words): on another language they
 # would find nonsense, so such sources are skipped, and the load says so.
@@ -70,6 +72,7 @@ def rebuild_extracted(
     from .extract.parallel import extract_sources
     from .extract.resolve import Resolver
     from .extract.version import extractor_version, knowledge_version
+    from .review.store import reviewed
 
     delete_extracted(connection)
     if warnings is not None:
@@ -116,7 +119,7 @@ def rebuild_extracted(
     )
     before = {name: len(rows) for name, rows in corpus.tables().items()}
     resolver = Resolver(corpus)
-    for extraction in extraction_cache.stored_extractions(connection):
+    for extraction in reviewed(connection, extraction_cache.stored_extractions(connection)):
         resolver.merge(extraction)
     added = Corpus()
     for name, rows in corpus.tables().items():

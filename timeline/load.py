@@ -38,6 +38,7 @@ from .gazetteer import fill_place_coordinates
 from .load_lock import one_load_at_a_time
 from .models import Base
 from .refusals import refuse_dangling_references
+from .review.store import store_reviews
 from .seeds import scan_seed_files
 from .sqlite_files import new_database_file, remove_files_of_killed_loads
 from .streaming import stream_seed_files
@@ -155,6 +156,7 @@ def _full_load(url, seeds_dir: Path, files, extract: bool, progress, fresh: bool
         _clear_all(connection)
         incremental.defer_foreign_keys(connection)
         warnings = stream_seed_files(connection, seeds_dir, progress)
+        store_reviews(connection, seeds_dir, files)
         if extract:
             rebuild_extracted(connection, progress, warnings)
         incremental.record_seed_files(connection, files)
@@ -180,6 +182,7 @@ def _incremental_load(
     insert_rows(connection, corpus, seeds_dir)
     incremental.forget_seed_files(connection, replaced)
     incremental.record_seed_files(connection, plan.files, replaced - plan.removed)
+    store_reviews(connection, seeds_dir, plan.files)
     if extract:
         rebuild_extracted(connection, progress, corpus.warnings)
     refuse_dangling_references(connection, defined, seeds_dir)

@@ -308,7 +308,7 @@ class SeedFile(Base):
     __tablename__ = "seed_files"
 
     path: Mapped[str] = mapped_column(Text, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(10))  # article | records
+    kind: Mapped[str] = mapped_column(String(10))  # article | records | review
     content_hash: Mapped[str] = mapped_column(String(64))
     # Size and modification time when hashed; NULL when modified too close to the
     # scan to be trusted (see migration 0009). Matching both skips re-hashing.
@@ -331,3 +331,16 @@ class CachedExtraction(Base):
     extractor_version: Mapped[str] = mapped_column(String(64))
     knowledge_version: Mapped[str] = mapped_column(String(64))
     result: Mapped[str] = mapped_column(Text)
+
+
+class Review(Base):
+    """An article under review in the browser (``timeline serve --review``): read from
+    its review file (``<source-id>.review.yaml``) on every load. Such an article stays
+    extracted although curated records cite it; what was rejected (JSON) is left out
+    of its extraction, and what was accepted is curated. See ``timeline.review``."""
+
+    __tablename__ = "reviews"
+
+    source_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    seed_file: Mapped[str] = mapped_column(Text)
+    rejections: Mapped[str] = mapped_column(Text)  # JSON list, as in the review file

@@ -135,7 +135,14 @@ def _dead_link(path: str) -> Problem:
     )
 
 
+# An article's review file (``timeline.review``): hashed like every seed file, so a
+# changed decision reloads, but read by the review package, not as records.
+REVIEW_SUFFIX = ".review.yaml"
+
+
 def file_kind(path: Path) -> str:
+    if path.name.lower().endswith(REVIEW_SUFFIX):
+        return "review"
     return "article" if path.suffix.lower() in ARTICLE_SUFFIXES else "records"
 
 
@@ -259,9 +266,10 @@ def read_paths(
         display = display_path(path, seeds_dir)
         relative = seed_path(path, seeds_dir)
         try:
-            if file_kind(path) == "article":
+            kind = file_kind(path)
+            if kind == "article":
                 seeds.articles.append(read_article(path, display, seeds.warnings, relative))
-            else:
+            elif kind == "records":
                 _read_record_file(path, display, seeds, relative, located)
         except SeedError as error:
             problems.extend(error.problems)

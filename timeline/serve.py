@@ -16,6 +16,7 @@ from datasette.app import Datasette
 from .database import resolve_database_url, sqlite_path
 from .errors import Problem, TimelineError
 from .host_check import allowed_hosts
+from .review.web import check_review_host, review_config
 
 # Datasette's own limits, stated so nobody loosens them by accident. Facet *suggestions*
 # are off: computing them took three quarters of a search page's time at 30,000 events
@@ -93,18 +94,25 @@ def database_file(db: str | None) -> Path:
 
 
 def build_datasette(
-    db: str | None = None, host: str = "127.0.0.1", allow_hosts: tuple[str, ...] = ()
+    db: str | None = None,
+    host: str = "127.0.0.1",
+    allow_hosts: tuple[str, ...] = (),
+    review_seeds: str | Path | None = None,
 ) -> Datasette:
     """The Datasette instance `timeline serve` runs on ``host``; tests use its ``client``.
 
     It answers only requests addressed to loopback, to ``host`` or to one of
-    ``allow_hosts`` (``host_check``; ``*`` turns the check off).
+    ``allow_hosts`` (``host_check``; ``*`` turns the check off). ``review_seeds``: the
+    seeds folder the review controls write to (``timeline.review``; loopback only).
     """
+    if review_seeds is not None:
+        check_review_host(host, allow_hosts)
     path = database_file(db)
     metadata = facets_for_size(datasette_metadata(path.stem), path.stem, path)
-    metadata.setdefault("plugins", {}).setdefault("timeline", {})["allowed_hosts"] = allowed_hosts(
-        host, allow_hosts
-    )
+    plugin = metadata.setdefault("plugins", {}).setdefault("timeline", {})
+    plugin["allowed_hosts"] = allowed_hosts(host, allow_hosts)
+    if review_seeds is not None:
+        plugin["review"] = review_config(review_seeds, path)
     return Datasette(files=[str(path)], metadata=metadata, settings=SETTINGS)
 
 

@@ -1,0 +1,113 @@
+"""Review files into the database at load time, and the review applied at extraction.
+
+Every load replaces the ``reviews`` table with what the seeds folder's review files
+say (a few small files), so the database follows the folder whatever was loaded
+before. The extracted layer then passes each stored extraction through ``reviewed``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, text
+
+from ..errors import Problem, SeedError
+from ..seeds import display_path
+from .rejections import ArticleReview, apply_review
+from .review_file import read_review
+
+if TYPE_CHECKING:  # the extractor's modules take a while to import; loads need not
+    from ..extract.pipeline import Extraction
+
+
+def store_reviews(connection: Connection, seeds_dir: Path, files: Mapping) -> None:
+    """Replace the reviews table with the review files among ``files`` (seed path ->
+    ScannedFile); a review of a source that does not exist is refused."""
+    rows, problems = [], []
+    for relative in sorted(path for path, state in files.items() if state.kind == "review"):
+        path = seeds_dir / relative
+        display = display_path(path, seeds_dir)
+        try:
+            review = read_review(path, display)
+        except SeedError as error:
+            problems.extend(error.problems)
+            continue
+        rows.append(
+            {
+                "source_id": review["source"],
+                "seed_file": relative,
+                "rejections": json.dumps(review["rejected"], ensure_ascii=False),
+            }
+        )
+    known = {row.id for row in connection.execute(text("SELECT id FROM sources"))}
+    seen: dict[str, str] = {}
+    for row in rows:
+        if row["source_id"] not in known:
+            problems.append(
+                Problem(
+                    f"review of source {row['source_id']!r}, which does not exist",
+                    file=row["seed_file"],
+                    line=1,
+                    hint="correct 'source:', or delete the file if its article is gone",
+                )
+            )
+        elif row["source_id"] in seen:
+            problems.append(
+                Problem(
+                    f"a second review of source {row['source_id']!r} "
+                    f"(the first is {seen[row['source_id']]})",
+                    file=row["seed_file"],
+                    line=1,
+                    hint="keep one review file per article",
+                )
+            )
+        seen[row["source_id"]] = row["seed_file"]
+    if problems:
+        raise SeedError(problems)
+    connection.execute(text("DELETE FROM reviews"))
+    if rows:
+        connection.execute(
+            text(
+                "INSERT INTO reviews (source_id, seed_file, rejections) "
+                "VALUES (:source_id, :seed_file, :rejections)"
+            ),
+            rows,
+        )
+
+
+def article_reviews(connection: Connection) -> dict[str, ArticleReview]:
+    """The review of every article under review, with its curated rows' ids and places."""
+    reviews = {
+        row.source_id: ArticleReview(json.loads(row.rejections))
+        for row in connection.execute(text("SELECT source_id, rejections FROM reviews"))
+    }
+    if not reviews:
+        return reviews
+    for row in connection.execute(
+        text(
+            "SELECT q.id, q.source_id, q.start_offset FROM quotes q JOIN reviews r "
+            "ON r.source_id = q.source_id WHERE q.origin = 'curated'"
+        )
+    ):
+        reviews[row.source_id].curated_quote_ids.add(row.id)
+        reviews[row.source_id].curated_quote_starts.add(row.start_offset)
+    for row in connection.execute(
+        text(
+            "SELECT es.event_id, es.source_id, es.start_offset FROM event_sources es "
+            "JOIN reviews r ON r.source_id = es.source_id WHERE es.origin = 'curated'"
+        )
+    ):
+        reviews[row.source_id].curated_event_ids.add(row.event_id)
+        reviews[row.source_id].curated_evidence_starts.add(row.start_offset)
+    return reviews
+
+
+def reviewed(connection: Connection, extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+    """Each extraction, with its article's review applied when it is under review."""
+    reviews = article_reviews(connection)
+    for extraction in extractions:
+        review = reviews.get(extraction.source_id)
+        yield apply_review(extraction, review) if review else extraction

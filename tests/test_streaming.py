@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline import streaming
+from timeline.loading import curated as streaming
 
 from .conftest import FIXTURES, dump_database
 

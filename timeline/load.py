@@ -18,7 +18,6 @@ from pathlib import Path
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import OperationalError
 
-from . import incremental
 from .database import (
     check_revision,
     display_name,
@@ -35,12 +34,13 @@ from .extracted_layer import (
     uncovered_sources_exist,
 )
 from .gazetteer import fill_place_coordinates
-from .load_lock import one_load_at_a_time
+from .loading import plan as incremental
+from .loading.curated import stream_seed_files
+from .loading.database_file import new_database_file, remove_files_of_killed_loads
+from .loading.lock import one_load_at_a_time
 from .models import Base
 from .refusals import refuse_dangling_references
 from .seeds import scan_seed_files
-from .sqlite_files import new_database_file, remove_files_of_killed_loads
-from .streaming import stream_seed_files
 from .validate import Corpus
 from .write import insert_rows
 

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from sqlalchemy import Connection, bindparam, text
 
-from .database import current_revision, head_revision
-from .seeds import RECORD_KINDS, ScannedFile, SeedFiles, display_path, read_seed_files
-from .validate import Corpus, PriorRecords, StoredSource, validate
+from ..database import current_revision, head_revision
+from ..seeds import RECORD_KINDS, ScannedFile, SeedFiles, display_path, read_seed_files
+from ..validate import Corpus, PriorRecords, StoredSource, validate
 
 # Tables whose rows belong to a seed file, parents last (delete order).
 OWNED_TABLES = ("figures", "quotes", "events", "places", "actors", "sources")

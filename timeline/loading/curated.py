@@ -24,13 +24,13 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 
-from . import incremental
-from .errors import SeedError
-from .refusals import RecordRefused
-from .seeds import file_kind, read_paths, read_seed_files, seed_file_paths, seed_path
-from .validate import Corpus, PriorRecords, Validator, validate
-from .vocabulary import vocabulary_rows
-from .write import insert_rows
+from ..errors import SeedError
+from ..refusals import RecordRefused
+from ..seeds import file_kind, read_paths, read_seed_files, seed_file_paths, seed_path
+from ..validate import Corpus, PriorRecords, Validator, validate
+from ..vocabulary import vocabulary_rows
+from ..write import insert_rows
+from . import plan
 
 # A batch is read, validated and written together: big enough that executemany
 # dominates, small enough that memory stays flat (a few MB of YAML).
@@ -111,7 +111,7 @@ class _Stream:
         files = {seed_path(path, self.seeds_dir) for path in paths}
         # Looked up afresh for each batch: the sources written since would be
         # remembered as missing.
-        sources = incremental.StoredSources(self.connection, set(), self.seeds_dir)
+        sources = plan.StoredSources(self.connection, set(), self.seeds_dir)
         prior = PriorRecords(alias_owners=self.alias_owners, sources=sources)
         prior.ids["sources"] = sources
         try:
@@ -145,9 +145,9 @@ class _Stream:
         their problems; if they turn out to have none, write them as validated."""
         if not self.flagged:
             return
-        incremental.delete_owned_rows(self.connection, self.flagged)
+        plan.delete_owned_rows(self.connection, self.flagged)
         seeds = read_seed_files(self.seeds_dir, only=self.flagged)
-        prior = incremental.prior_records(self.connection, self.flagged, self.seeds_dir)
+        prior = plan.prior_records(self.connection, self.flagged, self.seeds_dir)
         corpus = validate(seeds, prior)
         corpus.event_types, corpus.actor_types = [], []
         # What validation finds no fault in but the database still refuses (a value

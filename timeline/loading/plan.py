@@ -67,6 +67,8 @@ def plan_load(
     removed = set(stored) - set(files)
     if len(changed) + len(removed) > FULL_LOAD_SHARE * max(len(files), 1):
         return LoadPlan(files, set(files), set(), stored, full=True, kept=kept)
+    # A touched file hashed the same: its bytes are not needed.
+    kept = {path: content for path, content in kept.items() if path in changed}
     return LoadPlan(files, changed, removed, stored, kept=kept)
 
 

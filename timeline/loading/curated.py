@@ -32,12 +32,15 @@ from sqlalchemy import Connection, text
 
 from ..errors import SeedError
 from ..refusals import RecordRefused
-from ..seeds import RECORD_KINDS, file_kind, read_paths, read_seed_files, seed_path
+from ..seeds import file_kind, read_paths, read_seed_files, seed_path
 from ..validate import Corpus, PriorRecords, Validator, validate
 from ..vocabulary import vocabulary_rows
 from ..write import insert_rows
 from .replace import delete_owned_rows, select_in
 from .stored import StoredSources, prior_records
+
+# The kinds of record other files refer to (quotes and figures are referred to by none).
+DEFINED_KINDS = ("actors", "places", "events")
 
 # A batch is read, validated and written together: big enough that executemany
 # dominates, small enough that memory stays flat (a few MB of YAML).
@@ -105,7 +108,8 @@ class CuratedWriter:
         self.articles_read = 0
         # What the files define as parsed, valid or not (which ids are gone), and
         # the SHA-256 of the bytes each was parsed from.
-        self.new_ids: dict[str, set[str]] = {kind: set() for kind in RECORD_KINDS}
+        # (Not kept for a full plan: every file is read, no file depends on them.)
+        self.new_ids: dict[str, set[str]] = {kind: set() for kind in DEFINED_KINDS}
         self.hashes: dict[str, str] = {}
 
     def write_vocabularies(self) -> None:
@@ -159,7 +163,7 @@ class CuratedWriter:
             if len(paths) == 1:
                 self.flagged |= files
             return False
-        for kind in RECORD_KINDS:
+        for kind in () if self.everything else DEFINED_KINDS:
             self.new_ids[kind].update(
                 entry.data.get("id")
                 for entry in seeds.records[kind]

@@ -15,6 +15,7 @@ import urllib.request
 import pytest
 
 import timeline
+from timeline.loading import curated
 from timeline.synthetic import CorpusSize, write_corpus
 
 from .conftest import FIXTURES, dump_database
@@ -65,14 +66,13 @@ def test_an_exception_after_writing_rolls_everything_back(tmp_path, monkeypatch)
     db = tmp_path / "t.db"
     timeline.load(FIXTURES / "minimal", str(db))
     before = dump_database(db)
-    load_module = sys.modules["timeline.load"]  # `timeline.load` is also the function
-    real_write = load_module.stream_seed_files
+    real_finish = curated.CuratedWriter.finish
 
-    def write_then_fail(connection, *args, **kwargs):
-        real_write(connection, *args, **kwargs)
+    def write_then_fail(self):
+        real_finish(self)  # every curated row is written by now
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(load_module, "stream_seed_files", write_then_fail)
+    monkeypatch.setattr(curated.CuratedWriter, "finish", write_then_fail)
     with pytest.raises(RuntimeError):
         timeline.load(FIXTURES / "boilerplate", str(db))
 

@@ -49,7 +49,7 @@ sys.stdin.read()
 HOLD_LOCK = """
 import sys
 from timeline.database import resolve_database_url
-from timeline.load_lock import one_load_at_a_time
+from timeline.loading.lock import one_load_at_a_time
 with one_load_at_a_time(resolve_database_url(sys.argv[1])):
     print("ready", flush=True)
     sys.stdin.read()
@@ -394,7 +394,7 @@ def test_fresh_on_postgres_replaces_every_row(postgres_url, tmp_path):
 
 def test_a_second_load_into_the_same_postgres_database_is_refused(postgres_url):
     from timeline.database import resolve_database_url
-    from timeline.load_lock import one_load_at_a_time
+    from timeline.loading.lock import one_load_at_a_time
 
     with one_load_at_a_time(resolve_database_url(postgres_url)):
         result = invoke("load", FIXTURES / "minimal", "--db", postgres_url)

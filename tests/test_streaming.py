@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline import streaming
+from timeline.loading import curated
 
 from .conftest import FIXTURES, dump_database
 
@@ -22,21 +22,21 @@ ARTICLE = "---\nid: {id}\ntitle: T\npublisher: P\npublished: 2025-08-11\n---\n{b
 
 @pytest.fixture
 def one_file_per_batch(monkeypatch):
-    monkeypatch.setattr(streaming, "ARTICLE_BATCH_FILES", 1)
-    monkeypatch.setattr(streaming, "RECORD_BATCH_BYTES", 1)
+    monkeypatch.setattr(curated, "ARTICLE_BATCH_FILES", 1)
+    monkeypatch.setattr(curated, "RECORD_BATCH_BYTES", 1)
 
 
 @pytest.fixture
 def flagged(monkeypatch) -> list[set[str]]:
     """The files each load flagged for re-validation."""
     seen: list[set[str]] = []
-    real = streaming._Stream.report_flagged
+    real = curated.CuratedWriter.report_flagged
 
     def spy(self):
         seen.append(set(self.flagged))
         real(self)
 
-    monkeypatch.setattr(streaming._Stream, "report_flagged", spy)
+    monkeypatch.setattr(curated.CuratedWriter, "report_flagged", spy)
     return seen
 
 
@@ -77,8 +77,8 @@ def cross_referencing_folder(root: Path) -> Path:
 def test_references_across_files_load_in_any_batch_size(tmp_path, monkeypatch, flagged):
     seeds = cross_referencing_folder(tmp_path)
     timeline.load(seeds, str(tmp_path / "whole.db"))
-    monkeypatch.setattr(streaming, "ARTICLE_BATCH_FILES", 1)
-    monkeypatch.setattr(streaming, "RECORD_BATCH_BYTES", 1)
+    monkeypatch.setattr(curated, "ARTICLE_BATCH_FILES", 1)
+    monkeypatch.setattr(curated, "RECORD_BATCH_BYTES", 1)
     timeline.load(seeds, str(tmp_path / "batched.db"))
 
     assert dump_database(tmp_path / "batched.db") == dump_database(tmp_path / "whole.db")
@@ -117,8 +117,8 @@ def test_problems_across_batches_are_all_reported_with_lines(tmp_path, monkeypat
         },
     )
     whole = problems_of(seeds, tmp_path / "whole.db")
-    monkeypatch.setattr(streaming, "ARTICLE_BATCH_FILES", 1)
-    monkeypatch.setattr(streaming, "RECORD_BATCH_BYTES", 1)
+    monkeypatch.setattr(curated, "ARTICLE_BATCH_FILES", 1)
+    monkeypatch.setattr(curated, "RECORD_BATCH_BYTES", 1)
     batched = problems_of(seeds, tmp_path / "batched.db")
 
     assert sorted(batched) == sorted(whole)
@@ -176,13 +176,13 @@ def test_a_flagged_file_without_problems_is_written_as_validated(tmp_path, monke
     file that only looked suspicious), including the rows that belong to its rows."""
     seeds = cross_referencing_folder(tmp_path)
     timeline.load(seeds, str(tmp_path / "plain.db"))
-    real = streaming._Stream.flag_dangling_references
+    real = curated.CuratedWriter.flag_dangling_references
 
     def flag_everything(self):
         real(self)
         self.flagged |= {"records/a.yaml", "records/z.yaml", "articles/one.txt"}
 
-    monkeypatch.setattr(streaming._Stream, "flag_dangling_references", flag_everything)
+    monkeypatch.setattr(curated.CuratedWriter, "flag_dangling_references", flag_everything)
     timeline.load(seeds, str(tmp_path / "flagged.db"))
 
     assert dump_database(tmp_path / "flagged.db") == dump_database(tmp_path / "plain.db")

@@ -143,10 +143,14 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return text[opening.end() : closing.start()], text[closing.end() :], 2
 
 
-def read_article(path: Path, display: str, warnings: list[str], seed_path: str = "") -> Article:
+def read_article(
+    path: Path, display: str, warnings: list[str], seed_path: str = "", data: bytes | None = None
+) -> Article:
     """Read and check one article file; raise SeedError naming the file and line of
-    every problem its front matter has."""
-    data = path.read_bytes()
+    every problem its front matter has. ``data``: the file's bytes, when the caller
+    has already read them (a load reads each file once)."""
+    if data is None:
+        data = path.read_bytes()
     text = decode_utf8(data, display)
     # A leading byte-order mark is how some editors say "UTF-8", not a character of the
     # article: it stays in the file (file_hash), not in the body.

@@ -84,7 +84,7 @@ def create_db_engine(url: str, *, read_only: bool = False, foreign_keys: bool = 
     """An engine with foreign keys enforced on SQLite, optionally refusing all writes.
 
     ``foreign_keys=False``: SQLite skips its per-row look-ups, for a writer that checks
-    every reference itself (the streaming full load, in one query per kind).
+    every reference itself (a full load, in one query per kind: loading/curated.py).
     """
     path = sqlite_path(url)
     if path is not None:

@@ -1,11 +1,36 @@
-"""``timeline load``: read the seeds, validate, then migrate and write in one transaction.
+"""``timeline load``: one pipeline from the seeds folder to the database, each stage once.
 
-Two paths give the same database. A **full load** (new database, older schema, or most
-files changed) streams every file through validation into the database, a batch at a
-time (see ``streaming.py``); a new SQLite file is written under a temporary name and
-only renamed into place when the load commits. An **incremental load** re-reads only
-the files whose hash changed and the files that depend on them (see
-``incremental.py``); unchanged seeds are a no-op. Either way it is one transaction.
+Follow one file from scan to database:
+
+1. **lock** (``loading/lock.py``): one load at a time per database; the leftovers of
+   killed loads go (``loading/database_file.py``).
+2. **scan** (``seeds.scan_seed_files``): list the seed files and stat them; a file
+   whose size and mtime match what the last load recorded is not read. The others are
+   hashed, and their bytes kept for step 5, so a changed file is read once.
+3. **plan** (``loading/plan.py``): which files changed or went since the last load. A
+   new database, an older schema, ``--fresh`` or more than half the files changed give
+   the *full* plan: every file changed, every row goes (nothing is hashed in step 2;
+   step 5 hashes what it parses). Nothing changed: the load stops here.
+4. **replace** (``loading/replace.py``), in one transaction (a full plan on a new
+   SQLite file writes a temporary file, renamed into place at commit): the extracted
+   layer, then the rows of the changed and removed files are deleted (a full plan
+   empties every table).
+5. **read, check, write curated rows** (``loading/curated.py``, a batch at a time):
+   read and hash each file (``seeds.read_paths``, ``articles.py``,
+   ``yaml_records.py``), check it into rows (``validate.py``, against what the database
+   holds: ``loading/stored.py``), insert them (``write.py``). Then the unchanged files
+   that cite a changed article or a removed id (``replace.dependent_files``), the same
+   way. Then every reference the written rows make, in SQL; a file with any problem
+   is validated again with line numbers, which words every problem, and the load
+   rolls back.
+6. **record** (``loading/plan.py``): each file's hash and stamp, for the next scan.
+7. **extract, resolve, write extracted rows** (``extracted_layer.rebuild_extracted``):
+   extract the sources no curated record covers whose stored result is stale, resolve
+   every result against the curated rows, write the rows.
+8. **finish**: refuse rows left pointing at a removed record (``refusals.py``), fill
+   place coordinates (``gazetteer.py``), count the rows; commit.
+
+A full load and an incremental load are the same stages with a different plan.
 """
 
 from __future__ import annotations
@@ -18,7 +43,6 @@ from pathlib import Path
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import OperationalError
 
-from . import incremental
 from .database import (
     check_revision,
     display_name,
@@ -35,15 +59,30 @@ from .extracted_layer import (
     uncovered_sources_exist,
 )
 from .gazetteer import fill_place_coordinates
-from .load_lock import one_load_at_a_time
+from .loading.curated import CuratedWriter
+from .loading.database_file import new_database_file, remove_files_of_killed_loads
+from .loading.lock import one_load_at_a_time
+from .loading.plan import (
+    LoadPlan,
+    forget_seed_files,
+    plan_load,
+    record_seed_files,
+    restamp_seed_files,
+    stored_seed_files,
+)
+from .loading.replace import (
+    clear_all,
+    clear_vocabularies,
+    defer_foreign_keys,
+    delete_owned_rows,
+    dependent_files,
+    owned_records,
+)
 from .models import Base
 from .refusals import refuse_dangling_references
 from .review.store import store_reviews
 from .seeds import scan_seed_files
-from .sqlite_files import new_database_file, remove_files_of_killed_loads
-from .streaming import stream_seed_files
 from .validate import Corpus
-from .write import insert_rows
 
 # The tables a load's summary line counts: every corpus table but the vocabularies
 # and the per-source details.
@@ -100,17 +139,75 @@ def load(
 
 
 def _load(url: str, seeds_dir: Path, extract: bool, progress, fresh: bool) -> LoadResult:
+    """Scan and plan, then run the plan in one transaction: on the database itself, or
+    for a full plan, on a new file when there is none yet (or ``fresh``)."""
     path = sqlite_path(url)
     if not fresh and (path is None or path.exists()):
         with transaction(url) as connection:
-            stored = incremental.stored_seed_files(connection)
-            files = scan_seed_files(seeds_dir, stored)
-            plan = incremental.plan_load(files, stored)
-            if plan is not None:
-                return _incremental_load(connection, url, seeds_dir, plan, extract, progress)
+            stored = stored_seed_files(connection)
+            kept: dict[str, bytes] = {}
+            files = scan_seed_files(seeds_dir, stored, hash_files=bool(stored), kept=kept)
+            plan = plan_load(files, stored, kept)
+            if not plan.full:
+                return _run(connection, url, seeds_dir, plan, extract, progress)
     else:
-        files = scan_seed_files(seeds_dir)
-    return _full_load(url, seeds_dir, files, extract, progress, fresh)
+        plan = plan_load(scan_seed_files(seeds_dir, hash_files=False), {})
+    # SQLite's own foreign-key look-ups are off: the curated stage checks every
+    # reference, set-wise, before it returns (tests run PRAGMA foreign_key_check).
+    with (
+        new_database_file(url, fresh) as write_url,
+        transaction(write_url, foreign_keys=False) as connection,
+    ):
+        upgrade(connection, write_url)
+        return _run(connection, url, seeds_dir, plan, extract, progress)
+
+
+def _run(
+    connection: Connection, url: str, seeds_dir: Path, plan: LoadPlan, extract: bool, progress
+) -> LoadResult:
+    """Steps 4 to 8 of the module docstring, for any plan."""
+    if plan.full:
+        clear_all(connection)
+        defined: dict[str, dict[str, str]] = {}
+    else:
+        restamp_seed_files(connection, plan)
+        if plan.nothing_changed and _extraction_is_current(connection, extract):
+            return LoadResult(url, "unchanged", 0, 0, table_counts(connection))
+    defer_foreign_keys(connection)
+    # Extracted rows first: a kept draft's curated records reuse their ids, and
+    # curated rows must replace them, as in a load into an empty database.
+    delete_extracted(connection)
+    replaced = plan.changed | plan.removed
+    if not plan.full:
+        defined = owned_records(connection, replaced)
+        delete_owned_rows(connection, replaced)
+        clear_vocabularies(connection)
+
+    curated = CuratedWriter(connection, seeds_dir, everything=plan.full, contents=plan.kept)
+    curated.write_vocabularies()
+    curated.write_files(plan.changed, progress)
+    dependents = set()
+    if not plan.full:
+        dependents = dependent_files(connection, defined, curated.new_ids, replaced)
+        dependents -= plan.removed
+        delete_owned_rows(connection, dependents)
+        curated.write_files(dependents)
+    warnings = curated.finish()
+    if plan.full and not curated.articles_read:
+        warnings.append(f"{seeds_dir}: no articles (*.txt, *.md) found")
+
+    read = plan.changed | dependents
+    if not plan.full:  # a full plan's clear_all forgot them all
+        forget_seed_files(connection, replaced | dependents)
+    record_seed_files(connection, plan.files, read, curated.hashes)
+    store_reviews(connection, seeds_dir, plan.files)
+    if extract:
+        rebuild_extracted(connection, progress, warnings)
+    refuse_dangling_references(connection, defined, seeds_dir)
+    notes = fill_place_coordinates(connection)
+    mode = "full" if plan.full else "incremental"
+    changed = len(plan.changed | plan.removed)
+    return LoadResult(url, mode, len(read), changed, table_counts(connection), warnings + notes)
 
 
 def _is_disk_full(error: BaseException | None) -> bool:
@@ -145,77 +242,12 @@ def _full_problem(url: str) -> Problem:
     )
 
 
-def _full_load(url, seeds_dir: Path, files, extract: bool, progress, fresh: bool) -> LoadResult:
-    # SQLite's own foreign-key look-ups are off: stream_seed_files checks every
-    # reference, set-wise, before it returns (tests run PRAGMA foreign_key_check).
-    with (
-        new_database_file(url, fresh) as write_url,
-        transaction(write_url, foreign_keys=False) as connection,
-    ):
-        upgrade(connection, write_url)
-        _clear_all(connection)
-        incremental.defer_foreign_keys(connection)
-        warnings = stream_seed_files(connection, seeds_dir, progress)
-        store_reviews(connection, seeds_dir, files)
-        if extract:
-            rebuild_extracted(connection, progress, warnings)
-        incremental.record_seed_files(connection, files)
-        notes = fill_place_coordinates(connection)
-        counts = table_counts(connection)
-    return LoadResult(url, "full", len(files), len(files), counts, warnings + notes)
-
-
-def _incremental_load(
-    connection: Connection, url, seeds_dir: Path, plan, extract: bool, progress
-) -> LoadResult:
-    incremental.restamp_seed_files(connection, plan)
-    if plan.nothing_changed and _extraction_is_current(connection, extract):
-        return LoadResult(url, "unchanged", 0, 0, table_counts(connection))
-    corpus, replaced = incremental.read_changes(connection, seeds_dir, plan, progress)
-    incremental.defer_foreign_keys(connection)
-    # Extracted rows first: a kept draft's curated records reuse their ids, and
-    # curated rows must replace them, as in a load into an empty database.
-    delete_extracted(connection)
-    defined = incremental.owned_records(connection, replaced)
-    incremental.delete_owned_rows(connection, replaced)
-    _clear_vocabularies(connection)
-    insert_rows(connection, corpus, seeds_dir)
-    incremental.forget_seed_files(connection, replaced)
-    incremental.record_seed_files(connection, plan.files, replaced - plan.removed)
-    store_reviews(connection, seeds_dir, plan.files)
-    if extract:
-        rebuild_extracted(connection, progress, corpus.warnings)
-    refuse_dangling_references(connection, defined, seeds_dir)
-    notes = fill_place_coordinates(connection)
-    read = len(replaced - plan.removed)
-    changed = len(plan.changed | plan.removed)
-    return LoadResult(
-        url, "incremental", read, changed, table_counts(connection), corpus.warnings + notes
-    )
-
-
 def _extraction_is_current(connection: Connection, extract: bool) -> bool:
     """Does the extracted layer match what this load asks for (after a --no-extract load,
     a plain load must still add it)?"""
     if has_extracted_rows(connection):
         return extract
     return not extract or not uncovered_sources_exist(connection)
-
-
-def _clear_all(connection: Connection) -> None:
-    """A full load replaces every row (the schema, just migrated, stays)."""
-    tables = Base.metadata.tables
-    for name in reversed(Corpus.TABLES):
-        connection.execute(tables[name].delete())
-    incremental.forget_seed_files(connection)
-
-
-def _clear_vocabularies(connection: Connection) -> None:
-    """The vocabularies come from the code, and every corpus carries them whole: clear
-    them so the insert that follows writes the current ones."""
-    tables = Base.metadata.tables
-    for name in ("event_types", "actor_types"):
-        connection.execute(tables[name].delete())
 
 
 def table_counts(connection: Connection) -> dict[str, int]:

@@ -167,7 +167,7 @@ class ScannedFile(NamedTuple):
     hashed (None when it was modified too recently for those to be trusted)."""
 
     kind: str
-    content_hash: str
+    content_hash: str | None  # None until read, when the scan did not hash
     size: int | None = None
     mtime_ns: int | None = None
 
@@ -183,8 +183,16 @@ class ScannedFile(NamedTuple):
 RACY_NS = 2_000_000_000
 
 
+# The bytes a scan read to hash changed files are kept for the read that follows, up
+# to this much: one changed article is then read once, not twice.
+KEPT_BYTES = 32_000_000
+
+
 def scan_seed_files(
-    seeds_dir: Path, known: Mapping[str, ScannedFile] | None = None
+    seeds_dir: Path,
+    known: Mapping[str, ScannedFile] | None = None,
+    hash_files: bool = True,
+    kept: dict[str, bytes] | None = None,
 ) -> dict[str, ScannedFile]:
     """{seed path: ScannedFile} of every seed file: what an incremental load compares.
 
@@ -192,6 +200,10 @@ def scan_seed_files(
     hash without being read: at 10,000 articles hashing took a second. A folder with
     no seed file at all is refused: loading it would empty the database, which is far
     more often a wrong path than a wish.
+
+    ``hash_files=False``: stamps only (``content_hash`` None), for a load that reads
+    every file anyway and hashes the bytes it parses (``read_paths``). ``kept``: gets
+    the bytes of the files read here, up to ``KEPT_BYTES``, for that read.
     """
     check_seeds_dir(seeds_dir)
     paths = seed_file_paths(seeds_dir)
@@ -208,6 +220,7 @@ def scan_seed_files(
     trusted_before = time.time_ns() - RACY_NS
     scanned = {}
     problems = []
+    kept_size = 0
     for path in paths:
         relative = seed_path(path, seeds_dir)
         try:
@@ -220,11 +233,16 @@ def scan_seed_files(
             ):
                 scanned[relative] = previous
                 continue
-            content = path.read_bytes()
+            content = path.read_bytes() if hash_files else None
         except OSError as error:
             problems.append(_unreadable(display_path(path, seeds_dir), error))
             continue
-        digest = hashlib.sha256(content).hexdigest()
+        digest = None
+        if content is not None:
+            digest = hashlib.sha256(content).hexdigest()
+            if kept is not None and kept_size + len(content) <= KEPT_BYTES:
+                kept[relative] = content
+                kept_size += len(content)
         stamped = stat.st_mtime_ns < trusted_before
         scanned[relative] = ScannedFile(
             file_kind(path),
@@ -252,13 +270,21 @@ def read_seed_files(seeds_dir: Path, only: set[str] | None = None, progress=None
 
 
 def read_paths(
-    paths: list[Path], seeds_dir: Path, progress=None, located: bool = True
+    paths: list[Path],
+    seeds_dir: Path,
+    progress=None,
+    located: bool = True,
+    contents: dict[str, bytes] | None = None,
+    hashes: dict[str, str] | None = None,
 ) -> SeedFiles:
     """Parse these seed files; raise every problem together.
 
     ``located=False`` skips the line numbers of records (see yaml_records), for a
     reader that re-reads with them whenever it has a problem to report; an article's
-    front matter is short and always located.
+    front matter is short and always located. ``contents``: bytes already read (by
+    the scan), taken from it instead of reading the file again. ``hashes``: gets the
+    SHA-256 of the bytes each file was parsed from, so the hash a load records is that
+    of what it loaded.
     """
     seeds = SeedFiles()
     problems: list[Problem] = []
@@ -266,11 +292,18 @@ def read_paths(
         display = display_path(path, seeds_dir)
         relative = seed_path(path, seeds_dir)
         try:
+            data = contents.pop(relative, None) if contents else None
+            if data is None:
+                data = path.read_bytes()
+            if hashes is not None:
+                hashes[relative] = hashlib.sha256(data).hexdigest()
             kind = file_kind(path)
             if kind == "article":
-                seeds.articles.append(read_article(path, display, seeds.warnings, relative))
+                seeds.articles.append(
+                    read_article(path, display, seeds.warnings, relative, data=data)
+                )
             elif kind == "records":
-                _read_record_file(path, display, seeds, relative, located)
+                _read_record_file(data, display, seeds, relative, located)
         except SeedError as error:
             problems.extend(error.problems)
         except OSError as error:  # gone or unreadable since the folder was scanned
@@ -289,10 +322,10 @@ def display_path(path: Path, seeds_dir: Path) -> str:
 
 
 def _read_record_file(
-    path: Path, display: str, seeds: SeedFiles, relative: str, located: bool = True
+    data: bytes, display: str, seeds: SeedFiles, relative: str, located: bool = True
 ) -> None:
     # A leading byte-order mark (Windows editors write one) is not part of the YAML.
-    text = decode_utf8(path.read_bytes(), display).removeprefix("\ufeff")
+    text = decode_utf8(data, display).removeprefix("\ufeff")
     content = load_yaml(text, display, located=located)
     if not located and _needs_written_text(content):
         # Only a located read knows how a number in a text field was written (007).

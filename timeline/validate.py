@@ -194,7 +194,7 @@ class StoredSource:
 class PriorRecords:
     """Records already in the database, from seed files this load does not re-read.
 
-    An incremental load validates the files it re-reads against these: references
+    A load validates the files it re-reads against these (loading/stored.py): references
     may point at them, and a re-read file may not define an id they already hold.
     """
 
@@ -209,7 +209,7 @@ class PriorRecords:
 
 class AnyId(Mapping):
     """Every text id: references to actors, places and events when they are checked
-    later, in SQL, once every file is written (the streaming full load)."""
+    later, in SQL, once every file is written (loading/curated.py)."""
 
     def __contains__(self, key) -> bool:
         return isinstance(key, str)

@@ -24,8 +24,8 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from .database import create_db_engine, display_name, sqlite_path
-from .errors import Problem, TimelineError
+from ..database import create_db_engine, display_name, sqlite_path
+from ..errors import Problem, TimelineError
 
 # The two int4 keys of the PostgreSQL advisory lock: "tl" and "load".
 ADVISORY_KEYS = (0x746C, 0x6C6F6164)

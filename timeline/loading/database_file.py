@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .database import sqlite_path
+from ..database import sqlite_path
 
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 LOADING_MARK = ".loading-"

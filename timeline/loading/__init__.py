@@ -1,0 +1,1 @@
+"""The stages of ``timeline load``, one module each; ``timeline/load.py`` runs them in order."""

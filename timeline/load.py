@@ -199,8 +199,8 @@ def _run(
     read = plan.changed | dependents
     if not plan.full:  # a full plan's clear_all forgot them all
         forget_seed_files(connection, replaced | dependents)
+    store_reviews(connection, seeds_dir, plan.files, curated.hashes)
     record_seed_files(connection, plan.files, read, curated.hashes)
-    store_reviews(connection, seeds_dir, plan.files)
     if extract:
         rebuild_extracted(connection, progress, warnings)
     refuse_dangling_references(connection, defined, seeds_dir)

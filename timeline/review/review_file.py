@@ -34,10 +34,11 @@ def review_path(records_file: Path, source_id: str) -> Path:
     return records_file.with_name(source_id + REVIEW_SUFFIX)
 
 
-def read_review(path: Path, display: str) -> dict[str, Any]:
+def read_review(path: Path, display: str, data: bytes | None = None) -> dict[str, Any]:
     """{"source": id, "rejected": [...]} of a review file, checked; SeedError names the
-    file, the line and the fix."""
-    content = load_yaml(path.read_text("utf-8").removeprefix("\ufeff"), display)
+    file, the line and the fix. ``data``: the file's bytes, when the caller read them."""
+    data = path.read_bytes() if data is None else data
+    content = load_yaml(data.decode("utf-8").removeprefix("\ufeff"), display)
 
     def problem(message: str, where: Any = None, hint: str | None = None) -> SeedError:
         return SeedError(Problem(message, file=display, line=line_of(where, 1), hint=hint))

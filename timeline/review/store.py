@@ -7,6 +7,7 @@ before. The extracted layer then passes each stored extraction through ``reviewe
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -23,15 +24,22 @@ if TYPE_CHECKING:  # the extractor's modules take a while to import; loads need 
     from ..extract.pipeline import Extraction
 
 
-def store_reviews(connection: Connection, seeds_dir: Path, files: Mapping) -> None:
+def store_reviews(
+    connection: Connection, seeds_dir: Path, files: Mapping, hashes: dict[str, str] | None = None
+) -> None:
     """Replace the reviews table with the review files among ``files`` (seed path ->
-    ScannedFile); a review of a source that does not exist is refused."""
+    ScannedFile); a review of a source that does not exist is refused. ``hashes`` gets
+    the SHA-256 of each file's bytes as read, which the load records (a full plan's
+    scan hashes nothing)."""
     rows, problems = [], []
     for relative in sorted(path for path, state in files.items() if state.kind == "review"):
         path = seeds_dir / relative
         display = display_path(path, seeds_dir)
         try:
-            review = read_review(path, display)
+            data = path.read_bytes()
+            if hashes is not None:
+                hashes[relative] = hashlib.sha256(data).hexdigest()
+            review = read_review(path, display, data)
         except SeedError as error:
             problems.extend(error.problems)
             continue

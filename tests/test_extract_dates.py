@@ -103,6 +103,15 @@ def test_precision_is_kept():
         ("that same week", "2025-08", "2025-08-13", "", "2025-08-11/2025-08-17"),
         ("Hours later", "2025-08", "2022-02-21", "", "2022-02-21~"),  # may pass midnight
         ("a day later", "2025-08", "2025-08-10", "", "2025-08-11"),
+        ("later that night", "2025-08", "2025-08-10", "", "2025-08-10~"),
+        # a month-dated source: a period's end next to a full date does not stop the search
+        (
+            "on Sunday",
+            "2025-08",
+            None,
+            "By the end of this week. On August 10 it rained.",
+            "2025-08-10",
+        ),
         # A source dated only to the month: the weekday is the article's one full date
         # that falls on it ("on Sunday" ... "the call on August 10").
         ("on Sunday", "2025-08", None, "The call on August 10 lasted an hour.", "2025-08-10"),

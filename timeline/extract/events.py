@@ -18,7 +18,7 @@ from ..dates import TimelineDate
 from .actors import ActorBook, Mention, MentionIndex
 from .names import slug
 from .ongoing import ongoing_range
-from .relative_dates import DateMention, Published, find_dates, known_days
+from .relative_dates import DateMention, Published, find_dates, known_days, may_hold_dates
 from .sentences import Span, sentences
 
 # (event type, pattern) in priority order: the specific before the generic.
@@ -142,10 +142,12 @@ def _part(sentence: Span, start: int, end: int) -> Span:
     return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
 
 
-def _dated_parts(sentence: Span, dates: list[DateMention]) -> list[tuple[Span, list[DateMention]]]:
+def _dated_parts(
+    sentence: Span, parts: list[Span], dates: list[DateMention]
+) -> list[tuple[Span, list[DateMention]]]:
     """(evidence, dates) pairs: the whole sentence, or, when its date expressions (an
-    unresolved weekday included) fall in different clauses, each dated clause on its own."""
-    parts = clauses(sentence)
+    unresolved weekday included) fall in different clauses (``parts``), each dated clause
+    on its own."""
     if len(parts) == 1:
         return [(sentence, dates)]
     weekdays = [
@@ -173,16 +175,19 @@ def find_candidates(
 ) -> list[EventCandidate]:
     candidates: list[EventCandidate] = []
     anchor: TimelineDate | None = None
-    days = _past_days(text, paragraphs, published)
+    # Each sentence with its clauses, cut once: both passes below read them.
+    split = [[(s, clauses(s)) for s in sentences(paragraph)] for paragraph in paragraphs]
+    days = _past_days(text, split, published)
     located = MentionIndex(mentions)
-    for paragraph in paragraphs:
+    for paragraph in split:
         paragraph_year: int | None = None
-        for sentence in sentences(paragraph):
+        for sentence, parts in paragraph:
             # Future wording counts in its own clause: in "On Friday, Trump suggested ...,
             # as both confirmed a meeting set for Aug. 15" the Friday is the one before.
             dates = [
                 mention
-                for part in clauses(sentence)
+                for part in parts
+                if may_hold_dates(text, part.start, part.end)
                 for mention in find_dates(
                     text,
                     part.start,
@@ -201,7 +206,7 @@ def find_candidates(
                 continue
             anchor = _anchor_after(sentence, dates, anchor)
             paragraph_year = _year_of(dates[-1].date) or paragraph_year
-            for evidence, held in _dated_parts(sentence, dates):
+            for evidence, held in _dated_parts(sentence, parts, dates):
                 ongoing = ongoing_range(text, evidence, held, published)
                 if ongoing is None:
                     found = [_candidate(evidence, held, located, book, published)]
@@ -260,17 +265,19 @@ def _year_of(date: TimelineDate) -> int | None:
     return date.start.year if date.start.year == date.end.year else None
 
 
-def _past_days(text: str, paragraphs: list[Span], published: Published | None):
+def _past_days(text: str, split: list[list[tuple[Span, list[Span]]]], published: Published | None):
     """Days stated in full in clauses not about the future: what "on Sunday" may name in a
-    source dated only to the month ("a meeting set for Aug. 15" names no past Friday)."""
+    source dated only to the month ("a meeting set for Aug. 15" names no past Friday).
+    ``split``: each paragraph's sentences, each with its clauses."""
     if not published or published.precision != "month":
         return ()
     days: list = []
-    for paragraph in paragraphs:
-        for sentence in sentences(paragraph):
-            for part in clauses(sentence):
-                if not _PLANNED.search(part.text):
-                    days.extend(known_days(text, published, part.start, part.end))
+    for paragraph in split:
+        for _, parts in paragraph:
+            for part in parts:
+                stated = known_days(text, published, part.start, part.end)
+                if stated and not _PLANNED.search(part.text):
+                    days.extend(stated)
     return tuple(days)
 
 

@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..dates import SEASON_NAMES, TimelineDate
 
@@ -104,36 +105,87 @@ PATTERNS = [
     ),  # fmt: skip
 ]
 _COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in PATTERNS]
-# Words every match of a pattern contains. One scan of a sentence for all of them says
-# which patterns can match at all; most sentences need two or three of the sixteen.
-_CUES = re.compile(
-    r"(?P<month>\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|"
-    r"(?P<season>spring|summer|autumn|fall|winter)|(?P<weekend>weekend)|"
-    r"(?P<period>year|month|week)|"
-    r"(?P<ago>\bago\b)|(?P<relative>later|earlier|before|after|next|following|previous|same|"
-    r"that|hours)|(?P<day>day|tomorrow)|(?P<year>(?:19|20)\d\d)",
-    re.IGNORECASE,
+# Words every match of a pattern contains: each pattern needs one word of every group
+# (substrings of the clause, lowercased, its spaces collapsed; month names as the patterns
+# want them, capitalised). Testing a clause for these words costs a few microseconds;
+# scanning it with the eighteen patterns costs many times more, and most clauses need
+# none of them or two or three.
+_MONTH_CUES = tuple(
+    word
+    for name in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    for word in (name, name.upper())
 )
-_NEEDS = {
-    "month_day": {"month"},
-    "period_end": {"period"},
-    "weekend": {"weekend"},
-    "day_month": {"month"},
-    "month_year": {"month", "year"},
-    "season_year": {"season", "year"},
-    "relative_season": {"season"},
-    "relative_month": {"month"},
-    "relative_period": {"period"},
-    "ago": {"ago"},
-    "years_since": {"period"},
-    "later": {"relative"},
-    "hours_later": {"relative"},
-    "same_period": {"relative"},
-    "weekday": {"day"},
-    "deictic": {"day"},
-    "month_alone": {"month"},
-    "year": {"year"},
+_WHICH = ("last", "this", "next", "past", "previous")
+_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+_YEAR_CUES = ("19", "20")
+_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "month_day": (_MONTH_CUES,),
+    "period_end": (("end of",),),
+    "weekend": (("weekend",),),
+    "day_month": (_MONTH_CUES,),
+    "month_year": (_MONTH_CUES, _YEAR_CUES),
+    "season_year": (_SEASONS, _YEAR_CUES),
+    "relative_season": (tuple(f"{w} {s}" for w in _WHICH for s in _SEASONS),),
+    "relative_month": (_MONTH_CUES, _WHICH),
+    "relative_period": (tuple(f"{w} {u}" for w in _WHICH for u in ("year", "month", "week")),),
+    "ago": (("ago",),),
+    "years_since": (("years since", "years after"),),
+    "later": (
+        ("day", "week"),
+        ("later", "earlier", "before", "after", "next", "following", "previous"),
+    ),
+    "hours_later": (("hours later", "hours after", "later that", "earlier that"),),
+    "same_period": (
+        tuple(f"{w} {u}" for w in ("that", "same") for u in ("day", "week", "month", "year")),
+    ),
+    "weekday": (("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),),
+    "deictic": (("yesterday", "today", "tomorrow"),),
+    "month_alone": (_MONTH_CUES,),
+    "year": (_YEAR_CUES,),
 }
+# One bit per cue word; a pattern's groups as masks of those bits.
+_CUE_BITS = {
+    word: 1 << number
+    for number, word in enumerate(
+        sorted({word for groups in _NEEDS.values() for group in groups for word in group})
+    )
+}
+_CASED_CUES = set(_MONTH_CUES)
+_GATED = [
+    (name, pattern, [sum(_CUE_BITS[word] for word in group) for group in _NEEDS[name]])
+    for name, pattern in _COMPILED
+]
+
+
+# Every pattern needs one of these (a month, a year's digits, a unit of time, ...): a
+# clause with none of them, most clauses, is not tested for the other cue words.
+_ROOT_CUES = (*_YEAR_CUES, *_SEASONS, "day", "week", "month", "year", "ago", "end of",
+              "tomorrow", "hours", "later that", "earlier that")  # fmt: skip
+
+
+@lru_cache(maxsize=512)
+def _cues(text: str) -> int:
+    """The cue words a clause holds, as a mask of their bits (cached: the events pass
+    asks before it resolves)."""
+    cased = " ".join(text.split())
+    lowered = cased.lower()
+    if not any(word in lowered for word in _ROOT_CUES) and not any(
+        word in cased for word in _MONTH_CUES
+    ):
+        return 0
+    mask = 0
+    for word, bit in _CUE_BITS.items():
+        if word in (cased if word in _CASED_CUES else lowered):
+            mask |= bit
+    return mask
+
+
+def may_hold_dates(text: str, start: int, end: int) -> bool:
+    """Could text[start:end] hold a date expression at all? (cheap: no pattern is run)"""
+    cues = _cues(text[start:end])
+    return bool(cues) and any(all(cues & group for group in groups) for _, _, groups in _GATED)
+
+
 _ABSOLUTE = {"month_year", "season_year", "year"}
 _CASE_SENSITIVE = {"month_day", "day_month", "month_year", "relative_month", "month_alone"}
 
@@ -520,8 +572,13 @@ def known_days(
 ) -> tuple[dt.date, ...]:
     """The days text[start:end] states in full ("August 10", "10 August 2025"), resolved."""
     days = []
-    for name, pattern in _COMPILED[:2]:
-        for match in pattern.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    if not any(word in text[start:end] for word in _MONTH_CUES):
+        return ()
+    for name, pattern in _COMPILED:
+        if name not in ("month_day", "day_month"):
+            continue
+        for match in pattern.finditer(text, start, end):
             if not match.group("month")[0].isupper():
                 continue
             resolved = resolve(name, match, published)
@@ -543,9 +600,9 @@ def find_dates(
     """Resolved date expressions in text[start:end], in order, never overlapping."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    cues = {cue.lastgroup for cue in _CUES.finditer(text, start, end)}
-    for name, pattern in _COMPILED:
-        if not _NEEDS[name] <= cues:
+    cues = _cues(text[start:end])
+    for name, pattern, groups in _GATED:
+        if not all(cues & group for group in groups):
             continue
         for match in pattern.finditer(text, start, end):
             if any(match.start() < b and a < match.end() for a, b in taken):
@@ -575,9 +632,12 @@ def find_dates(
                 )
             )
     found.sort(key=lambda mention: mention.start)
-    return _counted_from_a_date(text, start, end, found)
+    if found and cues & _COUNTED_CUES:
+        return _counted_from_a_date(text, start, end, found)
+    return found
 
 
+_COUNTED_CUES = _CUE_BITS["after"] | _CUE_BITS["before"]
 _COUNTED_FROM = re.compile(rf"\b{_NUMBER}\s+(?P<unit>day|week)s?\s+(?P<way>after|before)\b", re.I)
 
 

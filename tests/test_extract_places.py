@@ -35,6 +35,10 @@ def places_in(text: str, gazetteer) -> dict[str, tuple[str, str]]:
         ("Canada and Mexico signed the deal.", "Mexico", ("country", "MX")),
         ("Crowds filled Saudi Arabia's holy sites.", "Saudi Arabia", ("country", "SA")),
         ("Rain fell on Sydney.", "Sydney", ("city", "AU")),  # not the Sydney in Canada
+        ("Aid trucks crossed into Jordan.", "Jordan", ("country", "JO")),  # a sign of place
+        ("Talks opened in Amman. Jordan wants calm.", "Jordan", ("country", "JO")),
+        ("The envoy landed in Washington D.C. on Monday.", "Washington D.C.", ("city", "US")),
+        ("Crews were hired by the Municipality of Livorno.", "Livorno", ("city", "IT")),
     ],
 )  # fmt: skip
 def test_places_are_found_and_disambiguated(gazetteer, text, words, expected):
@@ -51,6 +55,8 @@ def test_places_are_found_and_disambiguated(gazetteer, text, words, expected):
         ("Nice weather helped the crowds.", "Nice"),  # a city needs a sign of place
         ("The vote is due in March.", "March"),  # a month, not the town
         ("He dressed up as Batman.", "Batman"),
+        ("Jordan scored twice in the final.", "Jordan"),  # a country that is a given name
+        ("Chad thanked his coach.", "Chad"),
     ],
 )
 def test_names_that_are_not_places(gazetteer, text, words):

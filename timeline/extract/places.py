@@ -34,6 +34,11 @@ from .sentences import Span
 from .vocabulary import FUNCTION_WORDS, GOVERNMENT_WORDS, MONTHS, ORGANISATION_WORDS, WEEKDAYS
 
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
+# Countries whose name is also a given name: alone, with no preposition of place and no
+# word of the country elsewhere ("Jordanian", "Amman"), the name is more likely a person's.
+GIVEN_NAME_COUNTRIES = {"Jordan", "Chad"}
+# Other spellings of a city: name as written -> (gazetteer name, its region).
+CITY_NAMES = {"Washington D.C.": ("Washington", "District of Columbia")}
 
 BIG_CITY = 1_000_000
 # Towns below this (only in the full gazetteer) also need their country or region named.
@@ -43,7 +48,7 @@ _NEARBY = 400
 _KIND_RANK = {"country": 0, "region": 1, "city": 2}
 # Capitalised words joined by spaces; a possessive ends the run ("Saudi Arabia's Civil
 # Defense Authority" holds "Saudi Arabia"), an apostrophe before a capital does not.
-_WORD = r"(?:(?:St|Ste|Mt|Ft)\.|[A-Z](?:[\w-]|['’](?=[A-Z]))*)"
+_WORD = r"(?:(?:St|Ste|Mt|Ft|D\.C)\.|[A-Z](?:[\w-]|['’](?=[A-Z]))*)"
 # Lowercase words inside a place's name: "Rio de Janeiro", "Stratford-upon-Avon" has
 # hyphens; "of" and "the" are left out, so "Ministry of Health of Ukraine" keeps Ukraine.
 _PARTICLE = r"(?:de|da|do|del|dos|das|di|la|le|el|sur|am|an der)"
@@ -53,8 +58,14 @@ _LOCATIVE = re.compile(
     r"between|and|of|around|throughout|visited|visit|visiting|left|reached|entered)\s+"
     r"(?:(?!the\b)[a-z]+\s+){0,2}$"
 )
+# Bodies of a territory are where it is ("the Municipality of Livorno" is in Livorno); the
+# other institutions of a place are not a mention of it ("University of Texas").
+TERRITORIAL_WORDS = {"Municipality", "Prefecture", "Akimat"}
+_TERRITORY_OF = re.compile(r"(?:the )?(?:" + "|".join(sorted(TERRITORIAL_WORDS)) + r") of ", re.I)
 _INSTITUTION_OF = re.compile(
-    r"\b(?:" + "|".join(sorted(GOVERNMENT_WORDS | ORGANISATION_WORDS)) + r") (?:of|for) (?:the )?$"
+    r"\b(?:"
+    + "|".join(sorted((GOVERNMENT_WORDS | ORGANISATION_WORDS) - TERRITORIAL_WORDS))
+    + r") (?:of|for) (?:the )?$"
 )
 _DATELINE_PLACE = re.compile(
     r"([A-Z][A-Z.'’ -]{2,30}?)(?:,[^,(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
@@ -103,6 +114,8 @@ def builtin_places() -> dict[str, list[Place]]:
             index.setdefault(alternate, []).append(place)
     for alias, state in STATE_NAMES.items():
         index.setdefault(alias, []).extend(index.get(state, []))
+    for alias, (name, region) in CITY_NAMES.items():
+        index.setdefault(alias, []).extend(p for p in index.get(name, []) if p.region == region)
     return index
 
 
@@ -168,6 +181,8 @@ def find_places(
                 skip = len(words.split(" ", 1)[0]) + 1
                 start, words = start + skip, words[skip:]
             words = re.sub(r"['’]s?$", "", words)
+            if " D.C. " in words:  # "D.C." ends a name: "in Washington D.C. The team"
+                words = words[: words.index(" D.C. ") + 5]
             places = _candidates(index, words)
             if not places:
                 continue
@@ -187,6 +202,10 @@ def find_places(
         for start, _, _, places, _ in raw
         if len({p.country_code for p in places}) == 1
     ]
+    # Countries a demonym or a city or region in them points at ("Jordanian", "Amman").
+    pointed_at = countries_named + Counter(
+        places[0].country for _, _, _, places, _ in raw if places[0].kind != "country"
+    )
     for _, country in certain:
         countries_named[country] += 1
     certain_starts = [at for at, _ in certain]
@@ -204,6 +223,14 @@ def find_places(
             if place.population < BIG_CITY and words not in CAPITALS:
                 continue
             sign = "capital" if words in CAPITALS else "city of a million or more"
+        if (
+            place.kind == "country"
+            and words in GIVEN_NAME_COUNTRIES
+            and not sign
+            and words not in passed
+            and not pointed_at.get(place.country)
+        ):
+            continue  # "Jordan scored twice": a person's name, as far as the text says
         if place.kind == "city" and place.population < SMALL_CITY and words not in passed:
             if not countries_named.get(place.country) and place.region not in region_names:
                 continue  # a small town's name, with no word of its country: likely a name
@@ -231,7 +258,10 @@ def _actor_spans(mentions: list[Mention], actor_types: dict[str, str]) -> list[t
     for mention in mentions:
         kind = actor_types.get(mention.actor_id)
         if kind != "state" or mention.text in CAPITALS:
-            spans.append((mention.start, mention.end))
+            # "the Municipality of Livorno" is a body and names the city it governs
+            territory = _TERRITORY_OF.match(mention.text)
+            end = mention.start + territory.end() if territory else mention.end
+            spans.append((mention.start, end))
     return spans
 
 
@@ -282,18 +312,3 @@ def place_id(place: Place, taken: dict[str, int]) -> str:
         taken[base] = place.geonameid
         return base
     return slug(f"{place.name} {place.country_code}")
-
-
-def most_specific(mentions: list[PlaceMention]) -> PlaceMention | None:
-    """Where a sentence's happening took place: its city, else region, else country
-    (the first one named after a preposition of place wins a tie)."""
-    if not mentions:
-        return None
-    return min(
-        enumerate(mentions),
-        key=lambda item: (
-            _KIND_RANK[item[1].place.kind],
-            "preposition" not in item[1].basis,
-            item[0],
-        ),
-    )[1]

@@ -28,6 +28,15 @@ ARTICLES = FIXTURES / "extract" / "articles"
         ("this summer", "2026-03", "2026-22"),
         ("last winter", "2026-04", "2025-24"),
         ("last August", "2026-02", "2025-08"),
+        ("from 1998 to 2003", "2025-03-14", "1998/2003"),  # spans of years and months
+        ("between May 2010 and June 2012", "2025-03-14", "2010-05/2012-06"),
+        ("in 2016-2018", None, "2016/2018"),
+        ("in 2016 and 2018", None, "2016"),  # two years, not a span
+        ("from 2018 to 2016", None, "2018"),  # backwards: no span
+        ("the 1996 Olympics", None, "1996"),  # a year naming a happening
+        ("since the 2008 crisis", None, "2008"),
+        ("in the past few days", "2025-03-14", "2025-03-08/2025-03-14~"),
+        ("over the last two weeks", "2025-03-14", "2025-02-28/2025-03-14"),
         ("last August", "2025-09-10", "2025-08"),
         ("a month ago", "2025-10", "2025-09"),
         ("About a month ago", "2025-10", "2025-09~"),
@@ -69,6 +78,9 @@ def test_expression_resolves_to_edtf(expression, published, expected):
         ("a month ago", "2025"),
         ("as quoted by Mayko", "2026-02"),  # "by May" is not a month here
         ("4,750 miles in 2025 tons", None),
+        ("the 2000 people who signed", None),  # a count, not a year
+        ("between 2020 and 2023 people", None),
+        ("in the past few days", "2025-03"),  # needs the day of publication
     ],
 )
 def test_expression_without_enough_context_is_left_unresolved(expression, published):

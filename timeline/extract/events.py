@@ -78,12 +78,18 @@ TYPE_STEMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _GATED_TYPES = [(name, TYPE_STEMS[name], pattern) for name, pattern in _TYPE_PATTERNS]
 _PLANNED = re.compile(
-    r"\b(?:will|is to|are to|plans? to|planned|scheduled|set for|to be held|upcoming|"
+    r"\b(?:will|is to|are to|plans? to|planned|scheduled|set for|upcoming|"
+    # "figures to be published today", "a vote due to be held on Monday"
+    r"to be (?:held|published|released|announced|unveiled|signed|opened|launched|presented|"
+    r"decided|debated|voted on)|"
     r"expects? to|intends? to|"
     # reported future: "would begin running on Sunday"
     r"would (?:\w+ )?(?:begin|start|open|run|resume|take place|be held|close|end|launch|"
     r"arrive|go ahead))\b",
     re.IGNORECASE,
+)
+_DONE = re.compile(
+    r"\b(?:said|told|announced|stated|confirmed|wrote|added|reported|was|were|had)\b", re.I
 )
 _FORECAST = re.compile(r"\b(?:could|may|might|expected|likely to|would|forecast)\b", re.IGNORECASE)
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "season": 3, "year": 4}
@@ -141,7 +147,10 @@ def event_status(sentence: str, date: TimelineDate, published: Published | None)
     after_publication = published is not None and date.start > published.date
     # "by the end of this week", written on its Friday: the period runs past publication.
     reaching = published is not None and date.end > published.date
-    if _PLANNED.search(sentence) and (reaching or published is None):
+    # "The office today is to begin issuing ...": planned on the day of writing too, unless
+    # the sentence reports something already said or done ("said today it will ...").
+    today = published is not None and date.end == published.date and not _DONE.search(sentence)
+    if _PLANNED.search(sentence) and (reaching or today or published is None):
         return "planned"
     if reaching and _FORECAST.search(sentence):
         return "forecast"
@@ -229,18 +238,13 @@ def find_candidates(
                 mention
                 for part in parts
                 if may_hold_dates(text, part.start, part.end)
-                for mention in find_dates(
-                    text,
-                    part.start,
-                    part.end,
-                    published,
-                    anchor,
-                    bool(_PLANNED.search(part.text)),
-                    days,
-                    paragraph_year,
-                )
+                for mention in _clause_dates(text, part, published, anchor, days, paragraph_year)
             ]
-            dates = [d for d in dates if not _counted_over(text, d)]
+            dates = [
+                d
+                for d in dates
+                if not _counted_over(text, d) and not _is_dateline(d, sentence, published)
+            ]
             if not dates:
                 if _WEEKDAY_WORD.search(sentence.text):
                     anchor = None
@@ -287,9 +291,56 @@ _HAPPENING_VERB = re.compile(
 def _counted_over(text: str, date: DateMention) -> bool:
     """Is the date expression the period a number is counted over ("85 nurses since
     January", "more than 100 in 2023")?"""
-    if not re.match(r"(?:in|since|during|so far in|this|last)\b", date.expression, re.I):
+    if not re.match(
+        r"(?:in|since|during|so far in|this|last|from|between)\b", date.expression, re.I
+    ):
         return False
     return bool(_COUNT_BEFORE.search(text, max(0, date.start - 60), date.start))
+
+
+_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+def _clause_dates(
+    text: str,
+    part: Span,
+    published: Published | None,
+    anchor: TimelineDate | None,
+    days: tuple,
+    paragraph_year: int | None,
+) -> list[DateMention]:
+    """The clause's dates, future wording read where it is: a "will" inside a quotation
+    is the speaker's ("Wednesday, Sunak said: “we will ...”" is the Wednesday before), and
+    makes future only the dates inside that quotation."""
+    quotes = [q for q in _QUOTATION.finditer(part.text) if _PLANNED.search(q.group())]
+    outside = part.text
+    for quote in quotes:
+        outside = outside[: quote.start()] + " " * len(quote.group()) + outside[quote.end() :]
+    future = bool(_PLANNED.search(outside))
+    found = find_dates(text, part.start, part.end, published, anchor, future, days, paragraph_year)
+    if future or not quotes:
+        return found
+    for quote in quotes:  # dates inside a quotation that speaks of the future
+        start, end = part.start + quote.start(), part.start + quote.end()
+        inside = find_dates(text, start, end, published, anchor, True, days, paragraph_year)
+        if inside:
+            found = [d for d in found if not start <= d.start < end] + inside
+    return sorted(found, key=lambda d: d.start)
+
+
+def _is_dateline(date: DateMention, sentence: Span, published: Published | None) -> bool:
+    """Is the date the article's dateline, run into the first sentence ("Thursday, May 7,
+    2015 On Tuesday, the government announced ...")? A full date of the publication day,
+    weekday and year included, that opens the sentence and is followed by more words."""
+    return (
+        published is not None
+        and date.start == sentence.start
+        and date.end < sentence.end - 1
+        and date.date.precision == "day"
+        and date.date.start == published.date
+        and bool(_WEEKDAY_WORD.match(date.expression))
+        and bool(re.search(r"\d{4}$", date.expression))
+    )
 
 
 def _reports_happening(sentence: str, dates: list[DateMention]) -> bool:

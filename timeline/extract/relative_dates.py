@@ -44,6 +44,15 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _NUMBER = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_YEAR2 = _YEAR.replace("?P<year>", "?P<year2>")
+# Nouns of happenings a year names as an adjective: "the 2014 protests", "the 1991 Hajj".
+_HAPPENING_NOUNS = (
+    r"elections?|protests?|war|census|season|budget|summit|crisis|attacks?|earthquake|"
+    r"floods?|campaign|referendum|games|olympics|championships?|tournament|final|strike|"
+    r"revolution|uprising|coup|invasion|crash|storm|hurricane|fire|festival|conference|"
+    r"agreement|deal|treaty|reform|law|act|merger|ipo|launch|race|cup|world cup"
+)
 _NOT_A_YEAR_AFTER = r"(?!\s*(?:tons|people|km|kilometers|miles|children|percent|%|\d|-|–))"
 
 # (name, pattern): tried in this order, so the longest expressions win.
@@ -54,10 +63,26 @@ PATTERNS = [
         rf"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?:,?\s+{_YEAR})?",
     ),
     (
+        # "from 2004 to 2009", "between July 2003 and December 2004", "in 2004-2009"
+        "span",
+        rf"\b(?:from|between|in|during)\s+(?:{_MONTH}\s+)?{_YEAR}(?:\s+(?:to|and|until|through)\s+|"
+        rf"\s*[-–]\s*)(?:{_MONTH2}\s+)?{_YEAR2}\b"
+        rf"(?!\s*(?:tons|people|km|kilometers|miles|children|percent|%))",
+    ),
+    (
         "period_end",
         r"\b(?:by\s+)?the\s+end\s+of\s+(?P<which>this|next|last|the)\s+(?P<unit>week|month|year)\b",
     ),
-    ("weekend", r"\b(?:(?:over|during|at|on)\s+the|(?P<which>last|this|next))\s+weekend\b"),
+    (
+        "weekend",
+        r"\b(?:(?:over|during|at|on|throughout)\s+the|(?P<which>last|this|next))\s+weekend\b",
+    ),
+    (
+        # "in the past few days", "over the last two weeks": up to publication
+        "recent_days",
+        rf"\b(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+(?:(?P<few>few|several|couple of)|"
+        rf"{_NUMBER})\s+(?P<unit>day|week)s\b",
+    ),
     ("day_month", rf"\b(?:on\s+)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
     (
         "month_year",
@@ -99,6 +124,11 @@ PATTERNS = [
         rf"\b(?:in|since|until|by|from|during|early|late|mid-|a|an)\s+{_MONTH}(?![\s,]+\d)",
     ),
     (
+        "year_adjective",
+        rf"\bthe\s+{_YEAR}\s+(?:(?!(?:{_HAPPENING_NOUNS})\b)(?-i:[A-Z])[\w-]*\s+)?"
+        rf"(?:{_HAPPENING_NOUNS}|(?-i:[A-Z])[\w-]*)\b",
+    ),
+    (
         "year",
         rf"\b(?:(?:in|since|from|by|until|before|after|of|during|early|late|mid)\s+){_YEAR}\b"
         rf"{_NOT_A_YEAR_AFTER}",
@@ -120,6 +150,9 @@ _SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _YEAR_CUES = ("19", "20")
 _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "month_day": (_MONTH_CUES,),
+    "span": (("from", "between", "in", "during"), _YEAR_CUES),
+    "recent_days": (("past", "last"), ("day", "week")),
+    "year_adjective": (("the",), _YEAR_CUES),
     "period_end": (("end of",),),
     "weekend": (("weekend",),),
     "day_month": (_MONTH_CUES,),
@@ -186,7 +219,7 @@ def may_hold_dates(text: str, start: int, end: int) -> bool:
     return bool(cues) and any(all(cues & group for group in groups) for _, _, groups in _GATED)
 
 
-_ABSOLUTE = {"month_year", "season_year", "year"}
+_ABSOLUTE = {"month_year", "season_year", "year", "span", "year_adjective"}
 _CASE_SENSITIVE = {"month_day", "day_month", "month_year", "relative_month", "month_alone"}
 
 
@@ -235,8 +268,10 @@ def timeline_date(edtf: str) -> TimelineDate | None:
     approximate = core != edtf
     try:
         if "/" in core:
-            first, last = (dt.date.fromisoformat(part) for part in core.split("/"))
-            return TimelineDate(edtf, "range", first, last, approximate)
+            first, last = (timeline_date(part) for part in core.split("/"))
+            if first is None or last is None or first.precision == "range":
+                return None
+            return TimelineDate(edtf, "range", first.start, last.end, approximate)
         parts = [int(part) for part in core.split("-")]
         if len(parts) == 3:
             day = dt.date(*parts)
@@ -358,6 +393,10 @@ def resolve(
                 f"'{expression}': a range of days; {reason}",
             )
         return f"{year}-{month:02d}-{day:02d}", f"'{expression}': {reason}"
+    if name == "span":
+        return _span(groups, expression)
+    if name == "year_adjective":
+        return groups["year"], f"'{expression}': a year naming a happening"
     if name == "month_year":
         month = _month_number(groups["month"])
         return f"{groups['year']}-{month:02d}", f"'{expression}': an absolute month"
@@ -425,6 +464,17 @@ def resolve(
         )
     if name == "period_end":
         return _period_end(groups, expression, published, pub)
+    if name == "recent_days" and published.precision == "day":
+        count = 6 if groups.get("few") else _count(groups["count"])
+        if not count:
+            return None
+        days = count * (7 if groups["unit"].lower() == "week" else 1)
+        first = published.date - dt.timedelta(days=days if not groups.get("few") else 6)
+        vague = "~" if groups.get("few") else ""
+        return f"{first}/{published.date}{vague}", (
+            f"'{expression}' in {pub}: the {days} days up to that date"
+            + (", approximate" if vague else "")
+        )
     if name == "weekend" and published.precision == "day":
         # Saturday and Sunday: the latest up to publication, or the next in future tense.
         saturday = published.date + dt.timedelta(days=(5 - published.date.weekday()) % 7)
@@ -504,6 +554,26 @@ def resolve(
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["word"].lower()]
         return str(published.date + dt.timedelta(days=shift)), f"'{expression}' in {pub}"
     return None
+
+
+def _span(groups: dict, expression: str) -> tuple[str, str] | None:
+    """ "from 2004 to 2009", "between July 2003 and December 2004": from the first period
+    to the second (a month given for one end only is given for both: "from May 2003 to
+    2004" runs to December 2004)."""
+    if re.match(r"(?:in|during)\b", expression, re.I) and not re.search(r"\d\s*[-–]", expression):
+        return None  # "in 2004 and 2009": two years, not a span
+    months = [groups.get("month"), groups.get("month2")]
+    if any(month and not month[0].isupper() for month in months):
+        return None
+    first_year, last_year = int(groups["year"]), int(groups["year2"])
+    first = f"{first_year}-{_month_number(months[0]):02d}" if months[0] else str(first_year)
+    last = f"{last_year}-{_month_number(months[1]):02d}" if months[1] else str(last_year)
+    if (last_year, months[1] and _month_number(months[1]) or 12) <= (
+        first_year,
+        months[0] and _month_number(months[0]) or 1,
+    ):
+        return None
+    return f"{first}/{last}", f"'{expression}': a span of absolute dates"
 
 
 def _from_anchor(

@@ -28,6 +28,11 @@ ARTICLES = FIXTURES / "extract" / "articles"
         ("this summer", "2026-03", "2026-22"),
         ("last winter", "2026-04", "2025-24"),
         ("last August", "2026-02", "2025-08"),
+        ("nearly a decade ago", "2025-03-14", "2015~"),  # decades are approximate
+        ("two decades ago", "2025", "2005~"),
+        ("Fourteen years ago", "2025-03-14", "2011"),  # number words past twelve
+        ("just over 48 hours ago", "2025-03-14", "2025-03-12~"),
+        ("six hours ago", "2025-03-14", "2025-03-14~"),
         ("from 1998 to 2003", "2025-03-14", "1998/2003"),  # spans of years and months
         ("between May 2010 and June 2012", "2025-03-14", "2010-05/2012-06"),
         ("in 2016-2018", None, "2016/2018"),
@@ -81,6 +86,7 @@ def test_expression_resolves_to_edtf(expression, published, expected):
         ("the 2000 people who signed", None),  # a count, not a year
         ("between 2020 and 2023 people", None),
         ("in the past few days", "2025-03"),  # needs the day of publication
+        ("six hours ago", "2025-03"),
     ],
 )
 def test_expression_without_enough_context_is_left_unresolved(expression, published):

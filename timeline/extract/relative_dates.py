@@ -33,6 +33,8 @@ SEASONS = {
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }  # fmt: skip
 
 _MONTH = (
@@ -41,7 +43,10 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_NUMBER = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUMBER = (
+    r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
+)
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
@@ -98,8 +103,8 @@ PATTERNS = [
     ),
     (
         "ago",
-        rf"\b(?P<approx>about|around|some|nearly|almost|roughly|over|more than)?\s*{_NUMBER}\s+"
-        r"(?P<unit>day|week|month|year)s?\s+ago\b",
+        rf"\b(?P<approx>about|around|some|nearly|almost|roughly|over|more than|less than)?\s*"
+        rf"{_NUMBER}\s+(?P<unit>hour|day|week|month|year|decade)s?\s+ago\b",
     ),
     ("years_since", rf"\b{_NUMBER}\s+years\s+(?:since|after)\b"),
     (
@@ -507,6 +512,13 @@ def resolve(
         approximate = "~" if groups.get("approx") else ""
         if count is None:
             return None
+        if unit == "decade":  # "nearly a decade ago": a year, never more than approximate
+            return f"{year - 10 * count}~", f"'{expression}' in {pub}: {10 * count} years before"
+        if unit == "hour":
+            if published.precision != "day":
+                return None
+            day = published.date - dt.timedelta(days=round(count / 24))
+            return f"{day}~", f"'{expression}' in {pub}: the day {count} hours before, approximate"
         if unit == "year":
             return f"{year - count}{approximate}", f"'{expression}' in {pub}"
         if unit == "month" and published.precision != "year":

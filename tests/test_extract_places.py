@@ -75,3 +75,22 @@ def test_names_that_are_not_places(gazetteer, text, words):
 )
 def test_names_with_particles_abbreviations_and_nations(gazetteer, text, words, kind):
     assert places_in(text, gazetteer).get(words, ("missing",))[0] == kind
+
+
+def test_fast_run_pattern_finds_the_same_runs_as_the_plain_one():
+    """The run regex opens with a capital so the engine can skip ahead; it must find
+    exactly the runs the plainly written one finds, on every seed and dev-set article."""
+    from pathlib import Path
+
+    from timeline.extract.places import _PLAIN_RUN, _RUN
+
+    root = Path(__file__).resolve().parent.parent
+    paths = list((root / "seeds" / "articles").glob("*.txt"))
+    paths += (root / "fixtures" / "devset" / "articles").glob("*.txt")
+    runs = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8") + " St. Louis, Ste. Marie, Mt. Fuji, D.C."
+        fast = [(m.start(), m.group()) for m in _RUN.finditer(text)]
+        assert fast == [(m.start(), m.group()) for m in _PLAIN_RUN.finditer(text)], path.name
+        runs += len(fast)
+    assert runs > 3000

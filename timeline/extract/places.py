@@ -77,6 +77,7 @@ _INSTITUTION_OF = re.compile(
 _DATELINE_PLACE = re.compile(
     r"([A-Z][A-Z.'’ -]{2,30}?)(?:,[^,(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
 )
+_NO_COUNTS: Counter = Counter()  # shared, never written to
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SPLIT = re.compile(r"[\s'’-]+")
 _STATE_AFTER = re.compile(r"\s+(?:state|State)\b")
@@ -177,13 +178,16 @@ def find_places(
     taken_starts = [s for s, _ in taken]
     runs = [list(_RUN.finditer(text, p.start, p.end)) for p in paragraphs]
     # "Kazakh", "Jordanian": capitalised words of the runs, hyphenated ones split.
-    countries_named = Counter(
-        DEMONYMS[word]
-        for paragraph_runs in runs
-        for run in paragraph_runs
-        for word in _DEMONYM_SPLIT.split(run.group())
-        if word in DEMONYMS
-    )
+    countries_named: Counter = Counter()
+    for paragraph_runs in runs:
+        for run in paragraph_runs:
+            words = run.group()
+            if words in DEMONYMS:
+                countries_named[DEMONYMS[words]] += 1
+            elif " " in words or "-" in words or "'" in words or "’" in words:
+                countries_named.update(
+                    DEMONYMS[w] for w in _DEMONYM_SPLIT.split(words) if w in DEMONYMS
+                )
     raw: list[tuple[int, int, str, list[Place], str]] = []
     for paragraph, paragraph_runs in zip(paragraphs, runs, strict=True):
         if dateline := _DATELINE_PLACE.match(text, paragraph.start, paragraph.end):
@@ -232,8 +236,9 @@ def find_places(
     found: list[PlaceMention] = []
     passed: set[str] = set()
     for start, end, words, places, sign in raw:
-        nearby: Counter = Counter()
+        nearby = _NO_COUNTS
         if len(places) > 1:  # only an ambiguous name needs its neighbours
+            nearby = Counter()
             low = bisect_left(certain_starts, start - _NEARBY)
             high = bisect_right(certain_starts, start + _NEARBY)
             nearby.update(c for at, c in certain[low:high] if at != start)

@@ -28,6 +28,20 @@ ARTICLES = FIXTURES / "extract" / "articles"
         ("this summer", "2026-03", "2026-22"),
         ("last winter", "2026-04", "2025-24"),
         ("last August", "2026-02", "2025-08"),
+        ("nearly a decade ago", "2025-03-14", "2015~"),  # decades are approximate
+        ("two decades ago", "2025", "2005~"),
+        ("Fourteen years ago", "2025-03-14", "2011"),  # number words past twelve
+        ("just over 48 hours ago", "2025-03-14", "2025-03-12~"),
+        ("six hours ago", "2025-03-14", "2025-03-14~"),
+        ("from 1998 to 2003", "2025-03-14", "1998/2003"),  # spans of years and months
+        ("between May 2010 and June 2012", "2025-03-14", "2010-05/2012-06"),
+        ("in 2016-2018", None, "2016/2018"),
+        ("in 2016 and 2018", None, "2016"),  # two years, not a span
+        ("from 2018 to 2016", None, "2018"),  # backwards: no span
+        ("the 1996 Olympics", None, "1996"),  # a year naming a happening
+        ("since the 2008 crisis", None, "2008"),
+        ("in the past few days", "2025-03-14", "2025-03-08/2025-03-14~"),
+        ("over the last two weeks", "2025-03-14", "2025-02-28/2025-03-14"),
         ("last August", "2025-09-10", "2025-08"),
         ("a month ago", "2025-10", "2025-09"),
         ("About a month ago", "2025-10", "2025-09~"),
@@ -69,6 +83,10 @@ def test_expression_resolves_to_edtf(expression, published, expected):
         ("a month ago", "2025"),
         ("as quoted by Mayko", "2026-02"),  # "by May" is not a month here
         ("4,750 miles in 2025 tons", None),
+        ("the 2000 people who signed", None),  # a count, not a year
+        ("between 2020 and 2023 people", None),
+        ("in the past few days", "2025-03"),  # needs the day of publication
+        ("six hours ago", "2025-03"),
     ],
 )
 def test_expression_without_enough_context_is_left_unresolved(expression, published):
@@ -103,6 +121,15 @@ def test_precision_is_kept():
         ("that same week", "2025-08", "2025-08-13", "", "2025-08-11/2025-08-17"),
         ("Hours later", "2025-08", "2022-02-21", "", "2022-02-21~"),  # may pass midnight
         ("a day later", "2025-08", "2025-08-10", "", "2025-08-11"),
+        ("later that night", "2025-08", "2025-08-10", "", "2025-08-10~"),
+        # a month-dated source: a period's end next to a full date does not stop the search
+        (
+            "on Sunday",
+            "2025-08",
+            None,
+            "By the end of this week. On August 10 it rained.",
+            "2025-08-10",
+        ),
         # A source dated only to the month: the weekday is the article's one full date
         # that falls on it ("on Sunday" ... "the call on August 10").
         ("on Sunday", "2025-08", None, "The call on August 10 lasted an hour.", "2025-08-10"),

@@ -39,6 +39,7 @@ def test_a_dated_happening_with_no_named_actor_is_an_event(body, date):
         "The hospital hired 85 nurses since January.",  # a count since a month
         "Exports rose 12 percent in 2024, figures show.",
         "Friday, March 14, 2025",  # a date line, no happening
+        "Police recorded more than 900 thefts between 2020 and 2023.",  # a count over a span
     ],
 )
 def test_counts_over_a_period_and_date_lines_are_not_events(body):
@@ -71,6 +72,32 @@ def test_counts_over_a_period_and_date_lines_are_not_events(body):
          ("2024-05-13", "happened", "A week before the election on May 20, 2024")),
         ("The talks resumed two days after a truce was agreed on Tuesday.", "2025-03-14",
          ("2025-03-13", "happened", "two days after a truce was agreed on Tuesday")),
+        # spans of years and months, a year naming a happening
+        ("Taxes were owed for the period from 2004 to 2009, the court found.", "2025-03-14",
+         ("2004/2009", "happened", "from 2004 to 2009")),
+        ("Researchers tested pupils between July 2003 and December 2004.", "2025-03-14",
+         ("2003-07/2004-12", "happened", "between July 2003 and December 2004")),
+        ("Turnout fell sharply after the 2019 protests.", "2025-03-14",
+         ("2019", "happened", "the 2019 protests")),
+        ("Crowds returned to the beach throughout the weekend.", "2025-03-14",
+         ("2025-03-08/2025-03-09", "happened", "throughout the weekend")),
+        ("Two towns began charging the fee over the past three days.", "2025-03-14",
+         ("2025-03-11/2025-03-14", "happened", "over the past three days")),
+        # planned on the day of writing, unless already said or done
+        ("Figures to be published today show a record number of crossings.", "2025-03-14",
+         ("2025-03-14", "planned", "today")),
+        ("The agency today is to begin issuing new permits.", "2025-03-14",
+         ("2025-03-14", "planned", "today")),
+        ("Officials said today they will reopen the bridge.", "2025-03-14",
+         ("2025-03-14", "happened", "today")),
+        # a dateline run into the first sentence is not the happening's date
+        ("Friday, March 14, 2025 On Tuesday, the council approved the plan.", "2025-03-14",
+         ("2025-03-11", "happened", "On Tuesday")),
+        # a "will" inside a quotation is the speaker's: the weekday outside it is past
+        ('On Wednesday, the minister defended the plan: "We will bring the bill forward."',
+         "2025-03-14", ("2025-03-12", "happened", "On Wednesday")),
+        ('The minister defended the plan: "We will vote on Wednesday."', "2025-03-14",
+         ("2025-03-19", "planned", "on Wednesday")),
     ],
 )  # fmt: skip
 def test_date_expressions_of_news_writing(body, published, expected):

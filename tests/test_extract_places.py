@@ -35,6 +35,10 @@ def places_in(text: str, gazetteer) -> dict[str, tuple[str, str]]:
         ("Canada and Mexico signed the deal.", "Mexico", ("country", "MX")),
         ("Crowds filled Saudi Arabia's holy sites.", "Saudi Arabia", ("country", "SA")),
         ("Rain fell on Sydney.", "Sydney", ("city", "AU")),  # not the Sydney in Canada
+        ("Aid trucks crossed into Jordan.", "Jordan", ("country", "JO")),  # a sign of place
+        ("Talks opened in Amman. Jordan wants calm.", "Jordan", ("country", "JO")),
+        ("The envoy landed in Washington D.C. on Monday.", "Washington D.C.", ("city", "US")),
+        ("Crews were hired by the Municipality of Livorno.", "Livorno", ("city", "IT")),
     ],
 )  # fmt: skip
 def test_places_are_found_and_disambiguated(gazetteer, text, words, expected):
@@ -51,6 +55,8 @@ def test_places_are_found_and_disambiguated(gazetteer, text, words, expected):
         ("Nice weather helped the crowds.", "Nice"),  # a city needs a sign of place
         ("The vote is due in March.", "March"),  # a month, not the town
         ("He dressed up as Batman.", "Batman"),
+        ("Jordan scored twice in the final.", "Jordan"),  # a country that is a given name
+        ("Chad thanked his coach.", "Chad"),
     ],
 )
 def test_names_that_are_not_places(gazetteer, text, words):
@@ -69,3 +75,22 @@ def test_names_that_are_not_places(gazetteer, text, words):
 )
 def test_names_with_particles_abbreviations_and_nations(gazetteer, text, words, kind):
     assert places_in(text, gazetteer).get(words, ("missing",))[0] == kind
+
+
+def test_fast_run_pattern_finds_the_same_runs_as_the_plain_one():
+    """The run regex opens with a capital so the engine can skip ahead; it must find
+    exactly the runs the plainly written one finds, on every seed and dev-set article."""
+    from pathlib import Path
+
+    from timeline.extract.places import _PLAIN_RUN, _RUN
+
+    root = Path(__file__).resolve().parent.parent
+    paths = list((root / "seeds" / "articles").glob("*.txt"))
+    paths += (root / "fixtures" / "devset" / "articles").glob("*.txt")
+    runs = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8") + " St. Louis, Ste. Marie, Mt. Fuji, D.C."
+        fast = [(m.start(), m.group()) for m in _RUN.finditer(text)]
+        assert fast == [(m.start(), m.group()) for m in _PLAIN_RUN.finditer(text)], path.name
+        runs += len(fast)
+    assert runs > 3000

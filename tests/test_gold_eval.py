@@ -9,6 +9,7 @@ well-formed, and the command for printing every figure of it.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -180,8 +181,19 @@ def test_extraction_with_no_places_scores_place_recall_zero():
     assert scores.places.recall == 0
 
 
-def test_eval_gold_prints_every_figure_per_article_and_overall():
-    result = CliRunner().invoke(cli, ["eval", "--gold", str(TINY), "--misses"])
+def test_eval_gold_prints_every_figure_per_article_and_overall(tmp_path):
+    # The tiny article is extracted without a miss since events take their most specific
+    # place; a gold place the text never names gives the misses section a line.
+    devset = tmp_path / "devset"
+    shutil.copytree(TINY, devset)
+    gold = devset / "gold" / "tiny-harbour.yaml"
+    gold.write_text(
+        gold.read_text(encoding="utf-8").replace(
+            "places:\n", "places:\n  - {name: Solent, kind: region}\n"
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["eval", "--gold", str(devset), "--misses"])
 
     assert result.exit_code == 0, result.output
     header = result.output.splitlines()[0].split("  ")
@@ -191,7 +203,7 @@ def test_eval_gold_prints_every_figure_per_article_and_overall():
         assert figure in [cell.strip() for cell in header]
     assert re.search(r"^tiny-harbour ", result.output, re.MULTILINE)
     assert re.search(r"^overall ", result.output, re.MULTILINE)
-    assert "\ntiny-harbour\n" in result.output  # the misses section
+    assert "\ntiny-harbour\n  place missed: Solent (region)" in result.output  # the misses
 
 
 def test_eval_gold_refuses_seeds_dir_too():

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..dates import TimelineDate
 from .actors import ActorBook, Mention, MentionIndex
 from .names import slug
 from .ongoing import ongoing_range
-from .relative_dates import DateMention, Published, find_dates, known_days
+from .relative_dates import DateMention, Published, find_dates, known_days, may_hold_dates
 from .sentences import Span, sentences
 
 # (event type, pattern) in priority order: the specific before the generic.
@@ -48,13 +49,47 @@ TYPE_RULES: list[tuple[str, str]] = [
      r"confirmed|stressed|emphasi[sz]ed|suggested|cited|wrote|posted"),
 ]  # fmt: skip
 _TYPE_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in TYPE_RULES]
+# Words (lowercase) one of which every match of a type's pattern contains: a sentence is
+# searched only with the patterns whose words it holds. ``possible_types`` runs for every
+# extracted event a load merges, so it must cost microseconds, not nineteen searches.
+TYPE_STEMS: dict[str, tuple[str, ...]] = {
+    "phone_call": ("phone", "video call", "called"),
+    "sanction": ("sanction",),
+    "attack": ("stru", "stri", "attack", "shell", "drone", "missile", "bomb", "invasion",
+               "invade"),
+    "recognition": ("recogni",),
+    "recall": ("recalled", "summoned"),
+    "appointment": ("appointed", "credentials", "tenure", "office", "dismissed", "named"),
+    "agreement": ("agreement", "memorandum", "signed", "deal"),
+    "negotiation": ("negotiat", "peace talks", "ceasefire"),
+    "commission": ("commission", "working group"),
+    "consultation": ("consultation",),
+    "briefing": ("briefing", "press conference"),
+    "interview": ("interview",),
+    "rally": ("rally", "protest", "demonstrat"),
+    "aid": ("aid", "humanitarian", "assistance", "donat"),
+    "visit": ("visit",),
+    "trip": ("trip", "tour", "departed", "travel"),
+    "meeting": ("met", "meet", "summit", "sidelines", "talks"),
+    "trade": ("export", "import", "trade", "turnover"),
+    "statement": ("said", "says", "statement", "stated", "address", "announc", "declar",
+                  "noted", "confirmed", "stressed", "emphasi", "suggested", "cited", "wrote",
+                  "posted"),
+}  # fmt: skip
+_GATED_TYPES = [(name, TYPE_STEMS[name], pattern) for name, pattern in _TYPE_PATTERNS]
 _PLANNED = re.compile(
-    r"\b(?:will|is to|are to|plans? to|planned|scheduled|set for|to be held|upcoming|"
+    r"\b(?:will|is to|are to|plans? to|planned|scheduled|set for|upcoming|"
+    # "figures to be published today", "a vote due to be held on Monday"
+    r"to be (?:held|published|released|announced|unveiled|signed|opened|launched|presented|"
+    r"decided|debated|voted on)|"
     r"expects? to|intends? to|"
     # reported future: "would begin running on Sunday"
     r"would (?:\w+ )?(?:begin|start|open|run|resume|take place|be held|close|end|launch|"
     r"arrive|go ahead))\b",
     re.IGNORECASE,
+)
+_DONE = re.compile(
+    r"\b(?:said|told|announced|stated|confirmed|wrote|added|reported|was|were|had)\b", re.I
 )
 _FORECAST = re.compile(r"\b(?:could|may|might|expected|likely to|would|forecast)\b", re.IGNORECASE)
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "season": 3, "year": 4}
@@ -82,25 +117,40 @@ class EventCandidate:
     actor_words: dict[str, str] = field(default_factory=dict)
 
 
+def _type_matches(sentence: str):
+    """(type, keyword match) for every type whose keywords the sentence has, in priority
+    order; a pattern runs only when one of its stems is in the sentence."""
+    lowered = sentence.lower()
+    for name, stems, pattern in _GATED_TYPES:
+        if any(stem in lowered for stem in stems) and (found := pattern.search(sentence)):
+            yield name, found
+
+
 def event_type(sentence: str) -> str:
-    for name, pattern in _TYPE_PATTERNS:
-        if pattern.search(sentence):
-            return name
-    return "other"
+    return next((name for name, _ in _type_matches(sentence)), "other")
+
+
+@lru_cache(maxsize=4096)
+def _possible_types(sentence: str) -> frozenset[str]:
+    return frozenset(name for name, _ in _type_matches(sentence)) or frozenset({"other"})
 
 
 def possible_types(sentence: str) -> set[str]:
     """Every type whose keywords the sentence has ("other" when none): an existing event
     of any of them may be what the sentence reports ("Tokayev stated that Kazakhstan does
-    not recognise …" is a statement as much as a recognition)."""
-    return {name for name, pattern in _TYPE_PATTERNS if pattern.search(sentence)} or {"other"}
+    not recognise …" is a statement as much as a recognition). Cached: a load asks again
+    for the same wording each time an event is merged."""
+    return set(_possible_types(sentence))
 
 
 def event_status(sentence: str, date: TimelineDate, published: Published | None) -> str:
     after_publication = published is not None and date.start > published.date
     # "by the end of this week", written on its Friday: the period runs past publication.
     reaching = published is not None and date.end > published.date
-    if _PLANNED.search(sentence) and (reaching or published is None):
+    # "The office today is to begin issuing ...": planned on the day of writing too, unless
+    # the sentence reports something already said or done ("said today it will ...").
+    today = published is not None and date.end == published.date and not _DONE.search(sentence)
+    if _PLANNED.search(sentence) and (reaching or today or published is None):
         return "planned"
     if reaching and _FORECAST.search(sentence):
         return "forecast"
@@ -142,10 +192,12 @@ def _part(sentence: Span, start: int, end: int) -> Span:
     return Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
 
 
-def _dated_parts(sentence: Span, dates: list[DateMention]) -> list[tuple[Span, list[DateMention]]]:
+def _dated_parts(
+    sentence: Span, parts: list[Span], dates: list[DateMention]
+) -> list[tuple[Span, list[DateMention]]]:
     """(evidence, dates) pairs: the whole sentence, or, when its date expressions (an
-    unresolved weekday included) fall in different clauses, each dated clause on its own."""
-    parts = clauses(sentence)
+    unresolved weekday included) fall in different clauses (``parts``), each dated clause
+    on its own."""
     if len(parts) == 1:
         return [(sentence, dates)]
     weekdays = [
@@ -173,35 +225,33 @@ def find_candidates(
 ) -> list[EventCandidate]:
     candidates: list[EventCandidate] = []
     anchor: TimelineDate | None = None
-    days = _past_days(text, paragraphs, published)
+    # Each sentence with its clauses, cut once: both passes below read them.
+    split = [[(s, clauses(s)) for s in sentences(paragraph)] for paragraph in paragraphs]
+    days = _past_days(text, split, published)
     located = MentionIndex(mentions)
-    for paragraph in paragraphs:
+    for paragraph in split:
         paragraph_year: int | None = None
-        for sentence in sentences(paragraph):
+        for sentence, parts in paragraph:
             # Future wording counts in its own clause: in "On Friday, Trump suggested ...,
             # as both confirmed a meeting set for Aug. 15" the Friday is the one before.
             dates = [
                 mention
-                for part in clauses(sentence)
-                for mention in find_dates(
-                    text,
-                    part.start,
-                    part.end,
-                    published,
-                    anchor,
-                    bool(_PLANNED.search(part.text)),
-                    days,
-                    paragraph_year,
-                )
+                for part in parts
+                if may_hold_dates(text, part.start, part.end)
+                for mention in _clause_dates(text, part, published, anchor, days, paragraph_year)
             ]
-            dates = [d for d in dates if not _counted_over(text, d)]
+            dates = [
+                d
+                for d in dates
+                if not _counted_over(text, d) and not _is_dateline(d, sentence, published)
+            ]
             if not dates:
                 if _WEEKDAY_WORD.search(sentence.text):
                     anchor = None
                 continue
             anchor = _anchor_after(sentence, dates, anchor)
             paragraph_year = _year_of(dates[-1].date) or paragraph_year
-            for evidence, held in _dated_parts(sentence, dates):
+            for evidence, held in _dated_parts(sentence, parts, dates):
                 ongoing = ongoing_range(text, evidence, held, published)
                 if ongoing is None:
                     found = [_candidate(evidence, held, located, book, published)]
@@ -241,9 +291,56 @@ _HAPPENING_VERB = re.compile(
 def _counted_over(text: str, date: DateMention) -> bool:
     """Is the date expression the period a number is counted over ("85 nurses since
     January", "more than 100 in 2023")?"""
-    if not re.match(r"(?:in|since|during|so far in|this|last)\b", date.expression, re.I):
+    if not re.match(
+        r"(?:in|since|during|so far in|this|last|from|between)\b", date.expression, re.I
+    ):
         return False
     return bool(_COUNT_BEFORE.search(text, max(0, date.start - 60), date.start))
+
+
+_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+def _clause_dates(
+    text: str,
+    part: Span,
+    published: Published | None,
+    anchor: TimelineDate | None,
+    days: tuple,
+    paragraph_year: int | None,
+) -> list[DateMention]:
+    """The clause's dates, future wording read where it is: a "will" inside a quotation
+    is the speaker's ("Wednesday, Sunak said: “we will ...”" is the Wednesday before), and
+    makes future only the dates inside that quotation."""
+    quotes = [q for q in _QUOTATION.finditer(part.text) if _PLANNED.search(q.group())]
+    outside = part.text
+    for quote in quotes:
+        outside = outside[: quote.start()] + " " * len(quote.group()) + outside[quote.end() :]
+    future = bool(_PLANNED.search(outside))
+    found = find_dates(text, part.start, part.end, published, anchor, future, days, paragraph_year)
+    if future or not quotes:
+        return found
+    for quote in quotes:  # dates inside a quotation that speaks of the future
+        start, end = part.start + quote.start(), part.start + quote.end()
+        inside = find_dates(text, start, end, published, anchor, True, days, paragraph_year)
+        if inside:
+            found = [d for d in found if not start <= d.start < end] + inside
+    return sorted(found, key=lambda d: d.start)
+
+
+def _is_dateline(date: DateMention, sentence: Span, published: Published | None) -> bool:
+    """Is the date the article's dateline, run into the first sentence ("Thursday, May 7,
+    2015 On Tuesday, the government announced ...")? A full date of the publication day,
+    weekday and year included, that opens the sentence and is followed by more words."""
+    return (
+        published is not None
+        and date.start == sentence.start
+        and date.end < sentence.end - 1
+        and date.date.precision == "day"
+        and date.date.start == published.date
+        and bool(_WEEKDAY_WORD.match(date.expression))
+        and bool(re.search(r"\d{4}$", date.expression))
+    )
 
 
 def _reports_happening(sentence: str, dates: list[DateMention]) -> bool:
@@ -260,17 +357,19 @@ def _year_of(date: TimelineDate) -> int | None:
     return date.start.year if date.start.year == date.end.year else None
 
 
-def _past_days(text: str, paragraphs: list[Span], published: Published | None):
+def _past_days(text: str, split: list[list[tuple[Span, list[Span]]]], published: Published | None):
     """Days stated in full in clauses not about the future: what "on Sunday" may name in a
-    source dated only to the month ("a meeting set for Aug. 15" names no past Friday)."""
+    source dated only to the month ("a meeting set for Aug. 15" names no past Friday).
+    ``split``: each paragraph's sentences, each with its clauses."""
     if not published or published.precision != "month":
         return ()
     days: list = []
-    for paragraph in paragraphs:
-        for sentence in sentences(paragraph):
-            for part in clauses(sentence):
-                if not _PLANNED.search(part.text):
-                    days.extend(known_days(text, published, part.start, part.end))
+    for paragraph in split:
+        for _, parts in paragraph:
+            for part in parts:
+                stated = known_days(text, published, part.start, part.end)
+                if stated and not _PLANNED.search(part.text):
+                    days.extend(stated)
     return tuple(days)
 
 
@@ -294,7 +393,7 @@ def _candidate(
     # in 2019": 2019 because the text says so, not because of the publication year).
     date = min(dates, key=lambda d: (_PRECISION_RANK[d.date.precision], not d.absolute))
     wording = typed_by or evidence.text
-    kind = event_type(wording)
+    kind, keyword = next(_type_matches(wording), ("other", None))
     names = [book.actors[a].name for a in actors[:3]]
     label = TYPE_LABELS.get(kind, kind.replace("_", " ").capitalize())
     # With no actor named, the sentence's first words name the happening.
@@ -303,7 +402,6 @@ def _candidate(
     subject = actors[0] if actors else slug(" ".join(opening.split()[:4]))[:40]
     event_id = f"x-{slug(date.date.edtf)}-{kind.replace('_', '-')}-{subject}"
     status = event_status(evidence.text, date.date, published)
-    keyword = next((p.search(wording) for name, p in _TYPE_PATTERNS if name == kind), None)
     return EventCandidate(
         event_id,
         kind,

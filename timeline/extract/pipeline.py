@@ -18,11 +18,12 @@ from ..dates import parse_date
 from ..validate import Corpus, alias_key
 from ..vocabulary import INTERVIEW_ANSWER, QUOTATION
 from .actors import ActorBook, Mention, find_mentions
+from .event_places import EventPlaces
 from .events import EventCandidate, find_candidates
 from .gazetteer import STATE_NAMES
 from .interviews import Answer, find_answers
 from .merging import EventIndex
-from .places import PlaceMention, builtin_places, find_places, gazetteer, most_specific
+from .places import PlaceMention, builtin_places, find_places, gazetteer
 from .places import place_id as _place_id
 from .quotes import TERM_MAX_WORDS, QuoteSpan, find_quote_spans, inside
 from .relative_dates import Published
@@ -336,24 +337,24 @@ def _add_events(
 ):
     by_id: dict[str, dict[str, Any]] = {}
     linked: set[tuple[str, str]] = set()
-    place_starts = [p.start for p in places]
+    event_places = EventPlaces(places)
     for candidate in candidates:
         row = by_id.get(candidate.id)
         if row is None:
             date = candidate.date.date
-            evidence = candidate.evidence
-            inside = places[
-                bisect_left(place_starts, evidence.start) : bisect_left(place_starts, evidence.end)
-            ]
-            where = most_specific(inside)
+            located = event_places.of(candidate.evidence, candidate.date.start)
+            where = located.mention if located else None
             typed = (
                 f"type {candidate.type} by “{candidate.type_words}”"
                 if candidate.type_words
                 else "no type keyword"
             )
             basis = f"date “{candidate.date.expression}”; {typed}"
-            if where:
-                basis += f"; place “{article.search_text[where.start : where.end]}”"
+            if located:
+                words = article.search_text[where.start : where.end]
+                basis += f"; place “{words}”" + (
+                    f" (inferred: {located.inferred})" if located.inferred else ""
+                )
             row = {
                 "id": candidate.id,
                 "title": candidate.title,

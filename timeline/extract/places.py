@@ -34,6 +34,11 @@ from .sentences import Span
 from .vocabulary import FUNCTION_WORDS, GOVERNMENT_WORDS, MONTHS, ORGANISATION_WORDS, WEEKDAYS
 
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
+# Countries whose name is also a given name: alone, with no preposition of place and no
+# word of the country elsewhere ("Jordanian", "Amman"), the name is more likely a person's.
+GIVEN_NAME_COUNTRIES = {"Jordan", "Chad"}
+# Other spellings of a city: name as written -> (gazetteer name, its region).
+CITY_NAMES = {"Washington D.C.": ("Washington", "District of Columbia")}
 
 BIG_CITY = 1_000_000
 # Towns below this (only in the full gazetteer) also need their country or region named.
@@ -43,22 +48,38 @@ _NEARBY = 400
 _KIND_RANK = {"country": 0, "region": 1, "city": 2}
 # Capitalised words joined by spaces; a possessive ends the run ("Saudi Arabia's Civil
 # Defense Authority" holds "Saudi Arabia"), an apostrophe before a capital does not.
-_WORD = r"(?:(?:St|Ste|Mt|Ft)\.|[A-Z](?:[\w-]|['’](?=[A-Z]))*)"
+_WORD = r"(?:(?:St|Ste|Mt|Ft|D\.C)\.|[A-Z](?:[\w-]|['’](?=[A-Z]))*)"
 # Lowercase words inside a place's name: "Rio de Janeiro", "Stratford-upon-Avon" has
 # hyphens; "of" and "the" are left out, so "Ministry of Health of Ukraine" keeps Ukraine.
 _PARTICLE = r"(?:de|da|do|del|dos|das|di|la|le|el|sur|am|an der)"
-_RUN = re.compile(rf"(?<![\w’'.-]){_WORD}(?: (?:{_PARTICLE} )?{_WORD})*")
+# The run's first word is _WORD written to open with a capital and look behind it, so the
+# regex engine skips to the next capital letter (twice as fast as a leading lookbehind;
+# tests/test_extract_places.py checks both give the same runs on the seeds and dev set).
+_FIRST_WORD = (
+    r"[A-Z](?<![\w’'.-].)(?:(?<=S)te?\.|(?<=[MF])t\.|(?<=D)\.C\.|(?:[\w-]|['’](?=[A-Z]))*)"
+)
+_RUN = re.compile(rf"{_FIRST_WORD}(?: (?:{_PARTICLE} )?{_WORD})*")
+_PLAIN_RUN = re.compile(rf"(?<![\w’'.-]){_WORD}(?: (?:{_PARTICLE} )?{_WORD})*")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|from|to|near|outside|inside|into|across|around|towards?|via|through|"
     r"between|and|of|around|throughout|visited|visit|visiting|left|reached|entered)\s+"
     r"(?:(?!the\b)[a-z]+\s+){0,2}$"
 )
+# Bodies of a territory are where it is ("the Municipality of Livorno" is in Livorno); the
+# other institutions of a place are not a mention of it ("University of Texas").
+TERRITORIAL_WORDS = {"Municipality", "Prefecture", "Akimat"}
+_TERRITORY_OF = re.compile(r"(?:the )?(?:" + "|".join(sorted(TERRITORIAL_WORDS)) + r") of ", re.I)
 _INSTITUTION_OF = re.compile(
-    r"\b(?:" + "|".join(sorted(GOVERNMENT_WORDS | ORGANISATION_WORDS)) + r") (?:of|for) (?:the )?$"
+    r"\b(?:"
+    + "|".join(sorted((GOVERNMENT_WORDS | ORGANISATION_WORDS) - TERRITORIAL_WORDS))
+    + r") (?:of|for) (?:the )?$"
 )
 _DATELINE_PLACE = re.compile(
     r"([A-Z][A-Z.'’ -]{2,30}?)(?:,[^,(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
 )
+_NO_COUNTS: Counter = Counter()  # shared, never written to
+_POSSESSIVE = re.compile(r"['’]s?$")
+_DEMONYM_SPLIT = re.compile(r"[\s'’-]+")
 _STATE_AFTER = re.compile(r"\s+(?:state|State)\b")
 _AFTER_COMMA = re.compile(r", ([A-Z]\w*(?: [A-Z]\w*)?)")
 
@@ -103,6 +124,8 @@ def builtin_places() -> dict[str, list[Place]]:
             index.setdefault(alternate, []).append(place)
     for alias, state in STATE_NAMES.items():
         index.setdefault(alias, []).extend(index.get(state, []))
+    for alias, (name, region) in CITY_NAMES.items():
+        index.setdefault(alias, []).extend(p for p in index.get(name, []) if p.region == region)
     return index
 
 
@@ -153,21 +176,36 @@ def find_places(
     index = index if index is not None else gazetteer()
     taken = sorted(_actor_spans(mentions, actor_types))
     taken_starts = [s for s, _ in taken]
-    demonyms = (DEMONYMS[w] for w in re.findall(r"[A-Z][a-z]+", text) if w in DEMONYMS)
-    countries_named = Counter(demonyms)
+    runs = [list(_RUN.finditer(text, p.start, p.end)) for p in paragraphs]
+    # "Kazakh", "Jordanian": capitalised words of the runs, hyphenated ones split.
+    countries_named: Counter = Counter()
+    for paragraph_runs in runs:
+        for run in paragraph_runs:
+            words = run.group()
+            if words in DEMONYMS:
+                countries_named[DEMONYMS[words]] += 1
+            elif " " in words or "-" in words or "'" in words or "’" in words:
+                countries_named.update(
+                    DEMONYMS[w] for w in _DEMONYM_SPLIT.split(words) if w in DEMONYMS
+                )
     raw: list[tuple[int, int, str, list[Place], str]] = []
-    for paragraph in paragraphs:
+    for paragraph, paragraph_runs in zip(paragraphs, runs, strict=True):
         if dateline := _DATELINE_PLACE.match(text, paragraph.start, paragraph.end):
             words = dateline.group(1).strip()
             if places := _candidates(index, words.title()):
                 start = dateline.start(1)
                 raw.append((start, start + len(words), words.title(), places, "dateline"))
-        for run in _RUN.finditer(text, paragraph.start, paragraph.end):
+        for run in paragraph_runs:
             start, words = run.start(), run.group()
             while " " in words and words.split(" ", 1)[0] in FUNCTION_WORDS:
                 skip = len(words.split(" ", 1)[0]) + 1
                 start, words = start + skip, words[skip:]
-            words = re.sub(r"['’]s?$", "", words)
+            if words[-1] in "'’s":
+                words = _POSSESSIVE.sub("", words)
+            if " D.C. " in words:  # "D.C." ends a name: "in Washington D.C. The team"
+                words = words[: words.index(" D.C. ") + 5]
+            if words not in index:
+                continue
             places = _candidates(index, words)
             if not places:
                 continue
@@ -187,6 +225,10 @@ def find_places(
         for start, _, _, places, _ in raw
         if len({p.country_code for p in places}) == 1
     ]
+    # Countries a demonym or a city or region in them points at ("Jordanian", "Amman").
+    pointed_at = countries_named + Counter(
+        places[0].country for _, _, _, places, _ in raw if places[0].kind != "country"
+    )
     for _, country in certain:
         countries_named[country] += 1
     certain_starts = [at for at, _ in certain]
@@ -194,8 +236,9 @@ def find_places(
     found: list[PlaceMention] = []
     passed: set[str] = set()
     for start, end, words, places, sign in raw:
-        nearby: Counter = Counter()
+        nearby = _NO_COUNTS
         if len(places) > 1:  # only an ambiguous name needs its neighbours
+            nearby = Counter()
             low = bisect_left(certain_starts, start - _NEARBY)
             high = bisect_right(certain_starts, start + _NEARBY)
             nearby.update(c for at, c in certain[low:high] if at != start)
@@ -204,6 +247,14 @@ def find_places(
             if place.population < BIG_CITY and words not in CAPITALS:
                 continue
             sign = "capital" if words in CAPITALS else "city of a million or more"
+        if (
+            place.kind == "country"
+            and words in GIVEN_NAME_COUNTRIES
+            and not sign
+            and words not in passed
+            and not pointed_at.get(place.country)
+        ):
+            continue  # "Jordan scored twice": a person's name, as far as the text says
         if place.kind == "city" and place.population < SMALL_CITY and words not in passed:
             if not countries_named.get(place.country) and place.region not in region_names:
                 continue  # a small town's name, with no word of its country: likely a name
@@ -231,7 +282,10 @@ def _actor_spans(mentions: list[Mention], actor_types: dict[str, str]) -> list[t
     for mention in mentions:
         kind = actor_types.get(mention.actor_id)
         if kind != "state" or mention.text in CAPITALS:
-            spans.append((mention.start, mention.end))
+            # "the Municipality of Livorno" is a body and names the city it governs
+            territory = _TERRITORY_OF.match(mention.text)
+            end = mention.start + territory.end() if territory else mention.end
+            spans.append((mention.start, end))
     return spans
 
 
@@ -282,18 +336,3 @@ def place_id(place: Place, taken: dict[str, int]) -> str:
         taken[base] = place.geonameid
         return base
     return slug(f"{place.name} {place.country_code}")
-
-
-def most_specific(mentions: list[PlaceMention]) -> PlaceMention | None:
-    """Where a sentence's happening took place: its city, else region, else country
-    (the first one named after a preposition of place wins a tie)."""
-    if not mentions:
-        return None
-    return min(
-        enumerate(mentions),
-        key=lambda item: (
-            _KIND_RANK[item[1].place.kind],
-            "preposition" not in item[1].basis,
-            item[0],
-        ),
-    )[1]

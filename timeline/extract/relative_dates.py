@@ -14,6 +14,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..dates import SEASON_NAMES, TimelineDate
 
@@ -32,6 +33,8 @@ SEASONS = {
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }  # fmt: skip
 
 _MONTH = (
@@ -40,9 +43,21 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_NUMBER = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUMBER = (
+    r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
+)
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_YEAR2 = _YEAR.replace("?P<year>", "?P<year2>")
+# Nouns of happenings a year names as an adjective: "the 2014 protests", "the 1991 Hajj".
+_HAPPENING_NOUNS = (
+    r"elections?|protests?|war|census|season|budget|summit|crisis|attacks?|earthquake|"
+    r"floods?|campaign|referendum|games|olympics|championships?|tournament|final|strike|"
+    r"revolution|uprising|coup|invasion|crash|storm|hurricane|fire|festival|conference|"
+    r"agreement|deal|treaty|reform|law|act|merger|ipo|launch|race|cup|world cup"
+)
 _NOT_A_YEAR_AFTER = r"(?!\s*(?:tons|people|km|kilometers|miles|children|percent|%|\d|-|–))"
 
 # (name, pattern): tried in this order, so the longest expressions win.
@@ -53,10 +68,26 @@ PATTERNS = [
         rf"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?:,?\s+{_YEAR})?",
     ),
     (
+        # "from 2004 to 2009", "between July 2003 and December 2004", "in 2004-2009"
+        "span",
+        rf"\b(?:from|between|in|during)\s+(?:{_MONTH}\s+)?{_YEAR}(?:\s+(?:to|and|until|through)\s+|"
+        rf"\s*[-–]\s*)(?:{_MONTH2}\s+)?{_YEAR2}\b"
+        rf"(?!\s*(?:tons|people|km|kilometers|miles|children|percent|%))",
+    ),
+    (
         "period_end",
         r"\b(?:by\s+)?the\s+end\s+of\s+(?P<which>this|next|last|the)\s+(?P<unit>week|month|year)\b",
     ),
-    ("weekend", r"\b(?:(?:over|during|at|on)\s+the|(?P<which>last|this|next))\s+weekend\b"),
+    (
+        "weekend",
+        r"\b(?:(?:over|during|at|on|throughout)\s+the|(?P<which>last|this|next))\s+weekend\b",
+    ),
+    (
+        # "in the past few days", "over the last two weeks": up to publication
+        "recent_days",
+        rf"\b(?:(?:in|over|during)\s+)?the\s+(?:past|last)\s+(?:(?P<few>few|several|couple of)|"
+        rf"{_NUMBER})\s+(?P<unit>day|week)s\b",
+    ),
     ("day_month", rf"\b(?:on\s+)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
     (
         "month_year",
@@ -72,8 +103,8 @@ PATTERNS = [
     ),
     (
         "ago",
-        rf"\b(?P<approx>about|around|some|nearly|almost|roughly|over|more than)?\s*{_NUMBER}\s+"
-        r"(?P<unit>day|week|month|year)s?\s+ago\b",
+        rf"\b(?P<approx>about|around|some|nearly|almost|roughly|over|more than|less than)?\s*"
+        rf"{_NUMBER}\s+(?P<unit>hour|day|week|month|year|decade)s?\s+ago\b",
     ),
     ("years_since", rf"\b{_NUMBER}\s+years\s+(?:since|after)\b"),
     (
@@ -98,43 +129,102 @@ PATTERNS = [
         rf"\b(?:in|since|until|by|from|during|early|late|mid-|a|an)\s+{_MONTH}(?![\s,]+\d)",
     ),
     (
+        "year_adjective",
+        rf"\bthe\s+{_YEAR}\s+(?:(?!(?:{_HAPPENING_NOUNS})\b)(?-i:[A-Z])[\w-]*\s+)?"
+        rf"(?:{_HAPPENING_NOUNS}|(?-i:[A-Z])[\w-]*)\b",
+    ),
+    (
         "year",
         rf"\b(?:(?:in|since|from|by|until|before|after|of|during|early|late|mid)\s+){_YEAR}\b"
         rf"{_NOT_A_YEAR_AFTER}",
     ),  # fmt: skip
 ]
 _COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in PATTERNS]
-# Words every match of a pattern contains. One scan of a sentence for all of them says
-# which patterns can match at all; most sentences need two or three of the sixteen.
-_CUES = re.compile(
-    r"(?P<month>\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|"
-    r"(?P<season>spring|summer|autumn|fall|winter)|(?P<weekend>weekend)|"
-    r"(?P<period>year|month|week)|"
-    r"(?P<ago>\bago\b)|(?P<relative>later|earlier|before|after|next|following|previous|same|"
-    r"that|hours)|(?P<day>day|tomorrow)|(?P<year>(?:19|20)\d\d)",
-    re.IGNORECASE,
+# Words every match of a pattern contains: each pattern needs one word of every group
+# (substrings of the clause, lowercased, its spaces collapsed; month names as the patterns
+# want them, capitalised). Testing a clause for these words costs a few microseconds;
+# scanning it with the eighteen patterns costs many times more, and most clauses need
+# none of them or two or three.
+_MONTH_CUES = tuple(
+    word
+    for name in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    for word in (name, name.upper())
 )
-_NEEDS = {
-    "month_day": {"month"},
-    "period_end": {"period"},
-    "weekend": {"weekend"},
-    "day_month": {"month"},
-    "month_year": {"month", "year"},
-    "season_year": {"season", "year"},
-    "relative_season": {"season"},
-    "relative_month": {"month"},
-    "relative_period": {"period"},
-    "ago": {"ago"},
-    "years_since": {"period"},
-    "later": {"relative"},
-    "hours_later": {"relative"},
-    "same_period": {"relative"},
-    "weekday": {"day"},
-    "deictic": {"day"},
-    "month_alone": {"month"},
-    "year": {"year"},
+_WHICH = ("last", "this", "next", "past", "previous")
+_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+_YEAR_CUES = ("19", "20")
+_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "month_day": (_MONTH_CUES,),
+    "span": (("from", "between", "in", "during"), _YEAR_CUES),
+    "recent_days": (("past", "last"), ("day", "week")),
+    "year_adjective": (("the",), _YEAR_CUES),
+    "period_end": (("end of",),),
+    "weekend": (("weekend",),),
+    "day_month": (_MONTH_CUES,),
+    "month_year": (_MONTH_CUES, _YEAR_CUES),
+    "season_year": (_SEASONS, _YEAR_CUES),
+    "relative_season": (tuple(f"{w} {s}" for w in _WHICH for s in _SEASONS),),
+    "relative_month": (_MONTH_CUES, _WHICH),
+    "relative_period": (tuple(f"{w} {u}" for w in _WHICH for u in ("year", "month", "week")),),
+    "ago": (("ago",),),
+    "years_since": (("years since", "years after"),),
+    "later": (
+        ("day", "week"),
+        ("later", "earlier", "before", "after", "next", "following", "previous"),
+    ),
+    "hours_later": (("hours later", "hours after", "later that", "earlier that"),),
+    "same_period": (
+        tuple(f"{w} {u}" for w in ("that", "same") for u in ("day", "week", "month", "year")),
+    ),
+    "weekday": (("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),),
+    "deictic": (("yesterday", "today", "tomorrow"),),
+    "month_alone": (_MONTH_CUES,),
+    "year": (_YEAR_CUES,),
 }
-_ABSOLUTE = {"month_year", "season_year", "year"}
+# One bit per cue word; a pattern's groups as masks of those bits.
+_CUE_BITS = {
+    word: 1 << number
+    for number, word in enumerate(
+        sorted({word for groups in _NEEDS.values() for group in groups for word in group})
+    )
+}
+_CASED_CUES = set(_MONTH_CUES)
+_GATED = [
+    (name, pattern, [sum(_CUE_BITS[word] for word in group) for group in _NEEDS[name]])
+    for name, pattern in _COMPILED
+]
+
+
+# Every pattern needs one of these (a month, a year's digits, a unit of time, ...): a
+# clause with none of them, most clauses, is not tested for the other cue words.
+_ROOT_CUES = (*_YEAR_CUES, *_SEASONS, "day", "week", "month", "year", "ago", "end of",
+              "tomorrow", "hours", "later that", "earlier that")  # fmt: skip
+
+
+@lru_cache(maxsize=512)
+def _cues(text: str) -> int:
+    """The cue words a clause holds, as a mask of their bits (cached: the events pass
+    asks before it resolves)."""
+    cased = " ".join(text.split())
+    lowered = cased.lower()
+    if not any(word in lowered for word in _ROOT_CUES) and not any(
+        word in cased for word in _MONTH_CUES
+    ):
+        return 0
+    mask = 0
+    for word, bit in _CUE_BITS.items():
+        if word in (cased if word in _CASED_CUES else lowered):
+            mask |= bit
+    return mask
+
+
+def may_hold_dates(text: str, start: int, end: int) -> bool:
+    """Could text[start:end] hold a date expression at all? (cheap: no pattern is run)"""
+    cues = _cues(text[start:end])
+    return bool(cues) and any(all(cues & group for group in groups) for _, _, groups in _GATED)
+
+
+_ABSOLUTE = {"month_year", "season_year", "year", "span", "year_adjective"}
 _CASE_SENSITIVE = {"month_day", "day_month", "month_year", "relative_month", "month_alone"}
 
 
@@ -183,8 +273,10 @@ def timeline_date(edtf: str) -> TimelineDate | None:
     approximate = core != edtf
     try:
         if "/" in core:
-            first, last = (dt.date.fromisoformat(part) for part in core.split("/"))
-            return TimelineDate(edtf, "range", first, last, approximate)
+            first, last = (timeline_date(part) for part in core.split("/"))
+            if first is None or last is None or first.precision == "range":
+                return None
+            return TimelineDate(edtf, "range", first.start, last.end, approximate)
         parts = [int(part) for part in core.split("-")]
         if len(parts) == 3:
             day = dt.date(*parts)
@@ -306,6 +398,10 @@ def resolve(
                 f"'{expression}': a range of days; {reason}",
             )
         return f"{year}-{month:02d}-{day:02d}", f"'{expression}': {reason}"
+    if name == "span":
+        return _span(groups, expression)
+    if name == "year_adjective":
+        return groups["year"], f"'{expression}': a year naming a happening"
     if name == "month_year":
         month = _month_number(groups["month"])
         return f"{groups['year']}-{month:02d}", f"'{expression}': an absolute month"
@@ -373,6 +469,17 @@ def resolve(
         )
     if name == "period_end":
         return _period_end(groups, expression, published, pub)
+    if name == "recent_days" and published.precision == "day":
+        count = 6 if groups.get("few") else _count(groups["count"])
+        if not count:
+            return None
+        days = count * (7 if groups["unit"].lower() == "week" else 1)
+        first = published.date - dt.timedelta(days=days if not groups.get("few") else 6)
+        vague = "~" if groups.get("few") else ""
+        return f"{first}/{published.date}{vague}", (
+            f"'{expression}' in {pub}: the {days} days up to that date"
+            + (", approximate" if vague else "")
+        )
     if name == "weekend" and published.precision == "day":
         # Saturday and Sunday: the latest up to publication, or the next in future tense.
         saturday = published.date + dt.timedelta(days=(5 - published.date.weekday()) % 7)
@@ -405,6 +512,13 @@ def resolve(
         approximate = "~" if groups.get("approx") else ""
         if count is None:
             return None
+        if unit == "decade":  # "nearly a decade ago": a year, never more than approximate
+            return f"{year - 10 * count}~", f"'{expression}' in {pub}: {10 * count} years before"
+        if unit == "hour":
+            if published.precision != "day":
+                return None
+            day = published.date - dt.timedelta(days=round(count / 24))
+            return f"{day}~", f"'{expression}' in {pub}: the day {count} hours before, approximate"
         if unit == "year":
             return f"{year - count}{approximate}", f"'{expression}' in {pub}"
         if unit == "month" and published.precision != "year":
@@ -452,6 +566,26 @@ def resolve(
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["word"].lower()]
         return str(published.date + dt.timedelta(days=shift)), f"'{expression}' in {pub}"
     return None
+
+
+def _span(groups: dict, expression: str) -> tuple[str, str] | None:
+    """ "from 2004 to 2009", "between July 2003 and December 2004": from the first period
+    to the second (a month given for one end only is given for both: "from May 2003 to
+    2004" runs to December 2004)."""
+    if re.match(r"(?:in|during)\b", expression, re.I) and not re.search(r"\d\s*[-–]", expression):
+        return None  # "in 2004 and 2009": two years, not a span
+    months = [groups.get("month"), groups.get("month2")]
+    if any(month and not month[0].isupper() for month in months):
+        return None
+    first_year, last_year = int(groups["year"]), int(groups["year2"])
+    first = f"{first_year}-{_month_number(months[0]):02d}" if months[0] else str(first_year)
+    last = f"{last_year}-{_month_number(months[1]):02d}" if months[1] else str(last_year)
+    if (last_year, months[1] and _month_number(months[1]) or 12) <= (
+        first_year,
+        months[0] and _month_number(months[0]) or 1,
+    ):
+        return None
+    return f"{first}/{last}", f"'{expression}': a span of absolute dates"
 
 
 def _from_anchor(
@@ -520,8 +654,13 @@ def known_days(
 ) -> tuple[dt.date, ...]:
     """The days text[start:end] states in full ("August 10", "10 August 2025"), resolved."""
     days = []
-    for name, pattern in _COMPILED[:2]:
-        for match in pattern.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    if not any(word in text[start:end] for word in _MONTH_CUES):
+        return ()
+    for name, pattern in _COMPILED:
+        if name not in ("month_day", "day_month"):
+            continue
+        for match in pattern.finditer(text, start, end):
             if not match.group("month")[0].isupper():
                 continue
             resolved = resolve(name, match, published)
@@ -543,9 +682,9 @@ def find_dates(
     """Resolved date expressions in text[start:end], in order, never overlapping."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    cues = {cue.lastgroup for cue in _CUES.finditer(text, start, end)}
-    for name, pattern in _COMPILED:
-        if not _NEEDS[name] <= cues:
+    cues = _cues(text[start:end])
+    for name, pattern, groups in _GATED:
+        if not all(cues & group for group in groups):
             continue
         for match in pattern.finditer(text, start, end):
             if any(match.start() < b and a < match.end() for a, b in taken):
@@ -575,9 +714,12 @@ def find_dates(
                 )
             )
     found.sort(key=lambda mention: mention.start)
-    return _counted_from_a_date(text, start, end, found)
+    if found and cues & _COUNTED_CUES:
+        return _counted_from_a_date(text, start, end, found)
+    return found
 
 
+_COUNTED_CUES = _CUE_BITS["after"] | _CUE_BITS["before"]
 _COUNTED_FROM = re.compile(rf"\b{_NUMBER}\s+(?P<unit>day|week)s?\s+(?P<way>after|before)\b", re.I)
 
 

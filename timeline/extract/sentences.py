@@ -42,9 +42,7 @@ def sentences(paragraph: Span) -> list[Span]:
     spans, start = [], 0
     text = paragraph.text
     for match in _SENTENCE_END.finditer(text):
-        word = re.search(r"([\w.]+)\.$", text[start : match.start() + 1])
-        if match.group().startswith(".") and word:
-            token = word.group(1).lower()
+        if text[match.start()] == "." and (token := _word_before(text, start, match.start())):
             if token in ABBREVIATIONS or len(token) == 1:
                 continue
         end = match.end()
@@ -55,6 +53,16 @@ def sentences(paragraph: Span) -> list[Span]:
     if start < len(text):
         spans.append(_span(paragraph, start, len(text)))
     return spans
+
+
+def _word_before(text: str, start: int, stop: int) -> str:
+    """The word (letters, digits, inner full stops: "U.S") that ends at text[stop], not
+    before text[start], lowercased; read backwards, so a long sentence is not rescanned
+    for each of its full stops."""
+    first = stop
+    while first > start and (text[first - 1].isalnum() or text[first - 1] in "._"):
+        first -= 1
+    return text[first:stop].lower()
 
 
 def _span(paragraph: Span, start: int, end: int) -> Span:

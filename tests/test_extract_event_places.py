@@ -1,0 +1,77 @@
+"""Each event's place: the most specific place its sentence names, else the place the
+article is set in (its dateline, or the city it names most), said to be inferred. One row
+per pattern of news writing; every text is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.pipeline import article_from_row, extract_article
+
+
+def extracted(body: str):
+    article = article_from_row(
+        {"id": "places", "text": body, "search_text": body, "published": "2025-03-14"}
+    )
+    return extract_article(article, [], [])
+
+
+def event_places(body: str) -> list[tuple[str | None, str]]:
+    """(place name, the event's basis) of every event, in order."""
+    extraction = extracted(body)
+    names = {p["id"]: p["name"] for p in extraction.places}
+    return [(names.get(e["place_id"]), e["extraction_basis"]) for e in extraction.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # a city before its region, before its country
+        ("Delegates gathered in Phoenix in July before a tour of Eureka Springs, Arkansas.",
+         "Phoenix"),
+        ("A fire broke out near Lyon, France, on Monday.", "Lyon"),
+        ("Farmers in Texas and Mexico lost crops last summer.", "Texas"),
+        ("The storm reached Florida on Monday.", "Florida"),
+        # of two cities, the one nearest the date
+        ("The band played in Madrid on Friday and flew to Lisbon a week later.", "Madrid"),
+        ("The request was made by the Municipality of Livorno in 2010.", "Livorno"),
+        ("The team won a medal on Tuesday in Washington D.C. Fans cheered.", "Washington D.C."),
+        ("Refugees crossed into Jordan on Sunday.", "Jordan"),
+    ],
+)  # fmt: skip
+def test_an_event_takes_the_place_its_sentence_names(body, place):
+    name, basis = event_places(body)[0]
+    assert name == place
+    assert "inferred" not in basis
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "inferred_from"),
+    [
+        ("KYIV (AFP) - Officials met at dawn. Power returned on Monday after repairs.",
+         "Kyiv", "the article's dateline"),
+        ("Fans came to Porto for the final. Hotels in Porto were full. The match ended late "
+         "on Sunday after extra time.", "Porto", "the article names Porto most often (2 times)"),
+    ],
+)  # fmt: skip
+def test_an_event_whose_sentence_names_no_place_takes_the_articles_setting(
+    body, place, inferred_from
+):
+    name, basis = event_places(body)[-1]
+    assert name == place
+    assert f"(inferred: {inferred_from}" in basis
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A storm flooded the old town on Monday.",  # no place anywhere
+        # two cities named as often: the article is set in neither for sure
+        "Fans flew to Porto and to Braga. Hotels in Porto and in Braga were full. The match "
+        "ended late on Sunday.",
+        "Jordan scored twice on Sunday, and the crowd cheered.",  # a person's name
+        "She studied at the University of Texas until 2010, then moved on.",
+    ],
+)
+def test_no_place_when_the_article_does_not_say_where(body):
+    assert [name for name, _ in event_places(body)][-1] is None

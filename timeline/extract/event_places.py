@@ -1,0 +1,76 @@
+"""Where an event happened: the place its evidence names, else the place the article is about.
+
+A sentence that names places gives its most specific one (a city before its region before
+its country: "in Phoenix ... Eureka Springs, Arkansas" is Phoenix), the one after a
+preposition of place first, then the one nearest the date expression ("inducted in Phoenix
+in July"). A sentence that names none took place, by the convention of news writing, where
+the article is set: its dateline ("KYIV (AFP) -"), else the city or region it names most
+often (at least twice, more often than any other). That place is inferred, and the row's
+basis says so and from what; with neither, the event has no place.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from .places import PlaceMention
+from .sentences import Span
+
+_SPECIFIC = {"city": 0, "region": 1, "country": 2}
+# A place the article names this many times or more may be where it is set.
+MIN_MENTIONS_OF_SETTING = 2
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    mention: PlaceMention
+    inferred: str  # "" when the evidence names the place; else what it was inferred from
+
+
+class EventPlaces:
+    """Finds each event's place among an article's place mentions (in text order)."""
+
+    def __init__(self, places: list[PlaceMention]):
+        self.places = places
+        self.starts = [p.start for p in places]
+        self.setting = _setting(places)
+
+    def of(self, evidence: Span, date_start: int) -> EventPlace | None:
+        inside = self.places[
+            bisect_left(self.starts, evidence.start) : bisect_left(self.starts, evidence.end)
+        ]
+        if inside:
+            return EventPlace(most_specific(inside, date_start), "")
+        return self.setting
+
+
+def most_specific(mentions: list[PlaceMention], date_start: int) -> PlaceMention:
+    """Of the places one piece of evidence names, where its happening took place."""
+    return min(
+        mentions,
+        key=lambda m: (
+            _SPECIFIC[m.place.kind],
+            "preposition" not in m.basis,
+            abs(m.start - date_start),
+        ),
+    )
+
+
+def _setting(places: list[PlaceMention]) -> EventPlace | None:
+    """The place the article is set in: its dateline, else its most named city or region."""
+    for mention in places:
+        if "(dateline)" in mention.basis:
+            return EventPlace(mention, "the article's dateline")
+    counts = Counter(m.place.geonameid for m in places if m.place.kind != "country")
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_MENTIONS_OF_SETTING:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two places as often: the article is set in neither for sure
+    first = next(m for m in places if m.place.geonameid == ranked[0][0])
+    return EventPlace(
+        first,
+        f"the article names {first.written or first.place.name} most often ({ranked[0][1]} times)",
+    )

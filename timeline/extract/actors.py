@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES, state_named
 from .names import name_key, same_name, slug, transliteration_key
@@ -41,7 +42,13 @@ _TOKEN = re.compile(
 _CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "von", "der", "van", "al", "du"}
 _MAX_NAME_TOKENS = 8
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
-_GENERIC_WORDS = (GOVERNMENT_WORDS | ORGANISATION_WORDS | set(MEDIA_WORDS)) - {
+# Unions the rules ask about for every phrase, built once.
+_BODY_WORDS = frozenset(GOVERNMENT_WORDS | ORGANISATION_WORDS)
+_INSTITUTION_WORDS = frozenset(_BODY_WORDS | MEDIA_WORDS)
+_ORGANISATION_OR_ACRONYM = frozenset(ORGANISATION_WORDS | ORGANISATION_ACRONYMS)
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*")
+_COMMA_SPACE = re.compile(r",\s")
+_GENERIC_WORDS = _INSTITUTION_WORDS - {
     "Kremlin",
     "Akorda",
     "Reuters",
@@ -63,15 +70,17 @@ _GENERIC_WORDS = (GOVERNMENT_WORDS | ORGANISATION_WORDS | set(MEDIA_WORDS)) - {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
     text: str
     key: str
-    opens_sentence: bool
     # Set once by tokenize: asked again and again while phrases are read.
     capitalised: bool = False
+    # The last token joined to this one by single spaces (or an abbreviation's ". "):
+    # "are tokens i..j one phrase" is then one comparison, not a scan of the gaps.
+    run_end: int = 0
 
 
 @dataclass
@@ -134,7 +143,10 @@ class ActorBook:
         self.actors: dict[str, BookActor] = {}
         self._by_key: dict[str, str] = {}
         self._by_transliteration: dict[str, str] = {}
-        self.first_words: set[str] = set()
+        # Every leading run of words of a known spelling ("ann", "ann lee" for "Ann Lee
+        # Park"): a token that starts none is passed over at once, and a phrase is read
+        # only as far as some spelling still begins with it.
+        self.prefixes: set[str] = set()
         # find() answers, forgotten whenever a spelling is added: a long article names
         # the same unknown people again and again, and each fuzzy look-up scans everyone.
         self._found: dict[tuple[str, str | None], str | None] = {}
@@ -161,8 +173,9 @@ class ActorBook:
         key = name_key(form)
         self._by_key.setdefault(key, actor_id)
         self._by_transliteration.setdefault(transliteration_key(form), actor_id)
-        if key:
-            self.first_words.add(key.split()[0])
+        words = key.split()
+        for size in range(1, len(words) + 1):
+            self.prefixes.add(" ".join(words[:size]))
 
     def by_exact_key(self, key: str) -> str | None:
         return self._by_key.get(key)
@@ -216,10 +229,12 @@ class ActorBook:
         self._index(actor_id, form)
 
 
-def roles_in_description(description: str | None) -> set[tuple[str, str | None]]:
-    """Roles a curated description states: "President of Kazakhstan" -> ('president', ...)."""
+@lru_cache(maxsize=4096)
+def roles_in_description(description: str | None) -> frozenset[tuple[str, str | None]]:
+    """Roles a curated description states: "President of Kazakhstan" -> ('president', ...).
+    Remembered: every article of a load builds its book from the same curated actors."""
     if not description:
-        return set()
+        return frozenset()
     words = re.findall(r"[\w-]+", description)
     states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
     found: set[tuple[str, str | None]] = set()
@@ -228,22 +243,71 @@ def roles_in_description(description: str | None) -> set[tuple[str, str | None]]
         if role in ROLE_NOUNS:
             found.add((role, None))
             found |= {(role, state) for state in states}
-    return found
+    return frozenset(found)
+
+
+_WORD_KEYS: dict[str, str] = {}
+
+
+def _word_key(word: str) -> str:
+    """``name_key`` of one token, remembered in a plain dict (bounded: cleared when full);
+    a plain ASCII word is only lowercased, the same answer without the Unicode
+    normalisation every other spelling needs."""
+    key = _WORD_KEYS.get(word)
+    if key is None:
+        if word.isascii() and word.replace("-", "").isalnum():
+            key = word.lower()
+        else:
+            key = name_key(word)
+        if len(_WORD_KEYS) > 65536:
+            _WORD_KEYS.clear()
+        _WORD_KEYS[word] = key
+    return key
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """Word tokens of text[start:end], each knowing whether it opens a sentence."""
+    """Word tokens of text[start:end], each knowing how far the phrase it starts runs (one
+    pass over the text, then one back over the tokens)."""
     tokens = []
+    append = tokens.append
+    article_name = _ARTICLE_NAME.fullmatch
+    keys = _WORD_KEYS
     for match in _TOKEN.finditer(text, start, end):
-        before = text[max(start, match.start() - 3) : match.start()].rstrip(" \u00a0“\"«‘'(")
-        opens = match.start() == start or not before or before[-1] in ".!?:\n—–-"
         word = match.group()
         # "al-Amr", "el-Sisi", "bin-Salman": an Arabic article inside a capitalised name
-        capitalised = word[:1].isupper() or (
-            "-" in word[:4] and bool(_ARTICLE_NAME.fullmatch(word))
-        )
-        tokens.append(Token(match.start(), match.end(), word, name_key(word), opens, capitalised))
+        capitalised = word[0].isupper() or ("-" in word[:4] and bool(article_name(word)))
+        first, last = match.span()
+        append(Token(first, last, word, keys.get(word) or _word_key(word), capitalised))
+    run_end = len(tokens) - 1
+    for index in range(len(tokens) - 2, -1, -1):
+        token, after = tokens[index], tokens[index + 1].start
+        gap = after - token.end
+        if not (
+            gap == 1
+            and text[token.end] in _SPACES
+            or gap == 2
+            and text[token.end] == "."
+            and text[token.end + 1] == " "
+            and token.text in _ABBREVIATED
+        ):
+            run_end = index
+        token.run_end = run_end
+    if tokens:
+        tokens[-1].run_end = len(tokens) - 1
     return tokens
+
+
+def opens_sentence(text: str, start: int, token: Token) -> bool:
+    """Whether a token opens a sentence of the stretch beginning at ``start``."""
+    if token.start == start:
+        return True
+    before = text[max(start, token.start - 3) : token.start].rstrip(_OPENING_MARKS)
+    return not before or before[-1] in _SENTENCE_ENDS
+
+
+_OPENING_MARKS = " \u00a0“\"«‘'("
+_SENTENCE_ENDS = frozenset(".!?:\n—–-")
+_SPACES = frozenset((" ", "\u00a0"))
 
 
 # Abbreviations whose full stop does not end a name: "St. Petersburg", "Army Maj. Ann Lee".
@@ -258,9 +322,7 @@ _DATELINE = re.compile(
 )
 # A person's membership: "X of the Civic Party", "X of the Nurses Union".
 _MEMBER_OF = re.compile(
-    r"\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:"
-    + "|".join(sorted(GOVERNMENT_WORDS | ORGANISATION_WORDS))
-    + r")\b"
+    r"\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:" + "|".join(sorted(_BODY_WORDS)) + r")\b"
 )
 _AGE_APPOSITION = re.compile(r",\s+(?:\d{1,3}\s*[,.]|(?:a|an)\s+\d{1,3}-year-old\b)")
 _AFTER_SPEECH_VERB = re.compile(
@@ -271,11 +333,14 @@ _AFTER_SPEECH_VERB = re.compile(
 # "who"/"of" ("said Ann Lee, 43", "said Ann Lee of the union"), never "’s Republic".
 _NAME_ENDS_FRAME = re.compile(r"\s*(?:[,.;:!?)\n]|$|(?:who|of|from|in|at|on)\b)")
 _ROLE_THEN_COMMA = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"),\s+$")
-_TITLED_SURNAME = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(w.rstrip(".") for w in TITLE_WORDS if w[0].isupper()))
-    + r")\.?\s+([A-Z][a-z][\w’'-]+)\b(?![ \u00a0][A-Z])"
+_TITLE_STEMS = frozenset(w.rstrip(".") for w in TITLE_WORDS if w[0].isupper())
+_SURNAME = re.compile(r"[A-Z][a-z][\w’'-]+")
+_SPEAKER_WORD = re.compile(
+    r"([A-Z][\w’'-]+)(?:,\s[^,.;:“”\"\n]{1,80},)?\s+(?:also\s+|later\s+)?(?:"
+    + "|".join(sorted(SPEECH_VERBS))
+    + r")\b"
 )
+_CLAUSE_BREAK = re.compile(r"[.!?;:,“”\"]")
 _NOT_A_VERB = re.compile(r"\s*(?:as|its|his|this|us|plus|less|towards|news|times)\b")
 # Words after a capital that make it act for its state ("Moscow confirmed", "Beijing has").
 _ACTING_CAPITAL = re.compile(
@@ -284,13 +349,9 @@ _ACTING_CAPITAL = re.compile(
 )
 
 
-def _joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
+def _joined(tokens: list[Token], i: int, j: int) -> bool:
     """True when tokens i..j are separated by single spaces only (one phrase)."""
-    return all(
-        text[tokens[k].end : tokens[k + 1].start] in (" ", "\u00a0")
-        or (tokens[k].text in _ABBREVIATED and text[tokens[k].end : tokens[k + 1].start] == ". ")
-        for k in range(i, j)
-    )
+    return tokens[i].run_end >= j
 
 
 class QuotedText:
@@ -338,23 +399,38 @@ def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> 
             if titled
             else ("actor: person (role noun, apposition, age, membership or speech verb beside it)")
         )
-    word = next(
-        (w for w in words if w in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS), None
-    )
+    word = next((w for w in words if w in _INSTITUTION_WORDS), None)
     return f"actor: {actor_type}, by the word “{word}”" if word else f"actor: {actor_type}"
 
 
 def _name_like(word: str) -> bool:
     """A word that can be part of a person's name (not a title, an institution's word)."""
     return (
-        bool(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", word) or _ARTICLE_NAME.fullmatch(word))
+        bool(_CAPITALISED_WORD.fullmatch(word) or _ARTICLE_NAME.fullmatch(word))
         and word not in TITLE_WORDS
-        and word not in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS
+        and word not in _INSTITUTION_WORDS
         and word not in FUNCTION_WORDS
         and word not in _CALENDAR_WORDS
         and word not in DEMONYMS
         and not word.isupper()
     )
+
+
+def _titled_surnames(tokens: list[Token]) -> set[str]:
+    """Words a title stands before alone ("Director Collins", "Mr. Burton"), not followed
+    by another capitalised word (then the title stands before a full name)."""
+    found = set()
+    for k in range(len(tokens) - 1):
+        title, word = tokens[k], tokens[k + 1]
+        if (
+            title.run_end > k
+            and title.text in _TITLE_STEMS
+            and word.text not in TITLE_WORDS
+            and (word.run_end == k + 1 or not tokens[k + 2].capitalised)
+            and _SURNAME.fullmatch(word.text)
+        ):
+            found.add(word.text)
+    return found
 
 
 class MentionFinder:
@@ -369,29 +445,23 @@ class MentionFinder:
         self.speaker_words = self._speaker_words()
         # Words a title stands before alone ("Director Collins", "Mr. Burton"): surnames,
         # so the full name met earlier ("Patty Collins") is a person.
-        self.titled_surnames = {
-            m.group(1) for m in _TITLED_SURNAME.finditer(text) if m.group(1) not in TITLE_WORDS
-        }
+        self.titled_surnames: set[str] = set()
 
     def _speaker_words(self) -> set[str]:
         """Capitalised words followed by a speech verb ("Shibutov noted"), perhaps with an
         apposition between ("Dunne, the firm's spokesman, said")."""
-        words = set()
-        pattern = (
-            r"([A-Z][\w’'-]+)(?:,\s[^,.;:“”\"\n]{1,80},)?\s+(?:also\s+|later\s+)?("
-            + "|".join(sorted(SPEECH_VERBS))
-            + r")\b"
-        )
-        for match in re.finditer(pattern, self.text):
-            words.add(match.group(1))
-        return words
+        return {match.group(1) for match in _SPEAKER_WORD.finditer(self.text)}
 
     def run(self, paragraphs: list[Span]) -> list[Mention]:
+        tokenized = []
         for paragraph in paragraphs:
             start = paragraph.start
             if dateline := _DATELINE.match(self.text, paragraph.start, paragraph.end):
                 start = dateline.end()
-            tokens = tokenize(self.text, start, paragraph.end)
+            tokenized.append(tokenize(self.text, start, paragraph.end))
+        for tokens in tokenized:
+            self.titled_surnames |= _titled_surnames(tokens)
+        for tokens in tokenized:
             i = 0
             while i < len(tokens):
                 i = self._at(tokens, i)
@@ -427,24 +497,26 @@ class MentionFinder:
         return i + 1
 
     def _known_alias(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
-        if tokens[i].key not in self.book.first_words:
+        """The longest known spelling the tokens from i spell, joined by single spaces."""
+        prefixes = self.book.prefixes
+        key = tokens[i].key
+        if key not in prefixes:
             return None
-        reach = i  # the last token still joined to token i by single spaces
-        limit = min(len(tokens), i + _MAX_NAME_TOKENS) - 1
-        while reach < limit and _joined(self.text, tokens, reach, reach + 1):
-            reach += 1
-        for j in range(reach, i - 1, -1):
-            key = " ".join(t.key for t in tokens[i : j + 1])
-            actor_id = self.book.by_exact_key(key)
-            if not actor_id:
-                continue
-            single = i == j
-            if single and not tokens[i].capitalised:
-                continue
-            if single and tokens[i].text in DEMONYMS:  # "Kazakh" is an adjective
-                continue
-            if not tokens[i].capitalised and j - i < 1:
-                continue
+        spelled = []  # (last token, actor) of every known spelling, shortest first
+        limit = min(tokens[i].run_end, i + _MAX_NAME_TOKENS - 1)
+        j = i
+        while True:
+            if actor_id := self.book.by_exact_key(key):
+                spelled.append((j, actor_id))
+            if j >= limit:
+                break
+            j += 1
+            key = f"{key} {tokens[j].key}"
+            if key not in prefixes:
+                break
+        for j, actor_id in reversed(spelled):
+            if i == j and (not tokens[i].capitalised or tokens[i].text in DEMONYMS):
+                continue  # "Kazakh" is an adjective
             return j, actor_id
         return None
 
@@ -453,7 +525,7 @@ class MentionFinder:
         j = i
         while j + 1 < len(tokens) and j + 1 - i < _MAX_NAME_TOKENS:
             nxt = tokens[j + 1]
-            if not _joined(self.text, tokens, j, j + 1):
+            if not _joined(tokens, j, j + 1):
                 break
             if nxt.capitalised and not nxt.text.isdigit():
                 j += 1
@@ -462,7 +534,7 @@ class MentionFinder:
             while k < len(tokens) and k - j <= 2 and tokens[k].text in _CONNECTORS:
                 k += 1
             joining = {t.text for t in tokens[j + 1 : k]}
-            if k > j + 1 and k < len(tokens) and _joined(self.text, tokens, j, k):
+            if k > j + 1 and k < len(tokens) and _joined(tokens, j, k):
                 before_org = self._has_org_word(tokens, i, j)
                 after_org = self._run_has_org_word(tokens, k)
                 if "and" in joining and before_org and after_org:
@@ -477,12 +549,12 @@ class MentionFinder:
                 k > j + 1
                 and k < len(tokens)
                 and tokens[k].capitalised
-                and _joined(self.text, tokens, j, k)
+                and _joined(tokens, j, k)
                 and not ({t.text for t in tokens[j + 1 : k]} & {"and", "in", "on"})
                 or k > j + 1
                 and k < len(tokens)
                 and tokens[k].capitalised
-                and _joined(self.text, tokens, j, k)
+                and _joined(tokens, j, k)
                 and self._has_org_word(tokens, i, j)
                 and "of" in {t.text for t in tokens[i : j + 1]}
             ):
@@ -525,23 +597,23 @@ class MentionFinder:
             end + 1 < len(tokens)
             and end + 1 - k < _MAX_NAME_TOKENS
             and tokens[end + 1].capitalised
-            and _joined(self.text, tokens, end, end + 1)
+            and _joined(tokens, end, end + 1)
         ):
             end += 1
         return tokens[k : end + 1]
 
     def _run_has_org_word(self, tokens: list[Token], k: int) -> bool:
         words = {t.text for t in self._capitalised_run(tokens, k)}
-        return bool(words & (GOVERNMENT_WORDS | ORGANISATION_WORDS))
+        return bool(words & _BODY_WORDS)
 
     def _run_ends_org(self, tokens: list[Token], k: int) -> bool:
         run = self._capitalised_run(tokens, k)
-        return run[-1].text in GOVERNMENT_WORDS | ORGANISATION_WORDS
+        return run[-1].text in _BODY_WORDS
 
     @staticmethod
     def _has_org_word(tokens: list[Token], i: int, j: int) -> bool:
         words = {t.text for t in tokens[i : j + 1]}
-        return bool(words & (GOVERNMENT_WORDS | ORGANISATION_WORDS))
+        return bool(words & _BODY_WORDS)
 
     def _classify(self, tokens: list[Token], i: int, j: int) -> int:
         """Decide what the phrase tokens[i..j] names; create or link its actor."""
@@ -552,10 +624,7 @@ class MentionFinder:
             start += 1
         roles: set[tuple[str, str | None]] = set()
         state_word: str | None = None
-        institution = any(
-            t.text in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS
-            for t in tokens[start : j + 1]
-        )
+        institution = any(t.text in _INSTITUTION_WORDS for t in tokens[start : j + 1])
         for size in (3, 2, 1):  # "United States President Donald Trump"
             state = state_named(" ".join(t.text for t in tokens[start : start + size]))
             rest = tokens[start + size : j + 1]
@@ -689,7 +758,7 @@ class MentionFinder:
     def _same_sentence_before(self, tokens: list[Token], i: int, count: int) -> list[Token]:
         before = []
         for k in range(i - 1, max(-1, i - 1 - count), -1):
-            if re.search(r"[.!?;:,“”\"]", self.text[tokens[k].end : tokens[k + 1].start]):
+            if _CLAUSE_BREAK.search(self.text, tokens[k].end, tokens[k + 1].start):
                 break
             before.insert(0, tokens[k])
         return before
@@ -738,13 +807,13 @@ class MentionFinder:
             return "organisation"
         if last in NOT_ACTOR_WORDS:
             return None
-        if set(words) & (ORGANISATION_WORDS | ORGANISATION_ACRONYMS):
+        if set(words) & _ORGANISATION_OR_ACRONYM:
             return "organisation"
         if set(words) & (NOT_ACTOR_WORDS | GOVERNMENT_WORDS) or name in CAPITALS:
             return None
         if (
             any(
-                not re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", w) and not _ARTICLE_NAME.fullmatch(w)
+                not _CAPITALISED_WORD.fullmatch(w) and not _ARTICLE_NAME.fullmatch(w)
                 for w in [words[0], words[-1], *(w for w in words[1:-1] if w not in _PARTICLES)]
             )
             or len(words) > 4
@@ -781,7 +850,7 @@ class MentionFinder:
         before = self.text[max(0, tokens[i].start - 60) : tokens[i].start]
         if _AFTER_SPEECH_VERB.search(before) and _NAME_ENDS_FRAME.match(self.text, tokens[j].end):
             return True  # "said Priya Nandakumar", "said festival director Helen Marsh"
-        if _ROLE_THEN_COMMA.search(before) and re.match(r",\s", self.text[tokens[j].end :]):
+        if _ROLE_THEN_COMMA.search(before) and _COMMA_SPACE.match(self.text, tokens[j].end):
             return True  # "Its spokesperson, Michael Dunne, said"
         if i > 0 and tokens[i - 1].text == "and" and self.mentions:
             previous = self.book.actors[self.mentions[-1].actor_id]

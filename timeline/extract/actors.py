@@ -13,9 +13,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES, state_named
+from .given_names import GIVEN_NAMES
 from .names import name_key, same_name, slug, transliteration_key
 from .sentences import Span
 from .vocabulary import (
@@ -24,6 +25,7 @@ from .vocabulary import (
     LOCATIVE_WORDS,
     MEDIA_WORDS,
     MONTHS,
+    NOT_ACTOR_ACRONYMS,
     NOT_ACTOR_WORDS,
     ORGANISATION_ACRONYMS,
     ORGANISATION_WORDS,
@@ -40,7 +42,7 @@ _TOKEN = re.compile(
     r"|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*"
 )
 _CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "von", "der", "van", "al", "du"}
-_MAX_NAME_TOKENS = 8
+_MAX_NAME_TOKENS = 10
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
 # Unions the rules ask about for every phrase, built once.
 _BODY_WORDS = frozenset(GOVERNMENT_WORDS | ORGANISATION_WORDS)
@@ -236,7 +238,7 @@ def roles_in_description(description: str | None) -> frozenset[tuple[str, str | 
     if not description:
         return frozenset()
     words = re.findall(r"[\w-]+", description)
-    states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
+    states = {DEMONYMS.get(w) or _state_of(w) for w in words} - {None}
     found: set[tuple[str, str | None]] = set()
     for word in words:
         role = word.lower()
@@ -288,13 +290,19 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             or gap == 2
             and text[token.end] == "."
             and text[token.end + 1] == " "
-            and token.text in _ABBREVIATED
+            and (token.text in _ABBREVIATED or _is_initial(token, tokens[index + 1]))
         ):
             run_end = index
         token.run_end = run_end
     if tokens:
         tokens[-1].run_end = len(tokens) - 1
     return tokens
+
+
+def _is_initial(token: Token, after: Token) -> bool:
+    """A capital letter and its full stop inside a name ("J. Ross Tate"), not a sentence
+    ending in a letter ("Plan B. The ...")."""
+    return len(token.text) == 1 and token.text.isupper() and after.text not in FUNCTION_WORDS
 
 
 def opens_sentence(text: str, start: int, token: Token) -> bool:
@@ -374,6 +382,28 @@ class QuotedText:
         return index >= 0 and position < self.ends[index]
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+_INNER_CAPITAL = re.compile(r"[A-Z]?[a-z]+[A-Z][a-z]+[A-Za-z]*")
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# Words before a state named as a location ("born in Brazil"); not "of", "to", "for",
+# "between": "the government of Iran", "sanctions against Iran" name the polity.
+_WHERE_WORDS = frozenset(
+    "in from across throughout around into near inside outside within at via through".split()
+)
+# Initials states go by in news that the gazetteer does not list.
+_STATE_INITIALS = {
+    "DPRK": "North Korea",
+    "PRC": "China",
+    "ROK": "South Korea",
+    "UAE": "United Arab Emirates",
+    "UK": "United Kingdom",
+    "US": "United States",
+}
+# Words before an acronym that, with a noun after it, make it a modifier ("the ABC
+# system"); "said ABC had" or "of ABC members" keep it a name.
+_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+_STATE_ABBREVIATIONS = frozenset({"US", "U.S.", "UK", "U.K.", "USA", "U.S.A."})
 _PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn)-[A-Z][\w’'-]*")
 # Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
@@ -397,10 +427,19 @@ def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> 
         return (
             "actor: person, title before the name"
             if titled
-            else ("actor: person (role noun, apposition, age, membership or speech verb beside it)")
+            else (
+                "actor: person (a given name, an initial or a hyphenated given name; or a"
+                " role noun, apposition, age, membership or speech verb beside it)"
+            )
         )
     word = next((w for w in words if w in _INSTITUTION_WORDS), None)
-    return f"actor: {actor_type}, by the word “{word}”" if word else f"actor: {actor_type}"
+    if word:
+        return f"actor: {actor_type}, by the word “{word}”"
+    if len(words) == 1 and actor_type == "organisation":
+        return "actor: organisation, by its spelling (an acronym or an inner capital)"
+    if len(words) == 1 and actor_type == "media":
+        return "actor: media, by its spelling (a name ending in “news”)"
+    return f"actor: {actor_type}"
 
 
 def _name_like(word: str) -> bool:
@@ -412,7 +451,7 @@ def _name_like(word: str) -> bool:
         and word not in FUNCTION_WORDS
         and word not in _CALENDAR_WORDS
         and word not in DEMONYMS
-        and not word.isupper()
+        and not (word.isupper() and len(word) > 1)  # "J." is an initial, "NASA" no name
     )
 
 
@@ -433,6 +472,98 @@ def _titled_surnames(tokens: list[Token]) -> set[str]:
     return found
 
 
+def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
+    """One name is the other with words that only say whose or where it is: a state or
+    its demonym before ("US", "Italian"), "of ..." after, or an outlet's word."""
+    if _body_core(a) == _body_core(b) and any(w in _INSTITUTION_WORDS for w in a):
+        return True  # "Department of the Treasury" and "US Treasury Department"
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) == len(long):
+        return False
+    for offset in range(len(long) - len(short) + 1):
+        if long[offset : offset + len(short)] != short:
+            continue
+        before, after = long[:offset], long[offset + len(short) :]
+        if len(short) == 1 and short[0].isupper():
+            if not before and after and all(w in MEDIA_WORDS for w in after):
+                return True  # "CBC" and "CBC News"
+            continue
+        if not any(w in _INSTITUTION_WORDS for w in short):
+            continue
+        if all(w in DEMONYMS or _state_of(w) or w in _STATE_ABBREVIATIONS for w in before) and (
+            not after or after[0] == "of"
+        ):
+            return True
+    return False
+
+
+def _body_core(words: list[str]) -> list[str]:
+    """A body's name without the state it belongs to, "X of the Y" turned "Y X"."""
+    core = list(words)
+    while core and (core[0] in DEMONYMS or _state_of(core[0]) or core[0] in _STATE_ABBREVIATIONS):
+        core = core[1:]
+    if len(core) >= 3 and core[0] in _INSTITUTION_WORDS and core[1] == "of":
+        rest = core[3:] if core[2] == "the" else core[2:]
+        core = [*rest, core[0]]
+    return core
+
+
+def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
+    """Two or three words shaped like a person's name: a common given name first ("Laura
+    Brennan"), an initial ("J. Ross Tate"), or a romanised given name with a hyphen and
+    no capital after it ("Chan Tai-man", "Park Ji-sung")."""
+    if not 1 <= j - i <= 2:
+        return False
+    first, last = tokens[i].text, tokens[j].text
+    if first in GIVEN_NAMES or (len(first) == 1 and first.isupper()):
+        return True
+    return bool(_HYPHENATED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    from .places import builtin_places  # places builds on this module
+
+    return frozenset(
+        name
+        for name, places in builtin_places().items()
+        if any(p.kind in ("city", "region") for p in places)
+    )
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    from .places import builtin_places  # places builds on this module
+
+    return frozenset(
+        name
+        for name, places in builtin_places().items()
+        if any(p.kind == "country" for p in places) and name[:1].isupper()
+    )
+
+
+@lru_cache(maxsize=4096)
+def _state_of(name: str) -> str | None:
+    """The state a name names: the gazetteer's states and their other names, initials
+    news uses ("DPRK"), then any country of the shipped places table ("Malaysia")."""
+    found = state_named(name) or _STATE_INITIALS.get(name)
+    if found is None and name in _country_names():
+        places = _place_table()[name]
+        found = next(p.country for p in places if p.kind == "country")
+    return found
+
+
+def _place_table():
+    from .places import builtin_places  # places builds on this module
+
+    return builtin_places()
+
+
+def _is_place(name: str) -> bool:
+    """A city's or a region's name in the shipped gazetteer (not a state's: states act)."""
+    return name in _place_names()
+
+
 class MentionFinder:
     """Walks one text's tokens, linking or creating an actor for every name it finds."""
 
@@ -446,6 +577,8 @@ class MentionFinder:
         # Words a title stands before alone ("Director Collins", "Mr. Burton"): surnames,
         # so the full name met earlier ("Patty Collins") is a person.
         self.titled_surnames: set[str] = set()
+        # Where the last state named as a location ends: the next one in its list is too.
+        self._located_end = -1
 
     def _speaker_words(self) -> set[str]:
         """Capitalised words followed by a speech verb ("Shibutov noted"), perhaps with an
@@ -622,11 +755,17 @@ class MentionFinder:
             tokens[start].text in FUNCTION_WORDS or tokens[start].text in _CONNECTORS
         ):
             start += 1
+        institution = any(t.text in _INSTITUTION_WORDS for t in tokens[start : j + 1])
+        if institution:
+            start, j, person = self._trim_institution(tokens, start, j)
+            if person is not None:
+                # "Washington State University Ann Lee": the body, then its member
+                self._classify(tokens, start, person - 1)
+                return self._classify(tokens, person, j)
         roles: set[tuple[str, str | None]] = set()
         state_word: str | None = None
-        institution = any(t.text in _INSTITUTION_WORDS for t in tokens[start : j + 1])
         for size in (3, 2, 1):  # "United States President Donald Trump"
-            state = state_named(" ".join(t.text for t in tokens[start : start + size]))
+            state = _state_of(" ".join(t.text for t in tokens[start : start + size]))
             rest = tokens[start + size : j + 1]
             if (
                 state
@@ -637,6 +776,11 @@ class MentionFinder:
                     or 2 <= len(rest) <= 3
                     and all(_name_like(t.text) for t in rest)
                     and self._person_evidence(tokens, start + size, j)
+                    # "the United Kingdom Home Office": the state, then its body
+                    or institution
+                    and len(rest) >= 2
+                    and rest[0].capitalised
+                    and rest[0].text not in TITLE_WORDS
                 )
             ):
                 self._link_state(tokens, start, start + size - 1, state)
@@ -677,12 +821,14 @@ class MentionFinder:
         elif name in CAPITALS:
             canonical = CAPITALS[name]
         else:
-            canonical = state_named(name) or name
+            canonical = _state_of(name) or name
         actor_id = self.book.find(canonical, actor_type)
         if actor_id is None and len(words) == 1 and actor_type == "person":
             actor_id = self.book.find_surname(words[0], self.mentioned)
         if actor_id is None and len(words) == 1 and words[0].isupper():
             actor_id = self._expansion_of(words[0])
+        if actor_id is None and actor_type != "person":
+            actor_id = self._same_body(words)
         if actor_id is None:
             if actor_type == "person" and len(words) < 2:
                 return j + 1
@@ -695,6 +841,9 @@ class MentionFinder:
         }:
             self.book.remember(actor_id, name)
         self.book.actors[actor_id].roles |= roles | self._roles_before(tokens, start)
+        if start == i + 1 and tokens[i].text == "The" and actor_type in ("media", "organisation"):
+            # "told The Daily Courier": the article's own spelling keeps its article
+            self.book.remember(actor_id, self.text[tokens[i].start : tokens[j].end])
         self._add(tokens, start, j, actor_id)
         self._note_title(tokens, j, actor_id)
         paired = _PAIRED_ABBREVIATION.match(self.text, tokens[j].end)
@@ -704,6 +853,45 @@ class MentionFinder:
             self._add_at(paired.start(1), paired.end(1), actor_id)
             return self._skip_to(tokens, j, paired.end())
         return j + 1
+
+    def _trim_institution(
+        self, tokens: list[Token], start: int, j: int
+    ) -> tuple[int, int, int | None]:
+        """Cut what a body's name runs into: a title before it ("Director of the Bureau
+        of Printing"), a place after it ("Museum of Flight in Seattle", "Sheffield
+        University of the UK"), a title after it ("Museum of Flight CEO"); and find a
+        member's name glued to its end ("Tulsa University Laura Brennan")."""
+        first = start
+        while first <= j and tokens[first].text in TITLE_WORDS:
+            first += 1
+        if start < first < j and tokens[first].text == "of":
+            first += 2 if tokens[first + 1].text == "the" else 1
+            if any(t.text in _BODY_WORDS for t in tokens[first : j + 1]):
+                start = first
+        for k in range(start + 1, j):
+            word = tokens[k].text
+            if word in ("in", "on", "at"):
+                j = k - 1
+                break
+            if word == "of" and any(t.text in _BODY_WORDS for t in tokens[start:k]):
+                rest = tokens[k + 2 if tokens[k + 1].text == "the" else k + 1 : j + 1]
+                where = " ".join(t.text for t in rest)
+                if k - start >= 2 and (_state_of(where) or _is_place(where)):
+                    j = k - 1
+                    break
+        while j > start and (tokens[j].text in TITLE_WORDS or tokens[j].text == "CEO"):
+            j -= 1
+        for size in (3, 2):
+            tail = j - size + 1
+            if tail - start < 1 or not all(_name_like(t.text) for t in tokens[tail : j + 1]):
+                continue
+            if (
+                tokens[tail - 1].text in _BODY_WORDS
+                or tokens[tail].text in GIVEN_NAMES
+                or tokens[j].text in self.speaker_words
+            ):
+                return start, j, tail
+        return start, j, None
 
     def _context(self, start: int, end: int) -> str:
         """The name with the words around it that the rules read (for reviewers)."""
@@ -723,6 +911,20 @@ class MentionFinder:
         while k < len(tokens) and tokens[k].start < offset:
             k += 1
         return k
+
+    def _same_body(self, words: list[str]) -> str | None:
+        """The one body mentioned earlier that this name names with a state's word more
+        or less ("State Department" and "US State Department", "Supreme Court" and
+        "Italian Supreme Court of Cassation") or an outlet's word ("CBC", "CBC News")."""
+        found = set()
+        for actor_id in self.mentioned:
+            actor = self.book.actors[actor_id]
+            if actor.type == "person":
+                continue
+            for form in actor.forms:
+                if _differ_by_qualifiers(words, form.split()):
+                    found.add(actor_id)
+        return found.pop() if len(found) == 1 else None
 
     def _expansion_of(self, acronym: str) -> str | None:
         """The organisation mentioned earlier whose initials spell an acronym ("WHO" for
@@ -775,7 +977,7 @@ class MentionFinder:
         words = re.findall(r"[\w-]+", apposition)
         if not words or not (words[0] in ("the", "a", "an") or words[0][0].isupper()):
             return
-        states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
+        states = {DEMONYMS.get(w) or _state_of(w) for w in words} - {None}
         for word in words:
             if word.lower() in ROLE_NOUNS:
                 actor.roles.add((word.lower(), None))
@@ -786,7 +988,10 @@ class MentionFinder:
     ) -> str | None:
         name = self.text[tokens[i].start : tokens[j].end]
         last = words[-1]
-        if state_named(name):
+        if _state_of(name):
+            if self._named_as_location(tokens, i):
+                self._located_end = tokens[j].end
+                return None
             return "state"
         if len(words) == 1 and last in _GENERIC_WORDS:  # "the Embassy", "TV": no name
             return None
@@ -811,6 +1016,10 @@ class MentionFinder:
             return "organisation"
         if set(words) & (NOT_ACTOR_WORDS | GOVERNMENT_WORDS) or name in CAPITALS:
             return None
+        if len(words) == 1 and (spelled := self._single_word_type(tokens, i, last)):
+            return spelled
+        if _is_place(name):
+            return None  # "Mountain View", "Hong Kong": the places module's
         if (
             any(
                 not _CAPITALISED_WORD.fullmatch(w) and not _ARTICLE_NAME.fullmatch(w)
@@ -825,6 +1034,68 @@ class MentionFinder:
             return "person"
         return None
 
+    def _named_as_location(self, tokens: list[Token], i: int) -> bool:
+        """A state named where something is or comes from ("born in Brazil", "from
+        Syria", "Sydney, Australia"): a place, not a polity acting or acted upon."""
+        if i == 0:
+            return False
+        previous = tokens[i - 1]
+        gap = self.text[previous.end : tokens[i].start]
+        if gap == " " and previous.text.lower() in _WHERE_WORDS:
+            return True
+        if self._located_end >= 0 and self.text[self._located_end : tokens[i].start] in (
+            ", ",
+            " and ",
+            ", and ",
+            " or ",
+        ):
+            return True  # "from Sudan, Iran and Libya"
+        return gap == ", " and previous.capitalised and _is_place(previous.text)
+
+    def _single_word_type(self, tokens: list[Token], i: int, word: str) -> str | None:
+        """One capitalised word with no institution's word in it: an organisation only
+        when its spelling says so (an acronym "NCLAN", an inner capital "YouTube") or a
+        news outlet ("Wikinews"); anything else may be a surname or a sentence opener."""
+        if word in NOT_ACTOR_ACRONYMS or word in DEMONYMS or _is_place(word.title()):
+            return None
+        if (
+            _ACRONYM.fullmatch(word)
+            and not _ROMAN_NUMERAL.fullmatch(word)
+            and not self._in_capitals_run(tokens, i)
+        ):
+            return None if self._acronym_modifies(tokens, i) else "organisation"
+        if _INNER_CAPITAL.fullmatch(word):
+            return "organisation"
+        if len(word) > 5 and word.lower().endswith("news"):
+            return "media"
+        return None
+
+    @staticmethod
+    def _in_capitals_run(tokens: list[Token], i: int) -> bool:
+        """A word in a line set in capitals ("BREAKING NEWS", "NEARLY 70 PERCENT") is no
+        acronym."""
+        neighbours = tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 3]
+        return any(t.text.isupper() and len(t.text) > 1 for t in neighbours)
+
+    def _acronym_modifies(self, tokens: list[Token], i: int) -> bool:
+        """An acronym that qualifies a noun or a figure rather than naming a body: "USD 5
+        billion", "short-range FPV drones", "the ABC system", "Arlen’s SEZ"."""
+        after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i].run_end > i else None
+        if after is not None and after.text[0].isdigit():
+            return True
+        if i == 0:
+            return False
+        before = tokens[i - 1]
+        gap = self.text[before.end : tokens[i].start]
+        if self.text[tokens[i].start - 3 : tokens[i].start] in ("’s ", "'s "):
+            return True
+        return (
+            gap == " "
+            and (before.text in _DETERMINERS or "-" in before.text)
+            and after is not None
+            and not after.capitalised
+        )
+
     def _acts(self, position: int) -> bool:
         """Is the capital ending at ``position`` the subject of a verb ("Moscow confirmed",
         "Moscow and Washington have")? Then it stands for its state."""
@@ -833,6 +1104,8 @@ class MentionFinder:
         return not _NOT_A_VERB.match(self.text, position)
 
     def _person_evidence(self, tokens: list[Token], i: int, j: int) -> bool:
+        if _name_shape(tokens, i, j):
+            return True
         if {t.text for t in self._same_sentence_before(tokens, i, 3)} & ROLE_NOUNS:
             return True
         after = self.text[tokens[j].end : tokens[j].end + 60]

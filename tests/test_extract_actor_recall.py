@@ -67,6 +67,9 @@ def test_names_with_no_title_become_actors(text, name, actor_type):
         ("Teams from Chile, Peru and Bolivia took part.", "Peru"),
         ("Teams from Chile, Peru and Bolivia took part.", "Bolivia"),
         ("He was born in Lima, Peru, in 1950.", "Peru"),
+        ("The team flew to Chile on Monday.", "Chile"),
+        ("Prices fell in the United States last year.", "United States"),
+        ("She grew up in Buenos Aires, Argentina, and in Madrid.", "Argentina"),
         # a city is the places module's, even shaped like a name
         ("The start-up moved to Palo Alto last year.", "Palo Alto"),
         # acronyms that qualify a figure or a noun
@@ -81,6 +84,13 @@ def test_names_with_no_title_become_actors(text, name, actor_type):
 )
 def test_places_and_modifiers_are_not_actors(text, not_an_actor):
     assert not_an_actor not in actors_of(text)
+
+
+def test_a_state_qualifying_a_body_is_part_of_its_name_not_an_actor():
+    names = actors_of("The United Kingdom Cabinet Office said no.")
+    assert names.get("Cabinet Office") == "government_body"
+    assert names.get("United Kingdom Cabinet Office") == "government_body"
+    assert "United Kingdom" not in names
 
 
 def test_a_state_acting_stays_an_actor():
@@ -102,6 +112,10 @@ def test_a_state_acting_stays_an_actor():
          "Danforth State University", "Danforth State University of the US"),
         ("Chemistry student at Danforth State University Laura Brennan said it worked.",
          "Danforth State University", "Danforth State University Laura Brennan"),
+        ("After the vote, CEO of the Harbour Trust Ann Lee resigned.", "Harbour Trust",
+         "CEO of the Harbour Trust"),
+        ("It met. Ex-chairman Laura Brennan of the Danforth Union left.", "Laura Brennan",
+         "Ex-chairman Laura Brennan"),
     ],
 )  # fmt: skip
 def test_a_body_name_is_cut_where_it_ends(text, body, other):

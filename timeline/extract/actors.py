@@ -42,7 +42,7 @@ _TOKEN = re.compile(
     r"|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*"
 )
 _CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "von", "der", "van", "al", "du"}
-_MAX_NAME_TOKENS = 10
+_MAX_NAME_TOKENS = 12
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
 # Unions the rules ask about for every phrase, built once.
 _BODY_WORDS = frozenset(GOVERNMENT_WORDS | ORGANISATION_WORDS)
@@ -386,10 +386,11 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 _INNER_CAPITAL = re.compile(r"[A-Z]?[a-z]+[A-Z][a-z]+[A-Za-z]*")
 _HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
-# Words before a state named as a location ("born in Brazil"); not "of", "to", "for",
-# "between": "the government of Iran", "sanctions against Iran" name the polity.
+# Words before a state named as a location ("born in Brazil", "flew to Chile"); not
+# "of", "for", "between": "the government of Iran", "sanctions against Iran" name the
+# polity.
 _WHERE_WORDS = frozenset(
-    "in from across throughout around into near inside outside within at via through".split()
+    "in from to across throughout around into near inside outside within at via through".split()
 )
 # Initials states go by in news that the gazetteer does not list.
 _STATE_INITIALS = {
@@ -764,6 +765,13 @@ class MentionFinder:
                 return self._classify(tokens, person, j)
         roles: set[tuple[str, str | None]] = set()
         state_word: str | None = None
+        qualified: int | None = None
+        if (
+            j > start + 1
+            and _HYPHENATED_GIVEN_NAME.fullmatch(tokens[start].text)
+            and opens_sentence(self.text, tokens[0].start, tokens[start])
+        ):
+            start += 1  # "Pan-democrat Ann Lee": a description opening the sentence
         for size in (3, 2, 1):  # "United States President Donald Trump"
             state = _state_of(" ".join(t.text for t in tokens[start : start + size]))
             rest = tokens[start + size : j + 1]
@@ -783,7 +791,12 @@ class MentionFinder:
                     and rest[0].text not in TITLE_WORDS
                 )
             ):
-                self._link_state(tokens, start, start + size - 1, state)
+                if institution:
+                    # "the United Kingdom Home Office": the state only says whose body
+                    # it is; the body keeps the article's whole spelling as an alias
+                    qualified = start
+                else:
+                    self._link_state(tokens, start, start + size - 1, state)
                 state_word, start = state, start + size
                 break
         while (
@@ -844,6 +857,8 @@ class MentionFinder:
         if start == i + 1 and tokens[i].text == "The" and actor_type in ("media", "organisation"):
             # "told The Daily Courier": the article's own spelling keeps its article
             self.book.remember(actor_id, self.text[tokens[i].start : tokens[j].end])
+        if qualified is not None:
+            self.book.remember(actor_id, self.text[tokens[qualified].start : tokens[j].end])
         self._add(tokens, start, j, actor_id)
         self._note_title(tokens, j, actor_id)
         paired = _PAIRED_ABBREVIATION.match(self.text, tokens[j].end)
@@ -862,7 +877,7 @@ class MentionFinder:
         University of the UK"), a title after it ("Museum of Flight CEO"); and find a
         member's name glued to its end ("Tulsa University Laura Brennan")."""
         first = start
-        while first <= j and tokens[first].text in TITLE_WORDS:
+        while first <= j and (tokens[first].text in TITLE_WORDS or tokens[first].text == "CEO"):
             first += 1
         if start < first < j and tokens[first].text == "of":
             first += 2 if tokens[first + 1].text == "the" else 1
@@ -1041,6 +1056,9 @@ class MentionFinder:
             return False
         previous = tokens[i - 1]
         gap = self.text[previous.end : tokens[i].start]
+        if gap == " " and previous.text == "the" and i > 1:
+            previous = tokens[i - 2]  # "in the United States"
+            gap = self.text[previous.end : tokens[i - 1].start]
         if gap == " " and previous.text.lower() in _WHERE_WORDS:
             return True
         if self._located_end >= 0 and self.text[self._located_end : tokens[i].start] in (
@@ -1050,7 +1068,12 @@ class MentionFinder:
             " or ",
         ):
             return True  # "from Sudan, Iran and Libya"
-        return gap == ", " and previous.capitalised and _is_place(previous.text)
+        if gap != ", " or not previous.capitalised:
+            return False
+        # "Rio de Janeiro, Brazil": a city, then its country
+        return any(
+            _is_place(self.text[tokens[k].start : previous.end]) for k in range(max(0, i - 4), i)
+        )
 
     def _single_word_type(self, tokens: list[Token], i: int, word: str) -> str | None:
         """One capitalised word with no institution's word in it: an organisation only

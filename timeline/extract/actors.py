@@ -405,6 +405,9 @@ _STATE_INITIALS = {
 # system"); "said ABC had" or "of ABC members" keep it a name.
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
 _STATE_ABBREVIATIONS = frozenset({"US", "U.S.", "UK", "U.K.", "USA", "U.S.A."})
+_PAIRED_EXPANSION = re.compile(
+    r" \(((?:[A-Z][\w’'&-]*|of|for|the|and|on)(?: (?:[A-Z][\w’'&-]*|of|for|the|and|on)){1,9})\)"
+)
 _PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn)-[A-Z][\w’'-]*")
 # Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
@@ -867,6 +870,17 @@ class MentionFinder:
             self.book.remember(actor_id, paired.group(1))
             self._add_at(paired.start(1), paired.end(1), actor_id)
             return self._skip_to(tokens, j, paired.end())
+        expanded = _PAIRED_EXPANSION.match(self.text, tokens[j].end)
+        if (
+            expanded
+            and len(words) == 1
+            and words[0].isupper()
+            and _initials(expanded.group(1)).startswith(words[0][0])
+        ):
+            # "CEI (Italian Episcopal Conference)": the expansion after the initials
+            self.book.remember(actor_id, expanded.group(1))
+            self._add_at(expanded.start(1), expanded.end(1), actor_id)
+            return self._skip_to(tokens, j, expanded.end())
         return j + 1
 
     def _trim_institution(

@@ -51,6 +51,14 @@ def actors_of(text: str) -> dict[str, str]:
         ("The report was funded by NORLAB and the city.", "NORLAB", "organisation"),
         ("Fans shared the clip on StreamHub within hours.", "StreamHub", "organisation"),
         ("The exchange was first reported by Valleynews.", "Valleynews", "media"),
+        # a lowercase government noun after a state, a demonym or a name
+        ("On Monday the Chilean navy found the boat.", "Chilean navy", "government_body"),
+        ("Critics said the Ferraro government had failed.", "Ferraro government",
+         "government_body"),
+        ("The Norway government said no.", "Norway government", "government_body"),
+        # a person's name before "of" and a group's name
+        ("Seats went to Laura Brennan of Harbour Voice and others.", "Laura Brennan",
+         "person"),
         # "The" belongs to an outlet's name as the article writes it
         ("She told The Coastal Herald the road was closed.", "The Coastal Herald", "media"),
     ],

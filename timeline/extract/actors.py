@@ -21,6 +21,7 @@ from .names import name_key, same_name, slug, transliteration_key
 from .sentences import Span
 from .vocabulary import (
     FUNCTION_WORDS,
+    GOVERNMENT_NOUNS,
     GOVERNMENT_WORDS,
     LOCATIVE_WORDS,
     MEDIA_WORDS,
@@ -679,8 +680,10 @@ class MentionFinder:
                 if joining == {"and"} and not before_org and self._run_ends_org(tokens, k):
                     j = k  # "Nurses and Midwives Union": one name
                     continue
-                if "of" in joining and not before_org and after_org and j > i:
-                    if all(_name_like(t.text) for t in tokens[i : j + 1]):
+                if "of" in joining and not before_org and j > i:
+                    if (after_org or _name_shape(tokens, i, j)) and all(
+                        _name_like(t.text) for t in tokens[i : j + 1]
+                    ):
                         break  # "Tanya Chan of the Civic Party": a person and a party
             if (
                 k > j + 1
@@ -759,6 +762,8 @@ class MentionFinder:
             tokens[start].text in FUNCTION_WORDS or tokens[start].text in _CONNECTORS
         ):
             start += 1
+        if start <= j and (body := self._government_of(tokens, start, j)) is not None:
+            return body
         institution = any(t.text in _INSTITUTION_WORDS for t in tokens[start : j + 1])
         if institution:
             start, j, person = self._trim_institution(tokens, start, j)
@@ -882,6 +887,33 @@ class MentionFinder:
             self._add_at(expanded.start(1), expanded.end(1), actor_id)
             return self._skip_to(tokens, j, expanded.end())
         return j + 1
+
+    def _government_of(self, tokens: list[Token], start: int, j: int) -> int | None:
+        """A state, a demonym or a party's or leader's name before a lowercase government
+        noun is that government body ("the Malaysian navy", "the Monti government")."""
+        if j + 1 >= len(tokens) or tokens[j].run_end <= j:
+            return None
+        noun = tokens[j + 1]
+        if noun.text not in GOVERNMENT_NOUNS:
+            return None
+        for k in range(j, start - 1, -1):  # "On Monday the Chilean navy": "Chilean"
+            if tokens[k].text in _CONNECTORS or tokens[k].text in _CALENDAR_WORDS:
+                start = k + 1
+                break
+        if start > j or j - start > 2:
+            return None
+        words = [t.text for t in tokens[start : j + 1]]
+        if any(w in _INSTITUTION_WORDS or w in TITLE_WORDS for w in words):
+            return None
+        name = self.text[tokens[start].start : noun.end]
+        actor_id = self.book.find(name, "government_body") or self.book.add(
+            name,
+            "government_body",
+            f"actor: government_body, by the word “{noun.text}” after a name",
+            self._context(tokens[start].start, noun.end),
+        )
+        self._add(tokens, start, j + 1, actor_id)
+        return j + 2
 
     def _trim_institution(
         self, tokens: list[Token], start: int, j: int

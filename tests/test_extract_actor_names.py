@@ -91,6 +91,9 @@ def test_datelines_ranks_and_places_are_not_actors(text, not_an_actor):
          "World Health Organisation", "WHO"),
         ("The National Union of Students protested. The NUS said fees were too high.",
          "National Union of Students", "NUS"),
+        # the initials first, the expansion after them in brackets
+        ("The head of the CDL (Coastal Dockers League) spoke. The CDL later agreed.",
+         "CDL", "Coastal Dockers League"),
     ],
 )  # fmt: skip
 def test_an_abbreviation_is_the_actor_it_abbreviates(text, name, abbreviation):

@@ -13,16 +13,20 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES, state_named
+from .given_names import GIVEN_NAMES
 from .names import name_key, same_name, slug, transliteration_key
 from .sentences import Span
 from .vocabulary import (
     FUNCTION_WORDS,
+    GOVERNMENT_NOUNS,
     GOVERNMENT_WORDS,
     LOCATIVE_WORDS,
     MEDIA_WORDS,
     MONTHS,
+    NOT_ACTOR_ACRONYMS,
     NOT_ACTOR_WORDS,
     ORGANISATION_ACRONYMS,
     ORGANISATION_WORDS,
@@ -39,9 +43,15 @@ _TOKEN = re.compile(
     r"|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*"
 )
 _CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "von", "der", "van", "al", "du"}
-_MAX_NAME_TOKENS = 8
+_MAX_NAME_TOKENS = 12
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
-_GENERIC_WORDS = (GOVERNMENT_WORDS | ORGANISATION_WORDS | set(MEDIA_WORDS)) - {
+# Unions the rules ask about for every phrase, built once.
+_BODY_WORDS = frozenset(GOVERNMENT_WORDS | ORGANISATION_WORDS)
+_INSTITUTION_WORDS = frozenset(_BODY_WORDS | MEDIA_WORDS)
+_ORGANISATION_OR_ACRONYM = frozenset(ORGANISATION_WORDS | ORGANISATION_ACRONYMS)
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*")
+_COMMA_SPACE = re.compile(r",\s")
+_GENERIC_WORDS = _INSTITUTION_WORDS - {
     "Kremlin",
     "Akorda",
     "Reuters",
@@ -63,15 +73,17 @@ _GENERIC_WORDS = (GOVERNMENT_WORDS | ORGANISATION_WORDS | set(MEDIA_WORDS)) - {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
     text: str
     key: str
-    opens_sentence: bool
     # Set once by tokenize: asked again and again while phrases are read.
     capitalised: bool = False
+    # The last token joined to this one by single spaces (or an abbreviation's ". "):
+    # "are tokens i..j one phrase" is then one comparison, not a scan of the gaps.
+    run_end: int = 0
 
 
 @dataclass
@@ -134,7 +146,10 @@ class ActorBook:
         self.actors: dict[str, BookActor] = {}
         self._by_key: dict[str, str] = {}
         self._by_transliteration: dict[str, str] = {}
-        self.first_words: set[str] = set()
+        # Every leading run of words of a known spelling ("ann", "ann lee" for "Ann Lee
+        # Park"): a token that starts none is passed over at once, and a phrase is read
+        # only as far as some spelling still begins with it.
+        self.prefixes: set[str] = set()
         # find() answers, forgotten whenever a spelling is added: a long article names
         # the same unknown people again and again, and each fuzzy look-up scans everyone.
         self._found: dict[tuple[str, str | None], str | None] = {}
@@ -161,8 +176,9 @@ class ActorBook:
         key = name_key(form)
         self._by_key.setdefault(key, actor_id)
         self._by_transliteration.setdefault(transliteration_key(form), actor_id)
-        if key:
-            self.first_words.add(key.split()[0])
+        words = key.split()
+        for size in range(1, len(words) + 1):
+            self.prefixes.add(" ".join(words[:size]))
 
     def by_exact_key(self, key: str) -> str | None:
         return self._by_key.get(key)
@@ -216,34 +232,91 @@ class ActorBook:
         self._index(actor_id, form)
 
 
-def roles_in_description(description: str | None) -> set[tuple[str, str | None]]:
-    """Roles a curated description states: "President of Kazakhstan" -> ('president', ...)."""
+@lru_cache(maxsize=4096)
+def roles_in_description(description: str | None) -> frozenset[tuple[str, str | None]]:
+    """Roles a curated description states: "President of Kazakhstan" -> ('president', ...).
+    Remembered: every article of a load builds its book from the same curated actors."""
     if not description:
-        return set()
+        return frozenset()
     words = re.findall(r"[\w-]+", description)
-    states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
+    states = {DEMONYMS.get(w) or _state_of(w) for w in words} - {None}
     found: set[tuple[str, str | None]] = set()
     for word in words:
         role = word.lower()
         if role in ROLE_NOUNS:
             found.add((role, None))
             found |= {(role, state) for state in states}
-    return found
+    return frozenset(found)
+
+
+_WORD_KEYS: dict[str, str] = {}
+
+
+def _word_key(word: str) -> str:
+    """``name_key`` of one token, remembered in a plain dict (bounded: cleared when full);
+    a plain ASCII word is only lowercased, the same answer without the Unicode
+    normalisation every other spelling needs."""
+    key = _WORD_KEYS.get(word)
+    if key is None:
+        if word.isascii() and word.replace("-", "").isalnum():
+            key = word.lower()
+        else:
+            key = name_key(word)
+        if len(_WORD_KEYS) > 65536:
+            _WORD_KEYS.clear()
+        _WORD_KEYS[word] = key
+    return key
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """Word tokens of text[start:end], each knowing whether it opens a sentence."""
+    """Word tokens of text[start:end], each knowing how far the phrase it starts runs (one
+    pass over the text, then one back over the tokens)."""
     tokens = []
+    append = tokens.append
+    article_name = _ARTICLE_NAME.fullmatch
+    keys = _WORD_KEYS
     for match in _TOKEN.finditer(text, start, end):
-        before = text[max(start, match.start() - 3) : match.start()].rstrip(" \u00a0“\"«‘'(")
-        opens = match.start() == start or not before or before[-1] in ".!?:\n—–-"
         word = match.group()
         # "al-Amr", "el-Sisi", "bin-Salman": an Arabic article inside a capitalised name
-        capitalised = word[:1].isupper() or (
-            "-" in word[:4] and bool(_ARTICLE_NAME.fullmatch(word))
-        )
-        tokens.append(Token(match.start(), match.end(), word, name_key(word), opens, capitalised))
+        capitalised = word[0].isupper() or ("-" in word[:4] and bool(article_name(word)))
+        first, last = match.span()
+        append(Token(first, last, word, keys.get(word) or _word_key(word), capitalised))
+    run_end = len(tokens) - 1
+    for index in range(len(tokens) - 2, -1, -1):
+        token, after = tokens[index], tokens[index + 1].start
+        gap = after - token.end
+        if not (
+            gap == 1
+            and text[token.end] in _SPACES
+            or gap == 2
+            and text[token.end] == "."
+            and text[token.end + 1] == " "
+            and (token.text in _ABBREVIATED or _is_initial(token, tokens[index + 1]))
+        ):
+            run_end = index
+        token.run_end = run_end
+    if tokens:
+        tokens[-1].run_end = len(tokens) - 1
     return tokens
+
+
+def _is_initial(token: Token, after: Token) -> bool:
+    """A capital letter and its full stop inside a name ("J. Ross Tate"), not a sentence
+    ending in a letter ("Plan B. The ...")."""
+    return len(token.text) == 1 and token.text.isupper() and after.text not in FUNCTION_WORDS
+
+
+def opens_sentence(text: str, start: int, token: Token) -> bool:
+    """Whether a token opens a sentence of the stretch beginning at ``start``."""
+    if token.start == start:
+        return True
+    before = text[max(start, token.start - 3) : token.start].rstrip(_OPENING_MARKS)
+    return not before or before[-1] in _SENTENCE_ENDS
+
+
+_OPENING_MARKS = " \u00a0“\"«‘'("
+_SENTENCE_ENDS = frozenset(".!?:\n—–-")
+_SPACES = frozenset((" ", "\u00a0"))
 
 
 # Abbreviations whose full stop does not end a name: "St. Petersburg", "Army Maj. Ann Lee".
@@ -258,9 +331,7 @@ _DATELINE = re.compile(
 )
 # A person's membership: "X of the Civic Party", "X of the Nurses Union".
 _MEMBER_OF = re.compile(
-    r"\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:"
-    + "|".join(sorted(GOVERNMENT_WORDS | ORGANISATION_WORDS))
-    + r")\b"
+    r"\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:" + "|".join(sorted(_BODY_WORDS)) + r")\b"
 )
 _AGE_APPOSITION = re.compile(r",\s+(?:\d{1,3}\s*[,.]|(?:a|an)\s+\d{1,3}-year-old\b)")
 _AFTER_SPEECH_VERB = re.compile(
@@ -271,11 +342,14 @@ _AFTER_SPEECH_VERB = re.compile(
 # "who"/"of" ("said Ann Lee, 43", "said Ann Lee of the union"), never "’s Republic".
 _NAME_ENDS_FRAME = re.compile(r"\s*(?:[,.;:!?)\n]|$|(?:who|of|from|in|at|on)\b)")
 _ROLE_THEN_COMMA = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"),\s+$")
-_TITLED_SURNAME = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(w.rstrip(".") for w in TITLE_WORDS if w[0].isupper()))
-    + r")\.?\s+([A-Z][a-z][\w’'-]+)\b(?![ \u00a0][A-Z])"
+_TITLE_STEMS = frozenset(w.rstrip(".") for w in TITLE_WORDS if w[0].isupper())
+_SURNAME = re.compile(r"[A-Z][a-z][\w’'-]+")
+_SPEAKER_WORD = re.compile(
+    r"([A-Z][\w’'-]+)(?:,\s[^,.;:“”\"\n]{1,80},)?\s+(?:also\s+|later\s+)?(?:"
+    + "|".join(sorted(SPEECH_VERBS))
+    + r")\b"
 )
+_CLAUSE_BREAK = re.compile(r"[.!?;:,“”\"]")
 _NOT_A_VERB = re.compile(r"\s*(?:as|its|his|this|us|plus|less|towards|news|times)\b")
 # Words after a capital that make it act for its state ("Moscow confirmed", "Beijing has").
 _ACTING_CAPITAL = re.compile(
@@ -284,13 +358,9 @@ _ACTING_CAPITAL = re.compile(
 )
 
 
-def _joined(text: str, tokens: list[Token], i: int, j: int) -> bool:
+def _joined(tokens: list[Token], i: int, j: int) -> bool:
     """True when tokens i..j are separated by single spaces only (one phrase)."""
-    return all(
-        text[tokens[k].end : tokens[k + 1].start] in (" ", "\u00a0")
-        or (tokens[k].text in _ABBREVIATED and text[tokens[k].end : tokens[k + 1].start] == ". ")
-        for k in range(i, j)
-    )
+    return tokens[i].run_end >= j
 
 
 class QuotedText:
@@ -313,6 +383,32 @@ class QuotedText:
         return index >= 0 and position < self.ends[index]
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+_INNER_CAPITAL = re.compile(r"[A-Z]?[a-z]+[A-Z][a-z]+[A-Za-z]*")
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# Words before a state named as a location ("born in Brazil", "flew to Chile"); not
+# "of", "for", "between": "the government of Iran", "sanctions against Iran" name the
+# polity.
+_WHERE_WORDS = frozenset(
+    "in from to across throughout around into near inside outside within at via through".split()
+)
+# Initials states go by in news that the gazetteer does not list.
+_STATE_INITIALS = {
+    "DPRK": "North Korea",
+    "PRC": "China",
+    "ROK": "South Korea",
+    "UAE": "United Arab Emirates",
+    "UK": "United Kingdom",
+    "US": "United States",
+}
+# Words before an acronym that, with a noun after it, make it a modifier ("the ABC
+# system"); "said ABC had" or "of ABC members" keep it a name.
+_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+_STATE_ABBREVIATIONS = frozenset({"US", "U.S.", "UK", "U.K.", "USA", "U.S.A."})
+_PAIRED_EXPANSION = re.compile(
+    r" \(((?:[A-Z][\w’'&-]*|of|for|the|and|on)(?: (?:[A-Z][\w’'&-]*|of|for|the|and|on)){1,9})\)"
+)
 _PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn)-[A-Z][\w’'-]*")
 # Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
@@ -336,25 +432,141 @@ def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> 
         return (
             "actor: person, title before the name"
             if titled
-            else ("actor: person (role noun, apposition, age, membership or speech verb beside it)")
+            else (
+                "actor: person (a given name, an initial or a hyphenated given name; or a"
+                " role noun, apposition, age, membership or speech verb beside it)"
+            )
         )
-    word = next(
-        (w for w in words if w in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS), None
-    )
-    return f"actor: {actor_type}, by the word “{word}”" if word else f"actor: {actor_type}"
+    word = next((w for w in words if w in _INSTITUTION_WORDS), None)
+    if word:
+        return f"actor: {actor_type}, by the word “{word}”"
+    if len(words) == 1 and actor_type == "organisation":
+        return "actor: organisation, by its spelling (an acronym or an inner capital)"
+    if len(words) == 1 and actor_type == "media":
+        return "actor: media, by its spelling (a name ending in “news”)"
+    return f"actor: {actor_type}"
 
 
 def _name_like(word: str) -> bool:
     """A word that can be part of a person's name (not a title, an institution's word)."""
     return (
-        bool(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", word) or _ARTICLE_NAME.fullmatch(word))
+        bool(_CAPITALISED_WORD.fullmatch(word) or _ARTICLE_NAME.fullmatch(word))
         and word not in TITLE_WORDS
-        and word not in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS
+        and word not in _INSTITUTION_WORDS
         and word not in FUNCTION_WORDS
         and word not in _CALENDAR_WORDS
         and word not in DEMONYMS
-        and not word.isupper()
+        and not (word.isupper() and len(word) > 1)  # "J." is an initial, "NASA" no name
     )
+
+
+def _titled_surnames(tokens: list[Token]) -> set[str]:
+    """Words a title stands before alone ("Director Collins", "Mr. Burton"), not followed
+    by another capitalised word (then the title stands before a full name)."""
+    found = set()
+    for k in range(len(tokens) - 1):
+        title, word = tokens[k], tokens[k + 1]
+        if (
+            title.run_end > k
+            and title.text in _TITLE_STEMS
+            and word.text not in TITLE_WORDS
+            and (word.run_end == k + 1 or not tokens[k + 2].capitalised)
+            and _SURNAME.fullmatch(word.text)
+        ):
+            found.add(word.text)
+    return found
+
+
+def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
+    """One name is the other with words that only say whose or where it is: a state or
+    its demonym before ("US", "Italian"), "of ..." after, or an outlet's word."""
+    if _body_core(a) == _body_core(b) and any(w in _INSTITUTION_WORDS for w in a):
+        return True  # "Department of the Treasury" and "US Treasury Department"
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) == len(long):
+        return False
+    for offset in range(len(long) - len(short) + 1):
+        if long[offset : offset + len(short)] != short:
+            continue
+        before, after = long[:offset], long[offset + len(short) :]
+        if len(short) == 1 and short[0].isupper():
+            if not before and after and all(w in MEDIA_WORDS for w in after):
+                return True  # "CBC" and "CBC News"
+            continue
+        if not any(w in _INSTITUTION_WORDS for w in short):
+            continue
+        if all(w in DEMONYMS or _state_of(w) or w in _STATE_ABBREVIATIONS for w in before) and (
+            not after or after[0] == "of"
+        ):
+            return True
+    return False
+
+
+def _body_core(words: list[str]) -> list[str]:
+    """A body's name without the state it belongs to, "X of the Y" turned "Y X"."""
+    core = list(words)
+    while core and (core[0] in DEMONYMS or _state_of(core[0]) or core[0] in _STATE_ABBREVIATIONS):
+        core = core[1:]
+    if len(core) >= 3 and core[0] in _INSTITUTION_WORDS and core[1] == "of":
+        rest = core[3:] if core[2] == "the" else core[2:]
+        core = [*rest, core[0]]
+    return core
+
+
+def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
+    """Two or three words shaped like a person's name: a common given name first ("Laura
+    Brennan"), an initial ("J. Ross Tate"), or a romanised given name with a hyphen and
+    no capital after it ("Chan Tai-man", "Park Ji-sung")."""
+    if not 1 <= j - i <= 2:
+        return False
+    first, last = tokens[i].text, tokens[j].text
+    if first in GIVEN_NAMES or (len(first) == 1 and first.isupper()):
+        return True
+    return bool(_HYPHENATED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    from .places import builtin_places  # places builds on this module
+
+    return frozenset(
+        name
+        for name, places in builtin_places().items()
+        if any(p.kind in ("city", "region") for p in places)
+    )
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    from .places import builtin_places  # places builds on this module
+
+    return frozenset(
+        name
+        for name, places in builtin_places().items()
+        if any(p.kind == "country" for p in places) and name[:1].isupper()
+    )
+
+
+@lru_cache(maxsize=4096)
+def _state_of(name: str) -> str | None:
+    """The state a name names: the gazetteer's states and their other names, initials
+    news uses ("DPRK"), then any country of the shipped places table ("Malaysia")."""
+    found = state_named(name) or _STATE_INITIALS.get(name)
+    if found is None and name in _country_names():
+        places = _place_table()[name]
+        found = next(p.country for p in places if p.kind == "country")
+    return found
+
+
+def _place_table():
+    from .places import builtin_places  # places builds on this module
+
+    return builtin_places()
+
+
+def _is_place(name: str) -> bool:
+    """A city's or a region's name in the shipped gazetteer (not a state's: states act)."""
+    return name in _place_names()
 
 
 class MentionFinder:
@@ -369,29 +581,25 @@ class MentionFinder:
         self.speaker_words = self._speaker_words()
         # Words a title stands before alone ("Director Collins", "Mr. Burton"): surnames,
         # so the full name met earlier ("Patty Collins") is a person.
-        self.titled_surnames = {
-            m.group(1) for m in _TITLED_SURNAME.finditer(text) if m.group(1) not in TITLE_WORDS
-        }
+        self.titled_surnames: set[str] = set()
+        # Where the last state named as a location ends: the next one in its list is too.
+        self._located_end = -1
 
     def _speaker_words(self) -> set[str]:
         """Capitalised words followed by a speech verb ("Shibutov noted"), perhaps with an
         apposition between ("Dunne, the firm's spokesman, said")."""
-        words = set()
-        pattern = (
-            r"([A-Z][\w’'-]+)(?:,\s[^,.;:“”\"\n]{1,80},)?\s+(?:also\s+|later\s+)?("
-            + "|".join(sorted(SPEECH_VERBS))
-            + r")\b"
-        )
-        for match in re.finditer(pattern, self.text):
-            words.add(match.group(1))
-        return words
+        return {match.group(1) for match in _SPEAKER_WORD.finditer(self.text)}
 
     def run(self, paragraphs: list[Span]) -> list[Mention]:
+        tokenized = []
         for paragraph in paragraphs:
             start = paragraph.start
             if dateline := _DATELINE.match(self.text, paragraph.start, paragraph.end):
                 start = dateline.end()
-            tokens = tokenize(self.text, start, paragraph.end)
+            tokenized.append(tokenize(self.text, start, paragraph.end))
+        for tokens in tokenized:
+            self.titled_surnames |= _titled_surnames(tokens)
+        for tokens in tokenized:
             i = 0
             while i < len(tokens):
                 i = self._at(tokens, i)
@@ -427,24 +635,26 @@ class MentionFinder:
         return i + 1
 
     def _known_alias(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
-        if tokens[i].key not in self.book.first_words:
+        """The longest known spelling the tokens from i spell, joined by single spaces."""
+        prefixes = self.book.prefixes
+        key = tokens[i].key
+        if key not in prefixes:
             return None
-        reach = i  # the last token still joined to token i by single spaces
-        limit = min(len(tokens), i + _MAX_NAME_TOKENS) - 1
-        while reach < limit and _joined(self.text, tokens, reach, reach + 1):
-            reach += 1
-        for j in range(reach, i - 1, -1):
-            key = " ".join(t.key for t in tokens[i : j + 1])
-            actor_id = self.book.by_exact_key(key)
-            if not actor_id:
-                continue
-            single = i == j
-            if single and not tokens[i].capitalised:
-                continue
-            if single and tokens[i].text in DEMONYMS:  # "Kazakh" is an adjective
-                continue
-            if not tokens[i].capitalised and j - i < 1:
-                continue
+        spelled = []  # (last token, actor) of every known spelling, shortest first
+        limit = min(tokens[i].run_end, i + _MAX_NAME_TOKENS - 1)
+        j = i
+        while True:
+            if actor_id := self.book.by_exact_key(key):
+                spelled.append((j, actor_id))
+            if j >= limit:
+                break
+            j += 1
+            key = f"{key} {tokens[j].key}"
+            if key not in prefixes:
+                break
+        for j, actor_id in reversed(spelled):
+            if i == j and (not tokens[i].capitalised or tokens[i].text in DEMONYMS):
+                continue  # "Kazakh" is an adjective
             return j, actor_id
         return None
 
@@ -453,7 +663,7 @@ class MentionFinder:
         j = i
         while j + 1 < len(tokens) and j + 1 - i < _MAX_NAME_TOKENS:
             nxt = tokens[j + 1]
-            if not _joined(self.text, tokens, j, j + 1):
+            if not _joined(tokens, j, j + 1):
                 break
             if nxt.capitalised and not nxt.text.isdigit():
                 j += 1
@@ -462,7 +672,7 @@ class MentionFinder:
             while k < len(tokens) and k - j <= 2 and tokens[k].text in _CONNECTORS:
                 k += 1
             joining = {t.text for t in tokens[j + 1 : k]}
-            if k > j + 1 and k < len(tokens) and _joined(self.text, tokens, j, k):
+            if k > j + 1 and k < len(tokens) and _joined(tokens, j, k):
                 before_org = self._has_org_word(tokens, i, j)
                 after_org = self._run_has_org_word(tokens, k)
                 if "and" in joining and before_org and after_org:
@@ -470,19 +680,21 @@ class MentionFinder:
                 if joining == {"and"} and not before_org and self._run_ends_org(tokens, k):
                     j = k  # "Nurses and Midwives Union": one name
                     continue
-                if "of" in joining and not before_org and after_org and j > i:
-                    if all(_name_like(t.text) for t in tokens[i : j + 1]):
+                if "of" in joining and not before_org and j > i:
+                    if (after_org or _name_shape(tokens, i, j)) and all(
+                        _name_like(t.text) for t in tokens[i : j + 1]
+                    ):
                         break  # "Tanya Chan of the Civic Party": a person and a party
             if (
                 k > j + 1
                 and k < len(tokens)
                 and tokens[k].capitalised
-                and _joined(self.text, tokens, j, k)
+                and _joined(tokens, j, k)
                 and not ({t.text for t in tokens[j + 1 : k]} & {"and", "in", "on"})
                 or k > j + 1
                 and k < len(tokens)
                 and tokens[k].capitalised
-                and _joined(self.text, tokens, j, k)
+                and _joined(tokens, j, k)
                 and self._has_org_word(tokens, i, j)
                 and "of" in {t.text for t in tokens[i : j + 1]}
             ):
@@ -525,23 +737,23 @@ class MentionFinder:
             end + 1 < len(tokens)
             and end + 1 - k < _MAX_NAME_TOKENS
             and tokens[end + 1].capitalised
-            and _joined(self.text, tokens, end, end + 1)
+            and _joined(tokens, end, end + 1)
         ):
             end += 1
         return tokens[k : end + 1]
 
     def _run_has_org_word(self, tokens: list[Token], k: int) -> bool:
         words = {t.text for t in self._capitalised_run(tokens, k)}
-        return bool(words & (GOVERNMENT_WORDS | ORGANISATION_WORDS))
+        return bool(words & _BODY_WORDS)
 
     def _run_ends_org(self, tokens: list[Token], k: int) -> bool:
         run = self._capitalised_run(tokens, k)
-        return run[-1].text in GOVERNMENT_WORDS | ORGANISATION_WORDS
+        return run[-1].text in _BODY_WORDS
 
     @staticmethod
     def _has_org_word(tokens: list[Token], i: int, j: int) -> bool:
         words = {t.text for t in tokens[i : j + 1]}
-        return bool(words & (GOVERNMENT_WORDS | ORGANISATION_WORDS))
+        return bool(words & _BODY_WORDS)
 
     def _classify(self, tokens: list[Token], i: int, j: int) -> int:
         """Decide what the phrase tokens[i..j] names; create or link its actor."""
@@ -550,14 +762,26 @@ class MentionFinder:
             tokens[start].text in FUNCTION_WORDS or tokens[start].text in _CONNECTORS
         ):
             start += 1
+        if start <= j and (body := self._government_of(tokens, start, j)) is not None:
+            return body
+        institution = any(t.text in _INSTITUTION_WORDS for t in tokens[start : j + 1])
+        if institution:
+            start, j, person = self._trim_institution(tokens, start, j)
+            if person is not None:
+                # "Washington State University Ann Lee": the body, then its member
+                self._classify(tokens, start, person - 1)
+                return self._classify(tokens, person, j)
         roles: set[tuple[str, str | None]] = set()
         state_word: str | None = None
-        institution = any(
-            t.text in GOVERNMENT_WORDS | ORGANISATION_WORDS | MEDIA_WORDS
-            for t in tokens[start : j + 1]
-        )
+        qualified: int | None = None
+        if (
+            j > start + 1
+            and _HYPHENATED_GIVEN_NAME.fullmatch(tokens[start].text)
+            and opens_sentence(self.text, tokens[0].start, tokens[start])
+        ):
+            start += 1  # "Pan-democrat Ann Lee": a description opening the sentence
         for size in (3, 2, 1):  # "United States President Donald Trump"
-            state = state_named(" ".join(t.text for t in tokens[start : start + size]))
+            state = _state_of(" ".join(t.text for t in tokens[start : start + size]))
             rest = tokens[start + size : j + 1]
             if (
                 state
@@ -568,9 +792,19 @@ class MentionFinder:
                     or 2 <= len(rest) <= 3
                     and all(_name_like(t.text) for t in rest)
                     and self._person_evidence(tokens, start + size, j)
+                    # "the United Kingdom Home Office": the state, then its body
+                    or institution
+                    and len(rest) >= 2
+                    and rest[0].capitalised
+                    and rest[0].text not in TITLE_WORDS
                 )
             ):
-                self._link_state(tokens, start, start + size - 1, state)
+                if institution:
+                    # "the United Kingdom Home Office": the state only says whose body
+                    # it is; the body keeps the article's whole spelling as an alias
+                    qualified = start
+                else:
+                    self._link_state(tokens, start, start + size - 1, state)
                 state_word, start = state, start + size
                 break
         while (
@@ -608,12 +842,14 @@ class MentionFinder:
         elif name in CAPITALS:
             canonical = CAPITALS[name]
         else:
-            canonical = state_named(name) or name
+            canonical = _state_of(name) or name
         actor_id = self.book.find(canonical, actor_type)
         if actor_id is None and len(words) == 1 and actor_type == "person":
             actor_id = self.book.find_surname(words[0], self.mentioned)
         if actor_id is None and len(words) == 1 and words[0].isupper():
             actor_id = self._expansion_of(words[0])
+        if actor_id is None and actor_type != "person":
+            actor_id = self._same_body(words)
         if actor_id is None:
             if actor_type == "person" and len(words) < 2:
                 return j + 1
@@ -626,6 +862,11 @@ class MentionFinder:
         }:
             self.book.remember(actor_id, name)
         self.book.actors[actor_id].roles |= roles | self._roles_before(tokens, start)
+        if start == i + 1 and tokens[i].text == "The" and actor_type in ("media", "organisation"):
+            # "told The Daily Courier": the article's own spelling keeps its article
+            self.book.remember(actor_id, self.text[tokens[i].start : tokens[j].end])
+        if qualified is not None:
+            self.book.remember(actor_id, self.text[tokens[qualified].start : tokens[j].end])
         self._add(tokens, start, j, actor_id)
         self._note_title(tokens, j, actor_id)
         paired = _PAIRED_ABBREVIATION.match(self.text, tokens[j].end)
@@ -634,7 +875,84 @@ class MentionFinder:
             self.book.remember(actor_id, paired.group(1))
             self._add_at(paired.start(1), paired.end(1), actor_id)
             return self._skip_to(tokens, j, paired.end())
+        expanded = _PAIRED_EXPANSION.match(self.text, tokens[j].end)
+        if (
+            expanded
+            and len(words) == 1
+            and words[0].isupper()
+            and _initials(expanded.group(1)).startswith(words[0][0])
+        ):
+            # "CEI (Italian Episcopal Conference)": the expansion after the initials
+            self.book.remember(actor_id, expanded.group(1))
+            self._add_at(expanded.start(1), expanded.end(1), actor_id)
+            return self._skip_to(tokens, j, expanded.end())
         return j + 1
+
+    def _government_of(self, tokens: list[Token], start: int, j: int) -> int | None:
+        """A state, a demonym or a party's or leader's name before a lowercase government
+        noun is that government body ("the Malaysian navy", "the Monti government")."""
+        if j + 1 >= len(tokens) or tokens[j].run_end <= j:
+            return None
+        noun = tokens[j + 1]
+        if noun.text not in GOVERNMENT_NOUNS:
+            return None
+        for k in range(j, start - 1, -1):  # "On Monday the Chilean navy": "Chilean"
+            if tokens[k].text in _CONNECTORS or tokens[k].text in _CALENDAR_WORDS:
+                start = k + 1
+                break
+        if start > j or j - start > 2:
+            return None
+        words = [t.text for t in tokens[start : j + 1]]
+        if any(w in _INSTITUTION_WORDS or w in TITLE_WORDS for w in words):
+            return None
+        name = self.text[tokens[start].start : noun.end]
+        actor_id = self.book.find(name, "government_body") or self.book.add(
+            name,
+            "government_body",
+            f"actor: government_body, by the word “{noun.text}” after a name",
+            self._context(tokens[start].start, noun.end),
+        )
+        self._add(tokens, start, j + 1, actor_id)
+        return j + 2
+
+    def _trim_institution(
+        self, tokens: list[Token], start: int, j: int
+    ) -> tuple[int, int, int | None]:
+        """Cut what a body's name runs into: a title before it ("Director of the Bureau
+        of Printing"), a place after it ("Museum of Flight in Seattle", "Sheffield
+        University of the UK"), a title after it ("Museum of Flight CEO"); and find a
+        member's name glued to its end ("Tulsa University Laura Brennan")."""
+        first = start
+        while first <= j and (tokens[first].text in TITLE_WORDS or tokens[first].text == "CEO"):
+            first += 1
+        if start < first < j and tokens[first].text == "of":
+            first += 2 if tokens[first + 1].text == "the" else 1
+            if any(t.text in _BODY_WORDS for t in tokens[first : j + 1]):
+                start = first
+        for k in range(start + 1, j):
+            word = tokens[k].text
+            if word in ("in", "on", "at"):
+                j = k - 1
+                break
+            if word == "of" and any(t.text in _BODY_WORDS for t in tokens[start:k]):
+                rest = tokens[k + 2 if tokens[k + 1].text == "the" else k + 1 : j + 1]
+                where = " ".join(t.text for t in rest)
+                if k - start >= 2 and (_state_of(where) or _is_place(where)):
+                    j = k - 1
+                    break
+        while j > start and (tokens[j].text in TITLE_WORDS or tokens[j].text == "CEO"):
+            j -= 1
+        for size in (3, 2):
+            tail = j - size + 1
+            if tail - start < 1 or not all(_name_like(t.text) for t in tokens[tail : j + 1]):
+                continue
+            if (
+                tokens[tail - 1].text in _BODY_WORDS
+                or tokens[tail].text in GIVEN_NAMES
+                or tokens[j].text in self.speaker_words
+            ):
+                return start, j, tail
+        return start, j, None
 
     def _context(self, start: int, end: int) -> str:
         """The name with the words around it that the rules read (for reviewers)."""
@@ -654,6 +972,20 @@ class MentionFinder:
         while k < len(tokens) and tokens[k].start < offset:
             k += 1
         return k
+
+    def _same_body(self, words: list[str]) -> str | None:
+        """The one body mentioned earlier that this name names with a state's word more
+        or less ("State Department" and "US State Department", "Supreme Court" and
+        "Italian Supreme Court of Cassation") or an outlet's word ("CBC", "CBC News")."""
+        found = set()
+        for actor_id in self.mentioned:
+            actor = self.book.actors[actor_id]
+            if actor.type == "person":
+                continue
+            for form in actor.forms:
+                if _differ_by_qualifiers(words, form.split()):
+                    found.add(actor_id)
+        return found.pop() if len(found) == 1 else None
 
     def _expansion_of(self, acronym: str) -> str | None:
         """The organisation mentioned earlier whose initials spell an acronym ("WHO" for
@@ -689,7 +1021,7 @@ class MentionFinder:
     def _same_sentence_before(self, tokens: list[Token], i: int, count: int) -> list[Token]:
         before = []
         for k in range(i - 1, max(-1, i - 1 - count), -1):
-            if re.search(r"[.!?;:,“”\"]", self.text[tokens[k].end : tokens[k + 1].start]):
+            if _CLAUSE_BREAK.search(self.text, tokens[k].end, tokens[k + 1].start):
                 break
             before.insert(0, tokens[k])
         return before
@@ -706,7 +1038,7 @@ class MentionFinder:
         words = re.findall(r"[\w-]+", apposition)
         if not words or not (words[0] in ("the", "a", "an") or words[0][0].isupper()):
             return
-        states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
+        states = {DEMONYMS.get(w) or _state_of(w) for w in words} - {None}
         for word in words:
             if word.lower() in ROLE_NOUNS:
                 actor.roles.add((word.lower(), None))
@@ -717,7 +1049,10 @@ class MentionFinder:
     ) -> str | None:
         name = self.text[tokens[i].start : tokens[j].end]
         last = words[-1]
-        if state_named(name):
+        if _state_of(name):
+            if self._named_as_location(tokens, i):
+                self._located_end = tokens[j].end
+                return None
             return "state"
         if len(words) == 1 and last in _GENERIC_WORDS:  # "the Embassy", "TV": no name
             return None
@@ -738,13 +1073,17 @@ class MentionFinder:
             return "organisation"
         if last in NOT_ACTOR_WORDS:
             return None
-        if set(words) & (ORGANISATION_WORDS | ORGANISATION_ACRONYMS):
+        if set(words) & _ORGANISATION_OR_ACRONYM:
             return "organisation"
         if set(words) & (NOT_ACTOR_WORDS | GOVERNMENT_WORDS) or name in CAPITALS:
             return None
+        if len(words) == 1 and (spelled := self._single_word_type(tokens, i, last)):
+            return spelled
+        if _is_place(name):
+            return None  # "Mountain View", "Hong Kong": the places module's
         if (
             any(
-                not re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*", w) and not _ARTICLE_NAME.fullmatch(w)
+                not _CAPITALISED_WORD.fullmatch(w) and not _ARTICLE_NAME.fullmatch(w)
                 for w in [words[0], words[-1], *(w for w in words[1:-1] if w not in _PARTICLES)]
             )
             or len(words) > 4
@@ -756,6 +1095,76 @@ class MentionFinder:
             return "person"
         return None
 
+    def _named_as_location(self, tokens: list[Token], i: int) -> bool:
+        """A state named where something is or comes from ("born in Brazil", "from
+        Syria", "Sydney, Australia"): a place, not a polity acting or acted upon."""
+        if i == 0:
+            return False
+        previous = tokens[i - 1]
+        gap = self.text[previous.end : tokens[i].start]
+        if gap == " " and previous.text == "the" and i > 1:
+            previous = tokens[i - 2]  # "in the United States"
+            gap = self.text[previous.end : tokens[i - 1].start]
+        if gap == " " and previous.text.lower() in _WHERE_WORDS:
+            return True
+        if self._located_end >= 0 and self.text[self._located_end : tokens[i].start] in (
+            ", ",
+            " and ",
+            ", and ",
+            " or ",
+        ):
+            return True  # "from Sudan, Iran and Libya"
+        if gap != ", " or not previous.capitalised:
+            return False
+        # "Rio de Janeiro, Brazil": a city, then its country
+        return any(
+            _is_place(self.text[tokens[k].start : previous.end]) for k in range(max(0, i - 4), i)
+        )
+
+    def _single_word_type(self, tokens: list[Token], i: int, word: str) -> str | None:
+        """One capitalised word with no institution's word in it: an organisation only
+        when its spelling says so (an acronym "NCLAN", an inner capital "YouTube") or a
+        news outlet ("Wikinews"); anything else may be a surname or a sentence opener."""
+        if word in NOT_ACTOR_ACRONYMS or word in DEMONYMS or _is_place(word.title()):
+            return None
+        if (
+            _ACRONYM.fullmatch(word)
+            and not _ROMAN_NUMERAL.fullmatch(word)
+            and not self._in_capitals_run(tokens, i)
+        ):
+            return None if self._acronym_modifies(tokens, i) else "organisation"
+        if _INNER_CAPITAL.fullmatch(word):
+            return "organisation"
+        if len(word) > 5 and word.lower().endswith("news"):
+            return "media"
+        return None
+
+    @staticmethod
+    def _in_capitals_run(tokens: list[Token], i: int) -> bool:
+        """A word in a line set in capitals ("BREAKING NEWS", "NEARLY 70 PERCENT") is no
+        acronym."""
+        neighbours = tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 3]
+        return any(t.text.isupper() and len(t.text) > 1 for t in neighbours)
+
+    def _acronym_modifies(self, tokens: list[Token], i: int) -> bool:
+        """An acronym that qualifies a noun or a figure rather than naming a body: "USD 5
+        billion", "short-range FPV drones", "the ABC system", "Arlen’s SEZ"."""
+        after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i].run_end > i else None
+        if after is not None and after.text[0].isdigit():
+            return True
+        if i == 0:
+            return False
+        before = tokens[i - 1]
+        gap = self.text[before.end : tokens[i].start]
+        if self.text[tokens[i].start - 3 : tokens[i].start] in ("’s ", "'s "):
+            return True
+        return (
+            gap == " "
+            and (before.text in _DETERMINERS or "-" in before.text)
+            and after is not None
+            and not after.capitalised
+        )
+
     def _acts(self, position: int) -> bool:
         """Is the capital ending at ``position`` the subject of a verb ("Moscow confirmed",
         "Moscow and Washington have")? Then it stands for its state."""
@@ -764,6 +1173,8 @@ class MentionFinder:
         return not _NOT_A_VERB.match(self.text, position)
 
     def _person_evidence(self, tokens: list[Token], i: int, j: int) -> bool:
+        if _name_shape(tokens, i, j):
+            return True
         if {t.text for t in self._same_sentence_before(tokens, i, 3)} & ROLE_NOUNS:
             return True
         after = self.text[tokens[j].end : tokens[j].end + 60]
@@ -781,7 +1192,7 @@ class MentionFinder:
         before = self.text[max(0, tokens[i].start - 60) : tokens[i].start]
         if _AFTER_SPEECH_VERB.search(before) and _NAME_ENDS_FRAME.match(self.text, tokens[j].end):
             return True  # "said Priya Nandakumar", "said festival director Helen Marsh"
-        if _ROLE_THEN_COMMA.search(before) and re.match(r",\s", self.text[tokens[j].end :]):
+        if _ROLE_THEN_COMMA.search(before) and _COMMA_SPACE.match(self.text, tokens[j].end):
             return True  # "Its spokesperson, Michael Dunne, said"
         if i > 0 and tokens[i - 1].text == "and" and self.mentions:
             previous = self.book.actors[self.mentions[-1].actor_id]

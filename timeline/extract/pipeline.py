@@ -23,6 +23,7 @@ from .events import EventCandidate, find_candidates
 from .gazetteer import STATE_NAMES
 from .interviews import Answer, find_answers
 from .merging import EventIndex
+from .names import name_key
 from .places import PlaceMention, builtin_places, find_places, gazetteer
 from .places import place_id as _place_id
 from .quotes import TERM_MAX_WORDS, QuoteSpan, find_quote_spans, inside
@@ -97,7 +98,7 @@ def extract_article(
     answers = find_answers(paragraphs)
     book = ActorBook(known_actors, known_aliases)
     known_ids = set(book.actors)
-    known_forms = {(a.id, alias_key(f)) for a in book.actors.values() for f in a.forms}
+    known_forms = {(a.id, name_key(f)) for a in book.actors.values() for f in a.forms}
     quoted = [(q.start, q.end) for q in quote_spans] + [(a.start, a.end) for a in answers]
     mentions = find_mentions(text, paragraphs, book, quoted)
 
@@ -115,7 +116,7 @@ def extract_article(
     for actor in book.actors.values():
         if actor.id in known_ids:
             for form in actor.forms:
-                if (actor.id, alias_key(form)) not in known_forms:
+                if (actor.id, name_key(form)) not in known_forms:
                     extraction.actor_aliases.append(_alias_row(actor.id, form))
             continue
         if actor.id not in used:

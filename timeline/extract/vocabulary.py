@@ -89,14 +89,16 @@ GOVERNMENT_WORDS = set(
     Akimat Senate Mazhilis Duma Rada Service Department Presidency Court Police Army Forces
     Guard Bureau Inspectorate Consulate Prosecutor Agency Commission Secretariat Akorda Kremlin
     Council Committee Customs Legislature Congress Authority Authorities Directorate
-    Municipality Prefecture Ministry""".split()
+    Municipality Prefecture Ministry Navy Command Marines""".split()
 )
 ORGANISATION_WORDS = set(
     """Institute University Forum Assembly Union Association Foundation Fund Bank Company
     Corporation Corp Group Consortium Organization Organisation Alliance Party Center Centre
     Society Chamber Shipyard Club Movement Network Coalition Trust Federation Academy
     Exchange Holding Holdings Airlines Railways JSC LLC LLP Ltd Inc PLC GmbH AG NGO Initiative
-    Church Council Board Partnership Cooperative Enterprise Enterprises Industries""".split()
+    Church Council Board Partnership Cooperative Enterprise Enterprises Industries Museum
+    Planetarium School College League Legion Corps Brotherhood Institution Democrats
+    Republicans Conservatives Guild Syndicate Laboratory Laboratories Observatory""".split()
 )
 ORGANISATION_ACRONYMS = set(
     """NATO UN EU OSCE CSTO SCO WHO IMF OPEC CIS EAEU CPC ISW ICC IAEA UNICEF UNHCR WTO ASEAN
@@ -105,7 +107,8 @@ ORGANISATION_ACRONYMS = set(
 MEDIA_WORDS = set(
     """Times News Post Herald Gazette Tribune Journal Telegraph Radio TV Television Broadcasting
     Press Reuters Bloomberg Interfax TASS Xinhua Kazinform Ukrinform Anadolu AFP BBC CNN
-    Euronews RFE/RL Azattyq Kun Vlast Tengrinews Sputnik Khabar""".split()
+    Euronews RFE/RL Azattyq Kun Vlast Tengrinews Sputnik Khabar Magazine Weekly Daily
+    Newspaper""".split()
 )
 # Words that make a capitalised phrase a place, an event or a thing, not an actor.
 NOT_ACTOR_WORDS = set(
@@ -117,7 +120,7 @@ NOT_ACTOR_WORDS = set(
     Front Line East West North South Central Eastern Western Northern Southern Middle Black
     Caspian Olympics Games Cup Prize Award Strategy Doctrine Declaration Memorandum Protocol
     Convention Project Campaign Operation Festival Exhibition Expo Session Meeting Talks
-    Yurts Yurt""".split()
+    Yurts Yurt Garden Gardens Shuttle Browser""".split()
 )
 # Prepositions after which a capital city is a place, not its state ("talks in Moscow").
 LOCATIVE_WORDS = set(
@@ -125,3 +128,13 @@ LOCATIVE_WORDS = set(
     between beyond of for""".split()
 )
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
+# Lowercase nouns that, after a state, a demonym or a party's or leader's name, make the
+# phrase a government body: "the Malaysian navy", "the Monti government".
+GOVERNMENT_NOUNS = {"government", "navy", "military", "army", "police", "parliament", "cabinet"}
+# Capitalised abbreviations that name no actor: units, times, subjects, titles.
+NOT_ACTOR_ACRONYMS = set(
+    """AI US UK USA TV CEO CFO COO CTO GDP HIV AIDS DNA RNA COVID OK AM PM GMT UTC BST EST PST
+    EDT CET ID IT PC PR FAQ VIP USB DVD CD SMS URL HTML PDF LGBT LGBTQ ISBN MP MW KM KG CO II
+    III IV VI VII VIII IX XI XII VR IE FM AD BC CE BCE DC NY LA UFO RSS API CPU GPS SUV ATM
+    PIN IQ ER ICU NB PS RIP DIY""".split()
+)

@@ -1,0 +1,50 @@
+"""Common given names: a capitalised word from this list opening a short capitalised run
+("Laura Brennan", "Omar Haddad") says the run is a person's name when nothing else in
+the sentence does.
+
+A general list of frequent first names in English-language news (English, European,
+Arabic, Slavic, South and East Asian, African, Latin American), written by hand; a
+name missing here only costs the rule its evidence, other rules still apply.
+"""
+
+from __future__ import annotations
+
+GIVEN_NAMES = frozenset(
+    """
+    Aaron Abby Abdul Abdullah Abigail Adam Adrian Ahmad Ahmed Aidan Aisha Alan Albert Alberto
+    Alejandro Aleksandr Alex Alexander Alexandra Alexei Alexey Alfred Ali Alice Alicia Alison
+    Allan Allen Alma Amanda Amber Amelia Amir Amit Amy Ana Anastasia Anders Andre Andrea
+    Andreas Andrei Andrew Andrey Andy Angela Angelo Anita Ann Anna Anne Annie Anthony Antonio
+    Anton Arjun Arthur Ashley Aziz Barbara Barry Ben Benjamin Bernard Beth Betty Bill Billy
+    Bob Bonnie Boris Brad Bradley Brandon Brenda Brendan Brian Bruce Bruno Bryan Caitlin
+    Cameron Carl Carla Carlos Carmen Carol Caroline Catherine Cathy Charles Charlie Charlotte
+    Chen Cheryl Chloe Chris Christian Christina Christine Christopher Claire Clara Claudia
+    Colin Connor Craig Cynthia Dale Dan Daniel Daniela Danielle Danny Darren Dave David Dean
+    Deborah Debra Denis Dennis Derek Diana Diane Diego Dmitri Dmitry Dominic Donald Donna
+    Doris Dorothy Doug Douglas Duncan Dylan Ed Eddie Edward Elena Eli Elizabeth Ella Ellen
+    Emily Emma Emmanuel Enrique Eric Erik Erin Ethan Eugene Eva Evan Eve Fatima Felix Fernando
+    Fiona Florence Francesca Francesco Francis Frank Fred Frederick Gabriel Gabriela Gary
+    Gavin Geoffrey George Georgia Gerald Gerhard Giovanni Giuseppe Gordon Grace Graham Greg
+    Gregory Hannah Hans Harold Harry Hassan Heather Helen Helena Henry Hiroshi Howard Hugh
+    Hussein Ian Ibrahim Igor Irene Isaac Isabel Isabella Ivan Jack Jacob Jacqueline Jake
+    James Jamie Jan Jane Janet Janice Jasmine Jason Javier Jean Jeff Jeffrey Jennifer Jenny
+    Jeremy Jerry Jessica Jill Jim Jimmy Joan Joanna Joe Joel Johan Johann John Johnny Jon
+    Jonathan Jorge Jose Joseph Josh Joshua Joyce Juan Judith Judy Julia Julian Julie Juliet
+    Justin Karen Karim Karl Kate Katherine Kathleen Kathryn Katie Kelly Ken Kenneth Kevin
+    Khalid Kim Kimberly Klaus Kyle Larry Laura Lauren Laurent Lawrence Leah Lee Leila Leo
+    Leon Leonard Leslie Linda Lisa Liz Louis Louise Lucas Lucy Luis Luke Lydia Lynn Mahmoud
+    Manuel Marc Marco Margaret Maria Marie Marina Mario Mark Martha Martin Mary Matt Matthew
+    Maurice Max Maxim Maxime Megan Melanie Melissa Michael Michel Michelle Miguel Mike Mikhail
+    Mohamed Mohammad Mohammed Monica Muhammad Nadia Nancy Naomi Natalia Natalie Nathan
+    Neil Nicholas Nick Nicola Nicole Nikolai Nina Noah Norman Olga Oliver Olivia Omar Oscar
+    Owen Pablo Pamela Patricia Patrick Patty Paul Paula Pavel Pedro Peggy Peter Philip
+    Phillip Pierre Priya Rachel Rahul Ralph Ramon Randy Raj Ray Raymond Rebecca Regina Richard
+    Rick Rita Rob Robert Roberto Robin Roger Ron Ronald Rosa Rose Ross Roy Ruby Russell Ruth
+    Ryan Sally Sam Samantha Samuel Sandra Sara Sarah Scott Sean Sergei Sergey Sergio Seth
+    Shane Sharon Sheila Simon Sofia Sophie Stan Stanley Stefan Stephanie Stephen Steve
+    Steven Stuart Susan Suzanne Sylvia Tamara Tanya Ted Teresa Terry Thomas Tim Timothy Tina
+    Todd Tom Tommy Tony Tracy Travis Trevor Valentina Valerie Vanessa Victor Victoria Vikram
+    Viktor Vincent Vladimir Walter Wayne Wendy William Willie Xavier Yana Yasmin Yuri Yusuf
+    Zach Zachary Zoe
+    """.split()
+)

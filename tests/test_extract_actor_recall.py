@@ -88,6 +88,8 @@ def test_names_with_no_title_become_actors(text, name, actor_type):
         # words in a line set in capitals
         ("NEARLY 70 PERCENT OF VOTERS TURNED OUT.", "NEARLY"),
         ("The series reached part XVII in the spring.", "XVII"),
+        # the last letter of a dotted abbreviation is no initial of the next word
+        ("The parade ended in Washington D.C. Crowds went home.", "C. Crowds"),
     ],
 )
 def test_places_and_modifiers_are_not_actors(text, not_an_actor):

@@ -291,7 +291,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             or gap == 2
             and text[token.end] == "."
             and text[token.end + 1] == " "
-            and (token.text in _ABBREVIATED or _is_initial(token, tokens[index + 1]))
+            and (token.text in _ABBREVIATED or _is_initial(text, token, tokens[index + 1]))
         ):
             run_end = index
         token.run_end = run_end
@@ -300,10 +300,16 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
-def _is_initial(token: Token, after: Token) -> bool:
+def _is_initial(text: str, token: Token, after: Token) -> bool:
     """A capital letter and its full stop inside a name ("J. Ross Tate"), not a sentence
-    ending in a letter ("Plan B. The ...")."""
-    return len(token.text) == 1 and token.text.isupper() and after.text not in FUNCTION_WORDS
+    ending in a letter ("Plan B. The ...") nor the last letter of a dotted abbreviation
+    ("in Washington D.C. Fans cheered")."""
+    return (
+        len(token.text) == 1
+        and token.text.isupper()
+        and after.text not in FUNCTION_WORDS
+        and not (token.start > 0 and text[token.start - 1] == ".")
+    )
 
 
 def opens_sentence(text: str, start: int, token: Token) -> bool:

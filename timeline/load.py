@@ -156,7 +156,7 @@ def _full_load(url, seeds_dir: Path, files, extract: bool, progress, fresh: bool
         incremental.defer_foreign_keys(connection)
         warnings = stream_seed_files(connection, seeds_dir, progress)
         if extract:
-            rebuild_extracted(connection, progress, warnings)
+            rebuild_extracted(connection, progress, warnings, reset=True)
         incremental.record_seed_files(connection, files)
         notes = fill_place_coordinates(connection)
         counts = table_counts(connection)
@@ -171,17 +171,21 @@ def _incremental_load(
         return LoadResult(url, "unchanged", 0, 0, table_counts(connection))
     corpus, replaced = incremental.read_changes(connection, seeds_dir, plan, progress)
     incremental.defer_foreign_keys(connection)
-    # Extracted rows first: a kept draft's curated records reuse their ids, and
-    # curated rows must replace them, as in a load into an empty database.
-    delete_extracted(connection)
     defined = incremental.owned_records(connection, replaced)
+    # When curated records change, the extracted rows go first: a kept draft's curated
+    # records reuse their ids, and curated rows must replace them, as in a load into an
+    # empty database. When only uncurated articles change, the extracted layer stays
+    # and only the clusters those articles touch are resolved again.
+    curated_changed = _curated_rows_changed(corpus, defined)
+    if curated_changed or not extract:
+        delete_extracted(connection)
     incremental.delete_owned_rows(connection, replaced)
     _clear_vocabularies(connection)
     insert_rows(connection, corpus, seeds_dir)
     incremental.forget_seed_files(connection, replaced)
     incremental.record_seed_files(connection, plan.files, replaced - plan.removed)
     if extract:
-        rebuild_extracted(connection, progress, corpus.warnings)
+        rebuild_extracted(connection, progress, corpus.warnings, reset=curated_changed)
     refuse_dangling_references(connection, defined, seeds_dir)
     notes = fill_place_coordinates(connection)
     read = len(replaced - plan.removed)
@@ -189,6 +193,24 @@ def _incremental_load(
     return LoadResult(
         url, "incremental", read, changed, table_counts(connection), corpus.warnings + notes
     )
+
+
+# Rows an article file gives by itself: changing them changes no curated record.
+_ARTICLE_TABLES = {
+    "sources",
+    "source_inferences",
+    "source_boilerplate",
+    "event_types",
+    "actor_types",
+}
+
+
+def _curated_rows_changed(corpus: Corpus, defined: dict[str, dict[str, str]]) -> bool:
+    """Did the changed files hold, or do they now hold, any curated record (not only
+    articles)?"""
+    if any(ids for table, ids in defined.items() if table != "sources"):
+        return True
+    return any(rows for name, rows in corpus.tables().items() if name not in _ARTICLE_TABLES)
 
 
 def _extraction_is_current(connection: Connection, extract: bool) -> bool:

@@ -83,7 +83,8 @@ class Resolver:
         for event in extraction.events:
             actors = {a["actor_id"] for a in actors_of.get(event["id"], [])}
             wording = extraction.event_wording.get(event["id"], [])
-            existing = self.events.match(event, actors, wording)
+            types = getattr(extraction, "event_types", {}).get(event["id"])
+            existing = self.events.match(event, actors, wording, types)
             if existing:
                 renamed[event["id"]] = existing
                 self.events.refine(existing, event)

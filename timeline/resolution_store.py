@@ -76,14 +76,36 @@ def all_clusters(connection: Connection) -> list[str]:
     return [row.cluster for row in connection.execute(text(query))]
 
 
+# Clusters whose row is their smallest member's: the others need not be read.
+FIRST_MEMBER_ONLY = ("actor:", "place:")
+
+
 def members(connection: Connection, clusters: list[str]) -> dict[str, list[tuple[str, Any]]]:
-    """Each cluster's members' parts, in source-id order."""
-    statement = _in(
-        "SELECT cluster, source_id, payload FROM resolution_inputs WHERE cluster IN :ids"
+    """Each cluster's members' parts, in source-id order. Only what resolution reads is
+    read: the smallest member of an actor or place (a country may be named in every
+    article), and each distinct part once, under its smallest source id (the same
+    spellings come from many articles; an event block's parts name their source, so
+    none of them repeats)."""
+    first = [cluster for cluster in clusters if cluster.startswith(FIRST_MEMBER_ONLY)]
+    rest = [cluster for cluster in clusters if not cluster.startswith(FIRST_MEMBER_ONLY)]
+    queries = (
+        (
+            first,
+            "SELECT r.cluster, r.source_id, r.payload FROM resolution_inputs r "
+            "WHERE r.cluster IN :ids AND r.source_id = (SELECT min(m.source_id) "
+            "FROM resolution_inputs m WHERE m.cluster = r.cluster)",
+        ),
+        (
+            rest,
+            "SELECT cluster, min(source_id) AS source_id, payload FROM resolution_inputs "
+            "WHERE cluster IN :ids GROUP BY cluster, payload",
+        ),
     )
     found: dict[str, list[tuple[str, Any]]] = {cluster: [] for cluster in clusters}
-    for row in connection.execute(statement, {"ids": clusters}):
-        found[row.cluster].append((row.source_id, json.loads(row.payload)))
+    for chosen, sql in queries:
+        for chunk in _chunks(chosen):
+            for row in connection.execute(_in(sql), {"ids": chunk}):
+                found[row.cluster].append((row.source_id, json.loads(row.payload)))
     for parts in found.values():
         parts.sort(key=lambda member: member[0])
     return found

@@ -1,14 +1,16 @@
 """The extracted layer: rows found automatically in sources no curated record covers.
 
-Each uncovered source is extracted once and its result stored (``extraction_cache``);
-after a change the stored results are resolved again against the curated rows, in
-source-id order (``extract.resolve``), so the same folder gives the same rows however
-it was loaded.
+Each uncovered source is extracted once and its result stored (``extraction_cache``),
+cut into its parts in clusters (an actor, a place, a spelling, a block of events, its
+quotes: ``extract.clusters``) and indexed (``resolution_store``). A load resolves
+again only the clusters that the sources added, changed or removed since belong to,
+each from its members in source-id order, and writes only the rows that changed: the
+same folder gives the same rows however it was loaded.
 
 A reviewed ``timeline extract`` draft kept in the seeds folder turns extracted rows
-into curated ones with the same ids. Curated rows always win, so an incremental load
-takes the extracted layer out *before* it writes the curated rows
-(``delete_extracted``), then builds it again around them.
+into curated ones with the same ids. Curated rows always win, so a load that changes
+curated records takes the extracted layer out *before* it writes them
+(``delete_extracted``), then resolves every cluster again around them.
 """
 
 from __future__ import annotations
@@ -95,6 +97,11 @@ def rebuild_extracted(
         row.id: row.content_hash
         for row in connection.execute(text("SELECT s.id, s.content_hash " + _UNCOVERED))
     }
+    if not uncovered and reset:
+        # Nothing to extract and nothing extracted: a curated corpus pays no more.
+        extraction_cache.forget_all(connection)
+        resolution_store.forget_all(connection)
+        return {"deleted": 0, "updated": 0, "inserted": 0}
     actors = _rows(connection, "SELECT * FROM actors WHERE origin = 'curated' ORDER BY id")
     aliases = _rows(
         connection,

@@ -1,4 +1,9 @@
-"""Resolution: the extractions of many articles become one set of rows.
+"""Resolution: the extractions of many articles become one set of rows, merged in order.
+
+This is the sequential merge that ``timeline extract`` drafts and ``timeline eval``
+use (one article, or a few, merged into a corpus in memory). A load resolves by
+cluster instead (``clusters``), the same rules replayed within each cluster, so that
+a change re-resolves only what it touches.
 
 Each article is extracted on its own (``pipeline.extract_article``), against the
 curated actors only, so its result depends on nothing but its own text and the

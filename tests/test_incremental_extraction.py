@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from sqlalchemy import create_engine, inspect, text
 import timeline
 from timeline.database import resolve_database_url
 from timeline.extract import parallel, version
+from timeline.extracted_layer import EXTRACTED_TABLES
 
 from .conftest import FIXTURES, SEEDS, table_keys
 
@@ -337,3 +339,45 @@ def test_the_ids_of_extracted_rows_do_not_depend_on_the_arrival_order(tmp_path, 
         keys.append(table_keys(db, "extracted"))
     assert keys[0] == keys[1]
     assert keys[0]["events"] and keys[0]["actors"] and keys[0]["actor_aliases"]
+
+
+def extracted_rows_by_rowid(db: Path) -> dict[str, dict[tuple, int]]:
+    """SQLite: each extracted row's content -> the rowid it was written under (a row
+    deleted and written again gets a new one)."""
+    connection = sqlite3.connect(db)
+    found = {
+        table: {
+            tuple(row[1:]): row[0]
+            for row in connection.execute(
+                f"SELECT rowid, * FROM {table} WHERE origin = 'extracted'"
+            )
+        }
+        for table in EXTRACTED_TABLES
+    }
+    connection.close()
+    return found
+
+
+def test_adding_an_article_rewrites_only_the_rows_it_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_EXTRACT_WORKERS", "1")
+    # The smallest id: a rewrite of the whole layer in id order would move every row.
+    seeds = folder_with(tmp_path, "seeds", [p for p in INTERACTING if p.name != "a-interior.txt"])
+    db = tmp_path / "t.db"
+    timeline.load(seeds, str(db))
+    before = extracted_rows_by_rowid(db)
+    apply(seeds, "add", "a-interior.txt")
+
+    timeline.load(seeds, str(db))
+
+    after = extracted_rows_by_rowid(db)
+    kept = {table: set(rows) & set(after[table]) for table, rows in before.items()}
+    assert sum(map(len, kept.values())) > 10
+    for table, rows in kept.items():
+        for row in rows:
+            assert after[table][row] == before[table][row], f"{table} row {row[0]} rewritten"
+    new = {table: set(after[table]) - set(before[table]) for table in after}
+    assert {row[1] for row in new["event_sources"]} == {"a-interior"}
+    assert {row[0] for row in new["quotes"]} == {"x-a-interior-q1"}
+    # "Rusu" is Ion Rusu's now (the smaller id), no longer Ana Rusu's.
+    assert {row[:2] for row in new["actor_aliases"]} >= {("ion-rusu", "Rusu")}
+    assert ("ana-rusu", "Rusu") not in {row[:2] for row in after["actor_aliases"]}

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import random
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
 import timeline
+from timeline.database import resolve_database_url
 from timeline.extract import parallel, version
+from timeline.extracted_layer import EXTRACTED_TABLES
 
-from .conftest import FIXTURES, SEEDS
+from .conftest import FIXTURES, SEEDS, table_keys
 
 # Articles nobody annotated: the extraction fixtures (two of them report the same
 # events) and the five seed articles without their records.
@@ -216,3 +219,165 @@ def test_extraction_on_every_core_gives_what_one_core_gives(tmp_path, monkeypatc
     one = database_rows(sqlite_url(tmp_path / "one.db"))
     assert one["quotes"] and one["events"]
     assert one == database_rows(sqlite_url(tmp_path / "two.db"))
+
+
+# Articles whose rows interact: one meeting reported twice, an actor named in two
+# articles, a spelling two actors share (see fixtures/resolve/README.md).
+INTERACTING = sorted((FIXTURES / "resolve" / "articles").glob("*.txt"))
+EDITED = {path.name: path for path in (FIXTURES / "resolve" / "changed").glob("*.txt")}
+
+
+def rows_of(db: str) -> dict[str, list[tuple]]:
+    return database_rows(resolve_database_url(db))
+
+
+def test_the_interacting_articles_share_clusters(tmp_path):
+    """The fixture really exercises resolution across articles (else the order tests
+    below would prove little)."""
+    seeds = folder_with(tmp_path, "seeds", INTERACTING)
+    db = str(tmp_path / "t.db")
+    timeline.load(seeds, db)
+    rows = rows_of(db)
+
+    meeting = [r for r in rows["event_sources"] if r[0] == "x-2025-09-23-meeting-ana-rusu"]
+    assert sorted(r[1] for r in meeting) == ["b-early", "c-middle"]
+    aliases = {(r[0], r[1]) for r in rows["actor_aliases"]}
+    assert ("ion-rusu", "Rusu") in aliases and ("ana-rusu", "Rusu") not in aliases
+    (lungu,) = [r for r in rows["actors"] if r[0] == "victor-lungu"]
+    assert "Prut" in lungu[-1]  # its basis is c-middle's sentence, the smaller id
+
+
+def test_removing_the_article_a_cluster_came_from_hands_it_to_the_next(tmp_path):
+    seeds = folder_with(tmp_path, "seeds", INTERACTING)
+    db = str(tmp_path / "t.db")
+    timeline.load(seeds, db)
+    for name in ("a-interior.txt", "c-middle.txt"):
+        (seeds / "articles" / name).unlink()
+    timeline.load(seeds, db)
+    fresh = str(tmp_path / "fresh.db")
+    timeline.load(seeds, fresh)
+
+    rows = rows_of(db)
+    assert rows == rows_of(fresh)
+    (lungu,) = [r for r in rows["actors"] if r[0] == "victor-lungu"]
+    assert "Ungheni" in lungu[-1]  # now from d-late
+    meeting = [r for r in rows["event_sources"] if r[0] == "x-2025-09-23-meeting-ana-rusu"]
+    assert [r[1] for r in meeting] == ["b-early"]
+    assert ("ana-rusu", "Rusu") in {(r[0], r[1]) for r in rows["actor_aliases"]}
+
+
+def random_history(seed: int, extra: int = 4) -> list[tuple[str, str]]:
+    """Adds, edits and removals of the interacting articles in a random order, every
+    article added at least once, never the last one removed: (action, file name) steps."""
+    rng = random.Random(seed)
+    names = [path.name for path in INTERACTING]
+    order = names[:]
+    rng.shuffle(order)
+    history: list[tuple[str, str]] = []
+    present: set[str] = set()
+    edited: set[str] = set()
+
+    def act(name: str) -> None:
+        if name not in present:
+            action = "add"
+            present.add(name)
+        elif name in EDITED and rng.random() < 0.5:
+            action = "restore" if name in edited else "edit"
+            edited.symmetric_difference_update({name})
+        elif len(present) > 1:
+            action = "remove"
+            present.discard(name)
+            edited.discard(name)
+        else:
+            return
+        history.append((action, name))
+
+    for name in order:
+        if name not in present:
+            act(name)
+        if rng.random() < 0.5:
+            act(rng.choice(names))
+    for _ in range(extra):
+        act(rng.choice(names))
+    return history
+
+
+def apply(folder: Path, action: str, name: str) -> None:
+    target = folder / "articles" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if action == "remove":
+        target.unlink()
+    else:
+        original = next(path for path in INTERACTING if path.name == name)
+        shutil.copy(EDITED[name] if action == "edit" else original, target)
+
+
+@pytest.mark.parametrize("seed", [11, 13, 15])
+def test_every_step_of_a_history_of_adds_edits_removals_equals_a_fresh_load(
+    tmp_path, seed, new_database, monkeypatch
+):
+    monkeypatch.setenv("TIMELINE_EXTRACT_WORKERS", "1")
+    history = random_history(seed)
+    assert {action for action, _ in history} >= {"add", "remove"}
+    folder, grown = tmp_path / "grown", new_database()
+    for number, (action, name) in enumerate(history):
+        apply(folder, action, name)
+        timeline.load(folder, grown)
+        fresh = new_database()
+        timeline.load(folder, fresh)
+        assert rows_of(grown) == rows_of(fresh), f"after step {number}: {action} {name}"
+
+
+def test_the_ids_of_extracted_rows_do_not_depend_on_the_arrival_order(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_EXTRACT_WORKERS", "1")
+    keys = []
+    for order in (INTERACTING, list(reversed(INTERACTING))):
+        folder, db = tmp_path / f"grown-{len(keys)}", str(tmp_path / f"t{len(keys)}.db")
+        for path in order:
+            apply(folder, "add", path.name)
+            timeline.load(folder, db)
+        keys.append(table_keys(db, "extracted"))
+    assert keys[0] == keys[1]
+    assert keys[0]["events"] and keys[0]["actors"] and keys[0]["actor_aliases"]
+
+
+def extracted_rows_by_rowid(db: Path) -> dict[str, dict[tuple, int]]:
+    """SQLite: each extracted row's content -> the rowid it was written under (a row
+    deleted and written again gets a new one)."""
+    connection = sqlite3.connect(db)
+    found = {
+        table: {
+            tuple(row[1:]): row[0]
+            for row in connection.execute(
+                f"SELECT rowid, * FROM {table} WHERE origin = 'extracted'"
+            )
+        }
+        for table in EXTRACTED_TABLES
+    }
+    connection.close()
+    return found
+
+
+def test_adding_an_article_rewrites_only_the_rows_it_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_EXTRACT_WORKERS", "1")
+    # The smallest id: a rewrite of the whole layer in id order would move every row.
+    seeds = folder_with(tmp_path, "seeds", [p for p in INTERACTING if p.name != "a-interior.txt"])
+    db = tmp_path / "t.db"
+    timeline.load(seeds, str(db))
+    before = extracted_rows_by_rowid(db)
+    apply(seeds, "add", "a-interior.txt")
+
+    timeline.load(seeds, str(db))
+
+    after = extracted_rows_by_rowid(db)
+    kept = {table: set(rows) & set(after[table]) for table, rows in before.items()}
+    assert sum(map(len, kept.values())) > 10
+    for table, rows in kept.items():
+        for row in rows:
+            assert after[table][row] == before[table][row], f"{table} row {row[0]} rewritten"
+    new = {table: set(after[table]) - set(before[table]) for table in after}
+    assert {row[1] for row in new["event_sources"]} == {"a-interior"}
+    assert {row[0] for row in new["quotes"]} == {"x-a-interior-q1"}
+    # "Rusu" is Ion Rusu's now (the smaller id), no longer Ana Rusu's.
+    assert {row[:2] for row in new["actor_aliases"]} >= {("ion-rusu", "Rusu")}
+    assert ("ana-rusu", "Rusu") not in {row[:2] for row in after["actor_aliases"]}

@@ -1,14 +1,16 @@
 """The extracted layer: rows found automatically in sources no curated record covers.
 
-Each uncovered source is extracted once and its result stored (``extraction_cache``);
-after a change the stored results are resolved again against the curated rows, in
-source-id order (``extract.resolve``), so the same folder gives the same rows however
-it was loaded.
+Each uncovered source is extracted once and its result stored (``extraction_cache``),
+cut into its parts in clusters (an actor, a place, a spelling, a block of events, its
+quotes: ``extract.clusters``) and indexed (``resolution_store``). A load resolves
+again only the clusters that the sources added, changed or removed since belong to,
+each from its members in source-id order, and writes only the rows that changed: the
+same folder gives the same rows however it was loaded.
 
 A reviewed ``timeline extract`` draft kept in the seeds folder turns extracted rows
-into curated ones with the same ids. Curated rows always win, so an incremental load
-takes the extracted layer out *before* it writes the curated rows
-(``delete_extracted``), then builds it again around them.
+into curated ones with the same ids. Curated rows always win, so a load that changes
+curated records takes the extracted layer out *before* it writes them
+(``delete_extracted``), then resolves every cluster again around them.
 """
 
 from __future__ import annotations
@@ -16,8 +18,6 @@ from __future__ import annotations
 from sqlalchemy import Connection, bindparam, text
 
 from .models import Base
-from .validate import Corpus
-from .write import insert_rows
 
 # Every table that holds extracted rows (it has an ``origin`` column), children first.
 EXTRACTED_TABLES = tuple(
@@ -27,14 +27,20 @@ EXTRACTED_TABLES = tuple(
 
 def delete_extracted(connection: Connection) -> None:
     """Take out every extracted row: before curated rows are written (a kept draft
-    reuses the extracted ids), and before the layer is built again."""
+    reuses the extracted ids), and before the layer is built again from nothing."""
+    from .resolution_store import forget_outputs
+
     for table in EXTRACTED_TABLES:
         connection.execute(text(f"DELETE FROM {table} WHERE origin = 'extracted'"))
+    forget_outputs(connection)
 
 
+# Covered: a curated quote or curated evidence cites it (the extracted rows of an
+# uncovered source stay between loads, and must not make it look covered).
 _NOT_COVERED = (
-    "FROM sources s WHERE ((NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id)"
-    " AND NOT EXISTS (SELECT 1 FROM event_sources e WHERE e.source_id = s.id))"
+    "FROM sources s WHERE ((NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = s.id"
+    " AND q.origin = 'curated') AND NOT EXISTS (SELECT 1 FROM event_sources e"
+    " WHERE e.source_id = s.id AND e.origin = 'curated'))"
     # An article under review (timeline.review) stays extracted beside its curated rows.
     " OR EXISTS (SELECT 1 FROM reviews r WHERE r.source_id = s.id))"
 )
@@ -59,22 +65,31 @@ def _rows(connection: Connection, sql: str) -> list[dict]:
     return [dict(row) for row in connection.execute(text(sql)).mappings()]
 
 
+# Clusters resolved (and written) together: a batch's members are in memory at once.
+CLUSTERS_PER_BATCH = 2000
+
+
 def rebuild_extracted(
-    connection: Connection, progress=None, warnings: list[str] | None = None
+    connection: Connection, progress=None, warnings: list[str] | None = None, reset: bool = False
 ) -> dict[str, int]:
-    """Replace the extracted layer: extract the uncovered sources that have no stored
-    result under today's key (on every core), then resolve every stored result
-    against the curated rows, in source-id order, and write the rows.
+    """Bring the extracted layer up to date: extract the uncovered sources that have no
+    stored result under today's key (on every core), then resolve again the clusters
+    those sources, and the sources gone or changed since, belong to
+    (``extract.clusters``), writing only the rows that changed.
 
-    ``warnings``: gets one line per uncovered source not in English (not extracted).
+    ``reset``: the curated rows changed (or the layer was taken out): resolve every
+    cluster, from an empty extracted layer. ``warnings``: gets one line per uncovered
+    source not in English (not extracted). Returns rows deleted, updated, inserted.
     """
-    from . import extraction_cache
+    from . import extraction_cache, resolution_store
     from .extract.parallel import extract_sources
-    from .extract.resolve import Resolver
     from .extract.version import extractor_version, knowledge_version
-    from .review.store import reviewed
+    from .review.store import article_reviews, review_key
 
-    delete_extracted(connection)
+    if reset or not resolution_store.has_outputs(connection):
+        # Without outputs nothing says which extracted rows are whose: start empty.
+        delete_extracted(connection)
+        reset = True
     if warnings is not None:
         for row in connection.execute(text(SKIPPED_LANGUAGES)):
             warnings.append(
@@ -85,46 +100,101 @@ def rebuild_extracted(
         row.id: row.content_hash
         for row in connection.execute(text("SELECT s.id, s.content_hash " + _UNCOVERED))
     }
-    if not uncovered:
+    # An article under review is extracted as any other, then its review is applied to
+    # its resolution input. Its review (rejections, the curated rows it now has) is part
+    # of the key its stored result is checked against, so a changed review redoes that
+    # one article, and every other stays as it was.
+    reviews = article_reviews(connection)
+    for source_id, review in reviews.items():
+        if source_id in uncovered:
+            uncovered[source_id] = review_key(uncovered[source_id], review)
+    if not uncovered and reset:
+        # Nothing to extract and nothing extracted: a curated corpus pays no more.
         extraction_cache.forget_all(connection)
-        return {}
-    # Every actor and place left is curated: the extracted ones were just deleted.
-    actors = _rows(connection, "SELECT * FROM actors ORDER BY id")
-    aliases = _rows(connection, "SELECT * FROM actor_aliases ORDER BY actor_id, alias")
-    places = _rows(connection, "SELECT * FROM places ORDER BY id")
+        resolution_store.forget_all(connection)
+        return {"deleted": 0, "updated": 0, "inserted": 0}
+    actors = _rows(connection, "SELECT * FROM actors WHERE origin = 'curated' ORDER BY id")
+    aliases = _rows(
+        connection,
+        "SELECT * FROM actor_aliases WHERE origin = 'curated' ORDER BY actor_id, alias",
+    )
+    places = _rows(connection, "SELECT * FROM places WHERE origin = 'curated' ORDER BY id")
     key = extraction_cache.ExtractionKey(
         extractor_version(), knowledge_version(actors, aliases, places)
     )
-    missing = extraction_cache.sources_to_extract(connection, uncovered, key)
+    missing, stale = extraction_cache.plan_extraction(connection, uncovered, key)
+    touched = sorted(set(missing) | set(stale))
+    dirty = resolution_store.clusters_of(connection, touched)
+    resolution_store.forget_inputs(connection, touched)
     if missing:
         sources = _sources_by_id(connection, missing)
         if progress:
             sources = progress(sources, "Extracting", length=len(missing))
         extractions = extract_sources(sources, actors, aliases, places, len(missing))
-        extraction_cache.store(connection, extractions, uncovered, key)
-    corpus = Corpus(
-        actors=actors,
-        actor_aliases=aliases,
-        places=places,
-        events=_rows(connection, "SELECT * FROM events ORDER BY id"),
-        event_actors=_rows(
-            connection, "SELECT * FROM event_actors ORDER BY event_id, actor_id, role"
-        ),
-        event_sources=_rows(
-            connection,
-            "SELECT event_id, source_id, start_offset FROM event_sources "
-            "ORDER BY event_id, source_id, start_offset",
-        ),
-        quotes=_rows(connection, "SELECT id, source_id FROM quotes ORDER BY id"),
+        pending: list = []
+
+        def index(extraction) -> None:
+            parts = _resolution_input(extraction, reviews.get(extraction.source_id))
+            dirty.update(parts)
+            pending.append((extraction.source_id, parts))
+            if len(pending) >= extraction_cache.BATCH:
+                resolution_store.store_inputs(connection, pending)
+                pending.clear()
+
+        extraction_cache.store(connection, extractions, uncovered, key, seen=index)
+        resolution_store.store_inputs(connection, pending)
+    clusters = resolution_store.all_clusters(connection) if reset else sorted(dirty)
+    if not clusters:
+        return {"deleted": 0, "updated": 0, "inserted": 0}
+    curated = _curated_knowledge(connection, actors, aliases, places)
+    written = {"deleted": 0, "updated": 0, "inserted": 0}
+    for start in range(0, len(clusters), CLUSTERS_PER_BATCH):
+        batch = clusters[start : start + CLUSTERS_PER_BATCH]
+        parts = resolution_store.members(connection, batch)
+        before = {} if reset else resolution_store.outputs(connection, batch)
+        resolved = {cluster: resolve_cluster(cluster, parts[cluster], curated) for cluster in batch}
+        for name, count in resolution_store.write_changes(connection, resolved, before).items():
+            written[name] += count
+    return written
+
+
+def _resolution_input(extraction, review=None) -> dict:
+    """Where an article's stored extraction becomes its resolution input: with its
+    review applied, when the article is under review (``timeline.review``)."""
+    from .extract.clusters import resolution_input
+    from .review.rejections import apply_review
+
+    return resolution_input(apply_review(extraction, review) if review else extraction)
+
+
+def resolve_cluster(cluster, members, curated):
+    from .extract.clusters import resolve_cluster as resolve
+
+    return resolve(cluster, members, curated)
+
+
+def _curated_knowledge(connection: Connection, actors, aliases, places):
+    """What resolution reads of the curated rows; their events indexed for matching."""
+    from .extract.clusters import Curated
+    from .extract.merging import EventIndex
+
+    events = _rows(
+        connection,
+        "SELECT id, type, date_start, date_end FROM events WHERE origin = 'curated' ORDER BY id",
     )
-    before = {name: len(rows) for name, rows in corpus.tables().items()}
-    resolver = Resolver(corpus)
-    for extraction in reviewed(connection, extraction_cache.stored_extractions(connection)):
-        resolver.merge(extraction)
-    added = Corpus()
-    for name, rows in corpus.tables().items():
-        setattr(added, name, rows[before[name] :] if name != "sources" else [])
-    return insert_rows(connection, added)
+    links = _rows(
+        connection,
+        "SELECT event_id, actor_id FROM event_actors WHERE origin = 'curated' "
+        "ORDER BY event_id, actor_id",
+    )
+    return Curated(
+        actor_ids={a["id"] for a in actors},
+        place_ids={p["id"] for p in places},
+        alias_owner={a["alias_key"]: a["actor_id"] for a in aliases},
+        alias_pairs={(a["actor_id"], a["alias"]) for a in aliases},
+        event_ids={e["id"] for e in events},
+        events=EventIndex(events, links, actors),
+    )
 
 
 def _sources_by_id(connection: Connection, ids: list[str], batch: int = 200):

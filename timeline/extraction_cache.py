@@ -29,11 +29,12 @@ class ExtractionKey:
     knowledge_version: str
 
 
-def sources_to_extract(
+def plan_extraction(
     connection: Connection, uncovered: dict[str, str], key: ExtractionKey
-) -> list[str]:
-    """Ids of the uncovered sources (id -> content hash) with no result under ``key``,
-    in id order; stored results that no longer apply are deleted on the way."""
+) -> tuple[list[str], list[str]]:
+    """(the uncovered sources, id -> content hash, with no result under ``key``; the
+    sources whose stored result no longer applies: gone, curated, changed or made
+    under another key), each in id order. The stale results are deleted."""
     stored = {
         row.source_id: row
         for row in connection.execute(
@@ -45,17 +46,24 @@ def sources_to_extract(
             )
         )
     }
-    stale = [
+    stale = sorted(
         source_id
         for source_id, row in stored.items()
         if uncovered.get(source_id) != row.content_hash
         or row.extractor_version != key.extractor_version
         or row.knowledge_version != key.knowledge_version
-    ]
+    )
     for start in range(0, len(stale), BATCH):
         connection.execute(delete(TABLE).where(TABLE.c.source_id.in_(stale[start : start + BATCH])))
     kept = set(stored) - set(stale)
-    return sorted(source_id for source_id in uncovered if source_id not in kept)
+    return sorted(source_id for source_id in uncovered if source_id not in kept), stale
+
+
+def sources_to_extract(
+    connection: Connection, uncovered: dict[str, str], key: ExtractionKey
+) -> list[str]:
+    """Ids of the uncovered sources with no result under ``key`` (``plan_extraction``)."""
+    return plan_extraction(connection, uncovered, key)[0]
 
 
 def store(
@@ -63,10 +71,14 @@ def store(
     extractions: Iterator[Extraction],
     hashes: dict[str, str],
     key: ExtractionKey,
+    seen=None,
 ) -> int:
-    """Write each extraction under its source's content hash and ``key``."""
+    """Write each extraction under its source's content hash and ``key``; ``seen``:
+    called with each extraction on the way (the resolution index is built from it)."""
     written, batch = 0, []
     for extraction in extractions:
+        if seen is not None:
+            seen(extraction)
         batch.append(
             {
                 "source_id": extraction.source_id,

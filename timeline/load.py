@@ -81,7 +81,7 @@ from .loading.replace import (
 from .models import Base
 from .refusals import refuse_dangling_references
 from .review.store import store_reviews
-from .seeds import scan_seed_files
+from .seeds import file_kind, scan_seed_files
 from .validate import Corpus
 
 # The tables a load's summary line counts: every corpus table but the vocabularies
@@ -174,12 +174,17 @@ def _run(
         if plan.nothing_changed and _extraction_is_current(connection, extract):
             return LoadResult(url, "unchanged", 0, 0, table_counts(connection))
     defer_foreign_keys(connection)
-    # Extracted rows first: a kept draft's curated records reuse their ids, and
-    # curated rows must replace them, as in a load into an empty database.
-    delete_extracted(connection)
     replaced = plan.changed | plan.removed
     if not plan.full:
         defined = owned_records(connection, replaced)
+    # When curated records change, the extracted rows go first: a kept draft's curated
+    # records reuse their ids, and curated rows must replace them, as in a load into an
+    # empty database. When only uncurated articles change, the extracted layer stays
+    # and only the clusters those articles touch are resolved again.
+    curated_changed = plan.full or _curated_files_changed(replaced, defined)
+    if curated_changed or not extract:
+        delete_extracted(connection)
+    if not plan.full:
         delete_owned_rows(connection, replaced)
         clear_vocabularies(connection)
 
@@ -190,6 +195,10 @@ def _run(
     if not plan.full:
         dependents = dependent_files(connection, defined, curated.new_ids, replaced)
         dependents -= plan.removed
+        if dependents and not curated_changed:
+            # Record files citing a changed article are written again: curated rows.
+            delete_extracted(connection)
+            curated_changed = True
         delete_owned_rows(connection, dependents)
         curated.write_files(dependents)
     warnings = curated.finish()
@@ -202,7 +211,7 @@ def _run(
     store_reviews(connection, seeds_dir, plan.files, curated.hashes)
     record_seed_files(connection, plan.files, read, curated.hashes)
     if extract:
-        rebuild_extracted(connection, progress, warnings)
+        rebuild_extracted(connection, progress, warnings, reset=curated_changed)
     refuse_dangling_references(connection, defined, seeds_dir)
     notes = fill_place_coordinates(connection)
     mode = "full" if plan.full else "incremental"
@@ -240,6 +249,14 @@ def _full_problem(url: str) -> Problem:
         hint=f"free space on {where} (a load needs room for a second copy of the "
         "database while it runs) and load again",
     )
+
+
+def _curated_files_changed(replaced: set[str], defined: dict[str, dict[str, str]]) -> bool:
+    """Did a changed or removed file hold, or does it now hold, curated records (not only
+    an article)? Review files count: what they change is which rows are curated."""
+    if any(ids for table, ids in defined.items() if table != "sources"):
+        return True
+    return any(file_kind(Path(path)) != "article" for path in replaced)
 
 
 def _extraction_is_current(connection: Connection, extract: bool) -> bool:

@@ -344,3 +344,26 @@ class Review(Base):
     source_id: Mapped[str] = mapped_column(String(200), primary_key=True)
     seed_file: Mapped[str] = mapped_column(Text)
     rejections: Mapped[str] = mapped_column(Text)  # JSON list, as in the review file
+
+
+class ResolutionInput(Base):
+    """One article's part in one cluster (an actor id, a place id, a spelling, a block
+    of events, the article's own quotes), as JSON: the index that tells a load which
+    clusters an added, changed or removed article touches, and what their other
+    members hold. Bookkeeping, derived from ``extractions``."""
+
+    __tablename__ = "resolution_inputs"
+
+    cluster: Mapped[str] = mapped_column(Text, primary_key=True)
+    source_id: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class ResolutionOutput(Base):
+    """The rows one cluster last wrote (per table, primary key -> hash of the row), so
+    that resolving it again writes only the rows that changed. Bookkeeping."""
+
+    __tablename__ = "resolution_outputs"
+
+    cluster: Mapped[str] = mapped_column(Text, primary_key=True)
+    rows: Mapped[str] = mapped_column(Text)

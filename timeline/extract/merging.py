@@ -135,35 +135,42 @@ class EventIndex:
         self.state_ids |= {a["id"] for a in actors if a["type"] == "state"}
 
     def match(
-        self, event: dict[str, Any], actor_ids: Iterable[str], wording: Iterable[str]
+        self,
+        event: dict[str, Any],
+        actor_ids: Iterable[str],
+        wording: Iterable[str],
+        types: Iterable[str] | None = None,
     ) -> str | None:
         """The id of the existing event this extracted event reports, or None.
-        ``wording``: the words it was typed from (they say which types it may have)."""
-        actors = set(actor_ids)
+        ``wording``: the words it was typed from (they say which types it may have);
+        ``types``: those types, when they were found once already (at extraction)."""
+        types = set(types) if types is not None else wording_types(wording, event["type"])
+        return best_match(self.ranked(event, set(actor_ids), types, self.state_ids))
+
+    def ranked(
+        self, event: dict[str, Any], actors: set[str], types: set[str], state_ids: set[str]
+    ) -> list[tuple[int, int, str]]:
+        """The events of this index the extracted event could report, each as
+        (minus shared actors, days, id): best first once sorted (see ``best_match``).
+        ``state_ids``: the actors that are states (weak evidence of the same happening)."""
         start, end = _day(event["date_start"]), _day(event["date_end"])
-        types = set().union(*(possible_types(text) for text in wording)) or {event["type"]}
         ranked = []
-        for event_id in self._could_join(actors):
+        for event_id in self._could_join(actors, state_ids):
             known = self.known[event_id]
             if known.type not in types or not _nested(start, end, known.start, known.end):
                 continue
             finer = known.start < start or end < known.end
             if finer and known.days > VAGUEST_EVENT_DAYS:
                 continue
-            if not self._same_participants(actors, known.actor_ids):
+            if not _same_participants(actors, known.actor_ids, state_ids):
                 continue
             ranked.append((-len(actors & known.actor_ids), known.days, known.id))
-        if not ranked:
-            return None
-        ranked.sort()
-        if len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]:
-            return None  # two equally good events: which one is a guess
-        return ranked[0][2]
+        return ranked
 
-    def _could_join(self, actors: set[str]) -> set[str]:
+    def _could_join(self, actors: set[str], state_ids: set[str]) -> set[str]:
         """Ids of events sharing a non-state actor, or whose actors are all in ``actors``."""
         found: set[str] = set()
-        for actor_id in actors - self.state_ids:
+        for actor_id in actors - state_ids:
             found.update(self.by_actor.get(actor_id, ()))
         if len(actors) <= self.MAX_ACTORS_FOR_SUBSETS:
             ordered = sorted(actors)
@@ -172,11 +179,28 @@ class EventIndex:
                     found.update(self.by_actor_set.get(frozenset(subset), ()))
         return found
 
-    def _same_participants(self, actors: set[str], theirs: frozenset[str]) -> bool:
-        shared = actors & theirs
-        if shared - self.state_ids:
-            return True
-        return len(theirs) >= 2 and theirs <= actors
+
+def wording_types(wording: Iterable[str], fallback: str) -> set[str]:
+    """Every type the words an event was typed from support (its own type when none)."""
+    return set().union(*(possible_types(text) for text in wording)) or {fallback}
+
+
+def best_match(ranked: list[tuple[int, int, str]]) -> str | None:
+    """The id of the best candidate: most shared actors, then the narrowest date; a tie
+    between two different events merges nothing (which one is a guess)."""
+    if not ranked:
+        return None
+    ranked = sorted(ranked)
+    if len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]:
+        return None
+    return ranked[0][2]
+
+
+def _same_participants(actors: set[str], theirs: frozenset[str], state_ids: set[str]) -> bool:
+    shared = actors & theirs
+    if shared - state_ids:
+        return True
+    return len(theirs) >= 2 and theirs <= actors
 
 
 def _nested(start: dt.date, end: dt.date, other_start: dt.date, other_end: dt.date) -> bool:

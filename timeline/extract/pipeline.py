@@ -22,7 +22,7 @@ from .event_places import EventPlaces
 from .events import EventCandidate, find_candidates
 from .gazetteer import STATE_NAMES
 from .interviews import Answer, find_answers
-from .merging import EventIndex
+from .merging import EventIndex, wording_types
 from .names import name_key
 from .places import PlaceMention, builtin_places, find_places, gazetteer
 from .places import place_id as _place_id
@@ -81,6 +81,9 @@ class Extraction:
     quote_methods: dict[str, str] = field(default_factory=dict)
     # The words each event was typed from, per event id: merging checks types against them.
     event_wording: dict[str, list[str]] = field(default_factory=dict)
+    # The types that wording supports, per event id: found once here, on every core,
+    # rather than at every resolution (matching regexes was most of resolving's time).
+    event_types: dict[str, list[str]] = field(default_factory=dict)
 
 
 def extract_article(
@@ -159,6 +162,10 @@ def extract_article(
             }
         )
     _add_events(extraction, article, candidates, places, place_ids)
+    extraction.event_types = {
+        event["id"]: sorted(wording_types(extraction.event_wording[event["id"]], event["type"]))
+        for event in extraction.events
+    }
     return extraction
 
 

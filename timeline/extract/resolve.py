@@ -1,4 +1,9 @@
-"""Resolution: the extractions of many articles become one set of rows.
+"""Resolution: the extractions of many articles become one set of rows, merged in order.
+
+This is the sequential merge that ``timeline extract`` drafts and ``timeline eval``
+use (one article, or a few, merged into a corpus in memory). A load resolves by
+cluster instead (``clusters``), the same rules replayed within each cluster, so that
+a change re-resolves only what it touches.
 
 Each article is extracted on its own (``pipeline.extract_article``), against the
 curated actors only, so its result depends on nothing but its own text and the
@@ -83,7 +88,8 @@ class Resolver:
         for event in extraction.events:
             actors = {a["actor_id"] for a in actors_of.get(event["id"], [])}
             wording = extraction.event_wording.get(event["id"], [])
-            existing = self.events.match(event, actors, wording)
+            types = getattr(extraction, "event_types", {}).get(event["id"])
+            existing = self.events.match(event, actors, wording, types)
             if existing:
                 renamed[event["id"]] = existing
                 self.events.refine(existing, event)

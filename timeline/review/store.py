@@ -2,26 +2,23 @@
 
 Every load replaces the ``reviews`` table with what the seeds folder's review files
 say (a few small files), so the database follows the folder whatever was loaded
-before. The extracted layer then passes each stored extraction through ``reviewed``.
+before. The extracted layer applies each article's review to its resolution input, and
+keeps its stored extraction under ``review_key``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
 
 from ..errors import Problem, SeedError
 from ..seeds import display_path
-from .rejections import ArticleReview, apply_review
+from .rejections import ArticleReview
 from .review_file import read_review
-
-if TYPE_CHECKING:  # the extractor's modules take a while to import; loads need not
-    from ..extract.pipeline import Extraction
 
 
 def store_reviews(
@@ -113,9 +110,16 @@ def article_reviews(connection: Connection) -> dict[str, ArticleReview]:
     return reviews
 
 
-def reviewed(connection: Connection, extractions: Iterable[Extraction]) -> Iterator[Extraction]:
-    """Each extraction, with its article's review applied when it is under review."""
-    reviews = article_reviews(connection)
-    for extraction in extractions:
-        review = reviews.get(extraction.source_id)
-        yield apply_review(extraction, review) if review else extraction
+def review_key(content_hash: str, review: ArticleReview) -> str:
+    """The hash an article under review's stored extraction is kept under: its text's,
+    with its review folded in, so changing the review redoes that article alone."""
+    state = {
+        "text": content_hash,
+        "rejected": review.rejected,
+        "quotes": sorted(review.curated_quote_ids),
+        "quote_starts": sorted(review.curated_quote_starts),
+        "events": sorted(review.curated_event_ids),
+        "evidence_starts": sorted(review.curated_evidence_starts),
+    }
+    encoded = json.dumps(state, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()

@@ -1,0 +1,233 @@
+"""The resolution index in the database: each article's parts in its clusters, and the
+rows each cluster last wrote.
+
+``resolution_inputs`` answers "which clusters does this article belong to" and "what
+do that cluster's members hold" without reading any extraction whole;
+``resolution_outputs`` keeps, per cluster, the primary key and a hash of each row it
+wrote, so that resolving a cluster again deletes, updates and inserts only the rows
+that changed (``write_changes``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, and_, bindparam, text
+
+from .models import Base
+from .validate import Corpus
+from .write import insert_rows
+
+BATCH = 500
+# Parents before children when writing, children before parents when deleting.
+WRITE_ORDER = (
+    "actors",
+    "places",
+    "actor_aliases",
+    "events",
+    "event_actors",
+    "event_sources",
+    "quotes",
+)
+
+Outputs = dict[str, dict[str, str]]  # table -> primary key (JSON) -> hash of the row
+
+
+def _chunks(values: list, size: int = BATCH) -> Iterator[list]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _in(sql: str):
+    return text(sql).bindparams(bindparam("ids", expanding=True))
+
+
+def store_inputs(connection: Connection, inputs: Iterable[tuple[str, dict[str, Any]]]) -> None:
+    """Write each (source id, cluster -> part) pair's parts."""
+    rows = [
+        {"cluster": cluster, "source_id": source_id, "payload": json.dumps(part)}
+        for source_id, parts in inputs
+        for cluster, part in parts.items()
+    ]
+    table = Base.metadata.tables["resolution_inputs"]
+    for chunk in _chunks(rows, 2000):
+        connection.execute(table.insert(), chunk)
+
+
+def clusters_of(connection: Connection, source_ids: Iterable[str]) -> set[str]:
+    statement = _in("SELECT DISTINCT cluster FROM resolution_inputs WHERE source_id IN :ids")
+    found: set[str] = set()
+    for chunk in _chunks(sorted(source_ids)):
+        found.update(row.cluster for row in connection.execute(statement, {"ids": chunk}))
+    return found
+
+
+def forget_inputs(connection: Connection, source_ids: Iterable[str]) -> None:
+    statement = _in("DELETE FROM resolution_inputs WHERE source_id IN :ids")
+    for chunk in _chunks(sorted(source_ids)):
+        connection.execute(statement, {"ids": chunk})
+
+
+def all_clusters(connection: Connection) -> list[str]:
+    query = "SELECT DISTINCT cluster FROM resolution_inputs ORDER BY cluster"
+    return [row.cluster for row in connection.execute(text(query))]
+
+
+# Clusters whose row is their smallest member's: the others need not be read.
+FIRST_MEMBER_ONLY = ("actor:", "place:")
+
+
+def members(connection: Connection, clusters: list[str]) -> dict[str, list[tuple[str, Any]]]:
+    """Each cluster's members' parts, in source-id order. Only what resolution reads is
+    read: the smallest member of an actor or place (a country may be named in every
+    article), and each distinct part once, under its smallest source id (the same
+    spellings come from many articles; an event block's parts name their source, so
+    none of them repeats)."""
+    first = [cluster for cluster in clusters if cluster.startswith(FIRST_MEMBER_ONLY)]
+    rest = [cluster for cluster in clusters if not cluster.startswith(FIRST_MEMBER_ONLY)]
+    queries = (
+        (
+            first,
+            "SELECT r.cluster, r.source_id, r.payload FROM resolution_inputs r "
+            "WHERE r.cluster IN :ids AND r.source_id = (SELECT min(m.source_id) "
+            "FROM resolution_inputs m WHERE m.cluster = r.cluster)",
+        ),
+        (
+            rest,
+            "SELECT cluster, min(source_id) AS source_id, payload FROM resolution_inputs "
+            "WHERE cluster IN :ids GROUP BY cluster, payload",
+        ),
+    )
+    found: dict[str, list[tuple[str, Any]]] = {cluster: [] for cluster in clusters}
+    for chosen, sql in queries:
+        for chunk in _chunks(chosen):
+            for row in connection.execute(_in(sql), {"ids": chunk}):
+                found[row.cluster].append((row.source_id, json.loads(row.payload)))
+    for parts in found.values():
+        parts.sort(key=lambda member: member[0])
+    return found
+
+
+def outputs(connection: Connection, clusters: list[str]) -> dict[str, Outputs]:
+    statement = _in("SELECT cluster, rows FROM resolution_outputs WHERE cluster IN :ids")
+    return {
+        row.cluster: json.loads(row.rows)
+        for row in connection.execute(statement, {"ids": clusters})
+    }
+
+
+def has_outputs(connection: Connection) -> bool:
+    return connection.execute(text("SELECT 1 FROM resolution_outputs LIMIT 1")).first() is not None
+
+
+def forget_outputs(connection: Connection) -> None:
+    connection.execute(text("DELETE FROM resolution_outputs"))
+
+
+def forget_all(connection: Connection) -> None:
+    connection.execute(text("DELETE FROM resolution_inputs"))
+    forget_outputs(connection)
+
+
+def _key(table, row: dict[str, Any]) -> str:
+    return json.dumps([row[column.name] for column in table.primary_key.columns])
+
+
+def _hash(row: dict[str, Any]) -> str:
+    encoded = json.dumps(row, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha1(encoded.encode()).hexdigest()[:16]
+
+
+def write_changes(
+    connection: Connection,
+    resolved: dict[str, dict[str, list[dict[str, Any]]]],
+    before: dict[str, Outputs],
+) -> dict[str, int]:
+    """Bring the database from the rows the clusters wrote ``before`` to the rows they
+    give now (``resolved``: cluster -> table -> rows); returns rows written per kind
+    (deleted, updated, inserted)."""
+    tables = Base.metadata.tables
+    gone: dict[str, list[str]] = {name: [] for name in WRITE_ORDER}
+    changed: dict[str, list[dict]] = {name: [] for name in WRITE_ORDER}
+    added = Corpus()
+    saved = []
+    for cluster in sorted(set(resolved) | set(before)):
+        old = before.get(cluster, {})
+        now: Outputs = {}
+        for name, rows in resolved.get(cluster, {}).items():
+            table, hashes = tables[name], {}
+            previous = old.get(name, {})
+            for row in rows:
+                key, digest = _key(table, row), _hash(row)
+                hashes[key] = digest
+                if key not in previous:
+                    getattr(added, name).append(row)
+                elif previous[key] != digest:
+                    changed[name].append(row)
+            if hashes:
+                now[name] = hashes
+        for name, previous in old.items():
+            gone[name].extend(key for key in previous if key not in now.get(name, {}))
+        if now != old:
+            saved.append((cluster, now))
+    for name in reversed(WRITE_ORDER):
+        _delete(connection, tables[name], gone[name])
+    for name in WRITE_ORDER:
+        _update(connection, tables[name], changed[name])
+    insert_rows(connection, added)
+    _save_outputs(connection, saved)
+    return {
+        "deleted": sum(map(len, gone.values())),
+        "updated": sum(map(len, changed.values())),
+        "inserted": sum(map(len, added.tables().values())),
+    }
+
+
+def _delete(connection: Connection, table, keys: list[str]) -> None:
+    if not keys:
+        return
+    columns = list(table.primary_key.columns)
+    statement = table.delete().where(
+        and_(*(column == bindparam(f"k_{column.name}") for column in columns))
+    )
+    parameters = [
+        {f"k_{column.name}": value for column, value in zip(columns, json.loads(key), strict=True)}
+        for key in keys
+    ]
+    for chunk in _chunks(parameters, 2000):
+        connection.execute(statement, chunk)
+
+
+def _update(connection: Connection, table, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    keys = list(table.primary_key.columns)
+    names = [name for name in rows[0] if name not in {column.name for column in keys}]
+    statement = (
+        table.update()
+        .where(and_(*(column == bindparam(f"k_{column.name}") for column in keys)))
+        .values({name: bindparam(f"v_{name}") for name in names})
+    )
+    parameters = [
+        {
+            **{f"k_{column.name}": row[column.name] for column in keys},
+            **{f"v_{name}": row.get(name) for name in names},
+        }
+        for row in rows
+    ]
+    connection.execute(statement, parameters)
+
+
+def _save_outputs(connection: Connection, saved: list[tuple[str, Outputs]]) -> None:
+    table = Base.metadata.tables["resolution_outputs"]
+    clusters = [cluster for cluster, _ in saved]
+    for chunk in _chunks(clusters):
+        connection.execute(
+            _in("DELETE FROM resolution_outputs WHERE cluster IN :ids"), {"ids": chunk}
+        )
+    rows = [{"cluster": cluster, "rows": json.dumps(now)} for cluster, now in saved if now]
+    for chunk in _chunks(rows, 2000):
+        connection.execute(table.insert(), chunk)

@@ -55,19 +55,20 @@ def records(seeds: Path) -> dict:
 
 def test_correct_an_event_date_type_place_and_actors(site, tmp_path):
     seeds, db = site
-    # The meeting was in Chisinau, not Orhei, and Ana Rusu took part too.
+    # Extraction places the meeting in Chisinau, as its sentence says; the reviewer files
+    # it under Orhei, the town whose bridge it was about, and Ana Rusu took part too.
     message = decide(
         site,
         decisions.correct_event,
         MEETING,
         date="2026-03-02",
         event_type="visit",
-        place="chisinau",
+        place="orhei",
         actors=["mircea-dobre", "ana-rusu"],
     )
     assert message == f"Event {MEETING} corrected (type, place, actors)"
     [event] = records(seeds)["events"]
-    assert event["type"] == "visit" and event["place"] == "chisinau"
+    assert event["type"] == "visit" and event["place"] == "orhei"
     assert event["actors"] == [
         {"actor": "mircea-dobre", "role": "participant"},
         {"actor": "ana-rusu", "role": "participant"},
@@ -75,9 +76,9 @@ def test_correct_an_event_date_type_place_and_actors(site, tmp_path):
     assert event["sources"][0]["evidence"].startswith("Mayor Ana Rusu of Orhei met")
     # The extracted actor and place it uses are now curated with it.
     assert [a["id"] for a in records(seeds)["actors"]] == ["mircea-dobre"]
-    assert [p["id"] for p in records(seeds)["places"]] == ["chisinau"]
+    assert [p["id"] for p in records(seeds)["places"]] == ["orhei"]
     assert rows(db, f"SELECT origin, type, place_id FROM events WHERE id = '{MEETING}'") == [
-        ("curated", "visit", "chisinau")
+        ("curated", "visit", "orhei")
     ]
     # Not proposed a second time by the article's extraction.
     assert rows(db, "SELECT count(*) FROM event_sources WHERE start_offset = 0") == [(1,)]

@@ -108,13 +108,16 @@ def test_a_pronoun_after_a_title_is_its_officeholder_or_unknown(body, quote, spe
     ("body", "quote", "speaker"),
     [
         # the newspaper convention: no closing mark at a paragraph's end, a new opening
-        # mark on the next
+        # mark on the next; one quotation per paragraph, the later ones the first's
         ("“We walked for three days,” said Amira Haddad. “There was no water.\n\n"
          "“At night we slept in the fields.”",
-         "There was no water.\n\n“At night we slept in the fields.", "Amira Haddad"),
+         "There was no water.", "Amira Haddad"),
+        ("“We walked for three days,” said Amira Haddad. “There was no water.\n\n"
+         "“At night we slept in the fields.”",
+         "At night we slept in the fields.", "Amira Haddad"),
         ('"The river broke its banks at dawn," said mayor Rui Costa. "Everything went.\n'
          '"Then the power failed."',
-         'Everything went.\n"Then the power failed.', "Rui Costa"),
+         "Then the power failed.", "Rui Costa"),
         # never closed: kept to the paragraph's end
         ("Officer Mark Jensen said: “The road stays closed until further notice",
          "The road stays closed until further notice", "Mark Jensen"),

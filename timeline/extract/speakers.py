@@ -18,9 +18,23 @@ from dataclasses import dataclass
 
 from .actors import ActorBook, Mention, MentionIndex
 from .gazetteer import DEMONYMS, state_named
+from .names import same_name
 from .quotes import QuoteSpan
 from .sentences import Span, sentences
-from .vocabulary import DOCUMENT_NOUNS, DOCUMENT_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from .vocabulary import (
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    FUNCTION_WORDS,
+    GOVERNMENT_WORDS,
+    MEDIA_WORDS,
+    MONTHS,
+    NOT_ACTOR_WORDS,
+    ORGANISATION_WORDS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
 
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _DOC_VERB = r"(?:" + "|".join(sorted(DOCUMENT_VERBS)) + r")"
@@ -61,7 +75,12 @@ _ROLE_SUBJECT = re.compile(
 # Only capitalised words (titles) between a sentence's start and a name: the name is
 # the sentence's subject ("Nurse Tom Baker disagreed").
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][”\"’»]?\s+|\n\s*)(?:[A-Z][\w’'.-]*\s+){0,4}$")
-_ACCORDING = re.compile(rf"\baccording to (?P<who>{_WHO})", re.IGNORECASE)
+_ACCORDING = re.compile(
+    rf"\b(?:according to|in the words of)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+    rf"(?:(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(ROLE_NOUNS))}),\s+(?=[A-Z]))?"
+    rf"(?P<who>{_WHO})",
+    re.IGNORECASE,
+)
 _VERB_ANYWHERE = re.compile(rf"\b{_VERB}\b")
 _DOCUMENT = re.compile(
     rf"\b(?P<noun>{_DOC_NOUN})\b(?P<by>[^.;“”\"«»]{{0,80}}?)\s+{_DOC_VERB}\b", re.IGNORECASE
@@ -71,12 +90,32 @@ _SUBJECT_DOCUMENT = re.compile(
     + "|".join(sorted(DOCUMENT_NOUNS))
     + r")\b(?:\s+(?:from|by|of)\s+[^,;]{1,60})?\s*$"
 )
+# "In a statement, ..." / "in its report on Monday,": the document introduces its speaker.
+_INTRODUCED_DOCUMENT = re.compile(r"\b[Ii]n\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}$")
+# "Cornyn's statement", "the ministry's statement": the document's owner.
+_OWNER = re.compile(rf"(?P<who>{_NAME})[’']s?\s+(?:[a-z]+\s+){{0,2}}$")
+# A clause opening with a name, perhaps after a participle phrase: "Writing in a blog
+# post, Matthew Ingram of The Globe dubbed", "U.S. Senator Ann Lee, a Republican, issued".
+_OPENING_NAME = re.compile(
+    rf"\s*(?:[A-Z][a-z]+ing\b[^,.;“”\"]{{0,60}},\s+)?(?P<who>{_NAME})(?=,|\s+[a-z])"
+)
 _DOCUMENT_WORD = re.compile(r"\bstatement\b|\bremarks\b")
 _PRONOUNS = {"he", "she", "him", "her"}
 _COLLECTIVE_PRONOUNS = {"it", "they"}
 _SENTENCE_END = re.compile(r"[.!?][”\"’»)]*\s+")
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b", re.IGNORECASE)
 _PREPOSITIONS = {"in", "on", "at", "during", "with", "after", "before", "from", "by", "of", "for"}
+# A word of a person's name as news print it: "Ann", "O'Neill", "Al-Maeena", "S.", "Ličen".
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z]?\.|[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*)$")
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al"}
+# Words that open a name phrase without being part of a name: titles, honorifics, roles.
+_NOT_NAME_START = TITLE_WORDS | {"Ms", "Mr", "Mrs", "Dr", "Miss", "Mx"} | FUNCTION_WORDS
+_CALENDAR = set(MONTHS) | set(WEEKDAYS)
+_INSTITUTION_TYPES = (
+    (MEDIA_WORDS, "media"),
+    (GOVERNMENT_WORDS - {"Council"}, "government_body"),
+    (ORGANISATION_WORDS, "organisation"),
+)
 
 
 @dataclass
@@ -126,10 +165,15 @@ class SpeakerResolver:
         roles = [w for w in lowered if w in ROLE_NOUNS]
         if roles:
             states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
-            return self._by_role(roles[-1], states.pop() if len(states) == 1 else None, before)
+            found = self._by_role(roles[-1], states.pop() if len(states) == 1 else None, before)
+            if found or not any(_NAME_WORD.match(w) and w not in _NOT_NAME_START for w in words):
+                return found
+            if lowered[0] in ("the", "this", "that"):
+                return None
+            return self.new_speaker(who, start, before)  # "Director Collins", no mention
         if words and lowered[0] in ("the", "this", "that"):
             head = words[-1].lower()
-            return self._nearest(
+            found = self._nearest(
                 before,
                 ("head", head),
                 lambda actor: (
@@ -137,7 +181,80 @@ class SpeakerResolver:
                     and head in {w.lower() for w in re.findall(r"\w+", actor.name)}
                 ),
             )
-        return None
+            if found or not who[4:5].isupper():
+                return found
+            who, start = who[4:], start + 4  # "the Sydney Morning Herald": a name
+        return self.new_speaker(who, start, before)
+
+    # -- speakers nobody named before ----------------------------------------------------------
+
+    def new_speaker(self, who: str, start: int, before: int) -> str | None:
+        """The actor a name in an attribution stands for when no mention covers it: a
+        person the article names in full earlier (the surname, "Ms Bauchtman", "Director
+        Collins"), else a new actor of the type its words give ("said Priya Nandakumar",
+        "according to the Sydney Morning Herald"). None when the words are no name."""
+        words = who.split()
+        while words and words[-1] in FUNCTION_WORDS | {"of", "the", "for", "and"}:
+            words.pop()
+        titled = []
+        while words and (
+            words[0] in _NOT_NAME_START
+            or words[0].lower() in ROLE_NOUNS
+            or words[0] in DEMONYMS
+            or (len(words) > 2 and state_named(words[0].rstrip(",")))
+        ):
+            titled.append(words.pop(0))  # "U.S. Senator", "Kremlin spokesman", "Ms"
+        if "of" in words or "for" in words:
+            # "Governor of Washington Chris Gregoire": the name after the title's words
+            rest = words[max(i for i, w in enumerate(words) if w in ("of", "for")) + 1 :]
+            if not set(rest) & {w for v, _ in _INSTITUTION_TYPES for w in v} and len(rest) > 2:
+                titled, words = titled + words[: len(words) - 2], rest[-2:]
+        if not words or len(words) > 6 or set(words) & (_CALENDAR | NOT_ACTOR_WORDS):
+            return None
+        name = " ".join(words)
+        actor_type = next(
+            (kind for vocabulary, kind in _INSTITUTION_TYPES if set(words) & vocabulary), None
+        )
+        if actor_type is None:
+            if state_named(name) or name in DEMONYMS or len(words) > 4:
+                return None
+            if not all(_NAME_WORD.match(w) or w in _PARTICLES for w in words):
+                return None
+            actor_type = "person"
+        if found := self.book.find(name, actor_type):
+            return found
+        basis = " ".join(self.text[max(0, start - 60) : start + len(who) + 20].split())
+        if actor_type == "person" and len(words) == 1:
+            mentioned = [m.actor_id for m in self.located.between(0, before)]
+            if found := self.book.find_surname(name, mentioned):
+                self.book.remember(found, who)
+                return found
+            full = self._full_name_before(name, before)
+            if full is None and not titled:
+                return None  # a bare surname nobody named in full: unknown
+            name = full or who
+        actor_id = self.book.add(
+            name, actor_type, f"actor: named as a quotation's speaker ({actor_type})", basis
+        )
+        if name != who:
+            self.book.remember(actor_id, who)
+        return actor_id
+
+    def _full_name_before(self, surname: str, before: int) -> str | None:
+        """The last full name before an offset whose last word is this surname (in any
+        transliteration): "Patricia “Patty” S. Collins" for "Director Collins"."""
+        pattern = (
+            r"(?<![\w’'-])((?:[A-Z][\w’'-]+[ \u00a0]+)(?:(?:[“\"‘][A-Z][\w’'-]*[”\"’]|[A-Z]\."
+            r"|[A-Z][\w’'-]+|de|van|von|al|bin)[ \u00a0]+){0,3})([A-Z][\w’'-]+)\b"
+        )
+        found = None
+        for match in re.finditer(pattern, self.text[:before]):
+            first = match.group(1).split()
+            while first and (first[0] in _NOT_NAME_START or first[0].lower() in ROLE_NOUNS):
+                first.pop(0)
+            if first and same_name(match.group(2), surname):
+                found = " ".join(first + [match.group(2)])
+        return found
 
     def _pronoun(self, before: int) -> str | None:
         """Who "he" or "she" is: whoever spoke last, unless a sentence since then opens
@@ -272,8 +389,19 @@ class SpeakerResolver:
     def before_frame(self, frame: str, offset: int, quote: QuoteSpan) -> Attribution | None:
         document = None
         for match in _DOCUMENT.finditer(frame):
-            document = match
+            if not _INTRODUCED_DOCUMENT.search(frame, 0, match.start()):
+                document = match  # "In a statement, X said": X speaks, not a document
         if document:
+            owner = _OWNER.search(frame, 0, document.start())
+            if owner and (
+                actor := self.resolve(
+                    owner.group("who"),
+                    offset + owner.start("who"),
+                    offset + owner.end("who"),
+                    quote.mark_start,
+                )
+            ):
+                return Attribution(actor, "statement")  # "Cornyn's statement added"
             return Attribution(self.document_issuer(offset + document.start()), "statement")
         if match := _ACCORDING.search(frame):
             who = match.group("who")
@@ -336,6 +464,15 @@ class SpeakerResolver:
         return self._subject_mention(offset, offset + verb.start(), "subject before verb")
 
     def _subject_mention(self, start: int, end: int, method: str) -> Attribution | None:
+        """The subject of the words text[start:end]: the name they open with (perhaps after
+        an opening participle, "Writing in a blog post, X dubbed it:"), else the first
+        actor named in them that is not a state."""
+        if opening := _OPENING_NAME.match(self.hidden, start, end):
+            who = opening.group("who")
+            if who.split()[0] not in FUNCTION_WORDS:
+                actor = self.resolve(who, opening.start("who"), opening.end("who"), end)
+                if actor:
+                    return Attribution(actor, method)
         inside = [m for m in self.located.inside(start, end) if not m.in_quote]
         preferred = [m for m in inside if self.book.actors[m.actor_id].type != "state"]
         chosen = (preferred or inside)[:1]
@@ -475,28 +612,43 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier,
 
 def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attribution | None:
     """A quotation with no frame at all goes on with the speaker just before it: the
-    speaker of a quotation ending in its paragraph or the one before (the newspaper
-    convention of a paragraph that is all quotation), else the subject of the nearest
-    sentence there that reports speech ("She says the issue is complicated. We need to
-    “…”"; "X issued a statement. “…”")."""
+    subject of a sentence reporting speech or a statement since the last quotation of its
+    paragraph ("She says the issue is complicated. We need to “…”"; "X issued a
+    statement. “…”"), else the speaker of a quotation ending in its paragraph or the one
+    before (the newspaper convention of a paragraph that is all quotation), else such a
+    sentence in the paragraph before."""
     window = paragraphs[position - 1].start if position else paragraphs[position].start
+    last = None
     for end, actor_id in reversed(resolver.spoken):
         if window <= end <= quote.mark_start:
-            return Attribution(actor_id, "continues the speaker before", basis="")
+            last = (end, actor_id)
         break
-    for index in range(position, max(-1, position - 2), -1):
-        paragraph = paragraphs[index]
-        stop = min(paragraph.end, quote.mark_start)
-        for sentence in reversed(
-            sentences(Span(paragraph.start, stop, hidden[paragraph.start : stop]))
-        ):
-            if not (_VERB_ANYWHERE.search(sentence.text) or _DOCUMENT_WORD.search(sentence.text)):
-                continue
-            found = resolver.before_frame(sentence.text, sentence.start, quote)
-            if found is None or not found.actor_id:
-                found = resolver._subject_mention(sentence.start, sentence.end, "")
-            if found is not None and found.actor_id:
-                basis = " ".join(sentence.text.split())[:200]
-                return Attribution(found.actor_id, "speaker of the sentence before", basis=basis)
-            return None
+    paragraph = paragraphs[position]
+    since = max(paragraph.start, last[0]) if last else paragraph.start
+    if found := _reporting_sentence(resolver, hidden, since, quote):
+        return found
+    if last:
+        return Attribution(last[1], "continues the speaker before", basis="")
+    if position:
+        previous = paragraphs[position - 1]
+        return _reporting_sentence(resolver, hidden, previous.start, quote, previous.end)
+    return None
+
+
+def _reporting_sentence(resolver, hidden, start, quote, end=None) -> Attribution | None:
+    """The speaker of the last sentence between two offsets that reports speech or a
+    statement, if it names one (None also when that sentence names nobody)."""
+    stop = min(end if end is not None else quote.mark_start, quote.mark_start)
+    if stop <= start:
+        return None
+    for sentence in reversed(sentences(Span(start, stop, hidden[start:stop]))):
+        if not (_VERB_ANYWHERE.search(sentence.text) or _DOCUMENT_WORD.search(sentence.text)):
+            continue
+        found = resolver.before_frame(sentence.text, sentence.start, quote)
+        if found is None or not found.actor_id:
+            found = resolver._subject_mention(sentence.start, sentence.end, "")
+        if found is not None and found.actor_id:
+            basis = " ".join(sentence.text.split())[:200]
+            return Attribution(found.actor_id, "speaker of the sentence before", basis=basis)
+        return None
     return None

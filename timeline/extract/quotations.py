@@ -19,7 +19,7 @@ from ..vocabulary import INTERVIEW_ANSWER, QUOTATION
 from .actors import ActorBook, Mention
 from .interviews import Answer
 from .quotes import TERM_MAX_WORDS, QuoteSpan, inside
-from .speakers import Attribution, attribute
+from .speakers import Attribution, attribute, governed_by_verb
 from .vocabulary import GOVERNMENT_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, TITLE_WORDS
 
 # A short quotation counts as words someone said only when its speech verb is this close
@@ -124,6 +124,13 @@ def extract_quotes(
             attribution is not None
             and attribution.method in _SPOKEN
             and attribution.distance <= TERM_VERB_DISTANCE
+            # a split quotation goes on with a sentence of its own ("“…,” X said. “Trade
+            # will follow.”"); words in marks inside a sentence (to “route out”) are terms
+            and (
+                attribution.method != "continues previous quotation"
+                or _opens_sentence(text, quote)
+                or governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE)
+            )
         )
         fragment = (
             _is_fragment(quote.text)
@@ -175,6 +182,12 @@ def extract_quotes(
             )
         )
     return found
+
+
+def _opens_sentence(text: str, quote: QuoteSpan) -> bool:
+    """Does the quotation open a sentence (its paragraph, or after a full stop)?"""
+    before = text[max(0, quote.mark_start - 3) : quote.mark_start].rstrip(" \u00a0")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _is_fragment(text: str) -> bool:

@@ -42,7 +42,9 @@ from .vocabulary import (
 _QUOTING_VERBS = SPEECH_VERBS | set(
     """reasoned reasons dubbed quipped joked recounted recounts responded responds testified
     pleaded countered wondered shouted complained complains pledged maintained maintains
-    lamented laments""".split()
+    lamented laments confirming stressing emphasizing emphasising recalling describing
+    citing urging claiming reiterating announcing answering replying suggesting calling
+    describing expressing""".split()
 )
 _DOCUMENTS = DOCUMENT_NOUNS | {"letter", "memo", "email", "e-mail", "notice", "filing", "tweet"}
 _DOCUMENT_VERBS = DOCUMENT_VERBS | {"reads", "read", "states", "warns", "warned"}
@@ -142,6 +144,14 @@ _INSTITUTION_TYPES = (
     (ORGANISATION_WORDS, "organisation"),
 )
 _INSTITUTION_WORDS = MEDIA_WORDS | GOVERNMENT_WORDS | ORGANISATION_WORDS
+
+
+def governed_by_verb(text: str, position: int, reach: int) -> bool:
+    """Does a speech verb stand at most ``reach`` characters before ``position``, with no
+    comma or full stop between ("also confirming his country’s “unconditional”")?"""
+    window = text[max(0, position - reach) : position]
+    verbs = list(_VERB_ANYWHERE.finditer(window))
+    return bool(verbs) and not re.search(r"[,.;:]", window[verbs[-1].end() :])
 
 
 @dataclass
@@ -468,9 +478,10 @@ class SpeakerResolver:
                 between = frame[verb.end() :]
                 # "told reporters, adding that the “Route”": another clause, not the verb's
                 found.distance = 999 if re.search(r"[,;]", between) else len(between)
-                if verb.group().endswith("ing"):
-                    # "adding that the “Southern Route” would open": a participle does not
-                    # make a name in scare quotes someone's words
+                if verb.group().endswith("ing") and re.search(r"\bthat\b", between):
+                    # "adding that the “Southern Route” would open": a participle's clause
+                    # does not make a name in scare quotes someone's words, while
+                    # "confirming his country’s “unconditional” interest" quotes its object
                     found.distance = 999
             return found
         if frame.rstrip().endswith(":"):

@@ -200,3 +200,90 @@ def test_a_quotation_with_no_frame_goes_on_with_the_speaker_before(body, quote, 
 )  # fmt: skip
 def test_a_participle_of_a_speech_verb_introduces_the_quotation(body, quote, speaker):
     assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # a titled surname whose full name (a nickname and an initial inside) came before
+        ("The board named Margaret “Peggy” A. Holm its new chair on Monday.\n"
+         "“I am grateful for the trust,” said Professor Holm.",
+         "I am grateful for the trust,", "Margaret “Peggy” A. Holm"),
+        # a misspelt surname in the attribution is the full name it resembles
+        ("Rosalind Hartmann, who runs the shelter, called for more beds. “We turn people "
+         "away every night,” Ms Hartman said.",
+         "We turn people away every night,", "Rosalind Hartmann"),
+        # a titled surname nobody named in full: the title and surname as written
+        ("“The lake is safe again,” Inspector Varga said.", "The lake is safe again,",
+         "Inspector Varga"),
+        # a medium the quotation is credited to
+        ("By noon “the water had reached the second floor”, according to the Riverside "
+         "Herald.", "the water had reached the second floor", "Riverside Herald"),
+        # "in the words of" and a role in apposition
+        ("In the words of the defence lawyer, Tomas Ferreira, “the case was built on sand.”",
+         "the case was built on sand.", "Tomas Ferreira"),
+        # the subject of a sentence opening with a participle phrase, before a colon
+        ("Writing on his blog, Omar Castellanos of the Daily Ledger put it bluntly: "
+         "“The bridge should never have opened.”",
+         "The bridge should never have opened.", "Omar Castellanos"),
+        # "Title of Place Name" said
+        ("In a statement, Governor of Ostland Mira Kovacs said, “We will rebuild every "
+         "road.”", "We will rebuild every road.", "Mira Kovacs"),
+    ],
+)  # fmt: skip
+def test_a_speaker_nobody_named_before_becomes_an_actor(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker
+
+
+def test_a_speaker_created_for_a_quotation_is_an_extracted_actor_with_its_reason():
+    body = "“We turn people away every night,” said shelter manager Rosa Ibekwe."
+    extraction = extract_article(article(body), [], [])
+    (quote,) = extraction.quotes
+    actor = next(a for a in extraction.actors if a["id"] == quote["speaker_id"])
+    assert actor["name"] == "Rosa Ibekwe" and actor["type"] == "person"
+    assert actor["origin"] == "extracted" and actor["extraction_method"]
+    assert quote["extraction_method"].startswith("quotation marks; speaker:")
+    assert "Rosa Ibekwe" in quote["extraction_basis"]
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # a document a person owns, and one introducing its speaker
+        ("Senator Paula Brandt wrote to the agency in May. Brandt's letter added, “The "
+         "delays are unacceptable.”", "The delays are unacceptable.", "Paula Brandt"),
+        ("The Coastal Water Authority published its plan. The Coastal Water Authority "
+         "letter reads “Rationing will start in June.”",
+         "Rationing will start in June.", "Coastal Water Authority"),
+        # "the city" is the municipality the article names
+        ("The Municipality of Ravensburg sent bills to every school. The city reasoned, "
+         "“these buildings earn money from fees.”",
+         "these buildings earn money from fees.", "Municipality of Ravensburg"),
+        # somebody the article does not name stays unknown
+        ("Fans of the club argued online, with one user writing “Who will pay for the "
+         "stadium now?”", "Who will pay for the stadium now?", None),
+        ("“The site was down all day,” said a post by an anonymous reader.",
+         "The site was down all day,", None),
+        # a reporting sentence since the last quotation gives the next one its speaker
+        ("“We will appeal,” said coach Ivo Brandt.\n"
+         "Club owner Lara Voss issued a statement on Friday. “The decision is unfair to "
+         "our players.”", "The decision is unfair to our players.", "Lara Voss"),
+    ],
+)  # fmt: skip
+def test_documents_bodies_and_unnamed_speakers(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # a split quotation that goes on inside a sentence is a term, not a quotation
+        ("“We followed the rules,” Jan Moreau wrote. To “sign off” means to approve it.",
+         ["We followed the rules,"]),
+        # ... but one opening a sentence of its own is one
+        ("“We followed the rules,” Jan Moreau wrote. “Always.”",
+         ["We followed the rules,", "Always."]),
+    ],
+)  # fmt: skip
+def test_a_split_quotation_continues_only_as_a_sentence(body, kept):
+    assert list(speakers(body)) == kept

@@ -55,7 +55,10 @@ _NAME = (
     r"[A-Z][\w’'.-]*(?:[ \u00a0](?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn)-[A-Z][\w’'.-]*"
     r"|of|the|for|and|de|von|der))*"
 )
-_NOUN_PHRASE = r"(?:the|a|an|this|that|his|her|its|their|our)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}?"
+_NOUN_PHRASE = (
+    r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+"
+    r"[\w’'-]+(?:\s+[\w’'-]+){0,4}?"
+)
 _WHO = rf"(?:he|she|they|we|I|it|He|She|They|We|It|{_NOUN_PHRASE}|{_NAME})"
 _FILLER = r"(?:\s+(?:also|later|then|further|again|once\s+again|has|have|had|was|is|were))*"
 _AFTER_WHO_VERB = re.compile(rf"^[\s,.;:!?—–-]*(?P<who>{_WHO}){_FILLER}\s+(?P<verb>{_VERB})\b")
@@ -261,6 +264,8 @@ class SpeakerResolver:
         actor_type = next(
             (kind for vocabulary, kind in _INSTITUTION_TYPES if set(words) & vocabulary), None
         )
+        if actor_type is not None and len(words) < 2:
+            return None  # "Club", "Ministry": a generic word, no name
         if actor_type is None:
             if state_named(name) or name in DEMONYMS or len(words) > 4:
                 return None

@@ -31,11 +31,13 @@ class Answer:
 
 
 def is_heading(paragraph: Span) -> bool:
+    """A short line with no closing punctuation, or a line in capitals."""
     text = paragraph.text
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3:
-        return True
-    return len(text.split()) <= 10 and not re.search(r"[.!?:;\"”»…)]$", text)
+    if len(text) <= 200:  # a heading is short: answers of many words are not scanned
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+            return True
+    return len(text) <= 150 and len(text.split()) <= 10 and not re.search(r"[.!?:;\"”»…)]$", text)
 
 
 def find_answers(paragraphs: list[Span]) -> list[Answer]:

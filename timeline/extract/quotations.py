@@ -140,7 +140,7 @@ def extract_quotes(
         )
         if quote.words <= TERM_MAX_WORDS and not spoken and not fragment:
             continue  # the term rule: a short phrase in scare quotes
-        if is_nickname(text, quote) or is_title_of_work(quote.text):
+        if is_nickname(text, quote) or (quote.words <= 8 and is_title_of_work(quote.text)):
             continue
         if attribution and attribution.actor_id:
             found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .sentences import Span
 
@@ -19,6 +20,7 @@ _DOUBLE_CLOSE = "”»"
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 _MARKS = re.compile(r"[“„«”»‘’\"]")
+_WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 _OPENING_CONTEXT = " \t\u00a0([{—–-/:"
 # The term rule: a quotation of this many words or fewer, with no one saying it, is a
 # term or a name in scare quotes (the “Middle Corridor”), not a quotation.
@@ -36,9 +38,9 @@ class QuoteSpan:
     mark_end: int  # offset just after the closing mark
     depth: int = 0  # 0 for a top-level quotation, 1 inside another, ...
 
-    @property
+    @cached_property
     def words(self) -> int:
-        return len(re.findall(r"[^\W_]+(?:[-’'][^\W_]+)*", self.text))
+        return len(_WORD.findall(self.text))
 
 
 def find_quote_spans(text: str, paragraphs: list[Span]) -> list[QuoteSpan]:

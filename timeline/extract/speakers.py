@@ -183,6 +183,21 @@ class SpeakerResolver:
         self.hidden = text
         self.spoken: list[tuple[int, str]] = []
         self.paragraph_starts: list[int] = []
+        # The masked text's sentences per paragraph start, split once (set by ``attribute``).
+        self.masked_sentences: dict[int, list[Span]] = {}
+
+    def sentences_between(self, paragraph: Span, start: int, stop: int) -> list[Span]:
+        """The masked paragraph's sentences, cut to text[start:stop] (split once)."""
+        if paragraph.start not in self.masked_sentences:
+            self.masked_sentences[paragraph.start] = sentences(
+                Span(paragraph.start, paragraph.end, self.hidden[paragraph.start : paragraph.end])
+            )
+        cut = []
+        for sentence in self.masked_sentences[paragraph.start]:
+            first, last = max(sentence.start, start), min(sentence.end, stop)
+            if first < last and self.hidden[first:last].strip():
+                cut.append(Span(first, last, self.hidden[first:last]))
+        return cut
 
     # -- resolving a phrase to an actor -------------------------------------------------
 
@@ -549,11 +564,15 @@ class SpeakerResolver:
 
 def masked(text: str, quotes: list[QuoteSpan]) -> str:
     """The text with quotation contents replaced by 'X': frames are read without them."""
-    characters = list(text)
-    for quote in quotes:
-        for index in range(quote.start, quote.end):
-            characters[index] = "X"  # a capital, so a sentence can still start there
-    return "".join(characters)
+    pieces, done = [], 0
+    for quote in quotes:  # top-level quotations: in order, never overlapping
+        if quote.start < done:
+            continue
+        # a capital, so a sentence can still start there
+        pieces += [text[done : quote.start], "X" * (quote.end - quote.start)]
+        done = quote.end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def attribute(
@@ -574,7 +593,7 @@ def attribute(
     # sentence and the next quote by binary search (linear scans are quadratic on long texts).
     paragraph_starts = [p.start for p in paragraphs]
     quote_starts = [q.mark_start for q in quotes]
-    masked_sentences: dict[int, list[Span]] = {}
+    masked_sentences: dict[int, list[Span]] = resolver.masked_sentences
     for index, quote in enumerate(quotes):
         position = bisect_right(paragraph_starts, quote.mark_start) - 1
         paragraph = paragraphs[position]
@@ -665,8 +684,7 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier,
     if position and sentence.start == paragraph.start:
         previous = paragraphs[position - 1]
         if previous.text.rstrip().endswith(":"):
-            tail = hidden[previous.start : previous.end]
-            last_sentence = sentences(Span(previous.start, previous.end, tail))[-1]
+            last_sentence = resolver.sentences_between(previous, previous.start, previous.end)[-1]
             frame = hidden[last_sentence.start : last_sentence.end]
             found = resolver.before_frame(frame, last_sentence.start, quote)
             if found:
@@ -691,23 +709,24 @@ def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attributio
         break
     paragraph = paragraphs[position]
     since = max(paragraph.start, last[0]) if last else paragraph.start
-    if found := _reporting_sentence(resolver, hidden, since, quote):
+    if found := _reporting_sentence(resolver, paragraph, since, quote):
         return found
     if last:
         return Attribution(last[1], "continues the speaker before", basis="")
     if position:
-        previous = paragraphs[position - 1]
-        return _reporting_sentence(resolver, hidden, previous.start, quote, previous.end)
+        return _reporting_sentence(resolver, paragraphs[position - 1], None, quote)
     return None
 
 
-def _reporting_sentence(resolver, hidden, start, quote, end=None) -> Attribution | None:
-    """The speaker of the last sentence between two offsets that reports speech or a
-    statement, if it names one (None also when that sentence names nobody)."""
-    stop = min(end if end is not None else quote.mark_start, quote.mark_start)
+def _reporting_sentence(resolver, paragraph, start, quote) -> Attribution | None:
+    """The speaker of the last sentence of a paragraph (from ``start``, before the
+    quotation) that reports speech or a statement, if it names one (None also when that
+    sentence names nobody)."""
+    start = paragraph.start if start is None else start
+    stop = min(paragraph.end, quote.mark_start)
     if stop <= start:
         return None
-    for sentence in reversed(sentences(Span(start, stop, hidden[start:stop]))):
+    for sentence in reversed(resolver.sentences_between(paragraph, start, stop)):
         if not (_VERB_ANYWHERE.search(sentence.text) or _DOCUMENT_WORD.search(sentence.text)):
             continue
         found = resolver.before_frame(sentence.text, sentence.start, quote)

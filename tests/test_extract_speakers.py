@@ -35,8 +35,8 @@ def speakers(body: str) -> dict[str, str | None]:
          "I was on my way to work,", "Anna Kowal"),
         ("“We did not expect to survive,” said Ivan Petrenko, a 29-year-old wounded veteran.",
          "We did not expect to survive,", "Ivan Petrenko"),
-        ("“It was a mistake,” Khaled Al-Maeena, editor at large at the Gazette, said.",
-         "It was a mistake,", "Khaled Al-Maeena"),
+        ("“It was a mistake,” Yusuf Al-Hamdan, chief editor at the Courier, said.",
+         "It was a mistake,", "Yusuf Al-Hamdan"),
         ("“The talks will continue,” Secretary of State Marco Rubio told reporters.",
          "The talks will continue,", "Marco Rubio"),
         ("“This is a provocation,” Kremlin spokesman Dmitry Peskov told reporters.",
@@ -144,9 +144,9 @@ def test_an_attribution_after_a_line_break_is_found(body, quote, speaker):
     ("body", "quote", "speaker"),
     [
         # a speech verb before the colon: its subject, not another holder of the title
-        ("Shadow Home Secretary Yvette Cooper spoke first.\n"
-         "On Wednesday, Home Secretary Suella Braverman told GB News: “It is clear.”",
-         "It is clear.", "Suella Braverman"),
+        ("Shadow Health Secretary Mona Fields spoke first.\n"
+         "On Tuesday, Health Secretary Owen Darrow told Radio North: “It is clear.”",
+         "It is clear.", "Owen Darrow"),
         ("Deputy Mayor Joan Pratt left early.\n"
          "Mayor Bill Stone told the council: “We will vote tomorrow.”",
          "We will vote tomorrow.", "Bill Stone"),
@@ -160,26 +160,26 @@ def test_a_colon_after_a_speech_verb_is_the_verbs_subject(body, quote, speaker):
     ("body", "quote", "speaker"),
     [
         # a paragraph that is all quotation, after one whose quotation was attributed
-        ("“Iodine matters,” said Professor Cres Eastman.\n"
-         "“If an infant is not getting enough iodine, the brain will not develop.”",
-         "If an infant is not getting enough iodine, the brain will not develop.",
-         "Cres Eastman"),
+        ("“Vaccines matter,” said Professor Hana Kurosawa.\n"
+         "“If a child misses the second dose, the protection will not last.”",
+         "If a child misses the second dose, the protection will not last.",
+         "Hana Kurosawa"),
         # the sentence before reports speech: its subject speaks
-        ("Lydia Buchtmann of the Food Standards Agency says they are looking at rules. "
-         "She says it is complicated. We need to “make sure there is enough iodine, for "
-         "everyone.”", "make sure there is enough iodine, for everyone.", "Lydia Buchtmann"),
-        ("Senator John Cornyn, Republican from Texas, issued a statement on the decision.\n"
-         "“Like many Texans, I am disappointed with this decision.”",
-         "Like many Texans, I am disappointed with this decision.", "John Cornyn"),
+        ("Ines Varela of the Water Safety Agency says they are looking at rules. "
+         "She says it is complicated. We need to “make sure there is enough chlorine, for "
+         "everyone.”", "make sure there is enough chlorine, for everyone.", "Ines Varela"),
+        ("Senator Rhea Lindgren, Democrat from Oregon, issued a statement on the ruling.\n"
+         "“Like many Oregonians, I am disappointed with this ruling.”",
+         "Like many Oregonians, I am disappointed with this ruling.", "Rhea Lindgren"),
         # an aside between the speaker and the verb, and an Arabic article in the name
-        ("Authority director General Suleiman al-Amr, in remarks to the television, said "
+        ("Agency director General Tariq al-Nouri, in remarks to the radio, said "
          "“All the wounded are in hospital.”", "All the wounded are in hospital.",
-         "Suleiman al-Amr"),
+         "Tariq al-Nouri"),
         # a long title before the name; a title before the surname alone
-        ("“We are proud of her work,” said U.S. Deputy Secretary of the Treasury Wally "
-         "Adeyemo.", "We are proud of her work,", "Wally Adeyemo"),
-        ("Patty Collins was named director. “It is an honor to be here,” said Director "
-         "Collins.", "It is an honor to be here,", "Patty Collins"),
+        ("“We are proud of her work,” said U.S. Deputy Secretary of the Interior Carla "
+         "Montoya.", "We are proud of her work,", "Carla Montoya"),
+        ("Dana Whitcombe was named director. “It is an honor to be here,” said Director "
+         "Whitcombe.", "It is an honor to be here,", "Dana Whitcombe"),
     ],
 )  # fmt: skip
 def test_a_quotation_with_no_frame_goes_on_with_the_speaker_before(body, quote, speaker):
@@ -190,8 +190,8 @@ def test_a_quotation_with_no_frame_goes_on_with_the_speaker_before(body, quote, 
     ("body", "quote", "speaker"),
     [
         # a participle of a speech verb introduces the quotation
-        ("It quoted critics like campaigner Caitlin Boswell, with Boswell stating: “The "
-         "form is clumsy and unfair.”", "The form is clumsy and unfair.", "Caitlin Boswell"),
+        ("It quoted critics like campaigner Ruth Ellery, with Ellery stating: “The "
+         "form is clumsy and unfair.”", "The form is clumsy and unfair.", "Ruth Ellery"),
         ("Mayor Ann Lee spoke on Monday, saying: “We will rebuild the bridge this year.”",
          "We will rebuild the bridge this year.", "Ann Lee"),
         ("Coach Dan Burton left the field, adding that “nobody played well tonight.”",

@@ -13,6 +13,8 @@ takes the extracted layer out *before* it writes the curated rows
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import Connection, bindparam, text
 
 from .models import Base
@@ -78,9 +80,11 @@ def rebuild_extracted(
                 f"{row.file_path}: language {row.language!r}: extraction skipped "
                 "(its rules read English only); curate its records by hand"
             )
+    # Extraction reads the headline too (an interview's headline names the interviewee),
+    # so a changed title is a changed input.
     uncovered = {
-        row.id: row.content_hash
-        for row in connection.execute(text("SELECT s.id, s.content_hash " + _UNCOVERED))
+        row.id: hashlib.sha256(f"{row.content_hash}\0{row.title or ''}".encode()).hexdigest()
+        for row in connection.execute(text("SELECT s.id, s.content_hash, s.title " + _UNCOVERED))
     }
     if not uncovered:
         extraction_cache.forget_all(connection)

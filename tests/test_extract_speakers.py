@@ -287,3 +287,20 @@ def test_documents_bodies_and_unnamed_speakers(body, quote, speaker):
 )  # fmt: skip
 def test_a_split_quotation_continues_only_as_a_sentence(body, kept):
     assert list(speakers(body)) == kept
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # a role noun stands for the person the article introduced by it
+        ("The village priest, Father Anton Weiss, rang the bells at noon. “Everyone came "
+         "to church,” the priest said.", "Everyone came to church,", "Anton Weiss"),
+        ("Retired detective Paul Okafor has searched for the boy for years. “I will not "
+         "stop,” the detective said.", "I will not stop,", "Paul Okafor"),
+        # described but never named: a quotation of somebody unknown, still kept
+        ("Water reached the first floor. “Everyone left,” a neighbour said.",
+         "Everyone left,", None),
+    ],
+)  # fmt: skip
+def test_a_role_noun_speaker_is_the_person_it_describes(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker

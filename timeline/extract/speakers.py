@@ -132,6 +132,8 @@ _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "b
 # Words that open a name phrase without being part of a name: titles, honorifics, roles.
 _NOT_NAME_START = TITLE_WORDS | {"Ms", "Mr", "Mrs", "Dr", "Miss", "Mx"} | FUNCTION_WORDS
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)
+# Per role noun: "priest, Father Anton Weiss" / "nurse Ann Lee" (compiled when needed).
+_DESCRIBED: dict[str, re.Pattern] = {}
 # "the city" is the body its name calls a municipality or a council (the City of X too).
 _HEAD_SYNONYMS = {
     "city": {"city", "municipality", "council", "commune"},
@@ -224,7 +226,10 @@ class SpeakerResolver:
         if roles:
             states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
             found = self._by_role(roles[-1], states.pop() if len(states) == 1 else None, before)
-            if found or not any(_NAME_WORD.match(w) and w not in _NOT_NAME_START for w in words):
+            named = any(_NAME_WORD.match(w) and w not in _NOT_NAME_START for w in words)
+            if found is None and not named:
+                found = self._described(roles[-1], start)  # "the priest" said
+            if found or not named:
                 return found
             if lowered[0] in ("the", "this", "that"):
                 return None
@@ -400,6 +405,28 @@ class SpeakerResolver:
             found = self._nearest(before, ("from state", state), from_state)
         return found
 
+    def _described(self, role: str, before: int) -> str | None:
+        """The person the article last introduced by this role before an offset ("The
+        village priest, Father Anton Weiss," / "retired nurse Ann Lee") for "the priest"."""
+        pattern = _DESCRIBED.get(role)
+        if pattern is None:
+            pattern = _DESCRIBED[role] = re.compile(
+                rf"\b{re.escape(role)},?[ \u00a0]+(?P<who>(?:[A-Z][\w’'.-]*[ \u00a0]+){{1,3}}"
+                rf"[A-Z][\w’'-]+)"
+            )
+        last = None
+        for match in pattern.finditer(self.hidden, max(0, before - 3000), before):
+            last = match
+        if last is None:
+            return None
+        who, start = last.group("who"), last.start("who")
+        people = [
+            m
+            for m in self.located.inside(start, start + len(who))
+            if self.book.actors[m.actor_id].type == "person"
+        ]
+        return people[-1].actor_id if people else self.new_speaker(who, start, before)
+
     def _named_before(self, start: int, end: int) -> str | None:
         """The institution named just before a document noun within text[start:end]
         ("The Home Office letter", "a Kremlin statement")."""
@@ -453,7 +480,11 @@ class SpeakerResolver:
                 who = match.group("who")
                 start = offset + match.start("who")
                 actor = self.resolve(who, start, start + len(who), quote.mark_start)
-                if actor or who.lower() in _PRONOUNS:
+                described = method in ("who-verb after", "verb-who") and re.match(
+                    r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s", who
+                )
+                if actor or who.lower() in _PRONOUNS or described:
+                    # "“…,” the priest said" with no priest named: spoken, by nobody known
                     return Attribution(actor, method)
         if match := re.match(rf"^[\s,]*{_ACCORDING.pattern}", frame, re.IGNORECASE):
             start = offset + match.start("who")

@@ -304,3 +304,19 @@ def test_a_split_quotation_continues_only_as_a_sentence(body, kept):
 )  # fmt: skip
 def test_a_role_noun_speaker_is_the_person_it_describes(body, quote, speaker):
     assert speakers(body).get(quote, "missing") == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # a colon after a quotation inside the sentence goes with the sentence's subject
+        ("During the debate on Tuesday, Mayor Ilse Brandt defended the budget, promising "
+         "a “full review” from Treasurer Karl Voss soon: “We have cut what we could.”",
+         "We have cut what we could.", "Ilse Brandt"),
+        # a split quotation after "told the police," is someone's words, comma or not
+        ("Tom Ruiz, a guard, said he “saw the van leave at midnight”, and told the police, "
+         "“nothing else”.", "nothing else", "Tom Ruiz"),
+    ],
+)  # fmt: skip
+def test_the_sentences_subject_and_a_comma_before_the_mark(body, quote, speaker):
+    assert speakers(body).get(quote, "missing") == speaker

@@ -154,7 +154,7 @@ _INSTITUTION_WORDS = MEDIA_WORDS | GOVERNMENT_WORDS | ORGANISATION_WORDS
 def governed_by_verb(text: str, position: int, reach: int) -> bool:
     """Does a speech verb stand at most ``reach`` characters before ``position``, with no
     comma or full stop between ("also confirming his country’s “unconditional”")?"""
-    window = text[max(0, position - reach) : position]
+    window = text[max(0, position - reach) : position].rstrip(" \u00a0,:")  # said, “…”
     verbs = list(_VERB_ANYWHERE.finditer(window))
     return bool(verbs) and not re.search(r"[,.;:]", window[verbs[-1].end() :])
 
@@ -187,6 +187,8 @@ class SpeakerResolver:
         self.paragraph_starts: list[int] = []
         # The masked text's sentences per paragraph start, split once (set by ``attribute``).
         self.masked_sentences: dict[int, list[Span]] = {}
+        # Where the sentence of the quotation being attributed starts (-1: not known).
+        self.sentence_start = -1
 
     def sentences_between(self, paragraph: Span, start: int, stop: int) -> list[Span]:
         """The masked paragraph's sentences, cut to text[start:stop] (split once)."""
@@ -536,7 +538,10 @@ class SpeakerResolver:
                     found.distance = 999
             return found
         if frame.rstrip().endswith(":"):
-            return self._subject_mention(offset, offset + len(frame), "colon")
+            # "Sunak defended it, promising a “formal update” from Braverman: “…”": the
+            # colon goes with the sentence's subject, before the quotation inside it
+            start = min(offset, self.sentence_start if self.sentence_start >= 0 else offset)
+            return self._subject_mention(start, offset + len(frame), "colon")
         return None
 
     def _before_verb(
@@ -661,7 +666,9 @@ def attribute(
         attribution = resolver.after_frame(frame, quote.mark_end, quote)
         if attribution is None:
             frame = hidden[before_start : quote.mark_start]
+            resolver.sentence_start = sentence.start
             attribution = resolver.before_frame(frame, before_start, quote)
+            resolver.sentence_start = -1
         if attribution is not None:
             attribution.basis = " ".join(frame.split())[:200]
         if attribution is None and not hidden[quote.mark_end : closing.end].strip(" .,"):

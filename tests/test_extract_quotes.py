@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.articles import read_article
-from timeline.extract.pipeline import extract_article
+from timeline.extract.pipeline import article_from_row, extract_article
 from timeline.extract.quotes import find_quote_spans
 from timeline.extract.sentences import paragraphs
 
@@ -132,3 +132,65 @@ def month_dated():
 )
 def test_short_quotes_that_are_words_not_terms(month_dated, quote, speaker, pattern):
     assert month_dated.get(quote, "missing") == speaker, pattern
+
+
+def interview(body: str, title: str | None) -> list[dict]:
+    row = {"id": "qa", "text": body, "search_text": body, "published": "2024-05-02"}
+    row["title"] = title
+    return extract_article(article_from_row(row), [], [])
+
+
+@pytest.mark.parametrize(
+    ("title", "intro", "speaker"),
+    [
+        # only the interviewer is labelled; the headline names who answers
+        ("Harbour News interviews Tomasz Wrona on the new ferry line", "", "Tomasz Wrona"),
+        ("Q&A with Dr Ines Okafor about the measles season", "", "Ines Okafor"),
+        # the headline names an office: the person the introduction names
+        (
+            "Harbour News interviews the chair of the Pilots Guild",
+            "Harbour News spoke with Rosa Lindqvist, chair of the Pilots Guild.\n\n",
+            "Rosa Lindqvist",
+        ),
+    ],
+)
+def test_answers_after_labelled_questions_are_the_interviewees(title, intro, speaker):
+    body = (
+        f"{intro}Harbour News: When did the ferry start running\n\n"
+        "Last spring. It took three years of planning.\n\n"
+        "We carry about two thousand people a day now.\n\n"
+        "Harbour News: Will it run in winter?\n\n"
+        "Yes, with a smaller boat when the ice comes."
+    )
+    extraction = interview(body, title)
+    names = {a["id"]: a["name"] for a in extraction.actors}
+    answers = {q["text"]: q for q in extraction.quotes}
+    assert set(answers) == {
+        "Last spring. It took three years of planning.",
+        "We carry about two thousand people a day now.",
+        "Yes, with a smaller boat when the ice comes.",
+    }  # the questions are not quotes
+    for answer in answers.values():
+        assert names[answer["speaker_id"]] == speaker
+        assert answer["kind"] == "interview answer"
+        assert answer["extraction_method"].startswith("interview answer paragraph; speaker:")
+        assert answer["extraction_basis"].startswith("answer to “Harbour News:")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # titles of works and names in marks are not someone's words
+        ('She still owns two books, "Tricks with Ropes" and "The Silent Deck".', []),
+        ("The council's new website, “The Clean River Portal”, opened.", []),
+        ("The team named its robot “Iron Heron of Lagos,” and it won.", []),
+        # a nickname between a first name and a surname is part of the name
+        ("The board appointed Margaret “Peggy” A. Holm as its chair.", []),
+        # a capitalised sentence in marks is still a quotation
+        ("“We Will Not Move,” the protesters shouted, said organiser Ann Roe.",
+         ["We Will Not Move,"]),
+        ("“Stay home tonight,” said fire chief Omar Haddad.", ["Stay home tonight,"]),
+    ],
+)  # fmt: skip
+def test_titles_and_nicknames_in_marks_are_not_quotations(text, kept):
+    assert [q["text"] for q in interview(text, None).quotes] == kept

@@ -15,6 +15,8 @@ curated records takes the extracted layer out *before* it writes them
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import Connection, bindparam, text
 
 from .models import Base
@@ -96,9 +98,11 @@ def rebuild_extracted(
                 f"{row.file_path}: language {row.language!r}: extraction skipped "
                 "(its rules read English only); curate its records by hand"
             )
+    # Extraction reads the headline too (an interview's headline names the interviewee),
+    # so a changed title is a changed input.
     uncovered = {
-        row.id: row.content_hash
-        for row in connection.execute(text("SELECT s.id, s.content_hash " + _UNCOVERED))
+        row.id: hashlib.sha256(f"{row.content_hash}\0{row.title or ''}".encode()).hexdigest()
+        for row in connection.execute(text("SELECT s.id, s.content_hash, s.title " + _UNCOVERED))
     }
     # An article under review is extracted as any other, then its review is applied to
     # its resolution input. Its review (rejections, the curated rows it now has) is part

@@ -2,8 +2,10 @@
 
 Two layouts are recognised, each only when it repeats (two or more questions):
 dashes ("- question?" then "- answer", the answer running on over the following
-paragraphs) and labels ("TCA: question?" then "Ambassador Maiko: answer"). A heading
-(a short line with no closing punctuation, or a line in capitals) ends an answer.
+paragraphs) and labels ("TCA: question?" then "Ambassador Maiko: answer"). When only
+the interviewer is labelled ("Wikinews: question?" then plain paragraphs, the common
+web layout), the plain paragraphs after a question are the answer. A heading (a short
+line with no closing punctuation, or a line in capitals) ends an answer.
 """
 
 from __future__ import annotations
@@ -25,14 +27,17 @@ class Answer:
     end: int
     text: str
     label: str | None  # "Ambassador Maiko" for labelled layouts; None for dashes
+    question: str = ""  # the question it answers, for reviewers
 
 
 def is_heading(paragraph: Span) -> bool:
+    """A short line with no closing punctuation, or a line in capitals."""
     text = paragraph.text
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3:
-        return True
-    return len(text.split()) <= 10 and not re.search(r"[.!?:;\"”»…)]$", text)
+    if len(text) <= 200:  # a heading is short: answers of many words are not scanned
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+            return True
+    return len(text) <= 150 and len(text.split()) <= 10 and not re.search(r"[.!?:;\"”»…)]$", text)
 
 
 def find_answers(paragraphs: list[Span]) -> list[Answer]:
@@ -56,20 +61,27 @@ def _answers(paragraphs, prefix_of, label_of, interviewer=frozenset()) -> list[A
     answers: list[Answer] = []
     label: str | None = None
     in_answer = False
+    question = ""
     for paragraph in paragraphs:
         prefix = prefix_of(paragraph)
         if prefix:
             label = label_of(paragraph)
             is_question = paragraph.text.rstrip().endswith("?") or label in interviewer
             in_answer = not is_question
-            if in_answer:
+            if is_question:
+                question = paragraph.text
+            if is_question and label in interviewer:
+                # Only the interviewer is labelled: the plain paragraphs after the question
+                # are the interviewee's answer (a label of nobody's: the default speaker).
+                label, in_answer = None, True
+            elif in_answer:
                 body = paragraph.text[prefix.end() :]
                 start = paragraph.start + prefix.end()
-                answers.append(Answer(start, paragraph.end, body, label))
+                answers.append(Answer(start, paragraph.end, body, label, question))
             continue
         if is_heading(paragraph):
             in_answer = False
             continue
         if in_answer:
-            answers.append(Answer(paragraph.start, paragraph.end, paragraph.text, label))
+            answers.append(Answer(paragraph.start, paragraph.end, paragraph.text, label, question))
     return answers

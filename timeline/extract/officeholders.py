@@ -27,6 +27,7 @@ OFFICES = {
     "prime ministers": "minister",
     "ambassadors": "ambassador",
 }
+_PLURAL_WORDS = {office.split()[-1] for office in OFFICES}
 _OFFICE = "|".join(sorted(OFFICES, key=len, reverse=True))
 _STATE = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
 # Case matters: the office in lower case ("The Presidents Club" is a name), states and
@@ -48,6 +49,8 @@ def officeholder_mentions(
     """A mention of each officeholder a plural title names, at the title's offsets.
     ``mentions``: the text's other mentions, in order (they give the states in context)."""
     found: list[Mention] = []
+    if not any(office in text for office in _PLURAL_WORDS):
+        return found  # most articles name no plural office: no regex scan of every "the"
     context = _StatesSoFar(mentions, book)
     holders_of: dict[tuple[str, str], str | None] = {}  # roles no longer change here
     for paragraph in paragraphs:

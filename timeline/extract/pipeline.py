@@ -7,60 +7,27 @@ actor slugs), so loading the same seeds twice writes the same database.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..articles import Article
 from ..dates import parse_date
 from ..validate import Corpus, alias_key
-from ..vocabulary import INTERVIEW_ANSWER, QUOTATION
-from .actors import ActorBook, Mention, find_mentions
+from .actors import ActorBook, find_mentions
 from .event_places import EventPlaces
 from .events import EventCandidate, find_candidates
 from .gazetteer import STATE_NAMES
-from .interviews import Answer, find_answers
+from .interviews import find_answers
 from .merging import EventIndex, wording_types
 from .names import name_key
 from .places import PlaceMention, builtin_places, find_places, gazetteer
 from .places import place_id as _place_id
-from .quotes import TERM_MAX_WORDS, QuoteSpan, find_quote_spans, inside
+from .quotations import extract_quotes, quote_rows
+from .quotes import find_quote_spans
 from .relative_dates import Published
 from .sentences import paragraphs as split_paragraphs
-from .speakers import Attribution, SpeakerResolver, attribute
 
 EXTRACTED = "extracted"
-# A short quotation counts as words someone said only when its speech verb is this close
-# ("confirmed his country's “unconditional”"), not somewhere earlier in the sentence.
-TERM_VERB_DISTANCE = 40
-# Attributions that rest on a speech verb (or a colon); the term rule needs one of these.
-_SPOKEN = {
-    "who-verb after",
-    "verb-who",
-    "name-verb after",
-    "verb-name after",
-    "attribution in next paragraph",
-    "according to",
-    "statement",
-    "who-verb before",
-    "verb-who before",
-    "subject before verb",
-    "colon",
-    "continues previous quotation",
-    "colon in previous paragraph",
-}
-
-
-@dataclass
-class ExtractedQuote:
-    start: int
-    end: int
-    text: str
-    speaker_id: str | None
-    method: str
-    basis: str = ""
 
 
 @dataclass
@@ -105,7 +72,9 @@ def extract_article(
     quoted = [(q.start, q.end) for q in quote_spans] + [(a.start, a.end) for a in answers]
     mentions = find_mentions(text, paragraphs, book, quoted)
 
-    quotes = _quotes(text, paragraphs, quote_spans, answers, mentions, book)
+    quotes = extract_quotes(
+        text, paragraphs, quote_spans, answers, mentions, book, article.fields.get("title")
+    )
     candidates = find_candidates(text, paragraphs, mentions, book, published)
     index = gazetteer()
     places = find_places(
@@ -115,7 +84,8 @@ def extract_article(
     extraction = Extraction(article.id)
     place_ids = _add_places(extraction, places, known_places, index is not builtin_places())
     extraction.mentioned_actor_ids = list(dict.fromkeys(m.actor_id for m in mentions))
-    used = set(extraction.mentioned_actor_ids)
+    # A speaker found only as a speaker (an interviewee the headline names) is an actor too.
+    used = set(extraction.mentioned_actor_ids) | {q.speaker_id for q in quotes if q.speaker_id}
     for actor in book.actors.values():
         if actor.id in known_ids:
             for form in actor.forms:
@@ -137,30 +107,9 @@ def extract_article(
         )
         for form in actor.forms:
             extraction.actor_aliases.append(_alias_row(actor.id, form))
-    for number, quote in enumerate(sorted(quotes, key=lambda q: (q.start, q.end)), 1):
-        quote_id = f"x-{article.id}-q{number}"
-        extraction.quote_methods[quote_id] = quote.method
-        extraction.quotes.append(
-            {
-                "id": quote_id,
-                "text": article.text[quote.start : quote.end],
-                "speaker_id": quote.speaker_id,
-                "source_id": article.id,
-                "start_offset": quote.start,
-                "end_offset": quote.end,
-                "event_id": None,
-                "notes": f"extracted; speaker by {quote.method}",
-                # An answer paragraph has no quotation marks; a marked quotation inside an
-                # answer (method "interview") is still a quotation.
-                "kind": INTERVIEW_ANSWER if quote.method == INTERVIEW_ANSWER else QUOTATION,
-                "origin": EXTRACTED,
-                "extraction_method": f"quotation marks; speaker: {quote.method}",
-                # The frame's words; with none, the marks that delimit the quotation.
-                "extraction_basis": quote.basis
-                or f"{article.text[quote.start - 1 : quote.start]}…"
-                f"{article.text[quote.end : quote.end + 1]}",
-            }
-        )
+    for row, method in quote_rows(article.id, article.text, quotes):
+        extraction.quote_methods[row["id"]] = method
+        extraction.quotes.append(row)
     _add_events(extraction, article, candidates, places, place_ids)
     extraction.event_types = {
         event["id"]: sorted(wording_types(extraction.event_wording[event["id"]], event["type"]))
@@ -223,117 +172,6 @@ def _add_places(
             }
         )
     return ids
-
-
-def _quotes(
-    text: str,
-    paragraphs,
-    spans: list[QuoteSpan],
-    answers: list[Answer],
-    mentions: list[Mention],
-    book: ActorBook,
-) -> list[ExtractedQuote]:
-    """Quotations with speakers, the term rule applied, interview answers included."""
-    top = [q for q in spans if q.depth == 0]
-    attributions = attribute(text, paragraphs, top, mentions, book)
-    interviewee = _interviewee(answers, mentions, book, SpeakerResolver(text, mentions, book))
-    found: list[ExtractedQuote] = []
-    answer_starts = [a.start for a in answers]  # answers are disjoint, in text order
-    for quote, attribution in zip(top, attributions, strict=True):
-        position = bisect_right(answer_starts, quote.start) - 1
-        in_answer = (
-            answers[position] if position >= 0 and quote.start < answers[position].end else None
-        )
-        spoken = (
-            attribution is not None
-            and attribution.method in _SPOKEN
-            and attribution.distance <= TERM_VERB_DISTANCE
-        )
-        fragment = (
-            _is_fragment(quote.text)
-            and attribution is not None
-            and attribution.method in _SPOKEN
-            and attribution.actor_id is not None
-        )
-        if quote.words <= TERM_MAX_WORDS and not spoken and not fragment:
-            continue  # the term rule: a short phrase in scare quotes
-        if attribution and attribution.actor_id:
-            found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
-        elif in_answer is not None:
-            speaker = interviewee.get(in_answer.label)
-            found.append(ExtractedQuote(quote.start, quote.end, quote.text, speaker, "interview"))
-        else:
-            method = attribution.method if attribution else "no attribution found"
-            basis = attribution.basis if attribution else ""
-            found.append(ExtractedQuote(quote.start, quote.end, quote.text, None, method, basis))
-    top_starts = [q.mark_start for q in top]  # top-level quotes never overlap
-    kept = {f.start: f for f in found}
-    for quote in spans:
-        if quote.depth == 0 or quote.words <= TERM_MAX_WORDS:
-            continue
-        position = bisect_left(top_starts, quote.mark_start) - 1
-        parent = top[position] if position >= 0 and inside(quote, top[position]) else None
-        outer = kept.get(parent.start) if parent else None
-        if outer:
-            found.append(
-                ExtractedQuote(
-                    quote.start, quote.end, quote.text, outer.speaker_id, "nested quotation"
-                )
-            )
-    for answer in answers:
-        if len(answer.text.split()) <= TERM_MAX_WORDS:
-            continue
-        found.append(
-            ExtractedQuote(
-                answer.start,
-                answer.end,
-                answer.text,
-                interviewee.get(answer.label),
-                INTERVIEW_ANSWER,
-            )
-        )
-    return found
-
-
-def _is_fragment(text: str) -> bool:
-    """Quoted wording cut from a sentence, not a name: names and terms have no comma inside
-    (‘balanced, rational’ is someone's words; the “Middle Corridor” is a name)."""
-    return "," in text.rstrip(",.;:!? ")
-
-
-def _pair(attribution: Attribution) -> tuple[str | None, str, str]:
-    return attribution.actor_id, attribution.method, attribution.basis
-
-
-def _interviewee(
-    answers: list[Answer], mentions: list[Mention], book: ActorBook, resolver: SpeakerResolver
-) -> dict[str | None, str | None]:
-    """Who answers: the person a label names, else the person the introduction names most."""
-    if not answers:
-        return {}
-    first = answers[0].start
-    people = Counter(
-        m.actor_id
-        for m in mentions
-        if m.start < first and not m.in_quote and book.actors[m.actor_id].type == "person"
-    )
-    default = people.most_common(1)[0][0] if people else None
-    speakers: dict[str | None, str | None] = {None: default}
-    for answer in answers:
-        if answer.label and answer.label not in speakers:
-            label_start = answer.start - len(answer.label) - 2
-            inside = [
-                m
-                for m in mentions
-                if label_start <= m.start < answer.start
-                and book.actors[m.actor_id].type == "person"
-            ]
-            resolved = inside[0].actor_id if inside else None
-            if resolved is None:
-                words = re.findall(r"[\w-]+", answer.label)
-                resolved = book.find_surname(words[-1], list(people)) if words else None
-            speakers[answer.label] = resolved or default
-    return speakers
 
 
 def _add_events(
@@ -432,6 +270,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         fields={
             "published": row.get("published"),
             "published_precision": row.get("published_precision"),
+            "title": row.get("title"),
         },
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .sentences import Span
 
@@ -19,9 +20,8 @@ _DOUBLE_CLOSE = "”»"
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 _MARKS = re.compile(r"[“„«”»‘’\"]")
+_WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 _OPENING_CONTEXT = " \t\u00a0([{—–-/:"
-# A paragraph opening with one of these continues a quotation the one before left open.
-_CONTINUING_MARKS = '“„«"‘'
 # The term rule: a quotation of this many words or fewer, with no one saying it, is a
 # term or a name in scare quotes (the “Middle Corridor”), not a quotation.
 TERM_MAX_WORDS = 3
@@ -38,30 +38,24 @@ class QuoteSpan:
     mark_end: int  # offset just after the closing mark
     depth: int = 0  # 0 for a top-level quotation, 1 inside another, ...
 
-    @property
+    @cached_property
     def words(self) -> int:
-        return len(re.findall(r"[^\W_]+(?:[-’'][^\W_]+)*", self.text))
+        return len(_WORD.findall(self.text))
 
 
 def find_quote_spans(text: str, paragraphs: list[Span]) -> list[QuoteSpan]:
     """Every paired quotation in the text, top-level and nested, in order of opening.
 
-    A quotation left open at a paragraph's end goes on when the next paragraph opens
-    with a quotation mark (the newspaper convention for a quotation of several
-    paragraphs: no closing mark, a new opening one); one never closed runs to the end
-    of its paragraph. Either way it is kept whole, not lost."""
+    A quotation left open at a paragraph's end runs to that end: it is kept, not lost.
+    That is also the newspaper convention for a quotation of several paragraphs (no
+    closing mark at a paragraph's end, a new opening mark on the next), which so becomes
+    one quotation per paragraph, each from its opening mark, as annotators count them;
+    the attribution rules give the later ones the speaker of the first."""
     spans: list[QuoteSpan] = []
-    carried: int | None = None
-    for number, paragraph in enumerate(paragraphs):
-        found, still_open = _paragraph_quotes(text, paragraph, carried)
+    for paragraph in paragraphs:
+        found, still_open = _paragraph_quotes(text, paragraph)
         spans.extend(found)
-        carried = None
-        if still_open is None:
-            continue
-        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
-        if following is not None and text[following.start] in _CONTINUING_MARKS:
-            carried = still_open
-        else:
+        if still_open is not None:
             spans.append(_span(text, still_open, paragraph.end, depth=0, by_mark=False))
     spans.sort(key=lambda span: span.mark_start)
     return spans
@@ -71,19 +65,12 @@ def _is_letter(text: str, index: int) -> bool:
     return 0 <= index < len(text) and text[index].isalnum()
 
 
-def _paragraph_quotes(
-    text: str, paragraph: Span, carried: int | None = None
-) -> tuple[list[QuoteSpan], int | None]:
+def _paragraph_quotes(text: str, paragraph: Span) -> tuple[list[QuoteSpan], int | None]:
     """The paragraph's quotations, and the opening mark of a top-level double quotation
-    still open at its end (None if none). ``carried``: the opening mark of a quotation
-    the paragraph before left open; this paragraph's first mark re-opens it."""
+    still open at its end (None if none)."""
     stack: list[tuple[int, str]] = []  # (offset of opening mark, 'double' | 'single')
     found: list[QuoteSpan] = []
-    first = paragraph.start
-    if carried is not None:
-        stack.append((carried, "double"))
-        first += 1
-    for match in _MARKS.finditer(text, first, paragraph.end):
+    for match in _MARKS.finditer(text, paragraph.start, paragraph.end):
         at, mark = match.start(), match.group()
         family = "single" if mark in _SINGLE_OPEN + _SINGLE_CLOSE else "double"
         if mark == '"':

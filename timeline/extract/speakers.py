@@ -18,18 +18,47 @@ from dataclasses import dataclass
 
 from .actors import ActorBook, Mention, MentionIndex
 from .gazetteer import DEMONYMS, state_named
+from .names import same_name
 from .quotes import QuoteSpan
 from .sentences import Span, sentences
-from .vocabulary import DOCUMENT_NOUNS, DOCUMENT_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from .vocabulary import (
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    FUNCTION_WORDS,
+    GOVERNMENT_WORDS,
+    MEDIA_WORDS,
+    MONTHS,
+    NOT_ACTOR_WORDS,
+    ORGANISATION_WORDS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
 
-_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
-_DOC_VERB = r"(?:" + "|".join(sorted(DOCUMENT_VERBS)) + r")"
-_DOC_NOUN = r"(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r")"
+# Verbs and documents that introduce a quotation, beyond the shared speech vocabulary
+# (which also makes a name a person's, so it stays narrow): "The city reasoned, “…”",
+# "X dubbed it: “…”", "The Home Office letter reads “…”".
+_QUOTING_VERBS = SPEECH_VERBS | set(
+    """reasoned reasons dubbed quipped joked recounted recounts responded responds testified
+    pleaded countered wondered shouted complained complains pledged maintained maintains
+    lamented laments confirming stressing emphasizing emphasising recalling describing
+    citing urging claiming reiterating announcing answering replying suggesting calling
+    describing expressing""".split()
+)
+_DOCUMENTS = DOCUMENT_NOUNS | {"letter", "memo", "email", "e-mail", "notice", "filing", "tweet"}
+_DOCUMENT_VERBS = DOCUMENT_VERBS | {"reads", "read", "states", "warns", "warned"}
+_VERB = r"(?:" + "|".join(sorted(_QUOTING_VERBS, key=len, reverse=True)) + r")"
+_DOC_VERB = r"(?:" + "|".join(sorted(_DOCUMENT_VERBS)) + r")"
+_DOC_NOUN = r"(?:" + "|".join(sorted(_DOCUMENTS)) + r")"
 _NAME = (
     r"[A-Z][\w’'.-]*(?:[ \u00a0](?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn)-[A-Z][\w’'.-]*"
     r"|of|the|for|and|de|von|der))*"
 )
-_NOUN_PHRASE = r"(?:the|a|an|this|that|his|her|its|their|our)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}?"
+_NOUN_PHRASE = (
+    r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+"
+    r"[\w’'-]+(?:\s+[\w’'-]+){0,4}?"
+)
 _WHO = rf"(?:he|she|they|we|I|it|He|She|They|We|It|{_NOUN_PHRASE}|{_NAME})"
 _FILLER = r"(?:\s+(?:also|later|then|further|again|once\s+again|has|have|had|was|is|were))*"
 _AFTER_WHO_VERB = re.compile(rf"^[\s,.;:!?—–-]*(?P<who>{_WHO}){_FILLER}\s+(?P<verb>{_VERB})\b")
@@ -61,22 +90,73 @@ _ROLE_SUBJECT = re.compile(
 # Only capitalised words (titles) between a sentence's start and a name: the name is
 # the sentence's subject ("Nurse Tom Baker disagreed").
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?][”\"’»]?\s+|\n\s*)(?:[A-Z][\w’'.-]*\s+){0,4}$")
-_ACCORDING = re.compile(rf"\baccording to (?P<who>{_WHO})", re.IGNORECASE)
+_ACCORDING = re.compile(
+    rf"\b(?:according to|in the words of)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+    rf"(?:(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(ROLE_NOUNS))}),\s+(?=[A-Z]))?"
+    rf"(?P<who>{_WHO})",
+    re.IGNORECASE,
+)
 _VERB_ANYWHERE = re.compile(rf"\b{_VERB}\b")
 _DOCUMENT = re.compile(
     rf"\b(?P<noun>{_DOC_NOUN})\b(?P<by>[^.;“”\"«»]{{0,80}}?)\s+{_DOC_VERB}\b", re.IGNORECASE
 )
 _SUBJECT_DOCUMENT = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}(?:"
-    + "|".join(sorted(DOCUMENT_NOUNS))
+    + "|".join(sorted(_DOCUMENTS))
     + r")\b(?:\s+(?:from|by|of)\s+[^,;]{1,60})?\s*$"
 )
+# "In a statement, ..." / "in its report on Monday,": the document introduces its speaker.
+_INTRODUCED_DOCUMENT = re.compile(r"\b[Ii]n\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}$")
+# "Cornyn's statement", "the ministry's statement": the document's owner.
+_OWNER = re.compile(rf"(?P<who>{_NAME})[’']s?\s+(?:[a-z]+\s+){{0,2}}$")
+# A clause opening with a name, perhaps after a participle phrase: "Writing in a blog
+# post, Matthew Ingram of The Globe dubbed", "U.S. Senator Ann Lee, a Republican, issued".
+_OPENING_NAME = re.compile(
+    rf"\s*(?:[A-Z][a-z]+ing\b[^,.;“”\"]{{0,60}},\s+)?(?P<who>{_NAME})(?=,|\s+[a-z])"
+)
+# Someone the article does not name: "one poster", "an unknown author", "some residents".
+_UNNAMED = re.compile(
+    r"(?:^|[\s,])(?:[Oo]ne|[Aa]n?|[Ss]ome|[Aa]nother|[Ss]everal|[Mm]any)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?<!ly)\s*,?\s*$"
+)
+_UNNAMED_AFTER = re.compile(r"\s+(?:by|from)\s+(?:one|an?|some|another)\s+[a-z]")
 _DOCUMENT_WORD = re.compile(r"\bstatement\b|\bremarks\b")
 _PRONOUNS = {"he", "she", "him", "her"}
 _COLLECTIVE_PRONOUNS = {"it", "they"}
 _SENTENCE_END = re.compile(r"[.!?][”\"’»)]*\s+")
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b", re.IGNORECASE)
 _PREPOSITIONS = {"in", "on", "at", "during", "with", "after", "before", "from", "by", "of", "for"}
+# A word of a person's name as news print it: "Ann", "O'Neill", "Al-Maeena", "S.", "Ličen".
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z]?\.|[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*)$")
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al"}
+# Words that open a name phrase without being part of a name: titles, honorifics, roles.
+_NOT_NAME_START = TITLE_WORDS | {"Ms", "Mr", "Mrs", "Dr", "Miss", "Mx"} | FUNCTION_WORDS
+_CALENDAR = set(MONTHS) | set(WEEKDAYS)
+# Per role noun: "priest, Father Anton Weiss" / "nurse Ann Lee" (compiled when needed).
+_DESCRIBED: dict[str, re.Pattern] = {}
+# "the city" is the body its name calls a municipality or a council (the City of X too).
+_HEAD_SYNONYMS = {
+    "city": {"city", "municipality", "council", "commune"},
+    "town": {"town", "municipality", "council", "commune"},
+    "council": {"council", "municipality"},
+    "company": {"company", "corporation", "group", "inc"},
+    "firm": {"firm", "company", "corporation", "group", "inc"},
+    "government": {"government", "cabinet", "administration"},
+}
+_INSTITUTION_TYPES = (
+    (MEDIA_WORDS, "media"),
+    (GOVERNMENT_WORDS - {"Council"}, "government_body"),
+    (ORGANISATION_WORDS, "organisation"),
+)
+_INSTITUTION_WORDS = MEDIA_WORDS | GOVERNMENT_WORDS | ORGANISATION_WORDS
+
+
+def governed_by_verb(text: str, position: int, reach: int) -> bool:
+    """Does a speech verb stand at most ``reach`` characters before ``position``, with no
+    comma or full stop between ("also confirming his country’s “unconditional”")?"""
+    window = text[max(0, position - reach) : position].rstrip(" \u00a0,:")  # said, “…”
+    verbs = list(_VERB_ANYWHERE.finditer(window))
+    return bool(verbs) and not re.search(r"[,.;:]", window[verbs[-1].end() :])
 
 
 @dataclass
@@ -105,6 +185,23 @@ class SpeakerResolver:
         self.hidden = text
         self.spoken: list[tuple[int, str]] = []
         self.paragraph_starts: list[int] = []
+        # The masked text's sentences per paragraph start, split once (set by ``attribute``).
+        self.masked_sentences: dict[int, list[Span]] = {}
+        # Where the sentence of the quotation being attributed starts (-1: not known).
+        self.sentence_start = -1
+
+    def sentences_between(self, paragraph: Span, start: int, stop: int) -> list[Span]:
+        """The masked paragraph's sentences, cut to text[start:stop] (split once)."""
+        if paragraph.start not in self.masked_sentences:
+            self.masked_sentences[paragraph.start] = sentences(
+                Span(paragraph.start, paragraph.end, self.hidden[paragraph.start : paragraph.end])
+            )
+        cut = []
+        for sentence in self.masked_sentences[paragraph.start]:
+            first, last = max(sentence.start, start), min(sentence.end, stop)
+            if first < last and self.hidden[first:last].strip():
+                cut.append(Span(first, last, self.hidden[first:last]))
+        return cut
 
     # -- resolving a phrase to an actor -------------------------------------------------
 
@@ -121,23 +218,116 @@ class SpeakerResolver:
             return (people or inside)[-1].actor_id
         words = re.findall(r"[\w-]+", who)
         lowered = [w.lower() for w in words]
-        if set(lowered) & DOCUMENT_NOUNS:
+        if set(lowered) & _DOCUMENTS:
+            if _UNNAMED_AFTER.match(self.hidden, end):
+                return None  # "said the post by an unknown author"
+            if owner := self._named_before(start, end):
+                return owner  # "The Home Office letter reads"
             return self.document_issuer(start)
         roles = [w for w in lowered if w in ROLE_NOUNS]
         if roles:
             states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
-            return self._by_role(roles[-1], states.pop() if len(states) == 1 else None, before)
+            found = self._by_role(roles[-1], states.pop() if len(states) == 1 else None, before)
+            named = any(_NAME_WORD.match(w) and w not in _NOT_NAME_START for w in words)
+            if found is None and not named:
+                found = self._described(roles[-1], start)  # "the priest" said
+            if found or not named:
+                return found
+            if lowered[0] in ("the", "this", "that"):
+                return None
+            return self.new_speaker(who, start, before)  # "Director Collins", no mention
         if words and lowered[0] in ("the", "this", "that"):
             head = words[-1].lower()
-            return self._nearest(
+            heads = _HEAD_SYNONYMS.get(head, {head})
+            found = self._nearest(
                 before,
                 ("head", head),
                 lambda actor: (
                     actor.type != "person"
-                    and head in {w.lower() for w in re.findall(r"\w+", actor.name)}
+                    and heads & {w.lower() for w in re.findall(r"\w+", actor.name)}
                 ),
             )
-        return None
+            if found or not who[4:5].isupper():
+                return found
+            who, start = who[4:], start + 4  # "the Sydney Morning Herald": a name
+        return self.new_speaker(who, start, before)
+
+    # -- speakers nobody named before ----------------------------------------------------------
+
+    def new_speaker(self, who: str, start: int, before: int) -> str | None:
+        """The actor a name in an attribution stands for when no mention covers it: a
+        person the article names in full earlier (the surname, "Ms Bauchtman", "Director
+        Collins"), else a new actor of the type its words give ("said Priya Nandakumar",
+        "according to the Sydney Morning Herald"). None when the words are no name."""
+        words = re.sub(r"[’']s?$", "", who).split()  # "PC World's statement"
+        while words and words[-1] in FUNCTION_WORDS | {"of", "the", "for", "and"}:
+            words.pop()
+        titled = []
+        while words and (
+            words[0] in _NOT_NAME_START
+            or words[0].lower() in ROLE_NOUNS
+            or words[0] in DEMONYMS
+            or (len(words) > 2 and state_named(words[0].rstrip(",")))
+        ):
+            titled.append(words.pop(0))  # "U.S. Senator", "Kremlin spokesman", "Ms"
+        if "of" in words[1:] and words[0] not in ("of", "for"):
+            first = words.index("of")
+            before_of = words[:first]
+            if len(before_of) >= 2 and not set(words) & _INSTITUTION_WORDS - set(words[first:]):
+                words = before_of  # "Matthew Ingram of The Globe and Mail": a member of it
+        if "of" in words or "for" in words:
+            # "Governor of Washington Chris Gregoire": the name after the title's words
+            rest = words[max(i for i, w in enumerate(words) if w in ("of", "for")) + 1 :]
+            if not set(rest) & {w for v, _ in _INSTITUTION_TYPES for w in v} and len(rest) > 2:
+                titled, words = titled + words[: len(words) - 2], rest[-2:]
+        if not words or len(words) > 6 or set(words) & (_CALENDAR | NOT_ACTOR_WORDS):
+            return None
+        name = " ".join(words)
+        actor_type = next(
+            (kind for vocabulary, kind in _INSTITUTION_TYPES if set(words) & vocabulary), None
+        )
+        if actor_type is not None and len(words) < 2:
+            return None  # "Club", "Ministry": a generic word, no name
+        if actor_type is None:
+            if state_named(name) or name in DEMONYMS or len(words) > 4:
+                return None
+            if not all(_NAME_WORD.match(w) or w in _PARTICLES for w in words):
+                return None
+            actor_type = "person"
+        if found := self.book.find(name, actor_type):
+            return found
+        basis = " ".join(self.text[max(0, start - 60) : start + len(who) + 20].split())
+        if actor_type == "person" and len(words) == 1:
+            mentioned = [m.actor_id for m in self.located.between(0, before)]
+            if found := self.book.find_surname(name, mentioned):
+                self.book.remember(found, who)
+                return found
+            full = self._full_name_before(name, before)
+            if full is None and not titled:
+                return None  # a bare surname nobody named in full: unknown
+            name = full or who
+        actor_id = self.book.add(
+            name, actor_type, f"actor: named as a quotation's speaker ({actor_type})", basis
+        )
+        if name != who:
+            self.book.remember(actor_id, who)
+        return actor_id
+
+    def _full_name_before(self, surname: str, before: int) -> str | None:
+        """The last full name before an offset whose last word is this surname (in any
+        transliteration): "Patricia “Patty” S. Collins" for "Director Collins"."""
+        pattern = (
+            r"(?<![\w’'-])((?:[A-Z][\w’'-]+[ \u00a0]+)(?:(?:[“\"‘][A-Z][\w’'-]*[”\"’]|[A-Z]\."
+            r"|[A-Z][\w’'-]+|de|van|von|al|bin)[ \u00a0]+){0,3})([A-Z][\w’'-]+)\b"
+        )
+        found = None
+        for match in re.finditer(pattern, self.text[:before]):
+            first = match.group(1).split()
+            while first and (first[0] in _NOT_NAME_START or first[0].lower() in ROLE_NOUNS):
+                first.pop(0)
+            if first and same_name(match.group(2), surname):
+                found = " ".join(first + [match.group(2)])
+        return found
 
     def _pronoun(self, before: int) -> str | None:
         """Who "he" or "she" is: whoever spoke last, unless a sentence since then opens
@@ -217,6 +407,39 @@ class SpeakerResolver:
             found = self._nearest(before, ("from state", state), from_state)
         return found
 
+    def _described(self, role: str, before: int) -> str | None:
+        """The person the article last introduced by this role before an offset ("The
+        village priest, Father Anton Weiss," / "retired nurse Ann Lee") for "the priest"."""
+        pattern = _DESCRIBED.get(role)
+        if pattern is None:
+            pattern = _DESCRIBED[role] = re.compile(
+                rf"\b{re.escape(role)},?[ \u00a0]+(?P<who>(?:[A-Z][\w’'.-]*[ \u00a0]+){{1,3}}"
+                rf"[A-Z][\w’'-]+)"
+            )
+        last = None
+        for match in pattern.finditer(self.hidden, max(0, before - 3000), before):
+            last = match
+        if last is None:
+            return None
+        who, start = last.group("who"), last.start("who")
+        people = [
+            m
+            for m in self.located.inside(start, start + len(who))
+            if self.book.actors[m.actor_id].type == "person"
+        ]
+        return people[-1].actor_id if people else self.new_speaker(who, start, before)
+
+    def _named_before(self, start: int, end: int) -> str | None:
+        """The institution named just before a document noun within text[start:end]
+        ("The Home Office letter", "a Kremlin statement")."""
+        for mention in self.located.inside(start, end):
+            if self.book.actors[mention.actor_id].type == "person" or mention.in_quote:
+                continue
+            following = self.text[mention.end : end].split()
+            if following and following[0].lower() in _DOCUMENTS:
+                return mention.actor_id
+        return None
+
     def document_issuer(self, position: int) -> str | None:
         """Who issued "the statement": named with it ("a statement by X"), else the nearest
         organisation named before it. The first document in the text that names its
@@ -259,7 +482,11 @@ class SpeakerResolver:
                 who = match.group("who")
                 start = offset + match.start("who")
                 actor = self.resolve(who, start, start + len(who), quote.mark_start)
-                if actor or who.lower() in _PRONOUNS:
+                described = method in ("who-verb after", "verb-who") and re.match(
+                    r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s", who
+                )
+                if actor or who.lower() in _PRONOUNS or described:
+                    # "“…,” the priest said" with no priest named: spoken, by nobody known
                     return Attribution(actor, method)
         if match := re.match(rf"^[\s,]*{_ACCORDING.pattern}", frame, re.IGNORECASE):
             start = offset + match.start("who")
@@ -272,8 +499,19 @@ class SpeakerResolver:
     def before_frame(self, frame: str, offset: int, quote: QuoteSpan) -> Attribution | None:
         document = None
         for match in _DOCUMENT.finditer(frame):
-            document = match
+            if not _INTRODUCED_DOCUMENT.search(frame, 0, match.start()):
+                document = match  # "In a statement, X said": X speaks, not a document
         if document:
+            owner = _OWNER.search(frame, 0, document.start())
+            if owner and (
+                actor := self.resolve(
+                    owner.group("who"),
+                    offset + owner.start("who"),
+                    offset + owner.end("who"),
+                    quote.mark_start,
+                )
+            ):
+                return Attribution(actor, "statement")  # "Cornyn's statement added"
             return Attribution(self.document_issuer(offset + document.start()), "statement")
         if match := _ACCORDING.search(frame):
             who = match.group("who")
@@ -293,13 +531,17 @@ class SpeakerResolver:
                 between = frame[verb.end() :]
                 # "told reporters, adding that the “Route”": another clause, not the verb's
                 found.distance = 999 if re.search(r"[,;]", between) else len(between)
-                if verb.group().endswith("ing"):
-                    # "adding that the “Southern Route” would open": a participle does not
-                    # make a name in scare quotes someone's words
+                if verb.group().endswith("ing") and re.search(r"\bthat\b", between):
+                    # "adding that the “Southern Route” would open": a participle's clause
+                    # does not make a name in scare quotes someone's words, while
+                    # "confirming his country’s “unconditional” interest" quotes its object
                     found.distance = 999
             return found
         if frame.rstrip().endswith(":"):
-            return self._subject_mention(offset, offset + len(frame), "colon")
+            # "Sunak defended it, promising a “formal update” from Braverman: “…”": the
+            # colon goes with the sentence's subject, before the quotation inside it
+            start = min(offset, self.sentence_start if self.sentence_start >= 0 else offset)
+            return self._subject_mention(start, offset + len(frame), "colon")
         return None
 
     def _before_verb(
@@ -314,10 +556,13 @@ class SpeakerResolver:
             # "The official statement from X's office cited": the document's issuer
             return Attribution(self.document_issuer(offset + verb.start()), "statement")
         match = re.search(
-            rf"(?P<who>{_WHO})(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
+            rf"(?P<who>{_WHO}),?(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
             rf"in \w+|then|later|once again))*\s*,?\s*$",
             subject,
         )
+        if _UNNAMED.search(subject):
+            # "with one poster writing", "an unknown author said": the article names nobody
+            return Attribution(None, "unnamed speaker")
         preceding = re.findall(r"\w+", subject[: match.start()])[-1:] if match else []
         # "with Boswell stating:": "with" and a participle make Boswell the speaker.
         absolute = verb.group().endswith("ing") and preceding == ["with"]
@@ -336,6 +581,15 @@ class SpeakerResolver:
         return self._subject_mention(offset, offset + verb.start(), "subject before verb")
 
     def _subject_mention(self, start: int, end: int, method: str) -> Attribution | None:
+        """The subject of the words text[start:end]: the name they open with (perhaps after
+        an opening participle, "Writing in a blog post, X dubbed it:"), else the first
+        actor named in them that is not a state."""
+        if opening := _OPENING_NAME.match(self.hidden, start, end):
+            who = opening.group("who")
+            if who.split()[0] not in FUNCTION_WORDS:
+                actor = self.resolve(who, opening.start("who"), opening.end("who"), end)
+                if actor:
+                    return Attribution(actor, method)
         inside = [m for m in self.located.inside(start, end) if not m.in_quote]
         preferred = [m for m in inside if self.book.actors[m.actor_id].type != "state"]
         chosen = (preferred or inside)[:1]
@@ -346,11 +600,15 @@ class SpeakerResolver:
 
 def masked(text: str, quotes: list[QuoteSpan]) -> str:
     """The text with quotation contents replaced by 'X': frames are read without them."""
-    characters = list(text)
-    for quote in quotes:
-        for index in range(quote.start, quote.end):
-            characters[index] = "X"  # a capital, so a sentence can still start there
-    return "".join(characters)
+    pieces, done = [], 0
+    for quote in quotes:  # top-level quotations: in order, never overlapping
+        if quote.start < done:
+            continue
+        # a capital, so a sentence can still start there
+        pieces += [text[done : quote.start], "X" * (quote.end - quote.start)]
+        done = quote.end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def attribute(
@@ -371,7 +629,7 @@ def attribute(
     # sentence and the next quote by binary search (linear scans are quadratic on long texts).
     paragraph_starts = [p.start for p in paragraphs]
     quote_starts = [q.mark_start for q in quotes]
-    masked_sentences: dict[int, list[Span]] = {}
+    masked_sentences: dict[int, list[Span]] = resolver.masked_sentences
     for index, quote in enumerate(quotes):
         position = bisect_right(paragraph_starts, quote.mark_start) - 1
         paragraph = paragraphs[position]
@@ -408,7 +666,9 @@ def attribute(
         attribution = resolver.after_frame(frame, quote.mark_end, quote)
         if attribution is None:
             frame = hidden[before_start : quote.mark_start]
+            resolver.sentence_start = sentence.start
             attribution = resolver.before_frame(frame, before_start, quote)
+            resolver.sentence_start = -1
         if attribution is not None:
             attribution.basis = " ".join(frame.split())[:200]
         if attribution is None and not hidden[quote.mark_end : closing.end].strip(" .,"):
@@ -462,8 +722,7 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier,
     if position and sentence.start == paragraph.start:
         previous = paragraphs[position - 1]
         if previous.text.rstrip().endswith(":"):
-            tail = hidden[previous.start : previous.end]
-            last_sentence = sentences(Span(previous.start, previous.end, tail))[-1]
+            last_sentence = resolver.sentences_between(previous, previous.start, previous.end)[-1]
             frame = hidden[last_sentence.start : last_sentence.end]
             found = resolver.before_frame(frame, last_sentence.start, quote)
             if found:
@@ -475,28 +734,44 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier,
 
 def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attribution | None:
     """A quotation with no frame at all goes on with the speaker just before it: the
-    speaker of a quotation ending in its paragraph or the one before (the newspaper
-    convention of a paragraph that is all quotation), else the subject of the nearest
-    sentence there that reports speech ("She says the issue is complicated. We need to
-    “…”"; "X issued a statement. “…”")."""
+    subject of a sentence reporting speech or a statement since the last quotation of its
+    paragraph ("She says the issue is complicated. We need to “…”"; "X issued a
+    statement. “…”"), else the speaker of a quotation ending in its paragraph or the one
+    before (the newspaper convention of a paragraph that is all quotation), else such a
+    sentence in the paragraph before."""
     window = paragraphs[position - 1].start if position else paragraphs[position].start
+    last = None
     for end, actor_id in reversed(resolver.spoken):
         if window <= end <= quote.mark_start:
-            return Attribution(actor_id, "continues the speaker before", basis="")
+            last = (end, actor_id)
         break
-    for index in range(position, max(-1, position - 2), -1):
-        paragraph = paragraphs[index]
-        stop = min(paragraph.end, quote.mark_start)
-        for sentence in reversed(
-            sentences(Span(paragraph.start, stop, hidden[paragraph.start : stop]))
-        ):
-            if not (_VERB_ANYWHERE.search(sentence.text) or _DOCUMENT_WORD.search(sentence.text)):
-                continue
-            found = resolver.before_frame(sentence.text, sentence.start, quote)
-            if found is None or not found.actor_id:
-                found = resolver._subject_mention(sentence.start, sentence.end, "")
-            if found is not None and found.actor_id:
-                basis = " ".join(sentence.text.split())[:200]
-                return Attribution(found.actor_id, "speaker of the sentence before", basis=basis)
-            return None
+    paragraph = paragraphs[position]
+    since = max(paragraph.start, last[0]) if last else paragraph.start
+    if found := _reporting_sentence(resolver, paragraph, since, quote):
+        return found
+    if last:
+        return Attribution(last[1], "continues the speaker before", basis="")
+    if position:
+        return _reporting_sentence(resolver, paragraphs[position - 1], None, quote)
+    return None
+
+
+def _reporting_sentence(resolver, paragraph, start, quote) -> Attribution | None:
+    """The speaker of the last sentence of a paragraph (from ``start``, before the
+    quotation) that reports speech or a statement, if it names one (None also when that
+    sentence names nobody)."""
+    start = paragraph.start if start is None else start
+    stop = min(paragraph.end, quote.mark_start)
+    if stop <= start:
+        return None
+    for sentence in reversed(resolver.sentences_between(paragraph, start, stop)):
+        if not (_VERB_ANYWHERE.search(sentence.text) or _DOCUMENT_WORD.search(sentence.text)):
+            continue
+        found = resolver.before_frame(sentence.text, sentence.start, quote)
+        if found is None or not found.actor_id:
+            found = resolver._subject_mention(sentence.start, sentence.end, "")
+        if found is not None and found.actor_id:
+            basis = " ".join(sentence.text.split())[:200]
+            return Attribution(found.actor_id, "speaker of the sentence before", basis=basis)
+        return None
     return None

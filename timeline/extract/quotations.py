@@ -1,0 +1,298 @@
+"""Quotations as extraction keeps them: which spans are someone's words, and their rows.
+
+Between finding marks (``quotes.py``) and attributing them (``speakers.py``) and the
+rows a load writes, a few rules decide what is a quotation at all: a short phrase in
+scare quotes is a term, a title in marks is a work's name, a nickname in marks is part
+of a name, an interview answer is a quotation without marks (and the marked words
+inside it are already in it). Every row says how it was found.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..vocabulary import INTERVIEW_ANSWER, QUOTATION
+from .actors import ActorBook, Mention
+from .interviews import Answer
+from .quotes import TERM_MAX_WORDS, QuoteSpan, inside
+from .speakers import Attribution, attribute, governed_by_verb
+from .vocabulary import GOVERNMENT_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, TITLE_WORDS
+
+# A short quotation counts as words someone said only when its speech verb is this close
+# ("confirmed his country's “unconditional”"), not somewhere earlier in the sentence.
+TERM_VERB_DISTANCE = 40
+# Attributions that rest on a speech verb (or a colon); the term rule needs one of these.
+_SPOKEN = {
+    "who-verb after",
+    "verb-who",
+    "name-verb after",
+    "verb-name after",
+    "attribution in next paragraph",
+    "according to",
+    "statement",
+    "who-verb before",
+    "verb-who before",
+    "subject before verb",
+    "colon",
+    "continues previous quotation",
+    "colon in previous paragraph",
+}
+# Small words a title of a work keeps in lower case ("Scarne on Card Tricks").
+_TITLE_SMALL_WORDS = {
+    "a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with",
+    "vs", "vs.", "from", "into", "de", "la", "le",
+}  # fmt: skip
+_WORD = re.compile(r"[^\W_][\w’'.&-]*")
+# A name word just before an opening mark and just after the closing one: a nickname
+# inside a name, "Patricia “Patty” S. Collins", "Earvin “Magic” Johnson".
+_NAME_WORD_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w’'-]*[ \u00a0]$")
+_NAME_WORD_AFTER = re.compile(r"[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w’'-]+")
+# Words in an article's title that name the person it interviews.
+_TITLE_INTERVIEW = re.compile(
+    r"\b(?:interviews?|interviewed|speaks?\s+(?:with|to)|talks?\s+(?:with|to)|Q\s?&\s?A\s+with"
+    r"|in\s+conversation\s+with|an\s+interview\s+with|interview\s+with)\s+"
+    r"(?:(?!of\b)[a-z][\w-]*\s+){0,3}?"
+    r"(?P<name>[A-Z][\w’'-]+(?:[ \u00a0](?:[A-Z]\.|[A-Z][\w’'-]+|(?:de|van|von|al|bin)))*"
+    r"[ \u00a0][A-Z][\w’'-]+)"
+)
+
+
+@dataclass
+class ExtractedQuote:
+    start: int
+    end: int
+    text: str
+    speaker_id: str | None
+    method: str  # how the speaker was found
+    basis: str = ""  # the words the speaker was read from
+    answer: bool = False  # an interview answer paragraph (no quotation marks)
+
+
+def is_title_of_work(text: str) -> bool:
+    """Words in marks that are a title or a name, not someone's words: every word
+    capitalised but the small ones ("Scarne on Card Tricks", "The Internet Explorer 6
+    Countdown", "Better Idea of Afghan Girls,"), no sentence inside."""
+    words = _WORD.findall(text.rstrip(",.;:"))
+    if len(words) < 2 or len(words) > 8 or re.search(r"[.!?;:]\s", text):
+        return False
+    if words[0].lower() == "i" or words[0] in ("We", "You", "It", "This", "That", "There"):
+        return False  # "It Was Fine" is not a title; "We Will Win" a slogan someone said
+    return (
+        all(
+            word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS
+            for word in words
+        )
+        and sum(word[0].isupper() for word in words) >= 2
+    )
+
+
+def is_nickname(text: str, quote: QuoteSpan) -> bool:
+    """A word or two in marks between a first name and a surname: part of a name."""
+    return (
+        quote.words <= 2
+        and quote.text[:1].isupper()
+        and bool(_NAME_WORD_BEFORE.search(text, max(0, quote.mark_start - 40), quote.mark_start))
+        and bool(_NAME_WORD_AFTER.match(text, quote.mark_end))
+    )
+
+
+def extract_quotes(
+    text: str,
+    paragraphs,
+    spans: list[QuoteSpan],
+    answers: list[Answer],
+    mentions: list[Mention],
+    book: ActorBook,
+    title: str | None = None,
+) -> list[ExtractedQuote]:
+    """Quotations with speakers, the term rule applied, interview answers included."""
+    top = [q for q in spans if q.depth == 0]
+    attributions = attribute(text, paragraphs, top, mentions, book)
+    interviewee = _interviewee(answers, mentions, book, title)
+    found: list[ExtractedQuote] = []
+    answer_starts = [a.start for a in answers]  # answers are disjoint, in text order
+    for quote, attribution in zip(top, attributions, strict=True):
+        position = bisect_right(answer_starts, quote.start) - 1
+        in_answer = (
+            answers[position] if position >= 0 and quote.start < answers[position].end else None
+        )
+        spoken = (
+            attribution is not None
+            and attribution.method in _SPOKEN
+            and attribution.distance <= TERM_VERB_DISTANCE
+            # a split quotation goes on with a sentence of its own ("“…,” X said. “Trade
+            # will follow.”"); words in marks inside a sentence (to “route out”) are terms
+            and (
+                attribution.method != "continues previous quotation"
+                or _opens_sentence(text, quote)
+                or governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE)
+            )
+        )
+        fragment = (
+            _is_fragment(quote.text)
+            and attribution is not None
+            and attribution.method in _SPOKEN
+            and attribution.actor_id is not None
+        )
+        if quote.words <= TERM_MAX_WORDS and not spoken and not fragment:
+            continue  # the term rule: a short phrase in scare quotes
+        if is_nickname(text, quote) or (quote.words <= 8 and is_title_of_work(quote.text)):
+            continue
+        if attribution and attribution.actor_id:
+            found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
+        elif in_answer is not None:
+            # Marked words inside an answer are the interviewee's (the seeds' curators
+            # keep them as quotations of their own; titles of works are cut above).
+            speaker, _ = interviewee.get(in_answer.label, (None, ""))
+            found.append(
+                ExtractedQuote(
+                    quote.start, quote.end, quote.text, speaker, "inside an interview answer"
+                )
+            )
+        else:
+            method = attribution.method if attribution else "no attribution found"
+            basis = attribution.basis if attribution else ""
+            found.append(ExtractedQuote(quote.start, quote.end, quote.text, None, method, basis))
+    top_starts = [q.mark_start for q in top]  # top-level quotes never overlap
+    kept = {f.start: f for f in found}
+    for quote in spans:
+        if quote.depth == 0 or quote.words <= TERM_MAX_WORDS:
+            continue
+        position = bisect_left(top_starts, quote.mark_start) - 1
+        parent = top[position] if position >= 0 and inside(quote, top[position]) else None
+        outer = kept.get(parent.start) if parent else None
+        if outer:
+            found.append(
+                ExtractedQuote(
+                    quote.start, quote.end, quote.text, outer.speaker_id, "nested quotation"
+                )
+            )
+    for answer in answers:
+        if len(answer.text.split()) <= TERM_MAX_WORDS:
+            continue
+        speaker, method = interviewee.get(answer.label, (None, "no interviewee found"))
+        basis = f"answer to “{answer.question[:150]}”" if answer.question else ""
+        found.append(
+            ExtractedQuote(
+                answer.start, answer.end, answer.text, speaker, method, basis, answer=True
+            )
+        )
+    return found
+
+
+def _opens_sentence(text: str, quote: QuoteSpan) -> bool:
+    """Does the quotation open a sentence (its paragraph, or after a full stop)?"""
+    before = text[max(0, quote.mark_start - 3) : quote.mark_start].rstrip(" \u00a0")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _is_fragment(text: str) -> bool:
+    """Quoted wording cut from a sentence, not a name: names and terms have no comma inside
+    (‘balanced, rational’ is someone's words; the “Middle Corridor” is a name)."""
+    return "," in text.rstrip(",.;:!? ")
+
+
+def _pair(attribution: Attribution) -> tuple[str | None, str, str]:
+    return attribution.actor_id, attribution.method, attribution.basis
+
+
+def interviewee_in_title(title: str | None) -> str | None:
+    """The person an interview's headline names: "Wikinews interviews Jane Roe on …",
+    "Q&A with Dr Ann Lee", "In conversation with Tom Weir". A title alone ("interviews
+    President of the Club") names an office, not a person: None."""
+    if not title:
+        return None
+    match = _TITLE_INTERVIEW.search(title)
+    if not match:
+        return None
+    words = match.group("name").split()
+    while words and (words[0].rstrip(".") in TITLE_WORDS or words[0].lower() in ROLE_NOUNS):
+        words.pop(0)  # "Dr Ann Lee", "Professor Ann Lee"
+    if len(words) < 2 or any(
+        w.lower() in ROLE_NOUNS or w in TITLE_WORDS | GOVERNMENT_WORDS | ORGANISATION_WORDS
+        for w in words
+    ):
+        return None
+    return " ".join(words)
+
+
+def _interviewee(
+    answers: list[Answer], mentions: list[Mention], book: ActorBook, title: str | None
+) -> dict[str | None, tuple[str | None, str]]:
+    """Who answers, and how that was found, per answer label: the person a label names,
+    else the person the headline says is interviewed, else the person the introduction
+    names most."""
+    if not answers:
+        return {}
+    first = answers[0].start
+    people = Counter(
+        m.actor_id
+        for m in mentions
+        if m.start < first and not m.in_quote and book.actors[m.actor_id].type == "person"
+    )
+    default: tuple[str | None, str] = (None, "no interviewee found")
+    if people:
+        most = people.most_common(1)[0][0]
+        default = (most, "interviewee: the person the introduction names most")
+    if named := interviewee_in_title(title):
+        actor_id = book.find(named, "person") or book.add(
+            named, "person", "actor: the interviewee the headline names", title or named
+        )
+        default = (actor_id, "interviewee: named in the headline")
+    speakers: dict[str | None, tuple[str | None, str]] = {None: default}
+    for answer in answers:
+        if answer.label and answer.label not in speakers:
+            label_start = answer.start - len(answer.label) - 2
+            inside = [
+                m
+                for m in mentions
+                if label_start <= m.start < answer.start
+                and book.actors[m.actor_id].type == "person"
+            ]
+            resolved = inside[0].actor_id if inside else None
+            if resolved is None:
+                words = re.findall(r"[\w-]+", answer.label)
+                resolved = book.find_surname(words[-1], list(people)) if words else None
+            speakers[answer.label] = (
+                (resolved, f"interviewee: the answer's label “{answer.label}”")
+                if resolved
+                else default
+            )
+    return speakers
+
+
+def quote_rows(source_id: str, article_text: str, quotes: list[ExtractedQuote]):
+    """The ``quotes`` rows, in text order, each with how it was found; yields (row, method)."""
+    for number, quote in enumerate(sorted(quotes, key=lambda q: (q.start, q.end)), 1):
+        if quote.answer:
+            found_by = "interview answer paragraph"
+            basis = quote.basis or "an answer paragraph of an interview"
+        else:
+            found_by = "quotation marks"
+            # The frame's words; with none, the marks that delimit the quotation.
+            basis = (
+                quote.basis
+                or f"{article_text[quote.start - 1 : quote.start]}…"
+                f"{article_text[quote.end : quote.end + 1]}"
+            )
+        row: dict[str, Any] = {
+            "id": f"x-{source_id}-q{number}",
+            "text": article_text[quote.start : quote.end],
+            "speaker_id": quote.speaker_id,
+            "source_id": source_id,
+            "start_offset": quote.start,
+            "end_offset": quote.end,
+            "event_id": None,
+            "notes": f"extracted; speaker by {quote.method}",
+            # An answer paragraph has no quotation marks; a marked quotation inside an
+            # answer is still a quotation.
+            "kind": INTERVIEW_ANSWER if quote.answer else QUOTATION,
+            "origin": "extracted",
+            "extraction_method": f"{found_by}; speaker: {quote.method}",
+            "extraction_basis": basis,
+        }
+        yield row, quote.method

@@ -210,3 +210,28 @@ def test_stamped_files_are_not_read_again_until_size_or_time_changes(seeds, tmp_
     # Any real edit moves the modification time: read and reloaded.
     article.write_text(text + " ", encoding="utf-8")
     assert timeline.load(seeds, str(db)).mode == "incremental"
+
+
+def test_an_alias_another_file_already_gives_is_refused_as_in_a_fresh_load(
+    seeds, tmp_path, monkeypatch
+):
+    """A new actors file claiming a spelling an unchanged file already gives one actor:
+    the incremental load words it exactly as a load into an empty database does."""
+    db = tmp_path / "t.db"
+    timeline.load(seeds, str(db))
+    before = file_digest(db)
+    (seeds / "records" / "more-actors.yaml").write_text(
+        "actors:\n  - id: viktor-maiko-2\n    name: Viktor Maiko Jr\n    type: person\n"
+        "    aliases: [Mayko]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+
+    incremental = CliRunner().invoke(cli, ["load", "seeds", "--db", str(db)])
+    fresh = CliRunner().invoke(cli, ["load", "seeds", "--db", str(tmp_path / "new.db")])
+
+    assert incremental.exit_code == 1
+    assert "seeds/records/more-actors.yaml:" in incremental.output
+    assert "alias 'Mayko' also belongs to actor" in incremental.output
+    assert incremental.output == fresh.output
+    assert file_digest(db) == before

@@ -374,7 +374,10 @@ class Validator:
     # -- actors and places -------------------------------------------------------------
 
     def _actors(self) -> None:
-        owner_of_alias: dict[str, str] = dict(self.prior.alias_owners)
+        # The spellings these files give; those of the actors left in the database are
+        # looked up one at a time (``prior.alias_owners`` is a look-up, not a list).
+        owner_of_alias: dict[str, str] = {}
+        prior_owners = self.prior.alias_owners
         for entry in self.seeds.records["actors"]:
             check = _RecordCheck("actors", entry, self.problems)
             check.check_shape()
@@ -399,7 +402,7 @@ class Validator:
             forms = list(dict.fromkeys([name, *aliases]))
             for form in forms:
                 key = alias_key(form)
-                other = owner_of_alias.setdefault(key, check.id)
+                other = owner_of_alias.setdefault(key, prior_owners.get(key) or check.id)
                 if other != check.id:
                     check.problem(
                         f"alias {form!r} also belongs to actor {other!r}",

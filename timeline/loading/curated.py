@@ -25,6 +25,7 @@ transaction then rolls back. Only a load with problems pays for that.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,7 +38,7 @@ from ..validate import Corpus, PriorRecords, Validator, validate
 from ..vocabulary import vocabulary_rows
 from ..write import insert_rows
 from .replace import delete_owned_rows, select_in
-from .stored import StoredSources, prior_records
+from .stored import StoredAliasOwners, StoredSources, prior_records
 
 # The kinds of record other files refer to (quotes and figures are referred to by none).
 DEFINED_KINDS = ("actors", "places", "events")
@@ -153,7 +154,14 @@ class CuratedWriter:
         # Looked up afresh for each batch: the sources written since would be
         # remembered as missing.
         sources = StoredSources(self.connection, set(), self.seeds_dir)
-        prior = PriorRecords(alias_owners=self.alias_owners, sources=sources)
+        # An incremental plan's files meet the spellings of the actors left in the
+        # database too (a full plan's are all in ``alias_owners``: it wrote them).
+        owners = (
+            self.alias_owners
+            if self.everything
+            else ChainMap(self.alias_owners, StoredAliasOwners(self.connection, set()))
+        )
+        prior = PriorRecords(alias_owners=owners, sources=sources)
         prior.ids["sources"] = sources
         try:
             seeds = read_paths(

@@ -99,7 +99,10 @@ def test_datasette_never_sees_a_half_loaded_database(big_corpus, tmp_path):
     )
     url = f"http://127.0.0.1:{port}/live.json?sql=select+count(*)+as+n+from+events&_shape=array"
     try:
-        for _ in range(200):
+        # Up to a minute for the server to start: on a loaded two-core machine 10 s
+        # (the old bound) was sometimes not enough, and the test failed before it began.
+        started = time.monotonic() + 60
+        while time.monotonic() < started:
             try:
                 urllib.request.urlopen(url, timeout=2)
                 break

@@ -15,9 +15,9 @@ import yaml
 from ..articles import read_article
 from ..dates import parse_published
 from ..seeds import read_seed_files
-from ..text_spans import find_occurrences
 from ..validate import validate
 from .pipeline import Extraction, extract_article
+from .record_form import event_record, evidence_entry, quote_record
 
 
 class _Dumper(yaml.SafeDumper):
@@ -62,61 +62,24 @@ def draft_records(
         for place in extraction.places
         if place["id"] not in known_place_ids
     ]
-    events = []
-    for event in extraction.events:
-        record = {
-            "id": event["id"],
-            "title": event["title"],
-            "type": event["type"],
-            "status": event["status"],
-            "date": event["date"],
-            "date_expression": event["date_expression"],
-            "date_reasoning": event["date_reasoning"],
-            **({"place": event["place_id"]} if event.get("place_id") else {}),
-            "actors": [
-                {"actor": link["actor_id"], "role": link["role"]}
-                for link in extraction.event_actors
-                if link["event_id"] == event["id"]
-            ],
-            "sources": [
-                _evidence(link, text)
+    events = [
+        event_record(
+            event,
+            [link for link in extraction.event_actors if link["event_id"] == event["id"]],
+            [
+                evidence_entry(link["source_id"], link["excerpt"], link["start_offset"], text)
                 for link in extraction.event_sources
                 if link["event_id"] == event["id"]
             ],
-        }
-        events.append(record)
-    quotes = []
-    for quote in extraction.quotes:
-        record = {
-            "id": quote["id"],
-            "source": quote["source_id"],
-            "speaker": quote["speaker_id"],
-            "text": quote["text"],
-            "kind": quote["kind"],
-        }
-        occurrence = _occurrence(quote["text"], quote["start_offset"], text)
-        if occurrence:
-            record["occurrence"] = occurrence
-        record["notes"] = quote["notes"]
-        quotes.append(record)
+        )
+        for event in extraction.events
+    ]
+    quotes = [
+        {**quote_record(quote, quote["source_id"], text), "notes": quote["notes"]}
+        for quote in extraction.quotes
+    ]
     drafted = {"actors": actors, "places": places, "events": events, "quotes": quotes}
     return {kind: records for kind, records in drafted.items() if records or kind != "places"}
-
-
-def _evidence(link: dict[str, Any], text: str) -> dict[str, Any]:
-    entry = {"source": link["source_id"], "evidence": link["excerpt"]}
-    occurrence = _occurrence(link["excerpt"], link["start_offset"], text)
-    if occurrence:
-        entry["occurrence"] = occurrence
-    return entry
-
-
-def _occurrence(excerpt: str, start: int, text: str) -> int | None:
-    """Which occurrence an excerpt is, when it appears more than once (else None)."""
-    starts = find_occurrences(excerpt, text)
-    if len(starts) <= 1:
-        return None
-    return starts.index(start) + 1
 
 
 def draft_yaml(

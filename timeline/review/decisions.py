@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import Problem, TimelineError
 from ..extract.names import slug
+from ..extract.record_form import event_record, evidence_entry, quote_record
 from ..seeds import REVIEW_SUFFIX
 from . import actors_file, records_file, review_file
 
@@ -125,16 +126,7 @@ class Article:
         records_file.upsert(self.records, "places", record)
 
     def quote_record(self, quote: dict[str, Any]) -> dict[str, Any]:
-        record = {
-            "id": quote["id"],
-            "source": self.source_id,
-            "speaker": quote["speaker_id"],
-            "text": quote["text"],
-            "kind": quote["kind"],
-        }
-        occurrence = records_file.occurrence(quote["text"], quote["start_offset"], self.text)
-        if occurrence:
-            record["occurrence"] = occurrence
+        record = quote_record(quote, self.source_id, self.text)
         record["notes"] = quote["notes"] or "extracted"
         return record
 
@@ -157,25 +149,11 @@ class Article:
         ]
         if not evidence:
             raise refuse(f"event {event['id']!r} cites no sentence of this article")
-        sources = []
-        for item in evidence:
-            entry = {"source": self.source_id, "evidence": item["excerpt"]}
-            occurrence = records_file.occurrence(item["excerpt"], item["start_offset"], self.text)
-            if occurrence:
-                entry["occurrence"] = occurrence
-            sources.append(entry)
-        record = {
-            "id": event["id"],
-            "title": event["title"],
-            "type": event["type"],
-            "status": event["status"],
-            "date": event["date"],
-            "date_expression": event["date_expression"],
-            "date_reasoning": event["date_reasoning"],
-            **({"place": event["place_id"]} if event["place_id"] else {}),
-            "actors": [{"actor": link["actor_id"], "role": link["role"]} for link in links],
-            "sources": sources,
-        }
+        sources = [
+            evidence_entry(self.source_id, item["excerpt"], item["start_offset"], self.text)
+            for item in evidence
+        ]
+        record = event_record(event, links, sources)
         return {key: value for key, value in record.items() if value is not None}
 
     def with_records(self, message: str) -> Change:

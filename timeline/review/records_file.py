@@ -13,8 +13,6 @@ from typing import Any
 
 import yaml
 
-from ..text_spans import find_occurrences
-
 KINDS = ("actors", "places", "events", "quotes")
 HEADER = (
     "# Records of source {source!r}, reviewed in the browser\n"
@@ -69,12 +67,3 @@ def records_text(records: dict[str, list[dict[str, Any]]], source_id: str, revie
     ordered = {kind: records[kind] for kind in (*KINDS, "figures") if records.get(kind)}
     body = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return HEADER.format(source=source_id, review=review) + body
-
-
-def occurrence(excerpt: str, start: int, text: str) -> int | None:
-    """Which occurrence of ``excerpt`` starts at ``start`` (None when it occurs once),
-    as a records file says it."""
-    starts = find_occurrences(excerpt, text)
-    if len(starts) <= 1 or start not in starts:
-        return None
-    return starts.index(start) + 1

@@ -239,10 +239,17 @@ def test_devset_has_at_least_20_articles_each_with_gold(devset):
     assert set(devset.gold) == {s["id"] for s in devset.sources}
 
 
-def test_every_gold_text_is_verbatim_in_its_article(devset):
+# Both sets of real articles with gold: the development set and the held-out set
+# (fixtures/heldout, tested for its own rules in test_heldout.py).
+@pytest.fixture(scope="module", params=["devset", "heldout"])
+def gold_set(request):
+    return read_devset(FIXTURES / request.param)
+
+
+def test_every_gold_text_is_verbatim_in_its_article(gold_set):
     # read_devset located each one; check the located text is the text.
-    for source in devset.sources:
-        gold, text = devset.gold[source["id"]], source["text"]
+    for source in gold_set.sources:
+        gold, text = gold_set.gold[source["id"]], source["text"]
         for quote in gold.quotes:
             assert text[quote.span.start : quote.span.end] == quote.text
         for date in gold.dates:
@@ -251,10 +258,10 @@ def test_every_gold_text_is_verbatim_in_its_article(devset):
             assert text[event.span.start : event.span.end] == event.evidence
 
 
-def test_every_gold_actor_and_place_is_named_in_its_article(devset):
-    for source in devset.sources:
+def test_every_gold_actor_and_place_is_named_in_its_article(gold_set):
+    for source in gold_set.sources:
         words = f" {alias_key(source['title'] or '')} {alias_key(source['text'])} "
-        gold = devset.gold[source["id"]]
+        gold = gold_set.gold[source["id"]]
         for named in [*gold.actors, *gold.places]:
             assert any(f" {key} " in words for key in named.keys), (source["id"], named.name)
 
@@ -262,8 +269,8 @@ def test_every_gold_actor_and_place_is_named_in_its_article(devset):
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def test_every_gold_weekday_is_that_weekday(devset):
-    for gold in devset.gold.values():
+def test_every_gold_weekday_is_that_weekday(gold_set):
+    for gold in gold_set.gold.values():
         for date in gold.dates:
             named = [day for day in WEEKDAYS if day in date.expression.lower()]
             if named and date.date.precision == "day":

@@ -22,7 +22,7 @@ from timeline.add.provenance import locate_span
 from timeline.articles import read_article, split_front_matter
 from timeline.cli import cli
 from timeline.seeds import seed_file_paths
-from timeline.serve import build_datasette
+from timeline.web.serve import build_datasette
 
 from .conftest import FIXTURES, REPO
 

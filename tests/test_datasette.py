@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
-from timeline.serve import build_datasette
+from timeline.web.serve import build_datasette
 
 
 def get(datasette, path):
@@ -159,7 +159,7 @@ def small_chunks(seed_db):
     """The seed database served with 7-row chunks, so an export spans many chunks."""
     from datasette.app import Datasette
 
-    from timeline.serve import SETTINGS, datasette_metadata
+    from timeline.web.serve import SETTINGS, datasette_metadata
 
     return Datasette(
         files=[str(seed_db)],
@@ -282,7 +282,7 @@ def test_table_pages_link_to_the_export_with_their_filters(datasette):
 
 
 def test_big_tables_leave_their_configured_facets_off(minimal_db, monkeypatch):
-    monkeypatch.setattr("timeline.serve.FACETS_UP_TO", 0)
+    monkeypatch.setattr("timeline.web.serve.FACETS_UP_TO", 0)
     datasette = build_datasette(str(minimal_db))
 
     events = get(datasette, "/minimal/events.json").json()

@@ -12,12 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 import timeline
-from timeline.browse import load_events
 from timeline.cli import cli
-from timeline.display import display_date
-from timeline.formats import ics
+from timeline.export.formats import ics
 from timeline.gazetteer import find_place
-from timeline.serve import build_datasette
+from timeline.web.browse import load_events
+from timeline.web.display import display_date
+from timeline.web.serve import build_datasette
 
 from .conftest import FIXTURES
 

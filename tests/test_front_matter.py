@@ -16,7 +16,7 @@ import timeline
 from timeline.cli import cli
 from timeline.dates import calendar_date_of_timestamp, day_in_file_name
 from timeline.extract.relative_dates import resolve_relative_date
-from timeline.serve import build_datasette
+from timeline.web.serve import build_datasette
 
 from .conftest import FIXTURES
 

@@ -17,9 +17,9 @@ from click.testing import CliRunner
 
 import timeline
 from timeline.cli import cli
-from timeline.formats import export_events
+from timeline.export.formats import export_events
 from timeline.safe_output import http_url, json_for_script, spreadsheet_cell
-from timeline.serve import build_datasette, datasette_metadata
+from timeline.web.serve import build_datasette, datasette_metadata
 
 from .conftest import FIXTURES
 

@@ -61,3 +61,22 @@ def test_installed_package_finds_its_migrations(tmp_path):
     assert migrations.startswith(str(target))
     assert (target / "timeline" / "migrations" / "versions" / "0001_initial_schema.py").exists()
     assert db.exists()
+    # The editable install in the test environment would quietly supply a sub-package
+    # the wheel lacks (its finder maps `timeline.*` to the source tree), so compare the
+    # installed tree with the source tree directly: every sub-package and every page
+    # template, stylesheet and script must ship.
+    source_packages = {
+        path.parent.relative_to(REPO).as_posix()
+        for path in (REPO / "timeline").rglob("__init__.py")
+        if "__pycache__" not in path.parts
+    }
+    installed = {
+        path.parent.relative_to(target).as_posix()
+        for path in (target / "timeline").rglob("__init__.py")
+    }
+    assert source_packages <= installed, f"not installed: {sorted(source_packages - installed)}"
+    web = REPO / "timeline" / "web"
+    for folder in ("templates", "static"):
+        for asset in (web / folder).iterdir():
+            assert (target / "timeline" / "web" / folder / asset.name).exists(), asset
+    assert (target / "timeline" / "web" / "datasette_metadata.yaml").exists()

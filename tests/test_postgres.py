@@ -11,7 +11,7 @@ from sqlalchemy import text
 import timeline
 from timeline.cli import cli
 from timeline.database import create_db_engine, resolve_database_url
-from timeline.serve import build_datasette
+from timeline.web.serve import build_datasette
 
 from .conftest import FIXTURES
 

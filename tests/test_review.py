@@ -16,7 +16,7 @@ from timeline.cli import cli
 from timeline.errors import SeedError
 from timeline.extract.pipeline import Extraction
 from timeline.review.rejections import ArticleReview, apply_review
-from timeline.serve import build_datasette
+from timeline.web.serve import build_datasette
 
 from .conftest import FIXTURES, SEEDS, dump_database, file_digest
 

@@ -21,10 +21,10 @@ import pytest
 from click.testing import CliRunner
 
 import timeline
-import timeline.serve
+import timeline.web.serve
 from timeline.cli import cli
-from timeline.serve import build_datasette
 from timeline.synthetic import CorpusSize, write_corpus
+from timeline.web.serve import build_datasette
 
 # Plugins a timeline server may load: ours, and the map plugins it bundles. None writes.
 READ_ONLY_PLUGINS = {"timeline", "datasette-cluster-map", "datasette-leaflet"}
@@ -73,7 +73,7 @@ def test_serve_listens_on_loopback_only_by_default(minimal_db):
 
 def test_serving_beyond_loopback_says_so(minimal_db, monkeypatch):
     started = []
-    monkeypatch.setattr(timeline.serve, "run_datasette", lambda *args: started.append(args))
+    monkeypatch.setattr(timeline.web.serve, "run_datasette", lambda *args: started.append(args))
 
     result = CliRunner().invoke(
         cli, ["serve", "--db", str(minimal_db), "--host", "0.0.0.0", "--port", "9999"]
@@ -358,7 +358,7 @@ def test_a_real_server_refuses_a_foreign_host_name(minimal_db):
 
 def test_serve_says_the_port_is_taken_before_printing_its_address(minimal_db, monkeypatch):
     started = []
-    monkeypatch.setattr(timeline.serve, "run_datasette", lambda *args: started.append(args))
+    monkeypatch.setattr(timeline.web.serve, "run_datasette", lambda *args: started.append(args))
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()

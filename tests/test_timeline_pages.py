@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 import timeline
-from timeline.serve import build_datasette
+from timeline.web.serve import build_datasette
 
 from .conftest import FIXTURES
 
@@ -300,7 +300,7 @@ def test_search_pages_are_the_same_whichever_way_they_are_found(
 ):
     """Many matches walk the events in date order, few are looked up and sorted: the
     reader gets the same events, in date order, a page at a time, either way."""
-    from timeline.browse import Page
+    from timeline.web.browse import Page
 
     monkeypatch.setattr(Page, "scan_in_date_order", lambda *args: walk_in_date_order)
     datasette = build_datasette(str(synthetic_db))
@@ -325,7 +325,7 @@ def test_search_pages_are_the_same_whichever_way_they_are_found(
      (60, 300, False), (300, 300, True), (0, 0, False)],
 )  # fmt: skip
 def test_a_page_of_a_common_word_is_found_by_walking_in_date_order(matches, events, walk):
-    from timeline.browse import Page
+    from timeline.web.browse import Page
 
     assert Page().scan_in_date_order(matches, events) is walk
 

@@ -17,8 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from . import database
 from .errors import TimelineError
-from .export import EXPORTS, export_rows
-from .formats import EVENT_FORMATS, export_events
+from .export.formats import EVENT_FORMATS, export_events
+from .export.spreadsheets import EXPORTS, export_rows
 from .load import load as load_seeds
 from .query import FORMATS, format_rows, run_query
 
@@ -225,7 +225,7 @@ def export(name, db, fmt, output, spreadsheet_safe):
 @user_errors
 def serve(db, host, port, allow_hosts, review, seeds_dir):
     """Browse the database in Datasette (read-only unless --review)."""
-    from .serve import build_datasette, ensure_port_free, run_datasette
+    from .web.serve import build_datasette, ensure_port_free, run_datasette
 
     datasette = build_datasette(db, host, allow_hosts, seeds_dir if review else None)
     ensure_port_free(host, port)

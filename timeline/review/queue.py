@@ -8,7 +8,7 @@ unreviewed rows.
 
 from __future__ import annotations
 
-from ..pages import rows
+from ..web.pages import rows
 
 QUEUE_LENGTH = 200
 

@@ -20,9 +20,9 @@ from datasette.database import Database
 from datasette.utils.asgi import Response
 
 from ..errors import Problem, TimelineError
-from ..host_check import LOOPBACK_NAMES
-from ..pages import rows
 from ..vocabulary import EVENT_TYPES
+from ..web.host_check import LOOPBACK_NAMES
+from ..web.pages import rows
 from . import decisions
 from .queue import review_queue
 
@@ -81,7 +81,7 @@ def routes(database_prefix: str) -> list:
 
 
 async def queue_view(datasette, request):
-    from ..datasette_plugin import _database, _render
+    from ..web.datasette_plugin import _database, _render
 
     db = await _database(datasette, request)
     if settings(datasette) is None:
@@ -177,7 +177,7 @@ def _read_only() -> Response:
 
 
 async def decision_view(datasette, request):
-    from ..datasette_plugin import _database
+    from ..web.datasette_plugin import _database
 
     if request.method != "POST":
         return Response.text("405: decisions are sent with POST only\n", status=405)

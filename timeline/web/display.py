@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 
-from .dates import SEASON_NAMES
+from ..dates import SEASON_NAMES
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH_OR_SEASON = re.compile(r"^(\d{4})-(\d{2})$")

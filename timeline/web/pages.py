@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from ..vocabulary import QUOTE_KINDS
 from .browse import (
     Page,
     TimelineFilters,
@@ -21,7 +22,6 @@ from .browse import (
 )
 from .display import display_date
 from .highlight import Span, highlight
-from .vocabulary import QUOTE_KINDS
 
 Row = dict[str, Any]
 

@@ -319,8 +319,8 @@ def rows_as_dicts(columns, rows) -> list[Row]:
 
 def load_events(db: str | None = None, filters: TimelineFilters | None = None) -> list[Row]:
     """Nested event records from a database path or URL (the CLI's way in)."""
-    from .database import resolve_database_url
-    from .query import run_query
+    from ..database import resolve_database_url
+    from ..query import run_query
 
     url = resolve_database_url(db)
     queries = event_queries(filters, full_text=not url.startswith("postgresql"))

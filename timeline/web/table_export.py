@@ -30,7 +30,7 @@ from datasette.utils import (
 from datasette.utils.asgi import AsgiStream, BadRequest, NotFound
 from datasette.views.base import ureg
 
-from .safe_output import spreadsheet_row
+from ..safe_output import spreadsheet_row
 
 # Datasette's own streamed CSV (/<db>/events.csv?_stream=on) re-runs its table page
 # for every 100 rows (1,000 with _size=max): at a million events, 10,000 filtered

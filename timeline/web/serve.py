@@ -13,10 +13,10 @@ from typing import Any
 import yaml
 from datasette.app import Datasette
 
-from .database import resolve_database_url, sqlite_path
-from .errors import Problem, TimelineError
+from ..database import resolve_database_url, sqlite_path
+from ..errors import Problem, TimelineError
+from ..review.web import check_review_host, review_config
 from .host_check import allowed_hosts
-from .review.web import check_review_host, review_config
 
 # Datasette's own limits, stated so nobody loosens them by accident. Facet *suggestions*
 # are off: computing them took three quarters of a search page's time at 30,000 events
@@ -43,7 +43,7 @@ FACETS_UP_TO = 50_000
 
 def datasette_metadata(database_name: str) -> dict[str, Any]:
     """The packaged metadata, keyed to this database's name (its file name without .db)."""
-    raw = resources.files("timeline").joinpath("datasette_metadata.yaml").read_text("utf-8")
+    raw = resources.files("timeline.web").joinpath("datasette_metadata.yaml").read_text("utf-8")
     return yaml.safe_load(raw.replace("{db}", database_name))
 
 

@@ -17,9 +17,9 @@ import json
 import re
 from typing import Any
 
-from .dates import SEASON_NAMES
-from .display import is_season, iso_parts, strip_qualifiers
-from .safe_output import http_url
+from ..dates import SEASON_NAMES
+from ..safe_output import http_url
+from ..web.display import is_season, iso_parts, strip_qualifiers
 
 Row = dict[str, Any]
 
@@ -249,7 +249,7 @@ def write_events(fmt: str, events: list[Row], title: str = "Timeline") -> str:
 
 def export_events(fmt: str, db: str | None = None) -> tuple[str, int]:
     """(text, number of events) of every event in one of ``EVENT_FORMATS`` (the CLI's entry)."""
-    from .browse import load_events
+    from ..web.browse import load_events
 
     events = load_events(db)
     return write_events(fmt, events), len(events)

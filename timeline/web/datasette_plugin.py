@@ -28,12 +28,12 @@ from datasette.database import QueryInterrupted
 from datasette.utils.asgi import BadRequest, NotFound, Response, asgi_static
 from jinja2 import ChoiceLoader, FileSystemLoader
 
+from ..export.formats import CONTENT_TYPES, write_events
+from ..review import web as review_web
+from ..safe_output import http_url, json_for_script
 from . import pages
 from .browse import Page, TimelineFilters, assemble_events, event_queries
-from .formats import CONTENT_TYPES, write_events
 from .host_check import host_check
-from .review import web as review_web
-from .safe_output import http_url, json_for_script
 from .sqlite_guard import ResultTooLarge, guard_connection
 from .table_export import SPREADSHEET_ARGUMENT, export_url, matching_rows_csv
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .database import resolve_database_url
-from .query import run_query
+from ..database import resolve_database_url
+from ..query import run_query
 
 
 def _join(expression: str, dialect: str) -> str:

@@ -1,0 +1,1 @@
+"""Exports: spreadsheets of the tables, and events as JSON, TimelineJS and iCalendar."""

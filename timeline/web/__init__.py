@@ -1,0 +1,1 @@
+"""The reading side: the Datasette plugin, its pages, and `timeline serve`."""

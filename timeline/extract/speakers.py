@@ -51,8 +51,10 @@ _DOCUMENT_VERBS = DOCUMENT_VERBS | {"reads", "read", "states", "warns", "warned"
 _VERB = r"(?:" + "|".join(sorted(_QUOTING_VERBS, key=len, reverse=True)) + r")"
 _DOC_VERB = r"(?:" + "|".join(sorted(_DOCUMENT_VERBS)) + r")"
 _DOC_NOUN = r"(?:" + "|".join(sorted(_DOCUMENTS)) + r")"
+# Capital letters of names as news print them, accented ones too ("Álvarez", "Łukasz").
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper() and c not in "×")
 _NAME = (
-    r"[A-Z][\w’'.-]*(?:[ \u00a0](?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn)-[A-Z][\w’'.-]*"
+    rf"[{_UPPER}][\w’'.-]*(?:[ \u00a0](?:[{_UPPER}][\w’'.-]*|(?:al|el|bin|ibn)-[{_UPPER}][\w’'.-]*"
     r"|of|the|for|and|de|von|der))*"
 )
 _NOUN_PHRASE = (
@@ -64,20 +66,37 @@ _FILLER = r"(?:\s+(?:also|later|then|further|again|once\s+again|has|have|had|was
 _AFTER_WHO_VERB = re.compile(rf"^[\s,.;:!?—–-]*(?P<who>{_WHO}){_FILLER}\s+(?P<verb>{_VERB})\b")
 # \b: "said headteacher X" is not "said he".
 _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{_WHO})\b")
-# "…," Khaled Al-Maeena, editor at large at the Gazette, said / "…," Kremlin spokesman
+# "…," Khaled Al-Maeena, editor at large at the Gazette, said / "…," Ann Lee, 38, a
+# mother of three, told the meeting / "…," Kremlin spokesman
 # Dmitry Peskov told reporters / "…," local resident Maria Santos said.
 _AFTER_NAME_VERB = re.compile(
     rf"^[\s,.;:!?—–-]*(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})"
-    rf"(?:,\s[^,“”\"\n]{{1,80}},)?{_FILLER}\s+(?P<verb>{_VERB})\b"
+    rf"(?:(?:,\s[^,“”\"\n]{{1,80}}){{1,2}},)?{_FILLER}\s+(?P<verb>{_VERB})\b"
 )
 # "…," said festival director Helen Marsh / said the city's mayor, Ann Lee.
 _AFTER_VERB_NAME = re.compile(
     rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
     rf"(?:[\w’'-]+,?\s+){{0,3}}?(?P<who>{_NAME})"
 )
+# A description and the name in apposition to it: "…," said the company's chief
+# executive, Ruth Adler / "…," its spokesperson, Lars Eklund, said.
+_DESCRIPTION = (
+    r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Oo]ur)\s+[^,.;:“”\"\n]{1,60},\s+"
+)
+_AFTER_VERB_DESCRIBED_NAME = re.compile(
+    rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+{_DESCRIPTION}(?P<who>{_NAME})(?=\s*(?:[,.;!?]|$))"
+)
+_AFTER_DESCRIBED_NAME_VERB = re.compile(
+    rf"^[\s,.;:!?—–-]*{_DESCRIPTION}(?P<who>{_NAME}),{_FILLER}\s+(?P<verb>{_VERB})\b"
+)
 # A paragraph that only attributes the quotation ending the one before: "said X." or
 # "— X, speaking to reporters" (scraped pages break lines there).
 _DASH_NAME = re.compile(rf"^[—–-]\s*(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})")
+# What may follow a quotation on its line when the attribution is on the next: nothing,
+# or a speech verb and the words before the name ("…,” said¶Joseph Mwangi").
+_DANGLING = re.compile(rf"[\s,.]*(?:{_VERB}(?:\s+[a-z][\w’'-]*){{0,3}})?[\s,]*")
+# A line that is only a name (a link's text in a scraped page): "Joseph Mwangi".
+_LINK_NAME = re.compile(rf"(?:[{_UPPER}][\w’'.-]*\s+){{1,3}}[{_UPPER}][\w’'-]+")
 # The subject a sentence opens with is a title ("The prime minister defended it", "Later
 # the minister said"): a later "he" stands for that officeholder.
 _ROLE_SUBJECT = re.compile(
@@ -89,7 +108,12 @@ _ROLE_SUBJECT = re.compile(
 )
 # Only capitalised words (titles) between a sentence's start and a name: the name is
 # the sentence's subject ("Nurse Tom Baker disagreed").
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][”\"’»]?\s+|\n\s*)(?:[A-Z][\w’'.-]*\s+){0,4}$")
+# So is a name after a described role ("Her colleague Peter Otieno drove the truck").
+_OPENS_SENTENCE = re.compile(
+    r"(?:^|[.!?][”\"’»]?\s+|\n\s*)"
+    r"(?:(?:The|A|An|Her|His|Its|Their|Our)\s+(?:[a-z][\w-]*\s+){1,3})?"
+    r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
+)
 _ACCORDING = re.compile(
     rf"\b(?:according to|in the words of)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
     rf"(?:(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(ROLE_NOUNS))}),\s+(?=[A-Z]))?"
@@ -132,6 +156,11 @@ _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "b
 # Words that open a name phrase without being part of a name: titles, honorifics, roles.
 _NOT_NAME_START = TITLE_WORDS | {"Ms", "Mr", "Mrs", "Dr", "Miss", "Mx"} | FUNCTION_WORDS
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)
+# Where a role is held, before the name in apposition: "analyst at Nordbank, Eva Holm".
+_ROLE_PLACE = (
+    rf"[ \u00a0]+(?:at|of|for|from|in|with)[ \u00a0]+(?:the[ \u00a0]+)?"
+    rf"(?:[{_UPPER}][\w’'.&-]*[ \u00a0]+){{0,3}}[{_UPPER}][\w’'.&-]*,[ \u00a0]+"
+)
 # Per role noun: "priest, Father Anton Weiss" / "nurse Ann Lee" (compiled when needed).
 _DESCRIBED: dict[str, re.Pattern] = {}
 # "the city" is the body its name calls a municipality or a council (the City of X too).
@@ -227,10 +256,16 @@ class SpeakerResolver:
         roles = [w for w in lowered if w in ROLE_NOUNS]
         if roles:
             states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
-            found = self._by_role(roles[-1], states.pop() if len(states) == 1 else None, before)
             named = any(_NAME_WORD.match(w) and w not in _NOT_NAME_START for w in words)
-            if found is None and not named:
-                found = self._described(roles[-1], start)  # "the priest" said
+            found = None
+            if not named and not states:
+                # "the priest" said: the person the article introduced by that role
+                # ("The priest at St Mary's, Father Luca Bianchi,") outranks a holder the
+                # mention rules guessed from the words around a role.
+                found = self._described(roles[-1], start)
+            if found is None:
+                state = states.pop() if len(states) == 1 else None
+                found = self._by_role(roles[-1], state, before)
             if found or not named:
                 return found
             if lowered[0] in ("the", "this", "that"):
@@ -317,8 +352,9 @@ class SpeakerResolver:
         """The last full name before an offset whose last word is this surname (in any
         transliteration): "Patricia “Patty” S. Collins" for "Director Collins"."""
         pattern = (
-            r"(?<![\w’'-])((?:[A-Z][\w’'-]+[ \u00a0]+)(?:(?:[“\"‘][A-Z][\w’'-]*[”\"’]|[A-Z]\."
-            r"|[A-Z][\w’'-]+|de|van|von|al|bin)[ \u00a0]+){0,3})([A-Z][\w’'-]+)\b"
+            rf"(?<![\w’'-])((?:[{_UPPER}][\w’'-]+[ \u00a0]+)(?:(?:[“\"‘][{_UPPER}][\w’'-]*[”\"’]"
+            rf"|[{_UPPER}]\.|[{_UPPER}][\w’'-]+|de|van|von|al|bin)[ \u00a0]+){{0,3}})"
+            rf"([{_UPPER}][\w’'-]+)\b"
         )
         found = None
         for match in re.finditer(pattern, self.text[:before]):
@@ -413,8 +449,8 @@ class SpeakerResolver:
         pattern = _DESCRIBED.get(role)
         if pattern is None:
             pattern = _DESCRIBED[role] = re.compile(
-                rf"\b{re.escape(role)},?[ \u00a0]+(?P<who>(?:[A-Z][\w’'.-]*[ \u00a0]+){{1,3}}"
-                rf"[A-Z][\w’'-]+)"
+                rf"\b{re.escape(role)}(?:,?[ \u00a0]+|{_ROLE_PLACE})"
+                rf"(?P<who>(?:[{_UPPER}][\w’'.-]*[ \u00a0]+){{1,3}}[{_UPPER}][\w’'-]+)"
             )
         last = None
         for match in pattern.finditer(self.hidden, max(0, before - 3000), before):
@@ -472,6 +508,8 @@ class SpeakerResolver:
 
     def after_frame(self, frame: str, offset: int, quote: QuoteSpan) -> Attribution | None:
         for pattern, method in (
+            (_AFTER_VERB_DESCRIBED_NAME, "verb-name after"),
+            (_AFTER_DESCRIBED_NAME_VERB, "name-verb after"),
             (_AFTER_WHO_VERB, "who-verb after"),
             (_AFTER_VERB_WHO, "verb-who"),
             (_AFTER_NAME_VERB, "name-verb after"),
@@ -671,7 +709,7 @@ def attribute(
             resolver.sentence_start = -1
         if attribution is not None:
             attribution.basis = " ".join(frame.split())[:200]
-        if attribution is None and not hidden[quote.mark_end : closing.end].strip(" .,"):
+        if attribution is None and _DANGLING.fullmatch(hidden, quote.mark_end, closing.end):
             attribution = _attribution_below(resolver, hidden, paragraphs, closing, quote)
         if attribution is None:
             earlier = [results[i] for i in by_paragraph[paragraph.start][:-1]]
@@ -683,19 +721,45 @@ def attribute(
         if attribution is not None and attribution.actor_id:
             resolver.spoken.append((quote.mark_end, attribution.actor_id))
         results.append(attribution)
+    _attributed_further_on(text, paragraph_starts, quotes, results)
     return results
+
+
+def _attributed_further_on(text, paragraph_starts, quotes, results) -> None:
+    """A quotation left open at its paragraph's end, with no frame of its own, that goes
+    on in the next paragraph (which opens with a mark) is the words of whoever says that
+    one ("“The first winter was the hardest.¶“We had no heating,” said X."): the
+    newspaper convention puts the attribution in any paragraph of the quotation."""
+    for index in range(len(quotes) - 2, -1, -1):
+        quote, following = quotes[index], quotes[index + 1]
+        found = results[index + 1]
+        left_open = (
+            quote.end == quote.mark_end and text[quote.mark_end - 1 : quote.mark_end] not in '”»"'
+        )
+        if results[index] is not None or not left_open or not (found and found.actor_id):
+            continue
+        next_start = bisect_right(paragraph_starts, quote.mark_end)
+        if (
+            next_start >= len(paragraph_starts)
+            or paragraph_starts[next_start] != following.mark_start
+        ):
+            continue
+        results[index] = Attribution(
+            found.actor_id, "quotation continued in the next paragraph", basis=found.basis
+        )
 
 
 def _attribution_below(resolver, hidden, paragraphs, closing, quote) -> Attribution | None:
     """The paragraph after a quotation that ends its own, when it only says who spoke
-    ("said headteacher Olga Ivanova." / "— Farmer Piet de Vries"): scraped pages and
-    link text put a line break between a quotation and its attribution."""
+    ("said headteacher Olga Ivanova." / "— Farmer Piet de Vries"), or finishes a frame
+    its line leaves open ("…,” said¶Joseph Mwangi, an aid worker" / "…”¶Joseph
+    Mwangi¶told the radio"): scraped pages and link text break lines there."""
     index = bisect_right(resolver.paragraph_starts, closing.start)  # the one after it
     if index >= len(paragraphs):
         return None
     below = paragraphs[index]
     frame = hidden[below.start : below.end]
-    if frame[:1] in '“„«"‘' or not (frame[:1].islower() or frame[:1] in "—–-"):
+    if frame[:1] in '“„«"‘':
         return None
     if dash := _DASH_NAME.match(frame):
         start = below.start + dash.start("who")
@@ -704,9 +768,20 @@ def _attribution_below(resolver, hidden, paragraphs, closing, quote) -> Attribut
         if actor is None:
             return None
         return Attribution(actor, "attribution in next paragraph", basis=frame[:200])
-    found = resolver.after_frame(frame, below.start, quote)
+    dangling = hidden[quote.mark_end : closing.end].strip(" .,")
+    end = below.end
+    if _LINK_NAME.fullmatch(frame) and index + 1 < len(paragraphs):
+        end = paragraphs[index + 1].end  # a name alone on its line: a link's text
+        if not hidden[paragraphs[index + 1].start : end][:1].islower():
+            return None
+    elif not (frame[:1].islower() or (dangling and frame[:1].isupper())):
+        return None
+    # The lines between joined by spaces: the same length, so offsets still hold.
+    joined = re.sub(r"\s", " ", hidden[quote.mark_end : end])
+    found = resolver.after_frame(joined, quote.mark_end, quote)
     if found is not None and found.actor_id:
-        return Attribution(found.actor_id, "attribution in next paragraph", basis=frame[:200])
+        basis = " ".join(joined.split())[:200]
+        return Attribution(found.actor_id, "attribution in next paragraph", basis=basis)
     return None
 
 

@@ -1,0 +1,246 @@
+"""Speaker patterns of issue 12, one table per pattern, with variants (quote before and
+after, curly and straight marks, she/they, added/told/wrote/according to, colons,
+nested quotes) and cases where the speaker must stay unknown. Sentences written for
+these tests; extraction is given no known actors, as on an article nobody annotated."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.articles import Article
+from timeline.extract.pipeline import article_from_row, extract_article
+
+
+def article(body: str, published: str = "2025-03-14") -> Article:
+    return article_from_row(
+        {"id": "patterns", "text": body, "search_text": body, "published": published}
+    )
+
+
+def extracted(body: str) -> tuple[list[dict], dict[str, str]]:
+    extraction = extract_article(article(body), [], [])
+    return extraction.quotes, {a["id"]: a["name"] for a in extraction.actors}
+
+
+def speaker_of(body: str, opening: str) -> str | None:
+    """The name of the speaker of the one quotation that starts with ``opening``."""
+    quotes, names = extracted(body)
+    found = [q for q in quotes if q["text"].startswith(opening)]
+    assert len(found) == 1, [q["text"] for q in quotes]
+    return names.get(found[0]["speaker_id"])
+
+
+# fmt: off
+# -- "…," said Name: the verb first, a name never seen before ----------------------------
+VERB_FIRST = [
+    ("“The harvest came early this year,” said Tomasz Wierzbicki.", "Tomasz Wierzbicki"),
+    ('"We are not leaving," said Olusegun Adeyemi, standing outside the court.',
+     "Olusegun Adeyemi"),
+    ("“It is far too late for that,” added Mei-Ling Chou.", "Mei-Ling Chou"),
+    ("“No comment on the merger,” wrote Henrik Solberg in an email.", "Henrik Solberg"),
+    ("“The vote is final and binding,” said Rafael Ortiz on Tuesday.", "Rafael Ortiz"),
+    ("“It was a fair trial in the end,” said John T. Maxwell.", "John T. Maxwell"),
+    ("“Enough is enough for this town,” says Siobhan McAllister-Reid.",
+     "Siobhan McAllister-Reid"),
+    ("“We were never told about the risk,” said Inés Álvarez.", "Inés Álvarez"),
+]
+
+
+# -- said role Name ---------------------------------------------------------------------
+VERB_ROLE_NAME = [
+    ("“Sales are down by half,” said bookshop owner Clara Menendez.", "Clara Menendez"),
+    ('"We were ready for the storm," said fire chief Daniel O\'Brien.', "Daniel O'Brien"),
+    ("“It is a wake-up call for everyone,” said climate scientist Dr. Aisha Bello.",
+     "Aisha Bello"),
+    ("“The deal is done at last,” said the company's chief executive, Ruth Adler.",
+     "Ruth Adler"),
+    ("“The deal is done at last,” the company's chief executive, Ruth Adler, said.",
+     "Ruth Adler"),
+    ("“The smell is unbearable at night,” said one resident, Carla Pinto.", "Carla Pinto"),
+    ('"Nobody warned us," one of the parents, Sunita Rao, told the inquiry.', "Sunita Rao"),
+    ("“Business has never been this slow,” says local baker Hamid Rezaei.", "Hamid Rezaei"),
+]
+
+
+# -- Its spokesperson, Name, said ----------------------------------------------------------
+ITS_ROLE_NAME = [
+    ("The ministry declined to comment further. Its spokesperson, Lars Eklund, said: "
+     "“We will publish the data next week.”", "Lars Eklund"),
+    ("The union called a strike. Its general secretary, Moira Kelly, told members: "
+     '"We have no choice left."', "Moira Kelly"),
+    ("A spokeswoman for the airline, Jana Novak, said the flights “will resume on Monday "
+     "morning.”", "Jana Novak"),
+    ("The hospital's director, Pieter Janssen, added: “Every bed is taken.”",
+     "Pieter Janssen"),
+]
+
+
+# -- appositions with an age or a description ------------------------------------------
+APPOSITIONS = [
+    ("“I lost everything in one night,” said Farid Rahimi, 52, a shopkeeper in the old "
+     "town.", "Farid Rahimi"),
+    ("Farid Rahimi, 52, said: “I lost everything in one night.”", "Farid Rahimi"),
+    ("“The shelling started at dawn,” said Olena Marchuk, a 67-year-old retired teacher.",
+     "Olena Marchuk"),
+    ("Olena Marchuk, a retired teacher from Kharkiv, said “the shelling started at dawn "
+     "and never stopped.”", "Olena Marchuk"),
+    ('"We waited for hours in the rain," said Kofi Mensah, 31, who drives a taxi.',
+     "Kofi Mensah"),
+    ("Joan Miller, who has lived on the street for 40 years, said: “We never had a flood "
+     "like this.”", "Joan Miller"),
+    ("“The school is the heart of the village,” Agnieszka Nowicka, 38, a mother of "
+     "three, told the meeting.", "Agnieszka Nowicka"),
+]
+
+
+# -- titles ---------------------------------------------------------------------------
+TITLES = [
+    ("“We expect a reply very soon,” Foreign Minister Ana Brnabic told reporters.",
+     "Ana Brnabic"),
+    ("Secretary of State Linda Hargreaves said: “The alliance is united.”",
+     "Linda Hargreaves"),
+    ("“Talks are still ongoing,” Kremlin spokesman Pavel Orlov told reporters on Monday.",
+     "Pavel Orlov"),
+    ("White House press secretary Jordan Blake told reporters, “The president has no "
+     "plans to travel.”", "Jordan Blake"),
+    ("“We will not retreat an inch,” said Defence Secretary Graham Cole.", "Graham Cole"),
+    ("Attorney General Nadia Petrova said in a statement that “the investigation is now "
+     "closed.”", "Nadia Petrova"),
+    ("“The border will stay open,” Interior Minister Karin Holt said.", "Karin Holt"),
+]
+
+
+# -- surname alone: the full name met earlier, else the surname as the article gives it --
+SURNAMES = [
+    ("Farmer Jack Doyle lost his whole crop. “It was all gone in a night,” Doyle said.",
+     "Jack Doyle"),
+    ("Judge Miriam Okonkwo heard the case. Okonkwo told the court: “This will not stand.”",
+     "Miriam Okonkwo"),
+    ("Teacher Lena Fischer teaches 30 children. “We need more space,” she said. "
+     "“There is no room,” Fischer added.", "Lena Fischer"),
+    ('Engineer Tariq Aziz checked the dam. "The cracks are old," said Aziz.', "Tariq Aziz"),
+]
+
+
+# -- pronouns: whoever spoke last, not the person talked about ------------------------
+PRONOUNS = [
+    ("“We need more buses,” said councillor Mary Byrne.\n"
+     "She criticised transport minister Eamon Ryan for the delays. “He has ignored us "
+     "for years,” she said.", "Mary Byrne"),
+    ("“Prices are rising fast,” analyst Sofia Lindqvist said. She added that governor "
+     "Peter Brandt “has waited far too long.”", "Sofia Lindqvist"),
+    ("Mayor Carla Ruiz met the protesters on Friday. “We hear you,” she told them.",
+     "Carla Ruiz"),
+    ("“We will rebuild,” said shop owner Dev Patel.\n"
+     "The fire was started by a neighbour, Colin Shaw, police said. “It is a shock,” he "
+     "added.", "Dev Patel"),
+    ("“The food ran out on Tuesday,” said aid worker Grace Mwangi.\n"
+     "Her colleague Peter Otieno drove the last truck. “We had nothing left to give,” "
+     "he said.", "Peter Otieno"),
+]
+
+
+# -- a title's pronoun: the officeholder named elsewhere, or unknown -------------------
+OFFICEHOLDERS = [
+    ("Prime Minister Hugo Laine visited the port in June.\n"
+     "The prime minister returned on Friday. “The port will reopen,” he said.",
+     "Hugo Laine"),
+    ("Critic Alma Reyes attacked the plan.\n"
+     "The foreign minister rejected the criticism. “Our policy is clear,” he said.", None),
+    ("The mayor opened the fair on Saturday. “This town deserves a celebration,” she said."
+     "\nLater, Mayor Ruth Okafor cut the ribbon.", "Ruth Okafor"),
+]
+
+
+# -- role nouns: the person the article describes by it, else unknown -----------------
+ROLES = [
+    ("Nurse Fiona Walsh has worked at the hospital for 20 years. “The ward is full every "
+     "night,” the nurse said.", "Fiona Walsh"),
+    ("Veteran Marek Nowak served two tours abroad. “Nobody came to help us,” the veteran "
+     "said.", "Marek Nowak"),
+    ("An analyst at Nordbank, Eva Holm, expects a cut. “Inflation has peaked,” the "
+     "analyst added.", "Eva Holm"),
+    ("Detective Sergeant Ray Dunmore leads the inquiry. “We have a suspect,” the "
+     "detective told reporters.", "Ray Dunmore"),
+    ("“I heard two shots at midnight,” a resident said.", None),
+    ("“It happens every single year,” said a local farmer.", None),
+    ("“Nobody told us anything,” said a nurse who asked not to be named.", None),
+    ("“Nobody is safe here any more,” one witness said.", None),
+    ("The priest at St Mary's, Father Luca Bianchi, rang the bells. “The village came "
+     "together,” the priest said.", "Luca Bianchi"),
+]
+
+
+# -- according to, wrote, told X, colons ----------------------------------------------
+VERBS = [
+    ("The fire “spread through the whole building within minutes”, according to fire "
+     "officer Sam Keller.", "Sam Keller"),
+    ("According to Nadia Haddad, a lawyer for the family, “the police ignored every "
+     "warning.”", "Nadia Haddad"),
+    ("In a post on social media, Senator Kim Ahlberg wrote: “This bill will not pass.”",
+     "Kim Ahlberg"),
+    ("“We found no survivors in the wreck,” police chief Anton Berg told the Evening "
+     "Post.", "Anton Berg"),
+    ("Health Minister Ewa Nowak was blunt: “The system is broken.”", "Ewa Nowak"),
+    ("“We are saddened by the news,” Meridian Airlines said in a statement.",
+     "Meridian Airlines"),
+    ("“He told me ‘go home’ and walked away,” said Ines Duarte.", "Ines Duarte"),
+    ('"He shouted \u2018run\u2019 and we ran," said Ines Duarte.', "Ines Duarte"),
+    ("Officials said the road “would remain closed for several more days.”", None),
+]
+
+
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
+    + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS,
+)  # fmt: skip
+def test_the_last_quotation_has_its_speaker(body, speaker):
+    quotes, names = extracted(body)
+    assert quotes, "no quotation found"
+    assert names.get(quotes[-1]["speaker_id"]) == speaker
+
+
+# -- quotations over paragraphs, never closed, attribution after a line break -----------
+# fmt: off
+PARAGRAPHS = [
+    # straight marks, the newspaper convention: each paragraph a quotation of the first
+    ('Survivor Leila Nasser said: "We ran to the basement.\n'
+     '"The walls were shaking.\n"Nobody slept that night."',
+     ["We ran to the basement.", "The walls were shaking.", "Nobody slept that night."],
+     "Leila Nasser"),
+    # the attribution in the last paragraph of the quotation
+    ("“The first winter was the hardest.\n“We had no heating at all,” said Piotr "
+     "Zielinski.", ["The first winter was the hardest.", "We had no heating at all,"],
+     "Piotr Zielinski"),
+    # never closed, attributed before it
+    ("Ranger Edith Cole said: “Stay away from the cliffs until the storm passes",
+     ["Stay away from the cliffs until the storm passes"], "Edith Cole"),
+    # attribution on the next line (scraped page, the name a link)
+    ("“The bridge is not safe to cross.”\nsaid engineer Marta Kowalczyk, in a report "
+     "published on Monday.", ["The bridge is not safe to cross."], "Marta Kowalczyk"),
+    ("“We have enough food for a week,” said\nJoseph Mwangi, an aid worker in the camp.",
+     ["We have enough food for a week,"], "Joseph Mwangi"),
+    ("“We have enough food for a week,”\nJoseph Mwangi\ntold the radio.",
+     ["We have enough food for a week,"], "Joseph Mwangi"),
+]
+
+
+# fmt: on
+
+
+@pytest.mark.parametrize(("body", "texts", "speaker"), PARAGRAPHS)
+def test_quotations_over_paragraphs_and_lines_keep_text_and_speaker(body, texts, speaker):
+    quotes, names = extracted(body)
+    assert [q["text"] for q in quotes] == texts
+    assert [names.get(q["speaker_id"]) for q in quotes] == [speaker] * len(texts)
+
+
+def test_every_quotation_says_how_its_speaker_was_found():
+    body = "Farmer Jack Doyle lost his whole crop. “It was all gone in a night,” Doyle said."
+    (quote,), _ = extracted(body)
+    assert quote["extraction_method"].startswith("quotation marks; speaker:")
+    assert "Doyle said" in quote["extraction_basis"]

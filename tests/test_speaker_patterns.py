@@ -190,13 +190,76 @@ VERBS = [
 ]
 
 
+
+# -- a surname alone that the article names no further; a body's "it" and "they" ------
+ALONE_AND_BODIES = [
+    ("“We will appeal the ruling,” Moreno said.", "Moreno"),
+    ("“The figures do not add up,” said Castellano.", "Castellano"),
+    ("“The lights went out at nine,” said Priya. “Then the water came.”", "Priya"),
+    ("“We will appeal,” Moreno said. Luis Moreno, the club's lawyer, filed the papers.",
+     "Luis Moreno"),
+    ("Police said: “The road will stay closed until Friday.”", None),
+    ("“The road will stay closed until Friday,” Officials said.", None),
+    ("Rescue worker Ali Demir, 29, said: “We pulled out two children alive.”", "Ali Demir"),
+    ("“We pulled out two children alive,” rescue worker Ali Demir, 29, said.", "Ali Demir"),
+    ("The Harbour Workers Union rejected the offer on Monday. “It is an insult to every "
+     "docker,” they said.", "Harbour Workers Union"),
+    ("Northgate Council approved the plan. “This is a good day for the town,” it said in "
+     "a statement.", "Northgate Council"),
+]
+
+
+# -- more frames: told X, of X, dashes, brackets, participles, long titles -------------
+MORE_FRAMES = [
+    ("Anton Berg told the Evening Post: “We found no survivors in the wreck.”", "Anton Berg"),
+    ("“We found no survivors,” Anton Berg told the BBC's Today programme.", "Anton Berg"),
+    ("Lucia Ferrante of the Rome Tenants Association said “rents have doubled in five "
+     "years.”", "Lucia Ferrante"),
+    ("“Rents have doubled in five years,” said Lucia Ferrante of the Rome Tenants "
+     "Association.", "Lucia Ferrante"),
+    ("“We have run out of insulin” — Dr Samir Haddad, a doctor at the clinic.",
+     "Samir Haddad"),
+    ("Olga Petrenko was quoted as saying: “The factory will close in May.”", "Olga Petrenko"),
+    ("In a tweet, Mayor Tom Reyes wrote: “The parade is cancelled.”", "Tom Reyes"),
+    ("“Nobody will lose their job,” said Karen Voss, adding that the plant “would stay "
+     "open for years.”", "Karen Voss"),
+    ("A spokesman for the Nordic Rail Company, Erik Lund, said: “Trains will run again on "
+     "Monday.”", "Erik Lund"),
+    ("Erik Lund, a spokesman for the company, said trains “will run again from Monday "
+     "morning.”", "Erik Lund"),
+    ("“It's a disaster for the region,” Ms. Janet Okoye said.", "Janet Okoye"),
+    ("“We're not done yet,” she said.", None),
+    ("Dr. Helen Park, who led the study, said: “The results surprised us.”\n"
+     "“We expected the opposite,” she added.", "Helen Park"),
+    ("“Our members are angry,” Grace Chen, president of the teachers' union, told "
+     "reporters.", "Grace Chen"),
+    ("“The storm caught us by surprise,” said 72-year-old fisherman Jonas Berg.",
+     "Jonas Berg"),
+    ("Asked whether he would resign, Minister Paul Lenz said: “Certainly not, not today.”",
+     "Paul Lenz"),
+    ("“This is about fairness,” Senator Rachel Kim (D-Ore.) said.", "Rachel Kim"),
+    ("Opposition leader Mark Devlin said the budget was “a betrayal of working families.”",
+     "Mark Devlin"),
+    ("“I have seen worse,” the 54-year-old said.", None),
+    ("Paramedic Jo Evans reached the scene first.\n“There was smoke everywhere,” the "
+     "paramedic recalled.", "Jo Evans"),
+    ("“The country deserves better,” former president Luis Arce told supporters in La "
+     "Paz.", "Luis Arce"),
+    ("The UN's human rights chief, Volker Brandt, said: “Civilians must be protected.”",
+     "Volker Brandt"),
+    ("“Civilians must be protected,” UN human rights chief Volker Brandt said in Geneva.",
+     "Volker Brandt"),
+    ("Ali Demir said: “We pulled out two children alive.” His colleague, Mehmet Kaya, "
+     "added: “Others are still under the rubble.”", "Mehmet Kaya"),
+]
+
 # fmt: on
 
 
 @pytest.mark.parametrize(
     ("body", "speaker"),
     VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
-    + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS,
+    + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

@@ -40,6 +40,7 @@ _SPOKEN = {
     "colon",
     "continues previous quotation",
     "quotation continued in the next paragraph",
+    "dash-name after",
     "colon in previous paragraph",
 }
 # Small words a title of a work keeps in lower case ("Scarne on Card Tricks").

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .actors import ActorBook, Mention, MentionIndex
 from .gazetteer import DEMONYMS, state_named
+from .given_names import GIVEN_NAMES
 from .names import same_name
 from .quotes import QuoteSpan
 from .sentences import Span, sentences
@@ -25,6 +26,7 @@ from .vocabulary import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     FUNCTION_WORDS,
+    GOVERNMENT_NOUNS,
     GOVERNMENT_WORDS,
     MEDIA_WORDS,
     MONTHS,
@@ -66,12 +68,18 @@ _FILLER = r"(?:\s+(?:also|later|then|further|again|once\s+again|has|have|had|was
 _AFTER_WHO_VERB = re.compile(rf"^[\s,.;:!?—–-]*(?P<who>{_WHO}){_FILLER}\s+(?P<verb>{_VERB})\b")
 # \b: "said headteacher X" is not "said he".
 _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{_WHO})\b")
+# A party or a state in brackets after a name: "Senator Rachel Kim (D-Ore.) said".
+_PARENTHESIS = r"(?:\s\([^()\n]{1,30}\))?"
 # "…," Khaled Al-Maeena, editor at large at the Gazette, said / "…," Ann Lee, 38, a
 # mother of three, told the meeting / "…," Kremlin spokesman
 # Dmitry Peskov told reporters / "…," local resident Maria Santos said.
 _AFTER_NAME_VERB = re.compile(
-    rf"^[\s,.;:!?—–-]*(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})"
+    rf"^[\s,.;:!?—–-]*(?:[A-Za-z][\w’'-]*\s+){{0,4}}?(?P<who>{_NAME}){_PARENTHESIS}"
     rf"(?:(?:,\s[^,“”\"\n]{{1,80}}){{1,2}},)?{_FILLER}\s+(?P<verb>{_VERB})\b"
+)
+# "…" — Dr Samir Haddad, a doctor at the clinic: a dash before the name on its line.
+_AFTER_DASH_NAME = re.compile(
+    rf"^\s*[—–]\s*(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})(?=\s*(?:[,.;(]|$))"
 )
 # "…," said festival director Helen Marsh / said the city's mayor, Ann Lee.
 _AFTER_VERB_NAME = re.compile(
@@ -315,7 +323,14 @@ class SpeakerResolver:
             rest = words[max(i for i, w in enumerate(words) if w in ("of", "for")) + 1 :]
             if not set(rest) & {w for v, _ in _INSTITUTION_TYPES for w in v} and len(rest) > 2:
                 titled, words = titled + words[: len(words) - 2], rest[-2:]
-        if not words or len(words) > 6 or set(words) & (_CALENDAR | NOT_ACTOR_WORDS):
+        if not words or len(words) > 6:
+            return None
+        if set(words) & (_CALENDAR | NOT_ACTOR_WORDS) and not (
+            # "Helen Park", "Theresa May": a given name and a surname that is also a word
+            len(words) in (2, 3)
+            and words[0] in GIVEN_NAMES
+            and not set(words[:-1]) & (_CALENDAR | NOT_ACTOR_WORDS)
+        ):
             return None
         name = " ".join(words)
         actor_type = next(
@@ -337,9 +352,13 @@ class SpeakerResolver:
             if found := self.book.find_surname(name, mentioned):
                 self.book.remember(found, who)
                 return found
-            full = self._full_name_before(name, before)
-            if full is None and not titled:
-                return None  # a bare surname nobody named in full: unknown
+            # The full name met earlier, else the first one after ("Moreno said" in the
+            # lede, "Luis Moreno, the club's lawyer," further down).
+            full = self._full_name_before(name, before) or self._full_name_before(
+                name, len(self.text)
+            )
+            if full is None and not titled and not self._surname_alone(name, start):
+                return None  # a capitalised word that need not be a name: unknown
             name = full or who
         actor_id = self.book.add(
             name, actor_type, f"actor: named as a quotation's speaker ({actor_type})", basis
@@ -347,6 +366,28 @@ class SpeakerResolver:
         if name != who:
             self.book.remember(actor_id, who)
         return actor_id
+
+    def _surname_alone(self, word: str, start: int) -> bool:
+        """Is a lone capitalised word in an attribution a person's name the article gives
+        no more of ("“…,” Moreno said", "said Castellano")? Not a word capitalised only
+        because it opens a sentence ("Police said:", "Witnesses told"), not an acronym,
+        not a role or a body."""
+        lowered = word.lower()
+        if word.isupper() or lowered in ROLE_NOUNS | GOVERNMENT_NOUNS:
+            return False
+        if lowered.rstrip("s") in ROLE_NOUNS or lowered[:-2] in ROLE_NOUNS:
+            return False  # "Officials", "Witnesses"
+        before = self.text[max(0, start - 3) : start].rstrip(" \u00a0")
+        if before and before[-1] not in ".!?:\n":
+            return True  # inside a sentence, after a quotation: a proper name
+        # Opening a sentence: a name only if a speech verb follows it ("Moreno said:",
+        # not "Rescue worker Ali Demir said") and the article never writes it in lower case.
+        end = start + len(word)
+        return (
+            bool(re.match(rf"{_FILLER}\s+{_VERB}\b", self.text[end : end + 40]))
+            and not re.search(rf"\b{re.escape(lowered)}\b", self.text)
+            and (word in GIVEN_NAMES or not word.endswith("s"))
+        )
 
     def _full_name_before(self, surname: str, before: int) -> str | None:
         """The last full name before an offset whose last word is this surname (in any
@@ -514,6 +555,7 @@ class SpeakerResolver:
             (_AFTER_VERB_WHO, "verb-who"),
             (_AFTER_NAME_VERB, "name-verb after"),
             (_AFTER_VERB_NAME, "verb-name after"),
+            (_AFTER_DASH_NAME, "dash-name after"),
         ):
             match = pattern.match(frame)
             if match:
@@ -594,7 +636,7 @@ class SpeakerResolver:
             # "The official statement from X's office cited": the document's issuer
             return Attribution(self.document_issuer(offset + verb.start()), "statement")
         match = re.search(
-            rf"(?P<who>{_WHO}),?(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
+            rf"(?P<who>{_WHO}){_PARENTHESIS},?(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
             rf"in \w+|then|later|once again))*\s*,?\s*$",
             subject,
         )

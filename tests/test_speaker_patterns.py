@@ -199,6 +199,9 @@ ALONE_AND_BODIES = [
     ("“We will appeal,” Moreno said. Luis Moreno, the club's lawyer, filed the papers.",
      "Luis Moreno"),
     ("Police said: “The road will stay closed until Friday.”", None),
+    ("The Sentinel cited a letter from the council: “The road will stay closed.”", None),
+    ("After the vote, head of the Dock Workers Union Ivo Maric told the radio the deal "
+     "“must be fair”: “We will not sign anything else.”", "Ivo Maric"),
     ("“The road will stay closed until Friday,” Officials said.", None),
     ("Rescue worker Ali Demir, 29, said: “We pulled out two children alive.”", "Ali Demir"),
     ("“We pulled out two children alive,” rescue worker Ali Demir, 29, said.", "Ali Demir"),

@@ -68,6 +68,13 @@ _FILLER = r"(?:\s+(?:also|later|then|further|again|once\s+again|has|have|had|was
 _AFTER_WHO_VERB = re.compile(rf"^[\s,.;:!?—–-]*(?P<who>{_WHO}){_FILLER}\s+(?P<verb>{_VERB})\b")
 # \b: "said headteacher X" is not "said he".
 _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{_WHO})\b")
+# A person's name after the body they speak for, in one title: "CEO of the Refugee
+# Council Enver Solomon", "Kremlin spokesman Dmitry Peskov".
+_NAME_AFTER_BODY = re.compile(
+    rf"[’']?s?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){{0,3}}"
+    rf"(?P<who>[{_UPPER}][\w’'-]+(?:[ \u00a0][{_UPPER}][\w’'.-]*){{1,2}})"
+)
+_FOLLOWED_BY_VERB = re.compile(rf",?{_FILLER}\s+{_VERB}\b")
 # A party or a state in brackets after a name: "Senator Rachel Kim (D-Ore.) said".
 _PARENTHESIS = r"(?:\s\([^()\n]{1,30}\))?"
 # "…," Khaled Al-Maeena, editor at large at the Gazette, said / "…," Ann Lee, 38, a
@@ -252,6 +259,11 @@ class SpeakerResolver:
         inside = self.located.inside(start, end)
         if inside:
             people = [m for m in inside if self.book.actors[m.actor_id].type == "person"]
+            if not people and (tail := _NAME_AFTER_BODY.fullmatch(self.text, inside[-1].end, end)):
+                # "CEO of the Refugee Council Enver Solomon": the person after the body
+                who_start = tail.start("who")
+                if found := self.new_speaker(tail.group("who"), who_start, before):
+                    return found
             return (people or inside)[-1].actor_id
         words = re.findall(r"[\w-]+", who)
         lowered = [w.lower() for w in words]
@@ -377,6 +389,8 @@ class SpeakerResolver:
             return False
         if lowered.rstrip("s") in ROLE_NOUNS or lowered[:-2] in ROLE_NOUNS:
             return False  # "Officials", "Witnesses"
+        if re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", self.text[max(0, start - 5) : start]):
+            return False  # "The Guardian cited": a title's word, no person's name
         before = self.text[max(0, start - 3) : start].rstrip(" \u00a0")
         if before and before[-1] not in ".!?:\n":
             return True  # inside a sentence, after a quotation: a proper name
@@ -672,7 +686,10 @@ class SpeakerResolver:
                     return Attribution(actor, method)
         inside = [m for m in self.located.inside(start, end) if not m.in_quote]
         preferred = [m for m in inside if self.book.actors[m.actor_id].type != "state"]
-        chosen = (preferred or inside)[:1]
+        # The one a speech verb follows is the subject ("CEO of the Refugee Council Enver
+        # Solomon told Sky News"), before the first named.
+        speaking = [m for m in preferred if _FOLLOWED_BY_VERB.match(self.hidden, m.end, end)]
+        chosen = (speaking or preferred or inside)[:1]
         if not chosen:
             return None
         return Attribution(chosen[0].actor_id, method)

@@ -134,6 +134,9 @@ PRONOUNS = [
     ("“We will rebuild,” said shop owner Dev Patel.\n"
      "The fire was started by a neighbour, Colin Shaw, police said. “It is a shock,” he "
      "added.", "Dev Patel"),
+    # a person only talked about, after "The body of", does not take the floor
+    ("“We will find out what happened,” said coach Ann Berg.\n"
+     "The body of Tom Hale was found on Monday. “It is a tragedy,” she said.", "Ann Berg"),
     ("“The food ran out on Tuesday,” said aid worker Grace Mwangi.\n"
      "Her colleague Peter Otieno drove the last truck. “We had nothing left to give,” "
      "he said.", "Peter Otieno"),

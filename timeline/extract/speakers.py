@@ -126,7 +126,8 @@ _ROLE_SUBJECT = re.compile(
 # So is a name after a described role ("Her colleague Peter Otieno drove the truck").
 _OPENS_SENTENCE = re.compile(
     r"(?:^|[.!?][”\"’»]?\s+|\n\s*)"
-    r"(?:(?:The|A|An|Her|His|Its|Their|Our)\s+(?:[a-z][\w-]*\s+){1,3})?"
+    r"(?:(?:The|A|An|Her|His|Its|Their|Our)\s+(?:(?!(?:of|by|for|with|to|from|in|on|at|about"
+    r"|and|or)\s)[a-z][\w-]*\s+){1,3})?"
     r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
 )
 _ACCORDING = re.compile(
@@ -277,15 +278,15 @@ class SpeakerResolver:
         if roles:
             states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
             named = any(_NAME_WORD.match(w) and w not in _NOT_NAME_START for w in words)
-            found = None
-            if not named and not states:
-                # "the priest" said: the person the article introduced by that role
-                # ("The priest at St Mary's, Father Luca Bianchi,") outranks a holder the
-                # mention rules guessed from the words around a role.
-                found = self._described(roles[-1], start)
-            if found is None:
-                state = states.pop() if len(states) == 1 else None
-                found = self._by_role(roles[-1], state, before)
+            state = states.pop() if len(states) == 1 else None
+            found = self._by_role(roles[-1], state, before)
+            if not named:
+                # "the priest" said: the person the article introduced by that role ("The
+                # priest at St Mary's, Father Luca Bianchi,"), when that introduction is
+                # nearer than the last mention of a holder of the role
+                described = self._described(roles[-1], start)
+                if described and (found is None or described[0] > self._last_named(found, start)):
+                    found = described[1]
             if found or not named:
                 return found
             if lowered[0] in ("the", "this", "that"):
@@ -498,8 +499,13 @@ class SpeakerResolver:
             found = self._nearest(before, ("from state", state), from_state)
         return found
 
-    def _described(self, role: str, before: int) -> str | None:
-        """The person the article last introduced by this role before an offset ("The
+    def _last_named(self, actor_id: str, before: int) -> int:
+        """Where the last mention of an actor before an offset starts (-1: none)."""
+        starts = [m.start for m in self.located.between(0, before) if m.actor_id == actor_id]
+        return max(starts, default=-1)
+
+    def _described(self, role: str, before: int) -> tuple[int, str] | None:
+        """Where and whom the article last introduced by this role before an offset ("The
         village priest, Father Anton Weiss," / "retired nurse Ann Lee") for "the priest"."""
         pattern = _DESCRIBED.get(role)
         if pattern is None:
@@ -518,7 +524,8 @@ class SpeakerResolver:
             for m in self.located.inside(start, start + len(who))
             if self.book.actors[m.actor_id].type == "person"
         ]
-        return people[-1].actor_id if people else self.new_speaker(who, start, before)
+        found = people[-1].actor_id if people else self.new_speaker(who, start, before)
+        return (start, found) if found else None
 
     def _named_before(self, start: int, end: int) -> str | None:
         """The institution named just before a document noun within text[start:end]

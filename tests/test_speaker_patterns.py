@@ -259,6 +259,57 @@ MORE_FRAMES = [
      "added: “Others are still under the rubble.”", "Mehmet Kaya"),
 ]
 
+
+# -- several quotations: each text whole, each speaker (curly, straight, single marks) --
+SEVERAL = [
+    ('"We\'re not giving up," said Maya Cohen.', [("We're not giving up,", "Maya Cohen")]),
+    ("‘We will fight on,’ says Ana Lopes", [("We will fight on,", "Ana Lopes")]),
+    ("Witness Lia Moss said: “He yelled ‘get down’ and everyone dropped.”",
+     [("He yelled ‘get down’ and everyone dropped.", "Lia Moss")]),
+    ("Survivor Leila Nasser said: “We ran to the basement.\n“The walls were shaking.”\n"
+     "Rescuers arrived at dawn.",
+     [("We ran to the basement.", "Leila Nasser"), ("The walls were shaking.", "Leila Nasser")]),
+    ("Mayor Ann Lee said the town would recover. “We have done it before,” she said, "
+     "“and we will do it again.”",
+     [("We have done it before,", "Ann Lee"), ("and we will do it again.", "Ann Lee")]),
+    # a new subject takes the floor from the last speaker
+    ("“Our message is simple,” Karl Vogt said. “Pay the workers.”\n"
+     "Union leader Rosa Diaz disagreed. “That is not enough,” she said.",
+     [("Our message is simple,", "Karl Vogt"), ("Pay the workers.", "Karl Vogt"),
+      ("That is not enough,", "Rosa Diaz")]),
+    ("The finance minister, Eva Stahl, was asked about the cuts. “They are necessary,” she "
+     "replied.", [("They are necessary,", "Eva Stahl")]),
+    # "the prime minister" is the one titled so, not the nearest minister
+    ("Prime Minister Hugo Laine and Finance Minister Eva Stahl met the unions. “We "
+     "listened,” the prime minister said.", [("We listened,", "Hugo Laine")]),
+    ("Prime Minister Hugo Laine and Finance Minister Eva Stahl met the unions.\n"
+     "The prime minister spoke first. “We listened,” he said.",
+     [("We listened,", "Hugo Laine")]),
+    ("Rosa Diaz, a union leader, and Karl Vogt, the owner, met on Friday. “It went well,” "
+     "Diaz said afterwards.", [("It went well,", "Rosa Diaz")]),
+    ("“The decision was taken without us,” the Brookfield Residents Association said.",
+     [("The decision was taken without us,", "Brookfield Residents Association")]),
+    ("In an interview with the Daily Star, actor Sam Reid said: “I never wanted to be "
+     "famous.”", [("I never wanted to be famous.", "Sam Reid")]),
+    ("Lena Fischer, 44, and her husband were rescued. “We lost the car but not our "
+     "lives,” she said.", [("We lost the car but not our lives,", "Lena Fischer")]),
+    ("“This was a planned attack,” Interior Ministry spokesman Col. Ivan Sorokin told the "
+     "TASS news agency.", [("This was a planned attack,", "Ivan Sorokin")]),
+    ("“This was a planned attack,” said Col. Ivan Sorokin, a spokesman for the Interior "
+     "Ministry.", [("This was a planned attack,", "Ivan Sorokin")]),
+    ("Chief Executive Officer Dana Whitfield wrote in a memo to staff: “Our priority is "
+     "safety.”", [("Our priority is safety.", "Dana Whitfield")]),
+    ("“We are asking for a fair wage,” said Tom Hale, a nurse.\nHospital director Ruth "
+     "Fox said the trust “cannot afford any more”.",
+     [("We are asking for a fair wage,", "Tom Hale"), ("cannot afford any more", "Ruth Fox")]),
+    ("Dmitry Peskov, the Kremlin spokesman, told reporters: “There are no plans for "
+     "talks.”", [("There are no plans for talks.", "Dmitry Peskov")]),
+    ("“There are no plans for talks,” Dmitry Peskov, the Kremlin spokesman, told "
+     "reporters.", [("There are no plans for talks,", "Dmitry Peskov")]),
+    ("The Kremlin's spokesman Dmitry Peskov said that “there are no plans for talks.”",
+     [("there are no plans for talks.", "Dmitry Peskov")]),
+]
+
 # fmt: on
 
 
@@ -313,3 +364,9 @@ def test_every_quotation_says_how_its_speaker_was_found():
     (quote,), _ = extracted(body)
     assert quote["extraction_method"].startswith("quotation marks; speaker:")
     assert "Doyle said" in quote["extraction_basis"]
+
+
+@pytest.mark.parametrize(("body", "expected"), SEVERAL)
+def test_each_quotation_whole_with_its_speaker(body, expected):
+    quotes, names = extracted(body)
+    assert [(q["text"], names.get(q["speaker_id"])) for q in quotes] == expected

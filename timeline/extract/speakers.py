@@ -122,12 +122,17 @@ _ROLE_SUBJECT = re.compile(
     + r")\b(?!\s+[A-Z])"
 )
 # Only capitalised words (titles) between a sentence's start and a name: the name is
-# the sentence's subject ("Nurse Tom Baker disagreed").
-# So is a name after a described role ("Her colleague Peter Otieno drove the truck").
+# the sentence's subject ("Nurse Tom Baker disagreed"). So is a name after a role or a
+# relation that opens the sentence ("Union leader Rosa Diaz disagreed", "Her colleague
+# Peter Otieno drove", "The finance minister, Eva Stahl, was asked"), not one after
+# other words ("The body of Tom Hale", "Doctors treated nurse Tom Baker").
+_RELATIONS = """colleague colleagues wife husband son daughter brother sister friend partner
+    mother father cousin boss""".split()
+_OPENING_ROLE = "|".join(sorted(ROLE_NOUNS | set(_RELATIONS), key=len, reverse=True))
 _OPENS_SENTENCE = re.compile(
     r"(?:^|[.!?][”\"’»]?\s+|\n\s*)"
-    r"(?:(?:The|A|An|Her|His|Its|Their|Our)\s+(?:(?!(?:of|by|for|with|to|from|in|on|at|about"
-    r"|and|or)\s)[a-z][\w-]*\s+){1,3})?"
+    r"(?:(?:(?:The|A|An|Her|His|Its|Their|Our)\s+(?:[a-z][\w-]*\s+)?|[A-Z][\w’'-]*\s+)"
+    rf"(?:{_OPENING_ROLE}),?\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
 )
 _ACCORDING = re.compile(
@@ -162,6 +167,7 @@ _UNNAMED = re.compile(
 _UNNAMED_AFTER = re.compile(r"\s+(?:by|from)\s+(?:one|an?|some|another)\s+[a-z]")
 _DOCUMENT_WORD = re.compile(r"\bstatement\b|\bremarks\b")
 _PRONOUNS = {"he", "she", "him", "her"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"}
 _COLLECTIVE_PRONOUNS = {"it", "they"}
 _SENTENCE_END = re.compile(r"[.!?][”\"’»)]*\s+")
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b", re.IGNORECASE)
@@ -279,7 +285,7 @@ class SpeakerResolver:
             states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
             named = any(_NAME_WORD.match(w) and w not in _NOT_NAME_START for w in words)
             state = states.pop() if len(states) == 1 else None
-            found = self._by_role(roles[-1], state, before)
+            found = self._by_role(roles[-1], state, before, _qualifier(lowered, roles[-1]))
             if not named:
                 # "the priest" said: the person the article introduced by that role ("The
                 # priest at St Mary's, Father Luca Bianchi,"), when that introduction is
@@ -445,7 +451,8 @@ class SpeakerResolver:
         for match in _ROLE_SUBJECT.finditer(self.hidden, start, before):
             if subject is None or match.start() > subject[0]:
                 role = match.group("role").lower()
-                subject = (match.start(), self._by_role(role, None, before))
+                qualifier = _qualifier(match.group().lower().split(), role)
+                subject = (match.start(), self._by_role(role, None, before, qualifier))
         if subject is not None:
             return subject[1]
         if last:
@@ -486,7 +493,13 @@ class SpeakerResolver:
                 return chosen[index].actor_id
         return None
 
-    def _by_role(self, role: str, state: str | None, before: int) -> str | None:
+    def _by_role(
+        self, role: str, state: str | None, before: int, qualifier: str = ""
+    ) -> str | None:
+        """The nearest holder of a role (of a state), named before an offset or else
+        after it; with a qualifier ("prime" of "the prime minister"), a holder the
+        article titles with those words ("Prime Minister Hugo Laine") first."""
+
         def holds(actor) -> bool:
             return actor.type == "person" and (role, state) in actor.roles
 
@@ -494,10 +507,28 @@ class SpeakerResolver:
             return actor.type == "person" and any(s == state for _, s in actor.roles)
 
         kind = ("role", role, state)
+        if qualifier and (
+            titled := self._titled_holder(kind, holds, f"{qualifier} {role}", before)
+        ):
+            return titled
         found = self._nearest(before, kind, holds) or self._nearest(len(self.text), kind, holds)
         if found is None and state is not None:
             found = self._nearest(before, ("from state", state), from_state)
         return found
+
+    def _titled_holder(self, kind: tuple, holds, title: str, before: int) -> str | None:
+        """The holder (``holds``) whose mention the words of a title stand just before
+        ("Finance Minister Eva Stahl" for "the finance minister"): the last before an
+        offset, else the first after it."""
+        self._nearest(before, kind, holds)  # fills the cache of holders' mentions
+        titled = [
+            m
+            for m in self._accepted[kind][1]
+            if self.text[max(0, m.start - 60) : m.start].lower().rstrip().endswith(title)
+        ]
+        earlier = [m for m in titled if m.end <= before]
+        chosen = earlier[-1:] or titled[:1]
+        return chosen[0].actor_id if chosen else None
 
     def _last_named(self, actor_id: str, before: int) -> int:
         """Where the last mention of an actor before an offset starts (-1: none)."""
@@ -700,6 +731,15 @@ class SpeakerResolver:
         if not chosen:
             return None
         return Attribution(chosen[0].actor_id, method)
+
+
+def _qualifier(words: list[str], role: str) -> str:
+    """The word that narrows a role in a phrase ("prime" in "the prime minister"), or ""."""
+    index = max(i for i, w in enumerate(words) if w == role)
+    word = words[index - 1] if index else ""
+    if not word.isalpha() or word in _DETERMINERS or state_named(word) or word in DEMONYMS:
+        return ""
+    return word
 
 
 def masked(text: str, quotes: list[QuoteSpan]) -> str:

@@ -310,13 +310,69 @@ SEVERAL = [
      [("there are no plans for talks.", "Dmitry Peskov")]),
 ]
 
+
+# -- the same speaker with each speech verb, place of the name and punctuation -------
+VERB_VARIANTS = [
+    ("“We will not be intimidated,” he told Reuters.", None),
+    ("Mayor Ann Lee was at the scene. “We will not be intimidated,” she told Reuters "
+     "by phone.", "Ann Lee"),
+    ("Ann Lee, speaking to local radio, said: “We will not be intimidated.”", "Ann Lee"),
+    ("Ann Lee said on Twitter: “We will not be intimidated by anyone.”", "Ann Lee"),
+    ("“We will not be intimidated by anyone,” Ann Lee wrote on Facebook.", "Ann Lee"),
+    ("The two leaders said in a joint statement that “the partnership will deepen.”", None),
+    ("Kazakh President Kassym-Jomart Tokayev met the envoy. “Our doors are open,” "
+     "Tokayev said.", "Kassym-Jomart Tokayev"),
+    ("“The vaccine is safe for children,” according to a statement from the Ministry "
+     "of Health.", "Ministry of Health"),
+    ("The Ministry of Health said in a statement: “The vaccine is safe for children.”",
+     "Ministry of Health"),
+    ("“The vaccine is safe,” the ministry said, adding that “side effects are rare "
+     "and mild.”", None),
+    ("Ivo Maric, the head of the dockers' union, said his members “will strike on "
+     "Monday unless the offer improves.”", "Ivo Maric"),
+    ("“Unless the offer improves, we strike,” Maric, 58, said.", "Maric"),
+    ("“We strike on Monday,” union boss Ivo Maric declared.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric announced at a rally.", "Ivo Maric"),
+    ("“We strike on Monday,” warned Ivo Maric.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric insisted.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric explained.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric admitted.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric argued.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric posted on X.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric tweeted.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric continued.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric asked.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric replied.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric cautioned.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric predicted.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric vowed.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric acknowledged.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric conceded.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric explained to reporters.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric said in a statement issued by his office.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric said Sunday.", "Ivo Maric"),
+    ("“We strike on Monday,” Ivo Maric, who leads the union, said.", "Ivo Maric"),
+    ("“We strike on Monday” said Ivo Maric", "Ivo Maric"),
+    ("“We strike on Monday!” shouted Ivo Maric.", "Ivo Maric"),
+    ("“Will we strike on Monday?” asked Ivo Maric.", "Ivo Maric"),
+    ("Ivo Maric: “We strike on Monday.”", "Ivo Maric"),
+    ("Ivo Maric had a clear message: “We strike on Monday.”", "Ivo Maric"),
+    ("“We strike on Monday,” is how Ivo Maric put it.", "Ivo Maric"),
+    ("Ivo Maric told the BBC that “we strike on Monday unless the offer improves.”", "Ivo Maric"),
+    ("Ivo Maric, 58, told the BBC that “we strike on Monday unless the offer "
+     "improves.”", "Ivo Maric"),
+    ("Ivo Maric is quoted as saying “we strike on Monday unless the offer improves.”", "Ivo Maric"),
+    ("“We strike on Monday,” said the union's leader.", None),
+]
+
 # fmt: on
 
 
 @pytest.mark.parametrize(
     ("body", "speaker"),
     VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
-    + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES,
+    + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
+    + VERB_VARIANTS,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

@@ -41,13 +41,19 @@ from .vocabulary import (
 # Verbs and documents that introduce a quotation, beyond the shared speech vocabulary
 # (which also makes a name a person's, so it stays narrow): "The city reasoned, “…”",
 # "X dubbed it: “…”", "The Home Office letter reads “…”".
-_QUOTING_VERBS = SPEECH_VERBS | set(
-    """reasoned reasons dubbed quipped joked recounted recounts responded responds testified
+_QUOTING_VERBS = (
+    SPEECH_VERBS
+    | set(
+        """reasoned reasons dubbed quipped joked recounted recounts responded responds testified
     pleaded countered wondered shouted complained complains pledged maintained maintains
     lamented laments confirming stressing emphasizing emphasising recalling describing
     citing urging claiming reiterating announcing answering replying suggesting calling
-    describing expressing""".split()
-)
+    describing expressing cautioned cautions mused muses boasted boasts exclaimed exclaims
+    shouted shouts yelled screamed whispered sighed snapped retorted protested protests
+    objected objects explaining observing remarking predicting""".split()
+    )
+    | {"put it", "puts it"}
+)  # "“…,” is how X put it"
 _DOCUMENTS = DOCUMENT_NOUNS | {"letter", "memo", "email", "e-mail", "notice", "filing", "tweet"}
 _DOCUMENT_VERBS = DOCUMENT_VERBS | {"reads", "read", "states", "warns", "warned"}
 _VERB = r"(?:" + "|".join(sorted(_QUOTING_VERBS, key=len, reverse=True)) + r")"
@@ -75,6 +81,8 @@ _NAME_AFTER_BODY = re.compile(
     rf"(?P<who>[{_UPPER}][\w’'-]+(?:[ \u00a0][{_UPPER}][\w’'.-]*){{1,2}})"
 )
 _FOLLOWED_BY_VERB = re.compile(rf",?{_FILLER}\s+{_VERB}\b")
+# A sentence that is only a name and a colon before its quotation: "Ivo Maric: “…”".
+_NAME_COLON = re.compile(rf"\s*(?P<who>{_NAME}):\s*")
 # A party or a state in brackets after a name: "Senator Rachel Kim (D-Ore.) said".
 _PARENTHESIS = r"(?:\s\([^()\n]{1,30}\))?"
 # "…," Khaled Al-Maeena, editor at large at the Gazette, said / "…," Ann Lee, 38, a
@@ -651,6 +659,11 @@ class SpeakerResolver:
             if actor := self.resolve(who, start, start + len(who), quote.mark_start):
                 return Attribution(actor, "according to")
         verbs = list(_VERB_ANYWHERE.finditer(frame))
+        if not verbs and (label := _NAME_COLON.fullmatch(frame)):
+            # "Ivo Maric: “…”": a name alone before a colon (a transcript, a caption)
+            who, start = label.group("who"), offset + label.start("who")
+            if actor := self.resolve(who, start, start + len(who), quote.mark_start):
+                return Attribution(actor, "colon")
         if frame.rstrip().endswith(":") and _ROLE_WORD.search(frame) and not verbs:
             # A headline's "Ukrainian Ambassador to Kazakhstan: “...”" names a role.
             label = frame.rstrip().rstrip(":")

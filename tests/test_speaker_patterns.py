@@ -9,6 +9,8 @@ import pytest
 
 from timeline.articles import Article
 from timeline.extract.pipeline import article_from_row, extract_article
+from timeline.extract.quotes import find_quote_spans
+from timeline.extract.sentences import paragraphs
 
 
 def article(body: str, published: str = "2025-03-14") -> Article:
@@ -426,3 +428,26 @@ def test_every_quotation_says_how_its_speaker_was_found():
 def test_each_quotation_whole_with_its_speaker(body, expected):
     quotes, names = extracted(body)
     assert [(q["text"], names.get(q["speaker_id"])) for q in quotes] == expected
+
+
+# fmt: off
+SPANS = [
+    # straight single marks, as scraped pages flatten ‘ ’, close only after punctuation
+    ("'We will fight on,' said Ana Lopes.", ["We will fight on,"]),
+    ("Ana Lopes said: 'We will fight on until the end.'", ["We will fight on until the end."]),
+    ("The workers' union said it won't sign the parents' letter.", []),
+    ("In the '90s the Sams' lawyer didn't call.", []),
+    # a closing mark follows a word: ’ after a space is an elided year's apostrophe
+    ("‘We will fight on,’ said Ana Lopes. ‘The ’90s were worse.’",
+     ["We will fight on,", "The ’90s were worse."]),
+    # „…“ pairs
+    ("„We will fight on until the end“, said Ana Lopes.", ["We will fight on until the end"]),
+    # never closed, straight marks: to the paragraph's end
+    ('Ana Lopes said: "We will fight on until the end', ["We will fight on until the end"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), SPANS)
+def test_quotation_marks_pair_as_news_print_them(text, expected):
+    assert [q.text for q in find_quote_spans(text, paragraphs(text))] == expected

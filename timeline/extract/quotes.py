@@ -111,8 +111,22 @@ def _paragraph_quotes(text: str, paragraph: Span) -> tuple[list[QuoteSpan], int 
                 del stack[index:]
                 found.append(_span(text, opened, at, depth=index))
                 break
-    still_open = stack[0][0] if stack and stack[0][1] == "double" else None
-    return found, still_open
+    # A straight ' left open is an apostrophe after all ("the 'aa-1' record"): it holds
+    # no quotation inside it, so depths count only the quotations that close.
+    unpaired = [entry for entry in stack if text[entry[0]] != "'"]
+    still_open = unpaired[0][0] if unpaired and unpaired[0][1] == "double" else None
+    return _nested_depths(found), still_open
+
+
+def _nested_depths(found: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Each quotation's depth: how many of the others enclose it (they never cross)."""
+    ends: list[int] = []
+    for span in sorted(found, key=lambda s: (s.mark_start, -s.mark_end)):
+        while ends and ends[-1] <= span.mark_start:
+            ends.pop()
+        span.depth = len(ends)
+        ends.append(span.mark_end)
+    return found
 
 
 def _span(text: str, opened: int, closed: int, depth: int, by_mark: bool = True) -> QuoteSpan:

@@ -191,6 +191,22 @@ _ROLE_PLACE = (
     rf"[ \u00a0]+(?:at|of|for|from|in|with)[ \u00a0]+(?:the[ \u00a0]+)?"
     rf"(?:[{_UPPER}][\w’'.&-]*[ \u00a0]+){{0,3}}[{_UPPER}][\w’'.&-]*,[ \u00a0]+"
 )
+# Titles that name a role: "Father Anton Weiss" is "the priest", "Sgt. Paul Brady" "the
+# sergeant", "Dr Ines Okafor" "the doctor".
+_TITLES_OF_ROLES = {
+    "priest": ["Father", "Fr.", "Fr"],
+    "doctor": ["Dr.", "Dr"],
+    "sergeant": ["Sgt.", "Sgt"],
+    "captain": ["Capt.", "Capt"],
+    "lieutenant": ["Lt.", "Lt"],
+    "colonel": ["Col.", "Col"],
+    "general": ["Gen.", "Gen"],
+    "professor": ["Prof.", "Prof"],
+    "detective": ["Det.", "Det"],
+    "senator": ["Sen.", "Sen"],
+    "governor": ["Gov.", "Gov"],
+    "pastor": ["Rev.", "Rev", "Reverend"],
+}
 # Per role noun: "priest, Father Anton Weiss" / "nurse Ann Lee" (compiled when needed).
 _DESCRIBED: dict[str, re.Pattern] = {}
 # "the city" is the body its name calls a municipality or a council (the City of X too).
@@ -548,8 +564,9 @@ class SpeakerResolver:
         village priest, Father Anton Weiss," / "retired nurse Ann Lee") for "the priest"."""
         pattern = _DESCRIBED.get(role)
         if pattern is None:
+            forms = [role] + _TITLES_OF_ROLES.get(role, [])
             pattern = _DESCRIBED[role] = re.compile(
-                rf"\b{re.escape(role)}(?:,?[ \u00a0]+|{_ROLE_PLACE})"
+                rf"\b(?:{'|'.join(map(re.escape, forms))})(?:,?[ \u00a0]+|{_ROLE_PLACE})"
                 rf"(?P<who>(?:[{_UPPER}][\w’'.-]*[ \u00a0]+){{1,3}}[{_UPPER}][\w’'-]+)"
             )
         last = None

@@ -398,6 +398,31 @@ DESCRIBED = [
      None),
 ]
 
+
+# -- lines broken and names marked up as scraped pages and Markdown articles have them --
+MARKED_UP = [
+    ("“We have enough food for a week,” said [Joseph "
+     "Mwangi](https://example.org/jm), an aid worker.",
+     "Joseph Mwangi"),
+    ("[Joseph Mwangi](https://example.org/jm) said: “We have enough food for a "
+     "week.”",
+     "Joseph Mwangi"),
+    ("“We will appeal,” said Mayor Ann Lee.\nThe council will vote in May.\n“We are "
+     "ready for it,” she said.",
+     "Ann Lee"),
+    ("“We have enough food for a week,” said **Joseph Mwangi**, an aid worker.",
+     "Joseph Mwangi"),
+    ("“We have enough food for a week,”\n\nsaid Joseph Mwangi, an aid worker.",
+     "Joseph Mwangi"),
+    ("“We have enough food for a week,” Joseph Mwangi, an aid worker, told\nAFP.",
+     "Joseph Mwangi"),
+    ("Joseph Mwangi told AFP:\n“We have enough food for a week.”",
+     "Joseph Mwangi"),
+    ("Joseph Mwangi, an aid worker, said:\n\n“We have enough food for a week.\n\n“After "
+     "that, nothing.”",
+     "Joseph Mwangi"),
+]
+
 # fmt: on
 
 
@@ -405,7 +430,7 @@ DESCRIBED = [
     ("body", "speaker"),
     VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
     + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
-    + VERB_VARIANTS + DESCRIBED,
+    + VERB_VARIANTS + DESCRIBED + MARKED_UP,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

@@ -99,8 +99,8 @@ _AFTER_DASH_NAME = re.compile(
 # "…," said festival director Helen Marsh / said the city's mayor, Ann Lee.
 _AFTER_VERB_NAME = re.compile(
     rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
-    rf"(?:[\w’'-]+,?\s+){{0,3}}?(?P<who>{_NAME})"
-)
+    rf"(?:[\w’'-]+,?\s+){{0,3}}?(?:\[|\*\*|__)?(?P<who>{_NAME})"
+)  # "[Name](link)", "**Name**": a name marked up in a Markdown article
 # A description and the name in apposition to it: "…," said the company's chief
 # executive, Ruth Adler / "…," its spokesperson, Lars Eklund, said.
 _DESCRIPTION = (

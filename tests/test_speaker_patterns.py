@@ -204,6 +204,12 @@ ALONE_AND_BODIES = [
     ("“We will appeal,” Moreno said. Luis Moreno, the club's lawyer, filed the papers.",
      "Luis Moreno"),
     ("Police said: “The road will stay closed until Friday.”", None),
+    ("“The shelling went on all night,” officials in Zarvanytsia said.", None),
+    # the person somebody unnamed is described by does not speak
+    ("“There will be no talks,” a source close to Vladimir Putin said.", None),
+    ("“There will be no talks,” an aide to President Ann Lee said.", None),
+    ("“There will be no talks,” Ukraine's ambassador to Kazakhstan Petr Vrublevsky said.",
+     "Petr Vrublevsky"),
     ("The Sentinel cited a letter from the council: “The road will stay closed.”", None),
     ("After the vote, head of the Dock Workers Union Ivo Maric told the radio the deal "
      "“must be fair”: “We will not sign anything else.”", "Ivo Maric"),

@@ -83,6 +83,12 @@ _NAME_AFTER_BODY = re.compile(
 _FOLLOWED_BY_VERB = re.compile(rf",?{_FILLER}\s+{_VERB}\b")
 # A sentence that is only a name and a colon before its quotation: "Ivo Maric: “…”".
 _NAME_COLON = re.compile(rf"\s*(?P<who>{_NAME}):\s*")
+# A description of somebody unnamed, and a preposition just before the person in it
+# (perhaps after a title): that person is the object, not the speaker.
+_DESCRIBED_SOMEBODY = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree)\s+[a-z]")
+_OBJECT_OF_DESCRIPTION = re.compile(
+    r"\b(?:to|of|for|with|from|near|by|against|about)\s+(?:[A-Z][\w’'.-]*\s+)*$"
+)
 # A party or a state in brackets after a name: "Senator Rachel Kim (D-Ore.) said".
 _PARENTHESIS = r"(?:\s\([^()\n]{1,30}\))?"
 # "…," Khaled Al-Maeena, editor at large at the Gazette, said / "…," Ann Lee, 38, a
@@ -290,6 +296,11 @@ class SpeakerResolver:
         inside = self.located.inside(start, end)
         if inside:
             people = [m for m in inside if self.book.actors[m.actor_id].type == "person"]
+            if people and _OBJECT_OF_DESCRIPTION.search(self.text, start, people[-1].start):
+                # "a source close to Vladimir Putin", "an aide to President Ann Lee": the
+                # person the phrase describes somebody by, not the one who speaks
+                if _DESCRIBED_SOMEBODY.match(who):
+                    return None
             if not people and (tail := _NAME_AFTER_BODY.fullmatch(self.text, inside[-1].end, end)):
                 # "CEO of the Refugee Council Enver Solomon": the person after the body
                 who_start = tail.start("who")
@@ -422,6 +433,9 @@ class SpeakerResolver:
             return False  # "Officials", "Witnesses"
         if re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", self.text[max(0, start - 5) : start]):
             return False  # "The Guardian cited": a title's word, no person's name
+        preceding = re.findall(r"[\w’'-]+", self.text[max(0, start - 20) : start])[-1:]
+        if preceding and preceding[0].lower() in _PREPOSITIONS | {"to", "near"}:
+            return False  # "officials in Kherson said": the place, not the speaker
         before = self.text[max(0, start - 3) : start].rstrip(" \u00a0")
         if before and before[-1] not in ".!?:\n":
             return True  # inside a sentence, after a quotation: a proper name

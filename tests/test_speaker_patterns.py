@@ -205,6 +205,12 @@ ALONE_AND_BODIES = [
      "Luis Moreno"),
     ("Police said: “The road will stay closed until Friday.”", None),
     ("“The shelling went on all night,” officials in Zarvanytsia said.", None),
+    # a role word inside a body's name leaves it a body
+    ("“The plan is cruel and unworkable,” said the Refugee Council.", "Refugee Council"),
+    ("“The plan is cruel and unworkable,” the Migrant Rights Network said.",
+     "Migrant Rights Network"),
+    ("The Driver and Vehicle Agency wrote to owners. “Your licence is valid,” the Driver "
+     "and Vehicle Agency said.", "Driver and Vehicle Agency"),
     # the person somebody unnamed is described by does not speak
     ("“There will be no talks,” a source close to Vladimir Putin said.", None),
     ("“There will be no talks,” an aide to President Ann Lee said.", None),

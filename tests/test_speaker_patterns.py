@@ -211,6 +211,7 @@ ALONE_AND_BODIES = [
      "Migrant Rights Network"),
     ("The Driver and Vehicle Agency wrote to owners. “Your licence is valid,” the Driver "
      "and Vehicle Agency said.", "Driver and Vehicle Agency"),
+    ("“We stand united,” said the European Union High Representative.", None),
     # the person somebody unnamed is described by does not speak
     ("“There will be no talks,” a source close to Vladimir Putin said.", None),
     ("“There will be no talks,” an aide to President Ann Lee said.", None),

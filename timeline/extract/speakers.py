@@ -302,7 +302,10 @@ class SpeakerResolver:
                 # person the phrase describes somebody by, not the one who speaks
                 if _DESCRIBED_SOMEBODY.match(who):
                     return None
-            if not people and (tail := _NAME_AFTER_BODY.fullmatch(self.text, inside[-1].end, end)):
+            tail = not people and _NAME_AFTER_BODY.fullmatch(self.text, inside[-1].end, end)
+            if tail and not any(  # "the European Union High Representative": a title
+                w in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in tail.group("who").split()
+            ):
                 # "CEO of the Refugee Council Enver Solomon": the person after the body
                 who_start = tail.start("who")
                 if found := self.new_speaker(tail.group("who"), who_start, before):
@@ -317,7 +320,9 @@ class SpeakerResolver:
                 return owner  # "The Home Office letter reads"
             return self.document_issuer(start)
         roles = [w for w in lowered if w in ROLE_NOUNS]
-        if roles and not set(words) & _INSTITUTION_WORDS:  # "the Refugee Council": a body
+        # "the Refugee Council" is a body; "the European Union High Representative" a role
+        body = set(words) & _INSTITUTION_WORDS and lowered[-1] not in ROLE_NOUNS
+        if roles and not body:
             states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
             named = any(_NAME_WORD.match(w) and w not in _NOT_NAME_START for w in words)
             state = states.pop() if len(states) == 1 else None
@@ -653,8 +658,12 @@ class SpeakerResolver:
             match = pattern.match(frame)
             if match:
                 who = match.group("who")
-                if who[:1] in "Tt" and (more := _NAME_GOES_ON.match(frame, match.end("who"))):
-                    who += more.group()  # "said the Refugee Council", not "the Refugee"
+                more = who[:1] in "Tt" and _NAME_GOES_ON.match(frame, match.end("who"))
+                more = more and more.group().rstrip(".")
+                if more and more.split()[-1].lower() not in ROLE_NOUNS:
+                    # "said the Refugee Council", not "the Refugee"; but "the European
+                    # Union High Representative" is somebody holding a role
+                    who += more
                 start = offset + match.start("who")
                 actor = self.resolve(who, start, start + len(who), quote.mark_start)
                 described = method in ("who-verb after", "verb-who") and re.match(

@@ -39,6 +39,8 @@ _SPOKEN = {
     "subject before verb",
     "colon",
     "continues previous quotation",
+    "quotation continued in the next paragraph",
+    "dash-name after",
     "colon in previous paragraph",
 }
 # Small words a title of a work keeps in lower case ("Scarne on Card Tricks").

@@ -19,7 +19,11 @@ _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
-_MARKS = re.compile(r"[“„«”»‘’\"]")
+_MARKS = re.compile(r"[“„«”»‘’\"']")
+# A straight single mark (scraped pages flatten ‘ ’ to ') closes a quotation only after
+# the punctuation that ends one ("'We will fight on,' said X"); elsewhere it is an
+# apostrophe ("the workers' union", "don't") or a term's mark, left alone.
+_STRAIGHT_SINGLE_CLOSING_AFTER = ",.!?;:…"
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 _OPENING_CONTEXT = " \t\u00a0([{—–-/:"
 # The term rule: a quotation of this many words or fewer, with no one saying it, is a
@@ -72,10 +76,21 @@ def _paragraph_quotes(text: str, paragraph: Span) -> tuple[list[QuoteSpan], int 
     found: list[QuoteSpan] = []
     for match in _MARKS.finditer(text, paragraph.start, paragraph.end):
         at, mark = match.start(), match.group()
-        family = "single" if mark in _SINGLE_OPEN + _SINGLE_CLOSE else "double"
+        family = "single" if mark in _SINGLE_OPEN + _SINGLE_CLOSE + "'" else "double"
         if mark == '"':
             opening = at == paragraph.start or text[at - 1] in _OPENING_CONTEXT + "“‘«"
             role = "open" if opening else "close"
+        elif mark == "'":
+            if at == paragraph.start or text[at - 1] in _OPENING_CONTEXT + '“"«':
+                if not text[at + 1 : at + 2].isalpha():
+                    continue  # '90s
+                role = "open"
+            elif text[at - 1] in _STRAIGHT_SINGLE_CLOSING_AFTER and not _is_letter(text, at + 1):
+                role = "close"
+            else:
+                continue
+        elif mark == "“" and stack and text[stack[-1][0]] == "„":
+            role = "close"  # „…“
         elif mark in _DOUBLE_OPEN or mark in _SINGLE_OPEN:
             role = "open"
         else:
@@ -85,6 +100,8 @@ def _paragraph_quotes(text: str, paragraph: Span) -> tuple[list[QuoteSpan], int 
                 continue
             if role == "close" and _is_letter(text, at - 1) and _is_letter(text, at + 1):
                 continue  # Kazakhstan’s
+            if role == "close" and at > paragraph.start and text[at - 1].isspace():
+                continue  # “the ’90s”, “rock ’n’ roll”: a closing mark follows a word
         if role == "open":
             stack.append((at, family))
             continue
@@ -94,8 +111,22 @@ def _paragraph_quotes(text: str, paragraph: Span) -> tuple[list[QuoteSpan], int 
                 del stack[index:]
                 found.append(_span(text, opened, at, depth=index))
                 break
-    still_open = stack[0][0] if stack and stack[0][1] == "double" else None
-    return found, still_open
+    # A straight ' left open is an apostrophe after all ("the 'aa-1' record"): it holds
+    # no quotation inside it, so depths count only the quotations that close.
+    unpaired = [entry for entry in stack if text[entry[0]] != "'"]
+    still_open = unpaired[0][0] if unpaired and unpaired[0][1] == "double" else None
+    return _nested_depths(found), still_open
+
+
+def _nested_depths(found: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Each quotation's depth: how many of the others enclose it (they never cross)."""
+    ends: list[int] = []
+    for span in sorted(found, key=lambda s: (s.mark_start, -s.mark_end)):
+        while ends and ends[-1] <= span.mark_start:
+            ends.pop()
+        span.depth = len(ends)
+        ends.append(span.mark_end)
+    return found
 
 
 def _span(text: str, opened: int, closed: int, depth: int, by_mark: bool = True) -> QuoteSpan:

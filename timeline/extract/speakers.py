@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .actors import ActorBook, Mention, MentionIndex
 from .gazetteer import DEMONYMS, state_named
+from .given_names import GIVEN_NAMES
 from .names import same_name
 from .quotes import QuoteSpan
 from .sentences import Span, sentences
@@ -25,6 +26,7 @@ from .vocabulary import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     FUNCTION_WORDS,
+    GOVERNMENT_NOUNS,
     GOVERNMENT_WORDS,
     MEDIA_WORDS,
     MONTHS,
@@ -44,15 +46,18 @@ _QUOTING_VERBS = SPEECH_VERBS | set(
     pleaded countered wondered shouted complained complains pledged maintained maintains
     lamented laments confirming stressing emphasizing emphasising recalling describing
     citing urging claiming reiterating announcing answering replying suggesting calling
-    describing expressing""".split()
-)
+    describing expressing cautioned mused boasted exclaimed yelled screamed whispered sighed
+    snapped retorted protested objected explaining observing remarking predicting""".split()
+)  # not "protests", "objects", "put it": nouns or idioms as often, and one makes speech
 _DOCUMENTS = DOCUMENT_NOUNS | {"letter", "memo", "email", "e-mail", "notice", "filing", "tweet"}
 _DOCUMENT_VERBS = DOCUMENT_VERBS | {"reads", "read", "states", "warns", "warned"}
 _VERB = r"(?:" + "|".join(sorted(_QUOTING_VERBS, key=len, reverse=True)) + r")"
 _DOC_VERB = r"(?:" + "|".join(sorted(_DOCUMENT_VERBS)) + r")"
 _DOC_NOUN = r"(?:" + "|".join(sorted(_DOCUMENTS)) + r")"
+# Capital letters of names as news print them, accented ones too ("Álvarez", "Łukasz").
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper() and c not in "×")
 _NAME = (
-    r"[A-Z][\w’'.-]*(?:[ \u00a0](?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn)-[A-Z][\w’'.-]*"
+    rf"[{_UPPER}][\w’'.-]*(?:[ \u00a0](?:[{_UPPER}][\w’'.-]*|(?:al|el|bin|ibn)-[{_UPPER}][\w’'.-]*"
     r"|of|the|for|and|de|von|der))*"
 )
 _NOUN_PHRASE = (
@@ -64,20 +69,64 @@ _FILLER = r"(?:\s+(?:also|later|then|further|again|once\s+again|has|have|had|was
 _AFTER_WHO_VERB = re.compile(rf"^[\s,.;:!?—–-]*(?P<who>{_WHO}){_FILLER}\s+(?P<verb>{_VERB})\b")
 # \b: "said headteacher X" is not "said he".
 _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{_WHO})\b")
-# "…," Khaled Al-Maeena, editor at large at the Gazette, said / "…," Kremlin spokesman
+# A person's name after the body they speak for, in one title: "CEO of the Refugee
+# Council Enver Solomon", "Kremlin spokesman Dmitry Peskov".
+_NAME_AFTER_BODY = re.compile(
+    rf"[’']?s?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){{0,3}}"
+    rf"(?P<who>[{_UPPER}][\w’'-]+(?:[ \u00a0][{_UPPER}][\w’'.-]*){{1,2}})"
+)
+_FOLLOWED_BY_VERB = re.compile(rf",?{_FILLER}\s+{_VERB}\b")
+# A sentence that is only a name and a colon before its quotation: "Ivo Maric: “…”".
+_NAME_COLON = re.compile(rf"\s*(?P<who>{_NAME}):\s*")
+# A description of somebody unnamed, and a preposition just before the person in it
+# (perhaps after a title): that person is the object, not the speaker.
+_DESCRIBED_SOMEBODY = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree)\s+[a-z]")
+_OBJECT_OF_DESCRIPTION = re.compile(
+    r"\b(?:to|of|for|with|from|near|by|against|about)\s+(?:[A-Z][\w’'.-]*\s+)*$"
+)
+# The rest of a name a lazy noun phrase stopped inside: "the Refugee| Council".
+_NAME_GOES_ON = re.compile(
+    rf"(?:[ \u00a0](?:(?:of|for|and|on)[ \u00a0](?:the[ \u00a0])?)?[{_UPPER}][\w’'.&-]*)+"
+)
+# A party or a state in brackets after a name: "Senator Rachel Kim (D-Ore.) said".
+_PARENTHESIS = r"(?:\s\([^()\n]{1,30}\))?"
+# "…," Khaled Al-Maeena, editor at large at the Gazette, said / "…," Ann Lee, 38, a
+# mother of three, told the meeting / "…," Kremlin spokesman
 # Dmitry Peskov told reporters / "…," local resident Maria Santos said.
 _AFTER_NAME_VERB = re.compile(
-    rf"^[\s,.;:!?—–-]*(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})"
-    rf"(?:,\s[^,“”\"\n]{{1,80}},)?{_FILLER}\s+(?P<verb>{_VERB})\b"
+    rf"^[\s,.;:!?—–-]*(?:[A-Za-z][\w’'-]*\s+){{0,4}}?(?P<who>{_NAME}){_PARENTHESIS}"
+    rf"(?:(?:,\s[^,“”\"\n]{{1,80}}){{1,2}},)?{_FILLER}\s+(?P<verb>{_VERB})\b"
 )
+# "…" — Dr Samir Haddad, a doctor at the clinic: a dash before the name on its line.
+_AFTER_DASH_NAME = re.compile(
+    rf"^\s*[—–]\s*(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})(?=\s*(?:[,.;(]|$))"
+)
+# "“…,” is how Ivo Maric put it."
+_HOW_PUT = re.compile(rf"^[\s,]*(?:is|was)\s+how\s+(?P<who>{_WHO})\s+(?:put|puts)\s+it\b")
 # "…," said festival director Helen Marsh / said the city's mayor, Ann Lee.
 _AFTER_VERB_NAME = re.compile(
     rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
-    rf"(?:[\w’'-]+,?\s+){{0,3}}?(?P<who>{_NAME})"
+    rf"(?:[\w’'-]+,?\s+){{0,3}}?(?:\[|\*\*|__)?(?P<who>{_NAME})"
+)  # "[Name](link)", "**Name**": a name marked up in a Markdown article
+# A description and the name in apposition to it: "…," said the company's chief
+# executive, Ruth Adler / "…," its spokesperson, Lars Eklund, said.
+_DESCRIPTION = (
+    r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Oo]ur)\s+[^,.;:“”\"\n]{1,60},\s+"
+)
+_AFTER_VERB_DESCRIBED_NAME = re.compile(
+    rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+{_DESCRIPTION}(?P<who>{_NAME})(?=\s*(?:[,.;!?]|$))"
+)
+_AFTER_DESCRIBED_NAME_VERB = re.compile(
+    rf"^[\s,.;:!?—–-]*{_DESCRIPTION}(?P<who>{_NAME}),{_FILLER}\s+(?P<verb>{_VERB})\b"
 )
 # A paragraph that only attributes the quotation ending the one before: "said X." or
 # "— X, speaking to reporters" (scraped pages break lines there).
 _DASH_NAME = re.compile(rf"^[—–-]\s*(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?P<who>{_NAME})")
+# What may follow a quotation on its line when the attribution is on the next: nothing,
+# or a speech verb and the words before the name ("…,” said¶Joseph Mwangi").
+_DANGLING = re.compile(rf"[\s,.]*(?:{_VERB}(?:\s+[a-z][\w’'-]*){{0,3}})?[\s,]*")
+# A line that is only a name (a link's text in a scraped page): "Joseph Mwangi".
+_LINK_NAME = re.compile(rf"(?:[{_UPPER}][\w’'.-]*\s+){{1,3}}[{_UPPER}][\w’'-]+")
 # The subject a sentence opens with is a title ("The prime minister defended it", "Later
 # the minister said"): a later "he" stands for that officeholder.
 _ROLE_SUBJECT = re.compile(
@@ -88,8 +137,19 @@ _ROLE_SUBJECT = re.compile(
     + r")\b(?!\s+[A-Z])"
 )
 # Only capitalised words (titles) between a sentence's start and a name: the name is
-# the sentence's subject ("Nurse Tom Baker disagreed").
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][”\"’»]?\s+|\n\s*)(?:[A-Z][\w’'.-]*\s+){0,4}$")
+# the sentence's subject ("Nurse Tom Baker disagreed"). So is a name after a role or a
+# relation that opens the sentence ("Union leader Rosa Diaz disagreed", "Her colleague
+# Peter Otieno drove", "The finance minister, Eva Stahl, was asked"), not one after
+# other words ("The body of Tom Hale", "Doctors treated nurse Tom Baker").
+_RELATIONS = """colleague colleagues wife husband son daughter brother sister friend partner
+    mother father cousin boss""".split()
+_OPENING_ROLE = "|".join(sorted(ROLE_NOUNS | set(_RELATIONS), key=len, reverse=True))
+_OPENS_SENTENCE = re.compile(
+    r"(?:^|[.!?][”\"’»]?\s+|\n\s*)"
+    r"(?:(?:(?:The|A|An|Her|His|Its|Their|Our)\s+(?:[a-z][\w-]*\s+)?|[A-Z][\w’'-]*\s+)"
+    rf"(?:{_OPENING_ROLE}),?\s+)?"
+    r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
+)
 _ACCORDING = re.compile(
     rf"\b(?:according to|in the words of)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
     rf"(?:(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(ROLE_NOUNS))}),\s+(?=[A-Z]))?"
@@ -122,6 +182,7 @@ _UNNAMED = re.compile(
 _UNNAMED_AFTER = re.compile(r"\s+(?:by|from)\s+(?:one|an?|some|another)\s+[a-z]")
 _DOCUMENT_WORD = re.compile(r"\bstatement\b|\bremarks\b")
 _PRONOUNS = {"he", "she", "him", "her"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"}
 _COLLECTIVE_PRONOUNS = {"it", "they"}
 _SENTENCE_END = re.compile(r"[.!?][”\"’»)]*\s+")
 _ROLE_WORD = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\b", re.IGNORECASE)
@@ -132,6 +193,27 @@ _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "b
 # Words that open a name phrase without being part of a name: titles, honorifics, roles.
 _NOT_NAME_START = TITLE_WORDS | {"Ms", "Mr", "Mrs", "Dr", "Miss", "Mx"} | FUNCTION_WORDS
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)
+# Where a role is held, before the name in apposition: "analyst at Nordbank, Eva Holm".
+_ROLE_PLACE = (
+    rf"[ \u00a0]+(?:at|of|for|from|in|with)[ \u00a0]+(?:the[ \u00a0]+)?"
+    rf"(?:[{_UPPER}][\w’'.&-]*[ \u00a0]+){{0,3}}[{_UPPER}][\w’'.&-]*,[ \u00a0]+"
+)
+# Titles that name a role: "Father Anton Weiss" is "the priest", "Sgt. Paul Brady" "the
+# sergeant", "Dr Ines Okafor" "the doctor".
+_TITLES_OF_ROLES = {
+    "priest": ["Father", "Fr.", "Fr"],
+    "doctor": ["Dr.", "Dr"],
+    "sergeant": ["Sgt.", "Sgt"],
+    "captain": ["Capt.", "Capt"],
+    "lieutenant": ["Lt.", "Lt"],
+    "colonel": ["Col.", "Col"],
+    "general": ["Gen.", "Gen"],
+    "professor": ["Prof.", "Prof"],
+    "detective": ["Det.", "Det"],
+    "senator": ["Sen.", "Sen"],
+    "governor": ["Gov.", "Gov"],
+    "pastor": ["Rev.", "Rev", "Reverend"],
+}
 # Per role noun: "priest, Father Anton Weiss" / "nurse Ann Lee" (compiled when needed).
 _DESCRIBED: dict[str, re.Pattern] = {}
 # "the city" is the body its name calls a municipality or a council (the City of X too).
@@ -215,6 +297,19 @@ class SpeakerResolver:
         inside = self.located.inside(start, end)
         if inside:
             people = [m for m in inside if self.book.actors[m.actor_id].type == "person"]
+            if people and _OBJECT_OF_DESCRIPTION.search(self.text, start, people[-1].start):
+                # "a source close to Vladimir Putin", "an aide to President Ann Lee": the
+                # person the phrase describes somebody by, not the one who speaks
+                if _DESCRIBED_SOMEBODY.match(who):
+                    return None
+            tail = not people and _NAME_AFTER_BODY.fullmatch(self.text, inside[-1].end, end)
+            if tail and not any(  # "the European Union High Representative": a title
+                w in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in tail.group("who").split()
+            ):
+                # "CEO of the Refugee Council Enver Solomon": the person after the body
+                who_start = tail.start("who")
+                if found := self.new_speaker(tail.group("who"), who_start, before):
+                    return found
             return (people or inside)[-1].actor_id
         words = re.findall(r"[\w-]+", who)
         lowered = [w.lower() for w in words]
@@ -225,12 +320,20 @@ class SpeakerResolver:
                 return owner  # "The Home Office letter reads"
             return self.document_issuer(start)
         roles = [w for w in lowered if w in ROLE_NOUNS]
-        if roles:
+        # "the Refugee Council" is a body; "the European Union High Representative" a role
+        body = set(words) & _INSTITUTION_WORDS and lowered[-1] not in ROLE_NOUNS
+        if roles and not body:
             states = {DEMONYMS.get(w) or state_named(w) for w in words} - {None}
-            found = self._by_role(roles[-1], states.pop() if len(states) == 1 else None, before)
             named = any(_NAME_WORD.match(w) and w not in _NOT_NAME_START for w in words)
-            if found is None and not named:
-                found = self._described(roles[-1], start)  # "the priest" said
+            state = states.pop() if len(states) == 1 else None
+            found = self._by_role(roles[-1], state, before, _qualifier(lowered, roles[-1]))
+            if not named:
+                # "the priest" said: the person the article introduced by that role ("The
+                # priest at St Mary's, Father Luca Bianchi,"), when that introduction is
+                # nearer than the last mention of a holder of the role
+                described = self._described(roles[-1], start)
+                if described and (found is None or described[0] > self._last_named(found, start)):
+                    found = described[1]
             if found or not named:
                 return found
             if lowered[0] in ("the", "this", "that"):
@@ -280,7 +383,14 @@ class SpeakerResolver:
             rest = words[max(i for i, w in enumerate(words) if w in ("of", "for")) + 1 :]
             if not set(rest) & {w for v, _ in _INSTITUTION_TYPES for w in v} and len(rest) > 2:
                 titled, words = titled + words[: len(words) - 2], rest[-2:]
-        if not words or len(words) > 6 or set(words) & (_CALENDAR | NOT_ACTOR_WORDS):
+        if not words or len(words) > 6:
+            return None
+        if set(words) & (_CALENDAR | NOT_ACTOR_WORDS) and not (
+            # "Helen Park", "Theresa May": a given name and a surname that is also a word
+            len(words) in (2, 3)
+            and words[0] in GIVEN_NAMES
+            and not set(words[:-1]) & (_CALENDAR | NOT_ACTOR_WORDS)
+        ):
             return None
         name = " ".join(words)
         actor_type = next(
@@ -302,9 +412,13 @@ class SpeakerResolver:
             if found := self.book.find_surname(name, mentioned):
                 self.book.remember(found, who)
                 return found
-            full = self._full_name_before(name, before)
-            if full is None and not titled:
-                return None  # a bare surname nobody named in full: unknown
+            # The full name met earlier, else the first one after ("Moreno said" in the
+            # lede, "Luis Moreno, the club's lawyer," further down).
+            full = self._full_name_before(name, before) or self._full_name_before(
+                name, len(self.text)
+            )
+            if full is None and not titled and not self._surname_alone(name, start):
+                return None  # a capitalised word that need not be a name: unknown
             name = full or who
         actor_id = self.book.add(
             name, actor_type, f"actor: named as a quotation's speaker ({actor_type})", basis
@@ -313,12 +427,40 @@ class SpeakerResolver:
             self.book.remember(actor_id, who)
         return actor_id
 
+    def _surname_alone(self, word: str, start: int) -> bool:
+        """Is a lone capitalised word in an attribution a person's name the article gives
+        no more of ("“…,” Moreno said", "said Castellano")? Not a word capitalised only
+        because it opens a sentence ("Police said:", "Witnesses told"), not an acronym,
+        not a role or a body."""
+        lowered = word.lower()
+        if word.isupper() or lowered in ROLE_NOUNS | GOVERNMENT_NOUNS:
+            return False
+        if lowered.rstrip("s") in ROLE_NOUNS or lowered[:-2] in ROLE_NOUNS:
+            return False  # "Officials", "Witnesses"
+        if re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", self.text[max(0, start - 5) : start]):
+            return False  # "The Guardian cited": a title's word, no person's name
+        preceding = re.findall(r"[\w’'-]+", self.text[max(0, start - 20) : start])[-1:]
+        if preceding and preceding[0].lower() in _PREPOSITIONS | {"to", "near"}:
+            return False  # "officials in Kherson said": the place, not the speaker
+        before = self.text[max(0, start - 3) : start].rstrip(" \u00a0")
+        if before and before[-1] not in ".!?:\n":
+            return True  # inside a sentence, after a quotation: a proper name
+        # Opening a sentence: a name only if a speech verb follows it ("Moreno said:",
+        # not "Rescue worker Ali Demir said") and the article never writes it in lower case.
+        end = start + len(word)
+        return (
+            bool(re.match(rf"{_FILLER}\s+{_VERB}\b", self.text[end : end + 40]))
+            and not re.search(rf"\b{re.escape(lowered)}\b", self.text)
+            and (word in GIVEN_NAMES or not word.endswith("s"))
+        )
+
     def _full_name_before(self, surname: str, before: int) -> str | None:
         """The last full name before an offset whose last word is this surname (in any
         transliteration): "Patricia “Patty” S. Collins" for "Director Collins"."""
         pattern = (
-            r"(?<![\w’'-])((?:[A-Z][\w’'-]+[ \u00a0]+)(?:(?:[“\"‘][A-Z][\w’'-]*[”\"’]|[A-Z]\."
-            r"|[A-Z][\w’'-]+|de|van|von|al|bin)[ \u00a0]+){0,3})([A-Z][\w’'-]+)\b"
+            rf"(?<![\w’'-])((?:[{_UPPER}][\w’'-]+[ \u00a0]+)(?:(?:[“\"‘][{_UPPER}][\w’'-]*[”\"’]"
+            rf"|[{_UPPER}]\.|[{_UPPER}][\w’'-]+|de|van|von|al|bin)[ \u00a0]+){{0,3}})"
+            rf"([{_UPPER}][\w’'-]+)\b"
         )
         found = None
         for match in re.finditer(pattern, self.text[:before]):
@@ -353,7 +495,8 @@ class SpeakerResolver:
         for match in _ROLE_SUBJECT.finditer(self.hidden, start, before):
             if subject is None or match.start() > subject[0]:
                 role = match.group("role").lower()
-                subject = (match.start(), self._by_role(role, None, before))
+                qualifier = _qualifier(match.group().lower().split(), role)
+                subject = (match.start(), self._by_role(role, None, before, qualifier))
         if subject is not None:
             return subject[1]
         if last:
@@ -394,7 +537,13 @@ class SpeakerResolver:
                 return chosen[index].actor_id
         return None
 
-    def _by_role(self, role: str, state: str | None, before: int) -> str | None:
+    def _by_role(
+        self, role: str, state: str | None, before: int, qualifier: str = ""
+    ) -> str | None:
+        """The nearest holder of a role (of a state), named before an offset or else
+        after it; with a qualifier ("prime" of "the prime minister"), a holder the
+        article titles with those words ("Prime Minister Hugo Laine") first."""
+
         def holds(actor) -> bool:
             return actor.type == "person" and (role, state) in actor.roles
 
@@ -402,19 +551,43 @@ class SpeakerResolver:
             return actor.type == "person" and any(s == state for _, s in actor.roles)
 
         kind = ("role", role, state)
+        if qualifier and (
+            titled := self._titled_holder(kind, holds, f"{qualifier} {role}", before)
+        ):
+            return titled
         found = self._nearest(before, kind, holds) or self._nearest(len(self.text), kind, holds)
         if found is None and state is not None:
             found = self._nearest(before, ("from state", state), from_state)
         return found
 
-    def _described(self, role: str, before: int) -> str | None:
-        """The person the article last introduced by this role before an offset ("The
+    def _titled_holder(self, kind: tuple, holds, title: str, before: int) -> str | None:
+        """The holder (``holds``) whose mention the words of a title stand just before
+        ("Finance Minister Eva Stahl" for "the finance minister"): the last before an
+        offset, else the first after it."""
+        self._nearest(before, kind, holds)  # fills the cache of holders' mentions
+        titled = [
+            m
+            for m in self._accepted[kind][1]
+            if self.text[max(0, m.start - 60) : m.start].lower().rstrip().endswith(title)
+        ]
+        earlier = [m for m in titled if m.end <= before]
+        chosen = earlier[-1:] or titled[:1]
+        return chosen[0].actor_id if chosen else None
+
+    def _last_named(self, actor_id: str, before: int) -> int:
+        """Where the last mention of an actor before an offset starts (-1: none)."""
+        starts = [m.start for m in self.located.between(0, before) if m.actor_id == actor_id]
+        return max(starts, default=-1)
+
+    def _described(self, role: str, before: int) -> tuple[int, str] | None:
+        """Where and whom the article last introduced by this role before an offset ("The
         village priest, Father Anton Weiss," / "retired nurse Ann Lee") for "the priest"."""
         pattern = _DESCRIBED.get(role)
         if pattern is None:
+            forms = [role] + _TITLES_OF_ROLES.get(role, [])
             pattern = _DESCRIBED[role] = re.compile(
-                rf"\b{re.escape(role)},?[ \u00a0]+(?P<who>(?:[A-Z][\w’'.-]*[ \u00a0]+){{1,3}}"
-                rf"[A-Z][\w’'-]+)"
+                rf"\b(?:{'|'.join(map(re.escape, forms))})(?:,?[ \u00a0]+|{_ROLE_PLACE})"
+                rf"(?P<who>(?:[{_UPPER}][\w’'.-]*[ \u00a0]+){{1,3}}[{_UPPER}][\w’'-]+)"
             )
         last = None
         for match in pattern.finditer(self.hidden, max(0, before - 3000), before):
@@ -427,7 +600,8 @@ class SpeakerResolver:
             for m in self.located.inside(start, start + len(who))
             if self.book.actors[m.actor_id].type == "person"
         ]
-        return people[-1].actor_id if people else self.new_speaker(who, start, before)
+        found = people[-1].actor_id if people else self.new_speaker(who, start, before)
+        return (start, found) if found else None
 
     def _named_before(self, start: int, end: int) -> str | None:
         """The institution named just before a document noun within text[start:end]
@@ -472,14 +646,24 @@ class SpeakerResolver:
 
     def after_frame(self, frame: str, offset: int, quote: QuoteSpan) -> Attribution | None:
         for pattern, method in (
+            (_AFTER_VERB_DESCRIBED_NAME, "verb-name after"),
+            (_AFTER_DESCRIBED_NAME_VERB, "name-verb after"),
             (_AFTER_WHO_VERB, "who-verb after"),
             (_AFTER_VERB_WHO, "verb-who"),
             (_AFTER_NAME_VERB, "name-verb after"),
             (_AFTER_VERB_NAME, "verb-name after"),
+            (_AFTER_DASH_NAME, "dash-name after"),
+            (_HOW_PUT, "name-verb after"),
         ):
             match = pattern.match(frame)
             if match:
                 who = match.group("who")
+                more = who[:1] in "Tt" and _NAME_GOES_ON.match(frame, match.end("who"))
+                more = more and more.group().rstrip(".")
+                if more and more.split()[-1].lower() not in ROLE_NOUNS:
+                    # "said the Refugee Council", not "the Refugee"; but "the European
+                    # Union High Representative" is somebody holding a role
+                    who += more
                 start = offset + match.start("who")
                 actor = self.resolve(who, start, start + len(who), quote.mark_start)
                 described = method in ("who-verb after", "verb-who") and re.match(
@@ -519,6 +703,11 @@ class SpeakerResolver:
             if actor := self.resolve(who, start, start + len(who), quote.mark_start):
                 return Attribution(actor, "according to")
         verbs = list(_VERB_ANYWHERE.finditer(frame))
+        if not verbs and (label := _NAME_COLON.fullmatch(frame)):
+            # "Ivo Maric: “…”": a name alone before a colon (a transcript, a caption)
+            who, start = label.group("who"), offset + label.start("who")
+            if actor := self.resolve(who, start, start + len(who), quote.mark_start):
+                return Attribution(actor, "colon")
         if frame.rstrip().endswith(":") and _ROLE_WORD.search(frame) and not verbs:
             # A headline's "Ukrainian Ambassador to Kazakhstan: “...”" names a role.
             label = frame.rstrip().rstrip(":")
@@ -556,7 +745,7 @@ class SpeakerResolver:
             # "The official statement from X's office cited": the document's issuer
             return Attribution(self.document_issuer(offset + verb.start()), "statement")
         match = re.search(
-            rf"(?P<who>{_WHO}),?(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
+            rf"(?P<who>{_WHO}){_PARENTHESIS},?(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
             rf"in \w+|then|later|once again))*\s*,?\s*$",
             subject,
         )
@@ -592,10 +781,22 @@ class SpeakerResolver:
                     return Attribution(actor, method)
         inside = [m for m in self.located.inside(start, end) if not m.in_quote]
         preferred = [m for m in inside if self.book.actors[m.actor_id].type != "state"]
-        chosen = (preferred or inside)[:1]
+        # The one a speech verb follows is the subject ("CEO of the Refugee Council Enver
+        # Solomon told Sky News"), before the first named.
+        speaking = [m for m in preferred if _FOLLOWED_BY_VERB.match(self.hidden, m.end, end)]
+        chosen = (speaking or preferred or inside)[:1]
         if not chosen:
             return None
         return Attribution(chosen[0].actor_id, method)
+
+
+def _qualifier(words: list[str], role: str) -> str:
+    """The word that narrows a role in a phrase ("prime" in "the prime minister"), or ""."""
+    index = max(i for i, w in enumerate(words) if w == role)
+    word = words[index - 1] if index else ""
+    if not word.isalpha() or word in _DETERMINERS or state_named(word) or word in DEMONYMS:
+        return ""
+    return word
 
 
 def masked(text: str, quotes: list[QuoteSpan]) -> str:
@@ -671,7 +872,7 @@ def attribute(
             resolver.sentence_start = -1
         if attribution is not None:
             attribution.basis = " ".join(frame.split())[:200]
-        if attribution is None and not hidden[quote.mark_end : closing.end].strip(" .,"):
+        if attribution is None and _DANGLING.fullmatch(hidden, quote.mark_end, closing.end):
             attribution = _attribution_below(resolver, hidden, paragraphs, closing, quote)
         if attribution is None:
             earlier = [results[i] for i in by_paragraph[paragraph.start][:-1]]
@@ -683,19 +884,45 @@ def attribute(
         if attribution is not None and attribution.actor_id:
             resolver.spoken.append((quote.mark_end, attribution.actor_id))
         results.append(attribution)
+    _attributed_further_on(text, paragraph_starts, quotes, results)
     return results
+
+
+def _attributed_further_on(text, paragraph_starts, quotes, results) -> None:
+    """A quotation left open at its paragraph's end, with no frame of its own, that goes
+    on in the next paragraph (which opens with a mark) is the words of whoever says that
+    one ("“The first winter was the hardest.¶“We had no heating,” said X."): the
+    newspaper convention puts the attribution in any paragraph of the quotation."""
+    for index in range(len(quotes) - 2, -1, -1):
+        quote, following = quotes[index], quotes[index + 1]
+        found = results[index + 1]
+        left_open = (
+            quote.end == quote.mark_end and text[quote.mark_end - 1 : quote.mark_end] not in '”»"'
+        )
+        if results[index] is not None or not left_open or not (found and found.actor_id):
+            continue
+        next_start = bisect_right(paragraph_starts, quote.mark_end)
+        if (
+            next_start >= len(paragraph_starts)
+            or paragraph_starts[next_start] != following.mark_start
+        ):
+            continue
+        results[index] = Attribution(
+            found.actor_id, "quotation continued in the next paragraph", basis=found.basis
+        )
 
 
 def _attribution_below(resolver, hidden, paragraphs, closing, quote) -> Attribution | None:
     """The paragraph after a quotation that ends its own, when it only says who spoke
-    ("said headteacher Olga Ivanova." / "— Farmer Piet de Vries"): scraped pages and
-    link text put a line break between a quotation and its attribution."""
+    ("said headteacher Olga Ivanova." / "— Farmer Piet de Vries"), or finishes a frame
+    its line leaves open ("…,” said¶Joseph Mwangi, an aid worker" / "…”¶Joseph
+    Mwangi¶told the radio"): scraped pages and link text break lines there."""
     index = bisect_right(resolver.paragraph_starts, closing.start)  # the one after it
     if index >= len(paragraphs):
         return None
     below = paragraphs[index]
     frame = hidden[below.start : below.end]
-    if frame[:1] in '“„«"‘' or not (frame[:1].islower() or frame[:1] in "—–-"):
+    if frame[:1] in '“„«"‘':
         return None
     if dash := _DASH_NAME.match(frame):
         start = below.start + dash.start("who")
@@ -704,9 +931,20 @@ def _attribution_below(resolver, hidden, paragraphs, closing, quote) -> Attribut
         if actor is None:
             return None
         return Attribution(actor, "attribution in next paragraph", basis=frame[:200])
-    found = resolver.after_frame(frame, below.start, quote)
+    dangling = hidden[quote.mark_end : closing.end].strip(" .,")
+    end = below.end
+    if _LINK_NAME.fullmatch(frame) and index + 1 < len(paragraphs):
+        end = paragraphs[index + 1].end  # a name alone on its line: a link's text
+        if not hidden[paragraphs[index + 1].start : end][:1].islower():
+            return None
+    elif not (frame[:1].islower() or (dangling and frame[:1].isupper())):
+        return None
+    # The lines between joined by spaces: the same length, so offsets still hold.
+    joined = re.sub(r"\s", " ", hidden[quote.mark_end : end])
+    found = resolver.after_frame(joined, quote.mark_end, quote)
     if found is not None and found.actor_id:
-        return Attribution(found.actor_id, "attribution in next paragraph", basis=frame[:200])
+        basis = " ".join(joined.split())[:200]
+        return Attribution(found.actor_id, "attribution in next paragraph", basis=basis)
     return None
 
 

@@ -53,6 +53,23 @@ ROLE_NOUNS = set(
     pollster agent negotiator organizer commentator host presenter producer designer
     architect spokesmen spokeswomen officials""".split()
 )
+# More people described by what they do: a speaker given only by a description ("the
+# ranger said") and a role written before a name ("Shopkeeper Edith Cole") (issue 12).
+# Words that are also common surnames (Baker, Cook, Porter) are left out.
+ROLE_NOUNS |= set(
+    """ranger warden shopkeeper fisherman fishermen pharmacist dentist mechanic plumber
+    electrician chef vendor trader merchant shopper accountant aide staffer legislator
+    congressman congresswoman assemblyman assemblywoman councilman councilwoman alderman
+    magistrate coroner barrister solicitor epidemiologist virologist biologist geologist
+    meteorologist forecaster climatologist astronomer physicist chemist academic lecturer
+    headteacher headmaster headmistress pupil librarian photographer filmmaker actor actress
+    comedian poet playwright composer dancer chaplain monk nun cleric preacher missionary
+    rancher grower landlord tenant homeowner commuter passenger motorist cyclist trucker
+    driver lifeguard rescuer medic protester demonstrator refugee migrant pensioner retiree
+    neighbour neighbor widow widower tourist supporter goalkeeper referee sailor trooper
+    mediator auditor regulator supervisor employee labourer laborer nanny carer caregiver
+    therapist counsellor counselor""".split()
+)
 # Capitalised words that stand before a name as a title ("Prime Minister Kristersson").
 TITLE_WORDS = set(
     """President Vice Prime Minister Ministers Foreign Defence Defense Deputy Ambassador Chancellor

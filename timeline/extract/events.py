@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..dates import TimelineDate
 from .actors import ActorBook, Mention, MentionIndex
+from .happenings import governed_wording, means_nowadays, why_not_a_happening
 from .names import slug
 from .ongoing import ongoing_range
 from .relative_dates import DateMention, Published, find_dates, known_days, may_hold_dates
@@ -243,7 +244,9 @@ def find_candidates(
             dates = [
                 d
                 for d in dates
-                if not _counted_over(text, d) and not _is_dateline(d, sentence, published)
+                if not _counted_over(text, d)
+                and not _is_dateline(d, sentence, published)
+                and not (d.expression.lower() == "today" and means_nowadays(text, d.start, d.end))
             ]
             if not dates:
                 if _WEEKDAY_WORD.search(sentence.text):
@@ -352,6 +355,14 @@ def _reports_happening(sentence: str, dates: list[DateMention]) -> bool:
     return len(re.findall(r"[a-z]{2,}", rest)) >= 3 and bool(_HAPPENING_VERB.search(rest))
 
 
+def _without_dates(wording: str, dates: list[DateMention]) -> str:
+    """The wording with its date expressions blanked out: "the 2014 protests" or "by
+    2050" are the date, not a verb or a figure of the sentence."""
+    for date in dates:
+        wording = wording.replace(date.expression, " ")
+    return wording
+
+
 def _year_of(date: TimelineDate) -> int | None:
     """The one year a date lies in, if it lies in one."""
     return date.start.year if date.start.year == date.end.year else None
@@ -394,6 +405,14 @@ def _candidate(
     date = min(dates, key=lambda d: (_PRECISION_RANK[d.date.precision], not d.absolute))
     wording = typed_by or evidence.text
     kind, keyword = next(_type_matches(wording), ("other", None))
+    action = keyword.group() if keyword and kind not in ("statement", "trade") else ""
+    governed = (
+        wording
+        if typed_by
+        else governed_wording(evidence.text, 0, len(evidence.text), date.start - evidence.start)
+    )
+    if why_not_a_happening(_without_dates(governed, dates), action):
+        return None
     names = [book.actors[a].name for a in actors[:3]]
     label = TYPE_LABELS.get(kind, kind.replace("_", " ").capitalize())
     # With no actor named, the sentence's first words name the happening.

@@ -126,7 +126,8 @@ PATTERNS = [
     (
         "month_alone",
         # "a July meeting": a month as an adjective names that month too
-        rf"\b(?:in|since|until|by|from|during|early|late|mid-|a|an)\s+{_MONTH}(?![\s,]+\d)",
+        rf"\b(?:(?:in|since|until|by|from|during|early|late|a|an)\s+|mid-\s*|mid\s+)"
+        rf"{_MONTH}(?![\s,]+\d)",
     ),
     (
         "year_adjective",

@@ -287,7 +287,8 @@ _HAPPENING_VERB = re.compile(
     r"\b(?:[a-z]{3,}ed|was|were|had|did|made|met|took|began|went|came|said|told|gave|"
     r"left|won|lost|fell|rose|held|hit|led|ran|saw|sent|set|shot|struck|spoke|found|"
     r"built|broke|became|brought|caught|chose|drove|fled|flew|fought|froze|grew|kept|"
-    r"knew|laid|paid|put|sold|stood|threw|wrote|will|would|is to|are to|plans? to|"
+    r"knew|laid|paid|put|sold|stood|threw|wrote|spread|burst|cast|cost|hurt|split|quit|shut|"
+    r"sank|swept|bought|taught|won|will|would|could|might|shall|is to|are to|plans? to|"
     r"expects? to|intends? to|aims? to|hopes? to|(?:is|are) (?:due|set|going) to)\b"
 )
 

@@ -32,6 +32,7 @@ def events(body: str, published: str = "2025-03-14") -> list[tuple[str, str, str
         "Food prices have increased by 12 percent since 2020.",
         "Average rents rose 8% in 2024 across the region.",
         "Unemployment stood at 5 percent in 2024.",
+        "The number of registered voters reached 2 million in 2024.",  # a number after the verb
         # counts over a period
         "The clinic hired 40 doctors since January.",
         "Police recorded more than 300 burglaries in 2023.",
@@ -65,6 +66,11 @@ def test_figures_states_and_counterfactuals_are_not_events(body):
         # a figure beside an action the type rules know is the action's report
         ("Rebels attacked the depot on Monday, destroying 40 percent of its fuel.",
          ("2025-03-10", "happened", "on Monday")),
+        # "reached a deal": a verb of measure with no number after it
+        ("Negotiators reached a deal on Monday after 3 days of talks.",
+         ("2025-03-10", "happened", "on Monday")),
+        ("Over 4 million visitors attended the fair last year.",
+         ("2024", "happened", "last year")),
         # a quoted fragment woven into the sentence is the article's own report
         ('The agency said it had "warned the council two years ago."',
          ("2023", "happened", "two years ago")),

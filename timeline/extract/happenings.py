@@ -47,6 +47,13 @@ _MEASURE_VERB = re.compile(
     re.IGNORECASE,
 )
 # "is", "was", and "has been" / "it's been" when no participle follows ("it's been #3").
+# A number right after a verb of measure: "rose to 57", "reached 2 million", "fell by a
+# third" is not needed; "reached a deal" has no number and stays a happening.
+_MEASURED_NUMBER = re.compile(
+    r"\s+(?:(?:to|by|from|about|nearly|almost|over|some|around|roughly|approximately|"
+    r"more than|less than|just|a record|an estimated|a total of)\s+)*[$£€]?\d",
+    re.IGNORECASE,
+)
 _COPULA = re.compile(
     r"\b(?:is|are|was|were|(?:has|have|had|[\w]+[’']s|[\w]+[’']ve)\s+been)\b"
     r"(?:\s+(?:not|never|still|also|now))*\s+(\S+)",
@@ -107,7 +114,12 @@ def why_not_a_happening(wording: str, type_keyword: str = "") -> str | None:
     beside an action is still the action's report."""
     if _COUNTERFACTUAL.search(wording):
         return "a counterfactual"
-    if _QUANTITY.search(wording) and _MEASURE_VERB.search(wording) and not type_keyword:
+    if not type_keyword and (
+        (_QUANTITY.search(wording) and _MEASURE_VERB.search(wording))
+        or any(
+            _MEASURED_NUMBER.match(wording, verb.end()) for verb in _MEASURE_VERB.finditer(wording)
+        )
+    ):
         return "a figure"
     copulas = list(_COPULA.finditer(wording))
     if copulas and not any(_VERBAL_COMPLEMENT.match(c.group(1).lower()) for c in copulas):

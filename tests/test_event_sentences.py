@@ -43,6 +43,8 @@ def events(body: str, published: str = "2025-03-14") -> list[tuple[str, str, str
         "Last year the harbour was the busiest in the country.",
         # a counterfactual, an opinion about a date
         "Twenty years ago, such a vote would not have been possible.",
+        # "for 2015" after no word of planning names no happening's year
+        "The budget figures for 2015 were released.",
         # "today" meaning nowadays
         "The mill sold him a loom which he still uses today.",
     ],
@@ -112,6 +114,13 @@ def test_a_date_inside_a_quotation_is_tested_on_the_quoted_clause_it_dates():
          ("2025-03-14/2025-03-16~", "planned", "by the end of this week")),
         ("The ferry service would resume on Monday, the company said.", "2025-03-14",
          ("2025-03-17", "planned", "on Monday")),
+        # a plan's year; a number glued to a name ("ST-12") counts nothing
+        ("A new bridge is scheduled for 2027.", "2025-03-14", ("2027", "planned", "for 2027")),
+        ("The crew returned from mission ST-12 last month.", "2025-03-14",
+         ("2025-02", "happened", "last month")),
+        # a progressive reports a happening
+        ("Engineers are testing the new engine this week.", "2025-03-14",
+         ("2025-03-10/2025-03-16", "happened", "this week")),
     ],
 )  # fmt: skip
 def test_dates_of_the_issue_list(body, published, expected):

@@ -278,7 +278,7 @@ def find_candidates(
 # "more than 100 in 2023", "hired 85 nurses since January": a count over a period, not a
 # happening on that date.
 _COUNT_BEFORE = re.compile(
-    r"\b\d[\d,.]*\s*(?:%|percent|per cent)?(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,2}\s+$"
+    r"(?<![\w-])\d[\d,.]*\s*(?:%|percent|per cent)?(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,2}\s+$"
 )
 # A finite verb of a past or planned happening: an -ed form, an irregular past, or a
 # future/modal before a verb. A sentence with none ("Saturday, September 12, 2015") is a
@@ -289,7 +289,8 @@ _HAPPENING_VERB = re.compile(
     r"built|broke|became|brought|caught|chose|drove|fled|flew|fought|froze|grew|kept|"
     r"knew|laid|paid|put|sold|stood|threw|wrote|spread|burst|cast|cost|hurt|split|quit|shut|"
     r"sank|swept|bought|taught|won|will|would|could|might|shall|is to|are to|plans? to|"
-    r"expects? to|intends? to|aims? to|hopes? to|(?:is|are) (?:due|set|going) to)\b"
+    r"expects? to|intends? to|aims? to|hopes? to|(?:is|are) (?:due|set|going) to|"
+    r"(?:is|are|was|were) [a-z]{2,}ing)\b"
 )
 
 

@@ -13,7 +13,9 @@ opinions. Four general signs that a dated sentence (or clause) reports none:
   year's theme was water security", "The previous election was before the 2014
   protests", "Today's announcement is an affront"); "was held", "was not loading",
   "was able to meet", "prior to joining" still report happenings;
-* **a counterfactual**: "would not have been possible", "could have won";
+* **a counterfactual**: "would not have been possible", "could have won", "the more
+  we invest this year, the better";
+* **a question**: "Will the talks resume next week?" asks, it reports nothing;
 * **the speaker's own account**: a date inside a quotation given as a whole statement
   (opened at the start of a sentence, after a comma or colon, or running on from an
   earlier sentence) belongs to what the speaker tells ("“Someone emailed me earlier
@@ -99,6 +101,13 @@ def _has_other_verb(wording: str) -> bool:
 _COUNTERFACTUAL = re.compile(
     r"\b(?:would|could|might|should)(?:\s+not|n[’']t)?\s+have\s+(?:been\s+)?[a-z]+", re.I
 )
+# "The more we invest this year, the better the figures": a rule of thumb, not a happening.
+_CORRELATIVE = re.compile(
+    r"^\W*the (?:more|less|better|fewer|sooner|longer)\b.*,\s*the \w+er\b", re.I
+)
+# A question asks; it reports nothing ("Did the talks resume on Monday?"). A question
+# inside a quotation is left to the quotation's reader.
+_QUESTION = re.compile(r"^[^“”\"]*\?\s*$")
 _NOWADAYS = re.compile(r"\b(?:still|even|until|up to)\b(?:\s+[\w’']+){0,3}\s+(?:today)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|going to|plans? to|planned|scheduled|set to|due to|"
@@ -112,8 +121,10 @@ def why_not_a_happening(wording: str, type_keyword: str = "") -> str | None:
     happening ("a figure", "a state", "a counterfactual"), or None when it may report one.
     ``type_keyword`` is the word an action type was read from ("met", "attack"): a figure
     beside an action is still the action's report."""
-    if _COUNTERFACTUAL.search(wording):
+    if _COUNTERFACTUAL.search(wording) or _CORRELATIVE.search(wording):
         return "a counterfactual"
+    if _QUESTION.search(wording):
+        return "a question"
     if not type_keyword and (
         (_QUANTITY.search(wording) and _MEASURE_VERB.search(wording))
         or any(

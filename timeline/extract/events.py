@@ -5,7 +5,9 @@ one actor mention. Its type comes from keyword rules over the event-type vocabul
 first match wins (so "phone call" beats the generic "said"); its status from tense
 ("will", "plans to", "set for" -> planned). The sentence itself is the evidence (or
 one clause of it, when its clauses carry dates of their own). "Since <date>, X has …"
-adds a happening that runs up to publication (``ongoing``). Whether a candidate is new
+adds a happening that runs up to publication (``ongoing``). A dated sentence that
+reports a figure, a state, a counterfactual or a question is no candidate
+(``happenings``). Whether a candidate is new
 or an event already known is decided later, when it is merged (``merging``).
 """
 

@@ -1,9 +1,9 @@
-"""Does a dated sentence report a happening, or a state, a figure or someone's account?
+"""Does a dated sentence report a happening, or a state, a figure, a question?
 
 A date in a sentence does not make it an event. The annotation guidelines
 (``fixtures/devset/README.md``) count a sentence when it reports something that
 happened, will happen or is forecast, on the date it gives; not states and figures, not
-opinions. Four general signs that a dated sentence (or clause) reports none:
+opinions. General signs that a dated sentence (or clause) reports none:
 
 * **a figure**: a quantity (a percentage, "by 12 percent") with a verb of measure or
   change ("accounted for 70 percent of the market in 2009", "dropped to 56 percent
@@ -16,13 +16,11 @@ opinions. Four general signs that a dated sentence (or clause) reports none:
 * **a counterfactual**: "would not have been possible", "could have won", "the more
   we invest this year, the better";
 * **a question**: "Will the talks resume next week?" asks, it reports nothing;
-* **the speaker's own account**: a date inside a quotation given as a whole statement
-  (opened at the start of a sentence, after a comma or colon, or running on from an
-  earlier sentence) belongs to what the speaker tells ("“Someone emailed me earlier
-  today …”"); the article reports the statement, dated outside the quotation. A
-  quotation about the future is kept: it announces a plan ("“We will vote on
-  Wednesday”"). A quoted fragment woven into the sentence (`the agency "recommended it
-  two years ago"`) is the article's own report and is kept.
+* when the date stands inside a quotation, these signs are read in the quoted clause
+  that holds it ("X concluded, “… over the past 30 days it's been #3”": the days date the
+  ranking, not the concluding). A quoted happening stays one ("“We signed it on
+  Tuesday,” she said"): on the dev set and the seeds, whole quoted statements are gold
+  events as often as not.
 
 And one sign that a date is not the happening's: "today" with "still", "even" or
 "until" before it means nowadays ("two books which I still own today").

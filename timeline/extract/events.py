@@ -5,7 +5,9 @@ one actor mention. Its type comes from keyword rules over the event-type vocabul
 first match wins (so "phone call" beats the generic "said"); its status from tense
 ("will", "plans to", "set for" -> planned). The sentence itself is the evidence (or
 one clause of it, when its clauses carry dates of their own). "Since <date>, X has …"
-adds a happening that runs up to publication (``ongoing``). Whether a candidate is new
+adds a happening that runs up to publication (``ongoing``). A dated sentence that
+reports a figure, a state, a counterfactual or a question is no candidate
+(``happenings``). Whether a candidate is new
 or an event already known is decided later, when it is merged (``merging``).
 """
 
@@ -17,6 +19,7 @@ from functools import lru_cache
 
 from ..dates import TimelineDate
 from .actors import ActorBook, Mention, MentionIndex
+from .happenings import governed_wording, means_nowadays, why_not_a_happening
 from .names import slug
 from .ongoing import ongoing_range
 from .relative_dates import DateMention, Published, find_dates, known_days, may_hold_dates
@@ -243,7 +246,9 @@ def find_candidates(
             dates = [
                 d
                 for d in dates
-                if not _counted_over(text, d) and not _is_dateline(d, sentence, published)
+                if not _counted_over(text, d)
+                and not _is_dateline(d, sentence, published)
+                and not (d.expression.lower() == "today" and means_nowadays(text, d.start, d.end))
             ]
             if not dates:
                 if _WEEKDAY_WORD.search(sentence.text):
@@ -275,7 +280,7 @@ def find_candidates(
 # "more than 100 in 2023", "hired 85 nurses since January": a count over a period, not a
 # happening on that date.
 _COUNT_BEFORE = re.compile(
-    r"\b\d[\d,.]*\s*(?:%|percent|per cent)?(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,2}\s+$"
+    r"(?<![\w-])\d[\d,.]*\s*(?:%|percent|per cent)?(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,2}\s+$"
 )
 # A finite verb of a past or planned happening: an -ed form, an irregular past, or a
 # future/modal before a verb. A sentence with none ("Saturday, September 12, 2015") is a
@@ -284,7 +289,10 @@ _HAPPENING_VERB = re.compile(
     r"\b(?:[a-z]{3,}ed|was|were|had|did|made|met|took|began|went|came|said|told|gave|"
     r"left|won|lost|fell|rose|held|hit|led|ran|saw|sent|set|shot|struck|spoke|found|"
     r"built|broke|became|brought|caught|chose|drove|fled|flew|fought|froze|grew|kept|"
-    r"knew|laid|paid|put|sold|stood|threw|wrote|will|would|is to|are to|plans? to)\b"
+    r"knew|laid|paid|put|sold|stood|threw|wrote|spread|burst|cast|cost|hurt|split|quit|shut|"
+    r"sank|swept|bought|taught|won|will|would|could|might|shall|is to|are to|plans? to|"
+    r"expects? to|intends? to|aims? to|hopes? to|(?:is|are) (?:due|set|going) to|"
+    r"(?:is|are|was|were) [a-z]{2,}ing)\b"
 )
 
 
@@ -352,6 +360,14 @@ def _reports_happening(sentence: str, dates: list[DateMention]) -> bool:
     return len(re.findall(r"[a-z]{2,}", rest)) >= 3 and bool(_HAPPENING_VERB.search(rest))
 
 
+def _without_dates(wording: str, dates: list[DateMention]) -> str:
+    """The wording with its date expressions blanked out: "the 2014 protests" or "by
+    2050" are the date, not a verb or a figure of the sentence."""
+    for date in dates:
+        wording = wording.replace(date.expression, " ")
+    return wording
+
+
 def _year_of(date: TimelineDate) -> int | None:
     """The one year a date lies in, if it lies in one."""
     return date.start.year if date.start.year == date.end.year else None
@@ -394,6 +410,14 @@ def _candidate(
     date = min(dates, key=lambda d: (_PRECISION_RANK[d.date.precision], not d.absolute))
     wording = typed_by or evidence.text
     kind, keyword = next(_type_matches(wording), ("other", None))
+    action = keyword.group() if keyword and kind not in ("statement", "trade") else ""
+    governed = (
+        wording
+        if typed_by
+        else governed_wording(evidence.text, 0, len(evidence.text), date.start - evidence.start)
+    )
+    if why_not_a_happening(_without_dates(governed, dates), action):
+        return None
     names = [book.actors[a].name for a in actors[:3]]
     label = TYPE_LABELS.get(kind, kind.replace("_", " ").capitalize())
     # With no actor named, the sentence's first words name the happening.

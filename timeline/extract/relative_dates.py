@@ -126,7 +126,8 @@ PATTERNS = [
     (
         "month_alone",
         # "a July meeting": a month as an adjective names that month too
-        rf"\b(?:in|since|until|by|from|during|early|late|mid-|a|an)\s+{_MONTH}(?![\s,]+\d)",
+        rf"\b(?:(?:in|since|until|by|from|during|early|late|a|an)\s+|mid-\s*|mid\s+)"
+        rf"{_MONTH}(?![\s,]+\d)",
     ),
     (
         "year_adjective",
@@ -135,7 +136,10 @@ PATTERNS = [
     ),
     (
         "year",
-        rf"\b(?:(?:in|since|from|by|until|before|after|of|during|early|late|mid)\s+){_YEAR}\b"
+        # "planned for 2015", "scheduled for next year": a plan's year; "figures for 2015"
+        # are not a happening's
+        rf"\b(?:(?:in|since|from|by|until|before|after|of|during|early|late|mid)\s+|"
+        rf"(?P<plan>(?:planned|scheduled|slated|set|due|expected)\s+(?:\w+\s+)?)for\s+){_YEAR}\b"
         rf"{_NOT_A_YEAR_AFTER}",
     ),  # fmt: skip
 ]
@@ -703,8 +707,11 @@ def find_dates(
             if date is None:  # an impossible date from a typo: leave it out
                 continue
             taken.append((match.start(), match.end()))
-            expression = match.group().strip()
-            offset = match.start() + match.group().index(expression)
+            # "planned for 2015": the plan's words tell the year is a plan's, the
+            # expression is "for 2015"
+            begin = match.end("plan") if name == "year" and match.group("plan") else match.start()
+            expression = text[begin : match.end()].strip()
+            offset = begin + text[begin : match.end()].index(expression)
             absolute = name in _ABSOLUTE or (
                 name in ("month_day", "day_month") and bool(match.group("year"))
             )

@@ -43,7 +43,7 @@ def sentences(paragraph: Span) -> list[Span]:
     text = paragraph.text
     for match in _SENTENCE_END.finditer(text):
         if text[match.start()] == "." and (token := _word_before(text, start, match.start())):
-            if token in ABBREVIATIONS or len(token) == 1:
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
         end = match.end()
         spans.append(_span(paragraph, start, end))

@@ -1,0 +1,161 @@
+"""Does a dated sentence report a happening, or a state, a figure, a question?
+
+A date in a sentence does not make it an event. The annotation guidelines
+(``fixtures/devset/README.md``) count a sentence when it reports something that
+happened, will happen or is forecast, on the date it gives; not states and figures, not
+opinions. General signs that a dated sentence (or clause) reports none:
+
+* **a figure**: a quantity (a percentage, "by 12 percent") with a verb of measure or
+  change ("accounted for 70 percent of the market in 2009", "dropped to 56 percent
+  today", "would increase food needs by 50 percent by 2050"): the date is when the
+  figure holds, not when anything was done;
+* **a state**: the only verb is a copula with a noun or preposition after it ("This
+  year's theme was water security", "The previous election was before the 2014
+  protests", "Today's announcement is an affront"); "was held", "was not loading",
+  "was able to meet", "prior to joining" still report happenings;
+* **a counterfactual**: "would not have been possible", "could have won", "the more
+  we invest this year, the better";
+* **a question**: "Will the talks resume next week?" asks, it reports nothing;
+* when the date stands inside a quotation, these signs are read in the quoted clause
+  that holds it ("X concluded, “… over the past 30 days it's been #3”": the days date the
+  ranking, not the concluding). A quoted happening stays one ("“We signed it on
+  Tuesday,” she said"): on the dev set and the seeds, whole quoted statements are gold
+  events as often as not.
+
+And one sign that a date is not the happening's: "today" with "still", "even" or
+"until" before it means nowadays ("two books which I still own today").
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUANTITY = re.compile(
+    r"\d[\d,.]*\s*(?:%|percent\b|per cent\b|percentage points?\b)|"
+    r"\bby\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|around\s+|some\s+|over\s+|"
+    r"more than\s+|less than\s+|approximately\s+|either\s+)?\d[\d,.]*\b",
+    re.IGNORECASE,
+)
+_MEASURE_VERB = re.compile(
+    r"\b(?:account(?:s|ed|ing)?\s+for|r[io]se[ns]?|rising|f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?|"
+    r"declin(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|gr[eo]w(?:s|n|ing)?|"
+    r"exceed(?:s|ed|ing)?|reach(?:es|ed|ing)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|"
+    r"halv(?:e|es|ed|ing)|total(?:s|led|ed|ling)|amount(?:s|ed)?\s+to|st(?:ood|ands?)\s+at|"
+    r"climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|"
+    r"slump(?:s|ed|ing)?|shr[aiu]nk(?:s|ing)?|shrink|reduc(?:e|es|ed|ing|tion)|"
+    r"make[s]?\s+up|made\s+up|represent(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+# "is", "was", and "has been" / "it's been" when no participle follows ("it's been #3").
+# A number right after a verb of measure: "rose to 57", "reached 2 million", "fell by a
+# third" is not needed; "reached a deal" has no number and stays a happening.
+_MEASURED_NUMBER = re.compile(
+    r"\s+(?:(?:to|by|from|about|nearly|almost|over|some|around|roughly|approximately|"
+    r"more than|less than|just|a record|an estimated|a total of)\s+)*[$£€]?\d",
+    re.IGNORECASE,
+)
+_COPULA = re.compile(
+    r"\b(?:is|are|was|were|(?:has|have|had|[\w]+[’']s|[\w]+[’']ve)\s+been)\b"
+    r"(?:\s+(?:not|never|still|also|now))*\s+(\S+)",
+    re.IGNORECASE,
+)
+# After a copula: a participle, a gradual "-ing", "able to", "to": a happening, not a state.
+_VERBAL_COMPLEMENT = re.compile(
+    r"(?!been$)[a-z]+(?:ed|en|wn|ing)$|able|to|set|due|held|made|put|hit|left|lost|sold|sent"
+)
+_IRREGULAR_PAST = (
+    r"did|made|met|took|began|went|came|said|told|gave|left|won|lost|fell|rose|held|hit|led|"
+    r"ran|saw|sent|set|shot|struck|spoke|found|built|broke|became|brought|caught|chose|"
+    r"drove|fled|flew|fought|froze|grew|kept|knew|laid|paid|put|sold|stood|threw|wrote|"
+    r"bought|taught|thought|won|sank|sang|swore|stole|hung|dug|beat|bit|cut|quit|shut"
+)
+# Words before an "-ed" word that make it an adjective ("the thousands of dedicated men").
+_ADJECTIVE_BEFORE = (
+    r"the|a|an|of|its|their|his|her|our|my|your|this|that|these|those|very|most|more|"
+    r"well|highly|newly|so|too|and|or|with|for|by|in"
+)
+_ADJECTIVE_BEFORE_WORDS = frozenset(_ADJECTIVE_BEFORE.split("|"))
+_ED_WORD = re.compile(r"(?:\b([a-z]+)\s+)?\b[a-z]{3,}ed\b")
+_OTHER_VERB = re.compile(
+    rf"\b(?:{_IRREGULAR_PAST})\b|"
+    r"\b(?:will|would|could|shall|can|may|might|must|should)\b|"
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?!been\b)[a-z]+(?:ed|en|wn|ne|ght|ung|pt|ade|eld|ome|ost|uck|et|id|un|ld)\b|"
+    r"\b(?:after|before|since|upon|prior to|following|when|while|by)\s+[a-z]+ing\b|"
+    r"\b(?:plans?|expects?|intends?|aims?|hopes?|wants?|agrees?|decides?|tries)\s+to\b",
+    re.IGNORECASE,
+)
+
+
+def _has_other_verb(wording: str) -> bool:
+    """Has the wording a verb besides a copula: an "-ed" word not read as an adjective
+    (after "the", "of", "very", ...), an irregular past, a modal, a perfect, "after
+    joining", "plans to"?"""
+    for match in _ED_WORD.finditer(wording):
+        if (match.group(1) or "").lower() not in _ADJECTIVE_BEFORE_WORDS:
+            return True
+    return bool(_OTHER_VERB.search(wording))
+
+
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would|could|might|should)(?:\s+not|n[’']t)?\s+have\s+(?:been\s+)?[a-z]+", re.I
+)
+# "The more we invest this year, the better the figures": a rule of thumb, not a happening.
+_CORRELATIVE = re.compile(
+    r"^\W*the (?:more|less|better|fewer|sooner|longer)\b.*,\s*the \w+er\b", re.I
+)
+# A question asks; it reports nothing ("Did the talks resume on Monday?"). A question
+# inside a quotation is left to the quotation's reader.
+_QUESTION = re.compile(r"^[^“”\"]*\?\s*$")
+_NOWADAYS = re.compile(r"\b(?:still|even|until|up to)\b(?:\s+[\w’']+){0,3}\s+(?:today)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|going to|plans? to|planned|scheduled|set to|due to|"
+    r"expects? to|intends? to)\b|[a-z]’ll\b|'ll\b",
+    re.IGNORECASE,
+)
+
+
+def why_not_a_happening(wording: str, type_keyword: str = "") -> str | None:
+    """Why ``wording`` (a sentence or clause, its date expressions blanked out) reports no
+    happening ("a figure", "a state", "a counterfactual"), or None when it may report one.
+    ``type_keyword`` is the word an action type was read from ("met", "attack"): a figure
+    beside an action is still the action's report."""
+    if _COUNTERFACTUAL.search(wording) or _CORRELATIVE.search(wording):
+        return "a counterfactual"
+    if _QUESTION.search(wording):
+        return "a question"
+    if not type_keyword and (
+        (_QUANTITY.search(wording) and _MEASURE_VERB.search(wording))
+        or any(
+            _MEASURED_NUMBER.match(wording, verb.end()) for verb in _MEASURE_VERB.finditer(wording)
+        )
+    ):
+        return "a figure"
+    copulas = list(_COPULA.finditer(wording))
+    if copulas and not any(_VERBAL_COMPLEMENT.match(c.group(1).lower()) for c in copulas):
+        if not _has_other_verb(wording):
+            return "a state"
+    return None
+
+
+def means_nowadays(text: str, start: int, end: int) -> bool:
+    """Is the "today" at text[start:end] "nowadays" ("which I still own today")?"""
+    before = text[max(0, start - 40) : end]
+    found = _NOWADAYS.search(before)
+    return bool(found) and found.end() == len(before)
+
+
+_QUOTE_OR_CLAUSE_BREAK = re.compile(r"[“”\"]|,\s+(?=(?:as|when|while|whereas|but|and|so)\s)|;\s+")
+
+
+def governed_wording(text: str, start: int, end: int, date_start: int) -> str:
+    """The words a date governs in text[start:end]: the whole of it, or, when the date
+    stands inside a quotation, the quoted clause that holds it ("PC World concluded,
+    “… over the past 30 days it's been #3”": the days date the ranking, not the
+    concluding)."""
+    before = text[start:date_start]
+    if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
+        return text[start:end]
+    breaks = list(_QUOTE_OR_CLAUSE_BREAK.finditer(text, start, end))
+    first = max((b.end() for b in breaks if b.end() <= date_start), default=start)
+    last = min((b.start() for b in breaks if b.start() >= date_start), default=end)
+    return text[first:last]

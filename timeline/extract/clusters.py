@@ -145,6 +145,9 @@ def _events(members, curated: Curated) -> dict[str, list[dict]]:
     block = BlockEvents()
     events, event_actors, event_sources = [], [], []
     taken = set(curated.event_ids)
+    # Per id, the next number to try: every smaller one is taken (``taken`` only grows),
+    # so the 1,000th copy of an id does not try the 999 numbers before it.
+    next_number: dict[str, int] = {}
     evidence: set[tuple] = set()
     for _, items in members:
         renamed: dict[str, str] = {}
@@ -154,19 +157,28 @@ def _events(members, curated: Curated) -> dict[str, list[dict]]:
         for item in items:
             event = item["event"]
             actors = {a["actor_id"] for a in item["actors"]}
-            types = set(item["types"])
-            ranked = block.ranked(event, actors, types, states)
-            if curated.events is not None:
-                ranked += curated.events.ranked(event, actors, types, states)
-            existing = best_match(ranked)
+            # One state alone (or no actor) joins nothing: states are weak evidence
+            # (``merging``), so the look-ups are skipped; most copies of a repeated
+            # sentence are such events.
+            existing = None
+            if len(actors - states) or len(actors) > 1:
+                types = set(item["types"])
+                ranked = block.ranked(event, actors, types, states)
+                if curated.events is not None:
+                    ranked += curated.events.ranked(event, actors, types, states)
+                existing = best_match(ranked)
             if existing:
                 renamed[event["id"]] = existing
                 if existing in block.rows:
                     block.refine(existing, event)
                 continue
-            new_id, number = event["id"], 2
-            while new_id in taken:
-                new_id, number = f"{event['id']}-{number}", number + 1
+            new_id = event["id"]
+            if new_id in taken:
+                number = next_number.get(new_id, 2)
+                while f"{new_id}-{number}" in taken:
+                    number += 1
+                next_number[new_id] = number + 1
+                new_id = f"{new_id}-{number}"
             taken.add(new_id)
             renamed[event["id"]] = new_id
             row = {**event, "id": new_id}

@@ -381,3 +381,19 @@ def test_adding_an_article_rewrites_only_the_rows_it_changes(tmp_path, monkeypat
     # "Rusu" is Ion Rusu's now (the smaller id), no longer Ana Rusu's.
     assert {row[:2] for row in new["actor_aliases"]} >= {("ion-rusu", "Rusu")}
     assert ("ana-rusu", "Rusu") not in {row[:2] for row in after["actor_aliases"]}
+
+
+def test_a_few_clusters_read_one_by_one_give_what_a_whole_batch_gives(tmp_path, monkeypatch):
+    """A change looks up each actor's and place's smallest member on its own; a first
+    load reads thousands in one statement. Both readings give the same database."""
+    from timeline import resolution_store
+
+    monkeypatch.setenv("TIMELINE_EXTRACT_WORKERS", "1")
+    seeds = folder_with(tmp_path, "seeds", INTERACTING + UNCURATED)
+    timeline.load(seeds, str(tmp_path / "one_by_one.db"))
+    monkeypatch.setattr(resolution_store, "FEW_CLUSTERS", 0)
+    timeline.load(seeds, str(tmp_path / "batch.db"))
+
+    one_by_one = rows_of(str(tmp_path / "one_by_one.db"))
+    assert one_by_one["actors"] and one_by_one["places"]
+    assert one_by_one == rows_of(str(tmp_path / "batch.db"))

@@ -84,7 +84,6 @@ def rebuild_extracted(
     source not in English (not extracted). Returns rows deleted, updated, inserted.
     """
     from . import extraction_cache, resolution_store
-    from .extract.parallel import extract_sources
     from .extract.version import extractor_version, knowledge_version
     from .review.store import article_reviews, review_key
 
@@ -131,6 +130,9 @@ def rebuild_extracted(
     dirty = resolution_store.clusters_of(connection, touched)
     resolution_store.forget_inputs(connection, touched)
     if missing:
+        # Imported here: a load that extracts nothing (a removal) loads no rule module.
+        from .extract.parallel import extract_sources
+
         sources = _sources_by_id(connection, missing)
         if progress:
             sources = progress(sources, "Extracting", length=len(missing))

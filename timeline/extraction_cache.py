@@ -11,11 +11,14 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, insert, select, text
 
-from .extract.pipeline import Extraction
 from .models import CachedExtraction
+
+if TYPE_CHECKING:  # the extractor's modules load only when something is extracted
+    from .extract.pipeline import Extraction
 
 TABLE = CachedExtraction.__table__
 # Results are read and written this many at a time: a large corpus's extractions
@@ -99,6 +102,8 @@ def store(
 
 def stored_extractions(connection: Connection) -> Iterator[Extraction]:
     """Every stored extraction, in source-id order, a batch at a time."""
+    from .extract.pipeline import Extraction
+
     after = ""
     statement = text(
         "SELECT source_id, result FROM extractions WHERE source_id > :after "

@@ -24,10 +24,21 @@ order the articles arrived in:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
-from .merging import EventIndex, best_match, wording_types
+from .merging import (
+    DATE_FIELDS,
+    VAGUEST_EVENT_DAYS,
+    EventIndex,
+    _day,
+    _nested,
+    _same_participants,
+    best_match,
+    wording_types,
+)
 
 ACTOR, PLACE, ALIAS, EVENTS, QUOTES = "actor", "place", "alias", "events", "quotes"
 
@@ -131,9 +142,12 @@ def _events(members, curated: Curated) -> dict[str, list[dict]]:
     for _, items in members:
         for item in items:
             states.update(item["states"])
-    block = EventIndex((), (), ())
+    block = BlockEvents()
     events, event_actors, event_sources = [], [], []
     taken = set(curated.event_ids)
+    # Per id, the next number to try: every smaller one is taken (``taken`` only grows),
+    # so the 1,000th copy of an id does not try the 999 numbers before it.
+    next_number: dict[str, int] = {}
     evidence: set[tuple] = set()
     for _, items in members:
         renamed: dict[str, str] = {}
@@ -143,19 +157,28 @@ def _events(members, curated: Curated) -> dict[str, list[dict]]:
         for item in items:
             event = item["event"]
             actors = {a["actor_id"] for a in item["actors"]}
-            types = set(item["types"])
-            ranked = block.ranked(event, actors, types, states)
-            if curated.events is not None:
-                ranked += curated.events.ranked(event, actors, types, states)
-            existing = best_match(ranked)
+            # One state alone (or no actor) joins nothing: states are weak evidence
+            # (``merging``), so the look-ups are skipped; most copies of a repeated
+            # sentence are such events.
+            existing = None
+            if len(actors - states) or len(actors) > 1:
+                types = set(item["types"])
+                ranked = block.ranked(event, actors, types, states)
+                if curated.events is not None:
+                    ranked += curated.events.ranked(event, actors, types, states)
+                existing = best_match(ranked)
             if existing:
                 renamed[event["id"]] = existing
                 if existing in block.rows:
                     block.refine(existing, event)
                 continue
-            new_id, number = event["id"], 2
-            while new_id in taken:
-                new_id, number = f"{event['id']}-{number}", number + 1
+            new_id = event["id"]
+            if new_id in taken:
+                number = next_number.get(new_id, 2)
+                while f"{new_id}-{number}" in taken:
+                    number += 1
+                next_number[new_id] = number + 1
+                new_id = f"{new_id}-{number}"
             taken.add(new_id)
             renamed[event["id"]] = new_id
             row = {**event, "id": new_id}
@@ -172,3 +195,86 @@ def _events(members, curated: Curated) -> dict[str, list[dict]]:
                     evidence.add(key)
                     event_sources.append(row)
     return {"events": events, "event_actors": event_actors, "event_sources": event_sources}
+
+
+# What matching reads of an event: (type, first day, last day, actor ids).
+Shape = tuple[str, Any, Any, frozenset]
+
+
+class BlockEvents:
+    """The extracted events of one block as ``merging.EventIndex`` holds them, for the
+    replay of ``_events``, with the same answers: events alike in everything matching
+    reads (type, dates, actors) are compared once, as one *shape*.
+
+    A block often holds many such events: a sentence many articles repeat that joins
+    nothing (two equally good matches are a tie, which merges nothing, so the next
+    copy ties again), and ``EventIndex`` compared each new copy with every earlier
+    one: 2 s for one block of 2,800 articles. Only the two smallest ids of a shape can
+    reach the top of a ranking (``best_match`` reads the first two), so a shape gives
+    at most two candidates."""
+
+    def __init__(self):
+        self.rows: dict[str, dict[str, Any]] = {}
+        self.shape_of: dict[str, Shape] = {}
+        self.ids: dict[Shape, list[str]] = {}
+        self.by_actor: dict[str, set[Shape]] = {}
+        self.by_actor_set: dict[frozenset, set[Shape]] = {}
+
+    def add(self, event: dict[str, Any], actor_ids) -> None:
+        if not event.get("date_start") or not event.get("date_end"):
+            return  # an undated event cannot be matched by date
+        self.rows[event["id"]] = event
+        start, end = _day(event["date_start"]), _day(event["date_end"])
+        self._place(event["id"], event["type"], start, end, frozenset(actor_ids))
+
+    def _place(self, event_id: str, kind: str, start, end, actors: frozenset) -> None:
+        shape = (kind, start, end, actors)
+        self.shape_of[event_id] = shape
+        if shape not in self.ids:
+            self.ids[shape] = []
+            for actor_id in actors:
+                self.by_actor.setdefault(actor_id, set()).add(shape)
+            self.by_actor_set.setdefault(actors, set()).add(shape)
+        bisect.insort(self.ids[shape], event_id)
+
+    def refine(self, event_id: str, finer: dict[str, Any]) -> None:
+        """``EventIndex.refine``: a narrower date of a sentence that joined the event."""
+        row, shape = self.rows[event_id], self.shape_of[event_id]
+        kind, start, end, actors = shape
+        finer_start, finer_end = _day(finer["date_start"]), _day(finer["date_end"])
+        if row.get("origin") != "extracted" or (finer_end - finer_start) >= (end - start):
+            return
+        row.update({name: finer[name] for name in DATE_FIELDS if name in finer})
+        self.ids[shape].remove(event_id)
+        self._place(event_id, kind, finer_start, finer_end, actors)
+
+    def ranked(
+        self, event: dict[str, Any], actors: set[str], types: set[str], state_ids: set[str]
+    ) -> list[tuple[int, int, str]]:
+        """``EventIndex.ranked``, up to two entries per shape."""
+        start, end = _day(event["date_start"]), _day(event["date_end"])
+        ranked = []
+        for shape in self._could_join(actors, state_ids):
+            kind, known_start, known_end, known_actors = shape
+            if kind not in types or not _nested(start, end, known_start, known_end):
+                continue
+            days = (known_end - known_start).days + 1
+            finer = known_start < start or end < known_end
+            if finer and days > VAGUEST_EVENT_DAYS:
+                continue
+            if not _same_participants(actors, known_actors, state_ids):
+                continue
+            shared = -len(actors & known_actors)
+            ranked.extend((shared, days, event_id) for event_id in self.ids[shape][:2])
+        return ranked
+
+    def _could_join(self, actors: set[str], state_ids: set[str]) -> set[Shape]:
+        found: set[Shape] = set()
+        for actor_id in actors - state_ids:
+            found.update(self.by_actor.get(actor_id, ()))
+        if len(actors) <= EventIndex.MAX_ACTORS_FOR_SUBSETS:
+            ordered = sorted(actors)
+            for size in range(2, len(ordered) + 1):
+                for subset in combinations(ordered, size):
+                    found.update(self.by_actor_set.get(frozenset(subset), ()))
+        return found

@@ -38,8 +38,6 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from .events import possible_types
-
 # The widest event (in days) a finer extracted date may join: a season.
 VAGUEST_EVENT_DAYS = 92
 # The columns that make up an event's date, copied when a finer sentence refines it.
@@ -182,6 +180,9 @@ class EventIndex:
 
 def wording_types(wording: Iterable[str], fallback: str) -> set[str]:
     """Every type the words an event was typed from support (its own type when none)."""
+    # Imported here: resolving stored extractions (a removal) needs no rule module.
+    from .events import possible_types
+
     return set().union(*(possible_types(text) for text in wording)) or {fallback}
 
 

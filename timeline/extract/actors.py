@@ -10,15 +10,16 @@ costs less than a wrong one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from bisect import bisect_right
+from collections.abc import Iterable
 
-from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES, state_named
+from .actor_book import ActorBook, BookActor, Mention, MentionIndex
+from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES
 from .given_names import GIVEN_NAMES
-from .names import name_key, same_name, slug, transliteration_key
+from .name_tokens import _ARTICLE_NAME, Token, _joined, opens_sentence, tokenize
+from .names import name_key
 from .sentences import Span
+from .state_names import _is_place, _state_of
 from .vocabulary import (
     FUNCTION_WORDS,
     GOVERNMENT_NOUNS,
@@ -36,12 +37,6 @@ from .vocabulary import (
     WEEKDAYS,
 )
 
-# "O'Neill", "D’Souza": a capital, an apostrophe and a capital are one name, while
-# "Kazakhstan’s" stays a word and its possessive.
-_TOKEN = re.compile(
-    r"U\.S\.(?:A\.)?|U\.K\.|U\.N\.|E\.U\.|[A-Z]['’][A-Z][\w]*(?:[-‐][\w]+)*"
-    r"|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*"
-)
 _CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "von", "der", "van", "al", "du"}
 _MAX_NAME_TOKENS = 12
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
@@ -73,263 +68,6 @@ _GENERIC_WORDS = _INSTITUTION_WORDS - {
 }
 
 
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    key: str
-    # Set once by tokenize: asked again and again while phrases are read.
-    capitalised: bool = False
-    # The last token joined to this one by single spaces (or an abbreviation's ". "):
-    # "are tokens i..j one phrase" is then one comparison, not a scan of the gaps.
-    run_end: int = 0
-
-
-@dataclass
-class BookActor:
-    """An actor extraction can link mentions to."""
-
-    id: str
-    name: str
-    type: str
-    description: str | None = None
-    origin: str = "curated"
-    forms: list[str] = field(default_factory=list)
-    # (role noun, state or None): ('president', 'Kazakhstan') from "Kazakh President X".
-    roles: set[tuple[str, str | None]] = field(default_factory=set)
-    # For an extracted actor: the rule that made it, and the words it rests on.
-    method: str = ""
-    basis: str = ""
-
-
-@dataclass
-class Mention:
-    """A stretch of text naming an actor."""
-
-    start: int
-    end: int
-    text: str
-    actor_id: str
-    in_quote: bool = False
-    # One of the people a plural phrase names ("the presidents"): never what a singular
-    # "he", "she" or "the president" stands for.
-    plural: bool = False
-
-
-class MentionIndex:
-    """Mentions sorted by offset, for the ones inside or before a stretch of text without
-    scanning them all (a scan per sentence or quote is quadratic on a long article)."""
-
-    def __init__(self, mentions: Iterable[Mention]):
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
-
-    def between(self, start: int, end: int) -> list[Mention]:
-        """Mentions that start in [start, end), in order."""
-        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
-
-    def inside(self, start: int, end: int) -> list[Mention]:
-        """Mentions lying wholly in [start, end), in order."""
-        return [m for m in self.between(start, end) if m.end <= end]
-
-    def before(self, position: int) -> Iterator[Mention]:
-        """Mentions that start before a position, nearest first."""
-        for index in range(bisect_left(self.starts, position) - 1, -1, -1):
-            yield self.mentions[index]
-
-
-class ActorBook:
-    """Known actors plus those an extraction creates, looked up by any spelling."""
-
-    def __init__(self, known_actors: list[dict], known_aliases: list[dict]):
-        self.actors: dict[str, BookActor] = {}
-        self._by_key: dict[str, str] = {}
-        self._by_transliteration: dict[str, str] = {}
-        # Every leading run of words of a known spelling ("ann", "ann lee" for "Ann Lee
-        # Park"): a token that starts none is passed over at once, and a phrase is read
-        # only as far as some spelling still begins with it.
-        self.prefixes: set[str] = set()
-        # find() answers, forgotten whenever a spelling is added: a long article names
-        # the same unknown people again and again, and each fuzzy look-up scans everyone.
-        self._found: dict[tuple[str, str | None], str | None] = {}
-        for row in known_actors:
-            actor = BookActor(
-                row["id"],
-                row["name"],
-                row["type"],
-                row.get("description"),
-                row.get("origin", "curated"),
-            )
-            actor.roles |= roles_in_description(actor.description)
-            self.actors[actor.id] = actor
-            self._index(actor.id, actor.name)
-        for row in known_aliases:
-            if row["actor_id"] in self.actors:
-                self._index(row["actor_id"], row["alias"])
-
-    def _index(self, actor_id: str, form: str) -> None:
-        actor = self.actors[actor_id]
-        self._found.clear()
-        if form not in actor.forms:
-            actor.forms.append(form)
-        key = name_key(form)
-        self._by_key.setdefault(key, actor_id)
-        self._by_transliteration.setdefault(transliteration_key(form), actor_id)
-        words = key.split()
-        for size in range(1, len(words) + 1):
-            self.prefixes.add(" ".join(words[:size]))
-
-    def by_exact_key(self, key: str) -> str | None:
-        return self._by_key.get(key)
-
-    def find(self, name: str, actor_type: str | None = None) -> str | None:
-        """The actor this spelling names: exact alias, transliteration, then fuzzy match."""
-        if found := self._by_key.get(name_key(name)):
-            return found
-        if found := self._by_transliteration.get(transliteration_key(name)):
-            return found
-        if actor_type not in (None, "person") or len(name) < 5:
-            return None
-        if (name, actor_type) not in self._found:
-            candidates = [
-                actor.id
-                for actor in self.actors.values()
-                if actor.type == "person" and any(same_name(name, form) for form in actor.forms)
-            ]
-            self._found[name, actor_type] = candidates[0] if len(set(candidates)) == 1 else None
-        return self._found[name, actor_type]
-
-    def find_surname(self, word: str, mentioned: Iterable[str]) -> str | None:
-        """A person named by surname alone: one already mentioned, else one known actor."""
-        for pool in (mentioned, list(self.actors)):
-            matches = {
-                actor_id
-                for actor_id in pool
-                if self.actors[actor_id].type == "person"
-                and any(same_name(word, form.split()[-1]) for form in self.actors[actor_id].forms)
-            }
-            if len(matches) == 1:
-                return matches.pop()
-            if matches:
-                return None
-        return None
-
-    def add(self, name: str, actor_type: str, method: str = "", basis: str = "") -> str:
-        """Create an extracted actor; its id is the slug of its name, made unique."""
-        base = slug(name)
-        actor_id, number = base, 2
-        while actor_id in self.actors:
-            actor_id, number = f"{base}-{number}", number + 1
-        self.actors[actor_id] = BookActor(
-            actor_id, name, actor_type, origin="extracted", method=method, basis=basis
-        )
-        self._index(actor_id, name)
-        return actor_id
-
-    def remember(self, actor_id: str, form: str) -> None:
-        """Record a new spelling of an actor, so later mentions link without fuzzing."""
-        self._index(actor_id, form)
-
-
-@lru_cache(maxsize=4096)
-def roles_in_description(description: str | None) -> frozenset[tuple[str, str | None]]:
-    """Roles a curated description states: "President of Kazakhstan" -> ('president', ...).
-    Remembered: every article of a load builds its book from the same curated actors."""
-    if not description:
-        return frozenset()
-    words = re.findall(r"[\w-]+", description)
-    states = {DEMONYMS.get(w) or _state_of(w) for w in words} - {None}
-    found: set[tuple[str, str | None]] = set()
-    for word in words:
-        role = word.lower()
-        if role in ROLE_NOUNS:
-            found.add((role, None))
-            found |= {(role, state) for state in states}
-    return frozenset(found)
-
-
-_WORD_KEYS: dict[str, str] = {}
-
-
-def _word_key(word: str) -> str:
-    """``name_key`` of one token, remembered in a plain dict (bounded: cleared when full);
-    a plain ASCII word is only lowercased, the same answer without the Unicode
-    normalisation every other spelling needs."""
-    key = _WORD_KEYS.get(word)
-    if key is None:
-        if word.isascii() and word.replace("-", "").isalnum():
-            key = word.lower()
-        else:
-            key = name_key(word)
-        if len(_WORD_KEYS) > 65536:
-            _WORD_KEYS.clear()
-        _WORD_KEYS[word] = key
-    return key
-
-
-def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """Word tokens of text[start:end], each knowing how far the phrase it starts runs (one
-    pass over the text, then one back over the tokens)."""
-    tokens = []
-    append = tokens.append
-    article_name = _ARTICLE_NAME.fullmatch
-    keys = _WORD_KEYS
-    for match in _TOKEN.finditer(text, start, end):
-        word = match.group()
-        # "al-Amr", "el-Sisi", "bin-Salman": an Arabic article inside a capitalised name
-        capitalised = word[0].isupper() or ("-" in word[:4] and bool(article_name(word)))
-        first, last = match.span()
-        append(Token(first, last, word, keys.get(word) or _word_key(word), capitalised))
-    run_end = len(tokens) - 1
-    for index in range(len(tokens) - 2, -1, -1):
-        token, after = tokens[index], tokens[index + 1].start
-        gap = after - token.end
-        if not (
-            gap == 1
-            and text[token.end] in _SPACES
-            or gap == 2
-            and text[token.end] == "."
-            and text[token.end + 1] == " "
-            and (token.text in _ABBREVIATED or _is_initial(text, token, tokens[index + 1]))
-        ):
-            run_end = index
-        token.run_end = run_end
-    if tokens:
-        tokens[-1].run_end = len(tokens) - 1
-    return tokens
-
-
-def _is_initial(text: str, token: Token, after: Token) -> bool:
-    """A capital letter and its full stop inside a name ("J. Ross Tate"), not a sentence
-    ending in a letter ("Plan B. The ...") nor the last letter of a dotted abbreviation
-    ("in Washington D.C. Fans cheered")."""
-    return (
-        len(token.text) == 1
-        and token.text.isupper()
-        and after.text not in FUNCTION_WORDS
-        and not (token.start > 0 and text[token.start - 1] == ".")
-    )
-
-
-def opens_sentence(text: str, start: int, token: Token) -> bool:
-    """Whether a token opens a sentence of the stretch beginning at ``start``."""
-    if token.start == start:
-        return True
-    before = text[max(start, token.start - 3) : token.start].rstrip(_OPENING_MARKS)
-    return not before or before[-1] in _SENTENCE_ENDS
-
-
-_OPENING_MARKS = " \u00a0“\"«‘'("
-_SENTENCE_ENDS = frozenset(".!?:\n—–-")
-_SPACES = frozenset((" ", "\u00a0"))
-
-
-# Abbreviations whose full stop does not end a name: "St. Petersburg", "Army Maj. Ann Lee".
-_ABBREVIATED = {
-    "St", "Mt", "Ft", "Maj", "Gen", "Col", "Lt", "Sgt", "Capt", "Cpl", "Pvt", "Rep", "Sen",
-    "Gov", "Rev", "Dr", "Prof", "Mr", "Mrs", "Ms", "Adm", "Cmdr", "Supt", "Insp", "Det",
-}  # fmt: skip
 # A dateline opens a wire story: "KYIV (AFP) -", "LONDON, Dec 1 (Reuters) —". Its words
 # say where and who filed, not who acts.
 _DATELINE = re.compile(
@@ -364,11 +102,6 @@ _ACTING_CAPITAL = re.compile(
 )
 
 
-def _joined(tokens: list[Token], i: int, j: int) -> bool:
-    """True when tokens i..j are separated by single spaces only (one phrase)."""
-    return tokens[i].run_end >= j
-
-
 class QuotedText:
     """Whether an offset lies inside a quotation: the spans merged into disjoint stretches
     once, then a binary search per question (a scan of every quote per mention is
@@ -399,15 +132,6 @@ _HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _WHERE_WORDS = frozenset(
     "in from to across throughout around into near inside outside within at via through".split()
 )
-# Initials states go by in news that the gazetteer does not list.
-_STATE_INITIALS = {
-    "DPRK": "North Korea",
-    "PRC": "China",
-    "ROK": "South Korea",
-    "UAE": "United Arab Emirates",
-    "UK": "United Kingdom",
-    "US": "United States",
-}
 # Words before an acronym that, with a noun after it, make it a modifier ("the ABC
 # system"); "said ABC had" or "of ABC members" keep it a name.
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
@@ -416,7 +140,6 @@ _PAIRED_EXPANSION = re.compile(
     r" \(((?:[A-Z][\w’'&-]*|of|for|the|and|on)(?: (?:[A-Z][\w’'&-]*|of|for|the|and|on)){1,9})\)"
 )
 _PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
-_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn)-[A-Z][\w’'-]*")
 # Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
 _PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la", "le"}
 _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
@@ -529,50 +252,6 @@ def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
     if first in GIVEN_NAMES or (len(first) == 1 and first.isupper()):
         return True
     return bool(_HYPHENATED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    from .places import builtin_places  # places builds on this module
-
-    return frozenset(
-        name
-        for name, places in builtin_places().items()
-        if any(p.kind in ("city", "region") for p in places)
-    )
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    from .places import builtin_places  # places builds on this module
-
-    return frozenset(
-        name
-        for name, places in builtin_places().items()
-        if any(p.kind == "country" for p in places) and name[:1].isupper()
-    )
-
-
-@lru_cache(maxsize=4096)
-def _state_of(name: str) -> str | None:
-    """The state a name names: the gazetteer's states and their other names, initials
-    news uses ("DPRK"), then any country of the shipped places table ("Malaysia")."""
-    found = state_named(name) or _STATE_INITIALS.get(name)
-    if found is None and name in _country_names():
-        places = _place_table()[name]
-        found = next(p.country for p in places if p.kind == "country")
-    return found
-
-
-def _place_table():
-    from .places import builtin_places  # places builds on this module
-
-    return builtin_places()
-
-
-def _is_place(name: str) -> bool:
-    """A city's or a region's name in the shipped gazetteer (not a state's: states act)."""
-    return name in _place_names()
 
 
 class MentionFinder:
@@ -1219,4 +898,12 @@ def find_mentions(
     return mentions
 
 
-__all__ = ["STATES", "ActorBook", "BookActor", "Mention", "find_mentions"]
+__all__ = [
+    "STATES",
+    "ActorBook",
+    "BookActor",
+    "Mention",
+    "MentionIndex",
+    "QuotedText",
+    "find_mentions",
+]

@@ -156,6 +156,16 @@ class ActorBook:
         self._index(actor_id, name)
         return actor_id
 
+    def fold(self, actor_id: str, into_id: str) -> None:
+        """Make an extracted actor one more spelling of another: its forms become the
+        other's, and every look-up that found it finds the other."""
+        for table in (self._by_key, self._by_transliteration):
+            for key, found in table.items():
+                if found == actor_id:
+                    table[key] = into_id
+        for form in self.actors.pop(actor_id).forms:
+            self._index(into_id, form)
+
     def remember(self, actor_id: str, form: str) -> None:
         """Record a new spelling of an actor, so later mentions link without fuzzing."""
         self._index(actor_id, form)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from .actor_book import ActorBook, BookActor, Mention, MentionIndex
 from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES
 from .given_names import GIVEN_NAMES
+from .name_cues import body_cue, lone_subjects, lowercase_words, name_tails
 from .name_tokens import _ARTICLE_NAME, Token, _joined, opens_sentence, tokenize
 from .names import name_key
 from .sentences import Span
@@ -43,6 +44,15 @@ _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
 # Unions the rules ask about for every phrase, built once.
 _BODY_WORDS = frozenset(GOVERNMENT_WORDS | ORGANISATION_WORDS)
 _INSTITUTION_WORDS = frozenset(_BODY_WORDS | MEDIA_WORDS)
+# Plural nouns a body's name owns with an apostrophe: "People's Army", "Workers' Party".
+_COLLECTIVES = frozenset("People Peoples Workers Women Farmers Veterans Nurses Teachers".split())
+_COLLECTIVE_BODY = re.compile(
+    r"['’]s?\s(?:[A-Z][\w-]+\s){0,3}?(?:" + "|".join(sorted(_BODY_WORDS)) + r")\b(?!['’-])"
+)
+# Words after a one-word name that only say what kind of body it is.
+_BODY_SUFFIXES = frozenset(
+    "Inc Inc. Corp Corp. Corporation Company Co Co. Ltd Ltd. LLC PLC Group Party Holdings".split()
+) | {"News", "Agency", "Network", "Broadcasting", "Corporation", "Media"}
 _ORGANISATION_OR_ACRONYM = frozenset(ORGANISATION_WORDS | ORGANISATION_ACRONYMS)
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*")
 _COMMA_SPACE = re.compile(r",\s")
@@ -222,6 +232,8 @@ def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
             if not before and after and all(w in MEDIA_WORDS for w in after):
                 return True  # "CBC" and "CBC News"
             continue
+        if len(short) == 1 and not before and after and all(w in _BODY_SUFFIXES for w in after):
+            return True  # "Google" and "Google Inc.", "Yonhap" and "Yonhap News Agency"
         if not any(w in _INSTITUTION_WORDS for w in short):
             continue
         if all(w in DEMONYMS or _state_of(w) or w in _STATE_ABBREVIATIONS for w in before) and (
@@ -269,6 +281,12 @@ class MentionFinder:
         self.titled_surnames: set[str] = set()
         # Where the last state named as a location ends: the next one in its list is too.
         self._located_end = -1
+        self.lowercase = lowercase_words(text)
+        self.lone_subjects = lone_subjects(text)
+        self.name_tails = name_tails(text, FUNCTION_WORDS)
+        # The cue or the rule that typed the phrase being classified, for its method.
+        self._cue: str | None = None
+        self._surname_later = False
 
     def _speaker_words(self) -> set[str]:
         """Capitalised words followed by a speech verb ("Shibutov noted"), perhaps with an
@@ -288,7 +306,39 @@ class MentionFinder:
             i = 0
             while i < len(tokens):
                 i = self._at(tokens, i)
+        self._fold_early_acronyms()
         return self.mentions
+
+    def _fold_early_acronyms(self) -> None:
+        """An acronym met before the name it abbreviates ("shells hit KPA posts" ... "the
+        Korean People's Army [KPA]") is that body when exactly one body the article names
+        has those initials: the same rule as an acronym met after it, whatever the order."""
+        for actor_id in list(self.mentioned):
+            actor = self.book.actors.get(actor_id)
+            if (
+                actor is None
+                or actor.origin != "extracted"
+                or actor.type == "person"
+                or len(actor.forms) != 1
+                or not _ACRONYM.fullmatch(actor.name)
+            ):
+                continue
+            bodies = {
+                other_id
+                for other_id in self.mentioned
+                if other_id != actor_id
+                and other_id in self.book.actors
+                and self.book.actors[other_id].type != "person"
+                and any(_initials(f) == actor.name for f in self.book.actors[other_id].forms)
+            }
+            if len(bodies) != 1:
+                continue
+            into_id = bodies.pop()
+            self.book.fold(actor_id, into_id)
+            del self.mentioned[actor_id]
+            for mention in self.mentions:
+                if mention.actor_id == actor_id:
+                    mention.actor_id = into_id
 
     def _add(self, tokens: list[Token], i: int, j: int, actor_id: str) -> None:
         start, end = tokens[i].start, tokens[j].end
@@ -449,6 +499,12 @@ class MentionFinder:
             start += 1
         if start <= j and (body := self._government_of(tokens, start, j)) is not None:
             return body
+        if tokens[j].text in _COLLECTIVES and (
+            owned := _COLLECTIVE_BODY.match(self.text, tokens[j].end)
+        ):
+            # "the Korean People's Army", "the Kurdistan Workers' Party": one name
+            while j + 1 < len(tokens) and tokens[j + 1].end <= owned.end():
+                j += 1
         institution = any(t.text in _INSTITUTION_WORDS for t in tokens[start : j + 1])
         if institution:
             start, j, person = self._trim_institution(tokens, start, j)
@@ -519,6 +575,7 @@ class MentionFinder:
         # A title phrase ending in "of <State>" names a role, not an actor.
         words = [t.text for t in tokens[start : j + 1]]
         name = self.text[tokens[start].start : tokens[j].end]
+        self._cue = None
         actor_type = self._type_of(tokens, start, j, words, bool(roles))
         if actor_type is None:
             return j + 1
@@ -539,6 +596,10 @@ class MentionFinder:
             if actor_type == "person" and len(words) < 2:
                 return j + 1
             method = _type_reason(name, words, actor_type, bool(roles))
+            if self._cue:
+                method = f"actor: {actor_type}, one word with a body's cue beside it “{self._cue}”"
+            elif self._surname_later:
+                method = "actor: person, two names and the last one later alone as a subject"
             actor_id = self.book.add(
                 canonical, actor_type, method, self._context(tokens[start].start, tokens[j].end)
             )
@@ -608,7 +669,12 @@ class MentionFinder:
         University of the UK"), a title after it ("Museum of Flight CEO"); and find a
         member's name glued to its end ("Tulsa University Laura Brennan")."""
         first = start
-        while first <= j and (tokens[first].text in TITLE_WORDS or tokens[first].text == "CEO"):
+        while first <= j and (
+            tokens[first].text in TITLE_WORDS
+            or tokens[first].text == "CEO"
+            # "Commanders of the Korean People's Army": a role's plural opening it
+            or tokens[first].text.lower().removesuffix("s") in ROLE_NOUNS
+        ):
             first += 1
         if start < first < j and tokens[first].text == "of":
             first += 2 if tokens[first + 1].text == "the" else 1
@@ -816,13 +882,43 @@ class MentionFinder:
             _ACRONYM.fullmatch(word)
             and not _ROMAN_NUMERAL.fullmatch(word)
             and not self._in_capitals_run(tokens, i)
+            # "UNLESS of course": a word set in capitals for emphasis, no acronym
+            and not (len(word) >= 5 and word.lower() in self.lowercase)
+            and word.title() not in FUNCTION_WORDS
         ):
             return None if self._acronym_modifies(tokens, i) else "organisation"
         if _INNER_CAPITAL.fullmatch(word):
             return "organisation"
         if len(word) > 5 and word.lower().endswith("news"):
             return "media"
-        return None
+        return self._body_by_cue(tokens, i, word)
+
+    def _body_by_cue(self, tokens: list[Token], i: int, word: str) -> str | None:
+        """A one-word name the words around it make a body's ("Microsoft's website", "the
+        news agency Yonhap", "posted to Twitter"), unless the article also writes it in
+        lowercase, or it is a given name, a title or a person's surname met before."""
+        if (
+            len(word) < 3
+            or not word.isalpha()
+            # the tail of a longer phrase ("Saudi Arabia's"): not a name of its own
+            or i > 0
+            and tokens[i - 1].capitalised
+            and tokens[i - 1].text not in FUNCTION_WORDS
+            and _joined(tokens, i - 1, i)
+            or word.lower() in self.lowercase
+            or word in GIVEN_NAMES
+            or word in TITLE_WORDS
+            or word in _CALENDAR_WORDS
+            or word in self.titled_surnames
+            or word in self.name_tails
+            or self.book.find_surname(word, self.mentioned)
+        ):
+            return None
+        cue = body_cue(self.text, tokens[i].start, tokens[i].end)
+        if cue is None:
+            return None
+        self._cue = cue[1]
+        return cue[0]
 
     @staticmethod
     def _in_capitals_run(tokens: list[Token], i: int) -> bool:
@@ -857,7 +953,28 @@ class MentionFinder:
             return False
         return not _NOT_A_VERB.match(self.text, position)
 
+    def _surname_alone_later(self, tokens: list[Token], i: int, j: int) -> bool:
+        """Two names whose last one stands alone elsewhere as the subject of a verb
+        ("a Scientology attorney, Kendrick Moxon. ... Moxon proceeded"): news names a
+        person in full once, then by surname. Neither word may be one the article
+        writes in lowercase (a common word), nor the first stand alone too."""
+        if j != i + 1:
+            return False
+        first, last = tokens[i].text, tokens[j].text
+        return (
+            last in self.lone_subjects
+            and first not in self.lone_subjects
+            and _name_like(first)
+            and _name_like(last)
+            and first.lower() not in self.lowercase
+            and last.lower() not in self.lowercase
+            # "Google Chrome": a body's product, not a person
+            and self.book.find(first, "organisation") is None
+            and (i == 0 or tokens[i - 1].text not in _DETERMINERS)
+        )
+
     def _person_evidence(self, tokens: list[Token], i: int, j: int) -> bool:
+        self._surname_later = False
         if _name_shape(tokens, i, j):
             return True
         if {t.text for t in self._same_sentence_before(tokens, i, 3)} & ROLE_NOUNS:
@@ -879,6 +996,9 @@ class MentionFinder:
             return True  # "said Priya Nandakumar", "said festival director Helen Marsh"
         if _ROLE_THEN_COMMA.search(before) and _COMMA_SPACE.match(self.text, tokens[j].end):
             return True  # "Its spokesperson, Michael Dunne, said"
+        if self._surname_alone_later(tokens, i, j):
+            self._surname_later = True
+            return True
         if i > 0 and tokens[i - 1].text == "and" and self.mentions:
             previous = self.book.actors[self.mentions[-1].actor_id]
             return previous.type == "person" and self.mentions[-1].end >= tokens[i - 1].start - 2

@@ -77,7 +77,8 @@ FUNCTION_WORDS = set(
     Why How Let Do Does Did Is Are Was Were Be Been Has Have Had Will Would Can Could May Might
     Must Shall Should Only Even Just Once Now Whether Unlike Like Following Regarding About
     Against Along Around By To Of Into Upon Via Per Amid Toward Towards Until Ahead Given
-    Besides Rather Indeed Of Dear Photo Image Source Read Related Editor Note Yes Well Mr""".split()
+    Besides Rather Indeed Of Dear Photo Image Source Read Related Editor Note Yes Well Mr
+    Unless Except Never Always""".split()
 )
 MONTHS = (
     "January February March April May June July August September October November December"
@@ -136,5 +137,6 @@ NOT_ACTOR_ACRONYMS = set(
     """AI US UK USA TV CEO CFO COO CTO GDP HIV AIDS DNA RNA COVID OK AM PM GMT UTC BST EST PST
     EDT CET ID IT PC PR FAQ VIP USB DVD CD SMS URL HTML PDF LGBT LGBTQ ISBN MP MW KM KG CO II
     III IV VI VII VIII IX XI XII VR IE FM AD BC CE BCE DC NY LA UFO RSS API CPU GPS SUV ATM
-    PIN IQ ER ICU NB PS RIP DIY""".split()
+    PIN IQ ER ICU NB PS RIP DIY
+    QC KC SC OBE MBE CBE KBE DBE PHD MD RN""".split()
 )

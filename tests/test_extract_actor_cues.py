@@ -1,0 +1,171 @@
+"""Names whose spelling says nothing, typed by the words around them: one-word bodies
+("Microsoft's website", "the news agency Yonhap"), persons named in full once and then
+by surname, acronyms met before their expansion; and the capitals that are no actor
+(post-nominal letters, words set in capitals for emphasis). Sentences of our own; each
+builds a fresh book, so no known actor helps.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.actors import ActorBook, find_mentions
+from timeline.extract.sentences import paragraphs
+
+
+def found_in(text: str) -> ActorBook:
+    book = ActorBook([], [])
+    find_mentions(text, paragraphs(text), book, [])
+    return book
+
+
+def actor_named(book: ActorBook, name: str):
+    return next((a for a in book.actors.values() if name in a.forms), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor_type", "cue"),
+    [
+        ("The figures appeared on Brightwell's website last night.", "Brightwell",
+         "organisation", "website"),
+        ("A Quillon spokesperson declined to comment.", "Quillon", "organisation",
+         "spokesperson"),
+        ("Nordavik co-founder Ann Lee tweeted her support.", "Nordavik", "organisation",
+         "co-founder"),
+        ("The talks were first reported by the news agency Tamsor.", "Tamsor", "media",
+         "news agency"),
+        ("The Halvard newspaper printed the letter in full.", "Halvard", "media",
+         "newspaper"),
+        ("The space agency Orbita confirmed the launch date.", "Orbita", "government_body",
+         "space agency"),
+        ("The game was made by the publisher Kestrano for its fans.", "Kestrano",
+         "organisation", "publisher"),
+        ("She posted to Chirpr within minutes of the ruling.", "Chirpr", "organisation",
+         "posted to"),
+        ("Seats were won by Veltria's Baggio Leung and two others.", "Veltria",
+         "organisation", "Baggio Leung"),
+        ("Ferrocane, a French company, bought the plant.", "Ferrocane", "organisation",
+         "company"),
+    ],
+)  # fmt: skip
+def test_one_word_body_is_typed_by_its_cue(text, name, actor_type, cue):
+    actor = actor_named(found_in(text), name)
+    assert actor is not None and actor.type == actor_type
+    assert cue in actor.method  # the reviewer sees which words made it a body
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a capital opening a sentence with no cue beside it
+        ("Brightwell announced the results on Friday.", "Brightwell"),
+        # a person's surname, met in full before
+        ("Ann Brightwell spoke first. Later, Brightwell's website carried the text.",
+         "Brightwell"),
+        # the article also writes the word in lowercase: a common word
+        ("Harvest's website showed the harvest had failed.", "Harvest"),
+        # a title stands before it alone: a surname
+        ("Mr Quillon left early. A Quillon spokesperson declined to comment.", "Quillon"),
+        # the tail of a longer name ("Saudi Arabia's"), no body of its own
+        ("Saudi Arabia's website was down.", "Arabia"),
+        # a given name before a possessive is a person's
+        ("Maria's website was down for a day.", "Maria"),
+        # no cue: a place-like word in a plain sentence
+        ("Visitors flocked to Brightwell for the fair.", "Brightwell"),
+    ],
+)  # fmt: skip
+def test_one_word_without_a_body_cue_is_no_body(text, word):
+    actor = actor_named(found_in(text), word)
+    assert actor is None or actor.type == "person"
+
+
+def test_one_word_body_and_its_suffixed_name_are_one_actor():
+    book = found_in("A Quillon spokesperson said no. Shares in Quillon Inc fell.")
+    actor = actor_named(book, "Quillon")
+    assert actor is not None and "Quillon Inc" in actor.forms
+    assert len(book.actors) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The case went to a defence lawyer, Kendrick Moxon. Moxon proceeded to object.",
+         "Kendrick Moxon"),
+        ("The study was led by Marymegan Dalrow of the museum. Dalrow said it was new.",
+         "Marymegan Dalrow"),
+        ("Sunniva Okerlund spoke for the residents. Later Okerlund wrote to the council.",
+         "Sunniva Okerlund"),
+    ],
+)  # fmt: skip
+def test_person_named_once_then_by_surname_alone(text, name):
+    actor = actor_named(found_in(text), name)
+    assert actor is not None and actor.type == "person"
+    assert actor.method  # says which rule found it
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a body's product, the body named on its own elsewhere
+        ("A Quillon spokesperson spoke. Quillon Reader is new. Reader gained users.",
+         "Quillon Reader"),
+        # after a determiner: a thing's name, not a person's
+        ("They bought the Velvet Hammer. Hammer sold well.", "Velvet Hammer"),
+        # the surname is also written in lowercase: a common word
+        ("Stone Harbour is quiet. Harbour fees rose, and the harbour filled.",
+         "Stone Harbour"),
+        # no lone mention later: nothing says it is a person
+        ("The study was led by Marymegan Dalrow of the museum.", "Marymegan Dalrow"),
+    ],
+)  # fmt: skip
+def test_no_person_without_a_lone_surname_subject(text, name):
+    actor = actor_named(found_in(text), name)
+    assert actor is None or actor.type != "person" or "alone" not in actor.method
+
+
+def test_acronym_met_before_its_name_joins_it():
+    book = found_in(
+        "Shells hit KPA posts near the border. Officials said the Korean People's Army "
+        "[KPA] fired first."
+    )
+    army = actor_named(book, "Korean People's Army")
+    assert army is not None and army.type == "government_body"
+    assert "KPA" in army.forms
+    assert [a.name for a in book.actors.values()] == ["Korean People's Army"]
+
+
+def test_acronym_matching_two_bodies_stays_apart():
+    book = found_in(
+        "The NRA spoke first. The National Rifle Association and the National Roads Authority met."
+    )
+    nra = actor_named(book, "NRA")
+    assert nra is not None
+    assert not {"National Rifle Association", "National Roads Authority"} & set(nra.forms)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("In the words of the Crown prosecutor, Mark Tedeschi, QC, the case was clear.", "QC"),
+        ("The barrister, Ann Lee, SC, said the case was clear.", "SC"),
+        ("He would be jailed for a long time, UNLESS of course, he cooperated.", "UNLESS"),
+        ("They were told to return NEVER again to the site.", "NEVER"),
+        ("The order was final, and the PRIORITY list, the priority of all, stood.",
+         "PRIORITY"),
+    ],
+)  # fmt: skip
+def test_capitals_that_name_no_actor(text, word):
+    assert actor_named(found_in(text), word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Commanders of the Korean People's Army were sent to the front.",
+         "Korean People's Army"),
+        ("Talks with the Kurdistan Workers' Party resumed.", "Kurdistan Workers' Party"),
+    ],
+)  # fmt: skip
+def test_body_name_owning_a_plural_stays_whole(text, name):
+    actor = actor_named(found_in(text), name)
+    assert actor is not None and actor.type in ("government_body", "organisation")

@@ -169,3 +169,32 @@ def test_capitals_that_name_no_actor(text, word):
 def test_body_name_owning_a_plural_stays_whole(text, name):
     actor = actor_named(found_in(text), name)
     assert actor is not None and actor.type in ("government_body", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "is_person"),
+    [
+        # a role's plural before the name
+        ("The seats went to councillors Alvin Yeung and two others.", "Alvin Yeung", True),
+        ("She toured with illustrator Johnnie Christmas last year.", "Johnnie Christmas", True),
+        # a common word opening the sentence, written in lowercase elsewhere
+        ("He is nonpartisan. Nonpartisan Paul Tse won the seat.", "Paul Tse", True),
+        # what follows the comma is a clause, not an apposition of the name
+        ("She launched her novel Angel Catbird, with illustrator Ann Lee.", "Angel Catbird",
+         False),
+        # a real apposition still counts
+        ("The plan came from Orla Quint, a senior analyst at the bank.", "Orla Quint", True),
+    ],
+)  # fmt: skip
+def test_person_evidence_beside_the_name(text, name, is_person):
+    actor = actor_named(found_in(text), name)
+    assert (actor is not None and actor.type == "person") == is_person
+
+
+def test_body_written_with_and_without_its_possessive_is_one_actor():
+    book = found_in(
+        "Votes went to the New People's Party first. Later the New People Party won more."
+    )
+    parties = [a for a in book.actors.values() if a.type == "organisation"]
+    assert len(parties) == 1
+    assert {"New People's Party", "New People Party"} <= set(parties[0].forms)

@@ -49,6 +49,10 @@ _COLLECTIVES = frozenset("People Peoples Workers Women Farmers Veterans Nurses T
 _COLLECTIVE_BODY = re.compile(
     r"['’]s?\s(?:[A-Z][\w-]+\s){0,3}?(?:" + "|".join(sorted(_BODY_WORDS)) + r")\b(?!['’-])"
 )
+# Words opening what follows a comma when it is a clause, not an apposition.
+_CLAUSE_OPENER = re.compile(
+    r"\s*(?:with|and|but|or|who|which|while|as|in|at|on|for|from|to|by|after|before)\b"
+)
 # Words after a one-word name that only say what kind of body it is.
 _BODY_SUFFIXES = frozenset(
     "Inc Inc. Corp Corp. Corporation Company Co Co. Ltd Ltd. LLC PLC Group Party Holdings".split()
@@ -241,6 +245,10 @@ def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
         ):
             return True
     return False
+
+
+def _without_possessives(words: list[str]) -> list[str]:
+    return [re.sub(r"['’]s?$", "", w) for w in words if w not in ("s", "'s", "’s")]
 
 
 def _body_core(words: list[str]) -> list[str]:
@@ -521,6 +529,13 @@ class MentionFinder:
             and opens_sentence(self.text, tokens[0].start, tokens[start])
         ):
             start += 1  # "Pan-democrat Ann Lee": a description opening the sentence
+        elif (
+            j > start + 1
+            and tokens[start].text.lower() in self.lowercase
+            and opens_sentence(self.text, tokens[0].start, tokens[start])
+            and _name_shape(tokens, start + 1, j)
+        ):
+            start += 1  # "Nonpartisan Paul Tse won": a common word opening the sentence
         for size in (3, 2, 1):  # "United States President Donald Trump"
             state = _state_of(" ".join(t.text for t in tokens[start : start + size]))
             rest = tokens[start + size : j + 1]
@@ -729,6 +744,7 @@ class MentionFinder:
         or less ("State Department" and "US State Department", "Supreme Court" and
         "Italian Supreme Court of Cassation") or an outlet's word ("CBC", "CBC News")."""
         found = set()
+        plain = _without_possessives(words)
         for actor_id in self.mentioned:
             actor = self.book.actors[actor_id]
             if actor.type == "person":
@@ -736,6 +752,8 @@ class MentionFinder:
             for form in actor.forms:
                 if _differ_by_qualifiers(words, form.split()):
                     found.add(actor_id)
+                elif _without_possessives(form.split()) == plain:
+                    found.add(actor_id)  # "New People Party" and "New People's Party"
         return found.pop() if len(found) == 1 else None
 
     def _expansion_of(self, acronym: str) -> str | None:
@@ -977,12 +995,15 @@ class MentionFinder:
         self._surname_later = False
         if _name_shape(tokens, i, j):
             return True
-        if {t.text for t in self._same_sentence_before(tokens, i, 3)} & ROLE_NOUNS:
-            return True
+        before = self._same_sentence_before(tokens, i, 3)
+        if {w for t in before for w in (t.text, t.text.removesuffix("s"))} & ROLE_NOUNS:
+            return True  # "illustrator Ann Lee", "councillors Ann Lee and ..."
         after = self.text[tokens[j].end : tokens[j].end + 60]
+        apposition = after.split(",")[1].lower() if after.startswith(",") else ""
         if (
-            after.startswith(",")
-            and set(re.findall(r"[a-z]+", after.split(",")[1].lower())) & ROLE_NOUNS
+            set(re.findall(r"[a-z]+", apposition)) & ROLE_NOUNS
+            # ", with illustrator Ann Lee": a clause, no apposition of this name
+            and not _CLAUSE_OPENER.match(apposition)
         ):
             return True
         if tokens[j].text in self.speaker_words or tokens[j].text in self.titled_surnames:

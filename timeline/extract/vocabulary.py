@@ -51,7 +51,8 @@ ROLE_NOUNS = set(
     scientist engineer pilot soldier firefighter paramedic psychologist artist author writer
     novelist singer musician coach athlete entrepreneur investor banker consultant strategist
     pollster agent negotiator organizer commentator host presenter producer designer
-    architect spokesmen spokeswomen officials""".split()
+    architect spokesmen spokeswomen officials illustrator photographer actor actress comedian
+    filmmaker cartoonist rapper dancer poet playwright""".split()
 )
 # Capitalised words that stand before a name as a title ("Prime Minister Kristersson").
 TITLE_WORDS = set(

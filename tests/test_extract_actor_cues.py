@@ -198,3 +198,18 @@ def test_body_written_with_and_without_its_possessive_is_one_actor():
     parties = [a for a in book.actors.values() if a.type == "organisation"]
     assert len(parties) == 1
     assert {"New People's Party", "New People Party"} <= set(parties[0].forms)
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "is_actor"),
+    [
+        ("The stalls represent the counties of Taiwan.", "Taiwan", False),
+        ("They drove to the north of the United States.", "United States", False),
+        ("Floods hit the coast of Chile overnight.", "Chile", False),
+        # the polity itself
+        ("The government of Chile protested.", "Chile", True),
+        ("Taiwan protested the move.", "Taiwan", True),
+    ],
+)  # fmt: skip
+def test_state_named_as_part_of_a_place_is_no_actor(text, state, is_actor):
+    assert (actor_named(found_in(text), state) is not None) == is_actor

@@ -49,6 +49,12 @@ _COLLECTIVES = frozenset("People Peoples Workers Women Farmers Veterans Nurses T
 _COLLECTIVE_BODY = re.compile(
     r"['’]s?\s(?:[A-Z][\w-]+\s){0,3}?(?:" + "|".join(sorted(_BODY_WORDS)) + r")\b(?!['’-])"
 )
+# Lowercase nouns for a part of a place: "the counties of X" names X as a place.
+_PARTS_OF_A_PLACE = frozenset(
+    """part parts north south east west centre center coast coasts border borders region
+    regions province provinces county counties city cities town towns village villages
+    capital island islands interior map rest areas area territory streets""".split()
+)
 # Words opening what follows a comma when it is a clause, not an apposition.
 _CLAUSE_OPENER = re.compile(
     r"\s*(?:with|and|but|or|who|which|while|as|in|at|on|for|from|to|by|after|before)\b"
@@ -869,13 +875,23 @@ class MentionFinder:
         Syria", "Sydney, Australia"): a place, not a polity acting or acted upon."""
         if i == 0:
             return False
-        previous = tokens[i - 1]
+        k = i - 1
+        previous = tokens[k]
         gap = self.text[previous.end : tokens[i].start]
         if gap == " " and previous.text == "the" and i > 1:
-            previous = tokens[i - 2]  # "in the United States"
+            k = i - 2
+            previous = tokens[k]  # "in the United States"
             gap = self.text[previous.end : tokens[i - 1].start]
         if gap == " " and previous.text.lower() in _WHERE_WORDS:
             return True
+        if (
+            gap == " "
+            and previous.text == "of"
+            and k > 0
+            and tokens[k - 1].text in _PARTS_OF_A_PLACE
+            and tokens[k - 1].run_end >= k
+        ):
+            return True  # "the counties of Taiwan", "the north of the United States"
         if self._located_end >= 0 and self.text[self._located_end : tokens[i].start] in (
             ", ",
             " and ",

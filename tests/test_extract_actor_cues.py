@@ -213,3 +213,22 @@ def test_body_written_with_and_without_its_possessive_is_one_actor():
 )  # fmt: skip
 def test_state_named_as_part_of_a_place_is_no_actor(text, state, is_actor):
     assert (actor_named(found_in(text), state) is not None) == is_actor
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor_type"),
+    [
+        ("NASA said the shuttle would move to Houston.", "NASA", "government_body"),
+        ("The plan was first reported by NBC on Sunday.", "NBC", "media"),
+        # other initials stay organisations
+        ("The report was funded by NORLAB and the city.", "NORLAB", "organisation"),
+    ],
+)
+def test_known_initials_give_the_type(text, name, actor_type):
+    actor = actor_named(found_in(text), name)
+    assert actor is not None and actor.type == actor_type
+    assert actor.method.startswith(f"actor: {actor_type}")
+
+
+def test_known_initials_that_qualify_a_noun_name_no_actor():
+    assert actor_named(found_in("It runs on the NASA software stack."), "NASA") is None

@@ -22,7 +22,9 @@ from .names import name_key
 from .sentences import Span
 from .state_names import _is_place, _state_of
 from .vocabulary import (
+    BROADCASTER_INITIALS,
     FUNCTION_WORDS,
+    GOVERNMENT_INITIALS,
     GOVERNMENT_NOUNS,
     GOVERNMENT_WORDS,
     LOCATIVE_WORDS,
@@ -55,6 +57,10 @@ _PARTS_OF_A_PLACE = frozenset(
     regions province provinces county counties city cities town towns village villages
     capital island islands interior map rest areas area territory streets""".split()
 )
+# Initials whose spelling alone gives the type: a broadcaster, a government agency.
+_KNOWN_INITIALS = {w: "media" for w in BROADCASTER_INITIALS} | {
+    w: "government_body" for w in GOVERNMENT_INITIALS
+}
 # Words opening what follows a comma when it is a clause, not an apposition.
 _CLAUSE_OPENER = re.compile(
     r"\s*(?:with|and|but|or|who|which|while|as|in|at|on|for|from|to|by|after|before)\b"
@@ -191,6 +197,8 @@ def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> 
         return f"actor: {actor_type}, by the word “{word}”"
     if len(words) == 1 and actor_type == "organisation":
         return "actor: organisation, by its spelling (an acronym or an inner capital)"
+    if len(words) == 1 and words[0] in _KNOWN_INITIALS:
+        return f"actor: {actor_type}, initials of a known broadcaster or government agency"
     if len(words) == 1 and actor_type == "media":
         return "actor: media, by its spelling (a name ending in “news”)"
     return f"actor: {actor_type}"
@@ -920,7 +928,9 @@ class MentionFinder:
             and not (len(word) >= 5 and word.lower() in self.lowercase)
             and word.title() not in FUNCTION_WORDS
         ):
-            return None if self._acronym_modifies(tokens, i) else "organisation"
+            if self._acronym_modifies(tokens, i):
+                return None
+            return _KNOWN_INITIALS.get(word, "organisation")
         if _INNER_CAPITAL.fullmatch(word):
             return "organisation"
         if len(word) > 5 and word.lower().endswith("news"):

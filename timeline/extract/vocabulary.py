@@ -112,6 +112,13 @@ MEDIA_WORDS = set(
     Euronews RFE/RL Azattyq Kun Vlast Tengrinews Sputnik Khabar Magazine Weekly Daily
     Newspaper""".split()
 )
+# Names of broadcasters and government agencies that news writes as bare initials: their
+# spelling alone says their type ("NBC" an outlet, "NASA" a government body).
+BROADCASTER_INITIALS = set("NBC CBS ABC PBS NPR CBC RTE NHK ITV ZDF ARD RAI KBS SBS".split())
+GOVERNMENT_INITIALS = set(
+    """NASA FBI CIA NSA FEMA EPA FDA CDC IRS NOAA DHS DOJ ATF DEA NIH USDA ESA ISRO JAXA
+    Roscosmos MI5 MI6 GCHQ""".split()
+)
 # Words that make a capitalised phrase a place, an event or a thing, not an actor.
 NOT_ACTOR_WORDS = set(
     """Sea Lake River Region Oblast Corridor Asia Europe Caucasus Territory Territories Street

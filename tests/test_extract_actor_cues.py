@@ -232,3 +232,16 @@ def test_known_initials_give_the_type(text, name, actor_type):
 
 def test_known_initials_that_qualify_a_noun_name_no_actor():
     assert actor_named(found_in("It runs on the NASA software stack."), "NASA") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "is_person"),
+    [
+        ("The seat went to Chow Wing-kei of the Harbour Alliance.", "Chow Wing-kei", True),
+        ("She is a Booker Prize-winner and a teacher.", "Booker Prize-winner", False),
+        ("The Hollis Seattle-based group grew.", "Hollis Seattle-based", False),
+    ],
+)
+def test_hyphenated_word_is_a_given_name_only_when_no_english_compound(text, name, is_person):
+    actor = actor_named(found_in(text), name)
+    assert (actor is not None and actor.type == "person") == is_person

@@ -152,6 +152,11 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 _INNER_CAPITAL = re.compile(r"[A-Z]?[a-z]+[A-Z][a-z]+[A-Za-z]*")
 _HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# "Tai-man", "Ji-sung", but not an English compound ("Prize-winner", "Seattle-based").
+_ROMANISED_GIVEN_NAME = re.compile(
+    r"[A-Z][a-z]+-(?!(?:winner|winning|based|born|led|backed|owned|run|made|elect|era|style"
+    r"|like|speaking|old|wide|free|up|in-law|law)$)[a-z]+"
+)
 # Words before a state named as a location ("born in Brazil", "flew to Chile"); not
 # "of", "for", "between": "the government of Iran", "sanctions against Iran" name the
 # polity.
@@ -285,7 +290,7 @@ def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
     first, last = tokens[i].text, tokens[j].text
     if first in GIVEN_NAMES or (len(first) == 1 and first.isupper()):
         return True
-    return bool(_HYPHENATED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
+    return bool(_ROMANISED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
 
 
 class MentionFinder:

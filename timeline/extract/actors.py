@@ -10,17 +10,21 @@ costs less than a wrong one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from bisect import bisect_right
+from collections.abc import Iterable
 
-from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES, state_named
+from .actor_book import ActorBook, BookActor, Mention, MentionIndex
+from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES
 from .given_names import GIVEN_NAMES
-from .names import name_key, same_name, slug, transliteration_key
+from .name_cues import body_cue, lone_subjects, lowercase_words, name_tails
+from .name_tokens import _ARTICLE_NAME, Token, _joined, opens_sentence, tokenize
+from .names import name_key
 from .sentences import Span
+from .state_names import _is_place, _state_of
 from .vocabulary import (
+    BROADCASTER_INITIALS,
     FUNCTION_WORDS,
+    GOVERNMENT_INITIALS,
     GOVERNMENT_NOUNS,
     GOVERNMENT_WORDS,
     LOCATIVE_WORDS,
@@ -36,18 +40,35 @@ from .vocabulary import (
     WEEKDAYS,
 )
 
-# "O'Neill", "D’Souza": a capital, an apostrophe and a capital are one name, while
-# "Kazakhstan’s" stays a word and its possessive.
-_TOKEN = re.compile(
-    r"U\.S\.(?:A\.)?|U\.K\.|U\.N\.|E\.U\.|[A-Z]['’][A-Z][\w]*(?:[-‐][\w]+)*"
-    r"|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*"
-)
 _CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "von", "der", "van", "al", "du"}
 _MAX_NAME_TOKENS = 12
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
 # Unions the rules ask about for every phrase, built once.
 _BODY_WORDS = frozenset(GOVERNMENT_WORDS | ORGANISATION_WORDS)
 _INSTITUTION_WORDS = frozenset(_BODY_WORDS | MEDIA_WORDS)
+# Plural nouns a body's name owns with an apostrophe: "People's Army", "Workers' Party".
+_COLLECTIVES = frozenset("People Peoples Workers Women Farmers Veterans Nurses Teachers".split())
+_COLLECTIVE_BODY = re.compile(
+    r"['’]s?\s(?:[A-Z][\w-]+\s){0,3}?(?:" + "|".join(sorted(_BODY_WORDS)) + r")\b(?!['’-])"
+)
+# Lowercase nouns for a part of a place: "the counties of X" names X as a place.
+_PARTS_OF_A_PLACE = frozenset(
+    """part parts north south east west centre center coast coasts border borders region
+    regions province provinces county counties city cities town towns village villages
+    capital island islands interior map rest areas area territory streets""".split()
+)
+# Initials whose spelling alone gives the type: a broadcaster, a government agency.
+_KNOWN_INITIALS = {w: "media" for w in BROADCASTER_INITIALS} | {
+    w: "government_body" for w in GOVERNMENT_INITIALS
+}
+# Words opening what follows a comma when it is a clause, not an apposition.
+_CLAUSE_OPENER = re.compile(
+    r"\s*(?:with|and|but|or|who|which|while|as|in|at|on|for|from|to|by|after|before)\b"
+)
+# Words after a one-word name that only say what kind of body it is.
+_BODY_SUFFIXES = frozenset(
+    "Inc Inc. Corp Corp. Corporation Company Co Co. Ltd Ltd. LLC PLC Group Party Holdings".split()
+) | {"News", "Agency", "Network", "Broadcasting", "Corporation", "Media"}
 _ORGANISATION_OR_ACRONYM = frozenset(ORGANISATION_WORDS | ORGANISATION_ACRONYMS)
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*")
 _COMMA_SPACE = re.compile(r",\s")
@@ -73,263 +94,6 @@ _GENERIC_WORDS = _INSTITUTION_WORDS - {
 }
 
 
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    key: str
-    # Set once by tokenize: asked again and again while phrases are read.
-    capitalised: bool = False
-    # The last token joined to this one by single spaces (or an abbreviation's ". "):
-    # "are tokens i..j one phrase" is then one comparison, not a scan of the gaps.
-    run_end: int = 0
-
-
-@dataclass
-class BookActor:
-    """An actor extraction can link mentions to."""
-
-    id: str
-    name: str
-    type: str
-    description: str | None = None
-    origin: str = "curated"
-    forms: list[str] = field(default_factory=list)
-    # (role noun, state or None): ('president', 'Kazakhstan') from "Kazakh President X".
-    roles: set[tuple[str, str | None]] = field(default_factory=set)
-    # For an extracted actor: the rule that made it, and the words it rests on.
-    method: str = ""
-    basis: str = ""
-
-
-@dataclass
-class Mention:
-    """A stretch of text naming an actor."""
-
-    start: int
-    end: int
-    text: str
-    actor_id: str
-    in_quote: bool = False
-    # One of the people a plural phrase names ("the presidents"): never what a singular
-    # "he", "she" or "the president" stands for.
-    plural: bool = False
-
-
-class MentionIndex:
-    """Mentions sorted by offset, for the ones inside or before a stretch of text without
-    scanning them all (a scan per sentence or quote is quadratic on a long article)."""
-
-    def __init__(self, mentions: Iterable[Mention]):
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
-
-    def between(self, start: int, end: int) -> list[Mention]:
-        """Mentions that start in [start, end), in order."""
-        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
-
-    def inside(self, start: int, end: int) -> list[Mention]:
-        """Mentions lying wholly in [start, end), in order."""
-        return [m for m in self.between(start, end) if m.end <= end]
-
-    def before(self, position: int) -> Iterator[Mention]:
-        """Mentions that start before a position, nearest first."""
-        for index in range(bisect_left(self.starts, position) - 1, -1, -1):
-            yield self.mentions[index]
-
-
-class ActorBook:
-    """Known actors plus those an extraction creates, looked up by any spelling."""
-
-    def __init__(self, known_actors: list[dict], known_aliases: list[dict]):
-        self.actors: dict[str, BookActor] = {}
-        self._by_key: dict[str, str] = {}
-        self._by_transliteration: dict[str, str] = {}
-        # Every leading run of words of a known spelling ("ann", "ann lee" for "Ann Lee
-        # Park"): a token that starts none is passed over at once, and a phrase is read
-        # only as far as some spelling still begins with it.
-        self.prefixes: set[str] = set()
-        # find() answers, forgotten whenever a spelling is added: a long article names
-        # the same unknown people again and again, and each fuzzy look-up scans everyone.
-        self._found: dict[tuple[str, str | None], str | None] = {}
-        for row in known_actors:
-            actor = BookActor(
-                row["id"],
-                row["name"],
-                row["type"],
-                row.get("description"),
-                row.get("origin", "curated"),
-            )
-            actor.roles |= roles_in_description(actor.description)
-            self.actors[actor.id] = actor
-            self._index(actor.id, actor.name)
-        for row in known_aliases:
-            if row["actor_id"] in self.actors:
-                self._index(row["actor_id"], row["alias"])
-
-    def _index(self, actor_id: str, form: str) -> None:
-        actor = self.actors[actor_id]
-        self._found.clear()
-        if form not in actor.forms:
-            actor.forms.append(form)
-        key = name_key(form)
-        self._by_key.setdefault(key, actor_id)
-        self._by_transliteration.setdefault(transliteration_key(form), actor_id)
-        words = key.split()
-        for size in range(1, len(words) + 1):
-            self.prefixes.add(" ".join(words[:size]))
-
-    def by_exact_key(self, key: str) -> str | None:
-        return self._by_key.get(key)
-
-    def find(self, name: str, actor_type: str | None = None) -> str | None:
-        """The actor this spelling names: exact alias, transliteration, then fuzzy match."""
-        if found := self._by_key.get(name_key(name)):
-            return found
-        if found := self._by_transliteration.get(transliteration_key(name)):
-            return found
-        if actor_type not in (None, "person") or len(name) < 5:
-            return None
-        if (name, actor_type) not in self._found:
-            candidates = [
-                actor.id
-                for actor in self.actors.values()
-                if actor.type == "person" and any(same_name(name, form) for form in actor.forms)
-            ]
-            self._found[name, actor_type] = candidates[0] if len(set(candidates)) == 1 else None
-        return self._found[name, actor_type]
-
-    def find_surname(self, word: str, mentioned: Iterable[str]) -> str | None:
-        """A person named by surname alone: one already mentioned, else one known actor."""
-        for pool in (mentioned, list(self.actors)):
-            matches = {
-                actor_id
-                for actor_id in pool
-                if self.actors[actor_id].type == "person"
-                and any(same_name(word, form.split()[-1]) for form in self.actors[actor_id].forms)
-            }
-            if len(matches) == 1:
-                return matches.pop()
-            if matches:
-                return None
-        return None
-
-    def add(self, name: str, actor_type: str, method: str = "", basis: str = "") -> str:
-        """Create an extracted actor; its id is the slug of its name, made unique."""
-        base = slug(name)
-        actor_id, number = base, 2
-        while actor_id in self.actors:
-            actor_id, number = f"{base}-{number}", number + 1
-        self.actors[actor_id] = BookActor(
-            actor_id, name, actor_type, origin="extracted", method=method, basis=basis
-        )
-        self._index(actor_id, name)
-        return actor_id
-
-    def remember(self, actor_id: str, form: str) -> None:
-        """Record a new spelling of an actor, so later mentions link without fuzzing."""
-        self._index(actor_id, form)
-
-
-@lru_cache(maxsize=4096)
-def roles_in_description(description: str | None) -> frozenset[tuple[str, str | None]]:
-    """Roles a curated description states: "President of Kazakhstan" -> ('president', ...).
-    Remembered: every article of a load builds its book from the same curated actors."""
-    if not description:
-        return frozenset()
-    words = re.findall(r"[\w-]+", description)
-    states = {DEMONYMS.get(w) or _state_of(w) for w in words} - {None}
-    found: set[tuple[str, str | None]] = set()
-    for word in words:
-        role = word.lower()
-        if role in ROLE_NOUNS:
-            found.add((role, None))
-            found |= {(role, state) for state in states}
-    return frozenset(found)
-
-
-_WORD_KEYS: dict[str, str] = {}
-
-
-def _word_key(word: str) -> str:
-    """``name_key`` of one token, remembered in a plain dict (bounded: cleared when full);
-    a plain ASCII word is only lowercased, the same answer without the Unicode
-    normalisation every other spelling needs."""
-    key = _WORD_KEYS.get(word)
-    if key is None:
-        if word.isascii() and word.replace("-", "").isalnum():
-            key = word.lower()
-        else:
-            key = name_key(word)
-        if len(_WORD_KEYS) > 65536:
-            _WORD_KEYS.clear()
-        _WORD_KEYS[word] = key
-    return key
-
-
-def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """Word tokens of text[start:end], each knowing how far the phrase it starts runs (one
-    pass over the text, then one back over the tokens)."""
-    tokens = []
-    append = tokens.append
-    article_name = _ARTICLE_NAME.fullmatch
-    keys = _WORD_KEYS
-    for match in _TOKEN.finditer(text, start, end):
-        word = match.group()
-        # "al-Amr", "el-Sisi", "bin-Salman": an Arabic article inside a capitalised name
-        capitalised = word[0].isupper() or ("-" in word[:4] and bool(article_name(word)))
-        first, last = match.span()
-        append(Token(first, last, word, keys.get(word) or _word_key(word), capitalised))
-    run_end = len(tokens) - 1
-    for index in range(len(tokens) - 2, -1, -1):
-        token, after = tokens[index], tokens[index + 1].start
-        gap = after - token.end
-        if not (
-            gap == 1
-            and text[token.end] in _SPACES
-            or gap == 2
-            and text[token.end] == "."
-            and text[token.end + 1] == " "
-            and (token.text in _ABBREVIATED or _is_initial(text, token, tokens[index + 1]))
-        ):
-            run_end = index
-        token.run_end = run_end
-    if tokens:
-        tokens[-1].run_end = len(tokens) - 1
-    return tokens
-
-
-def _is_initial(text: str, token: Token, after: Token) -> bool:
-    """A capital letter and its full stop inside a name ("J. Ross Tate"), not a sentence
-    ending in a letter ("Plan B. The ...") nor the last letter of a dotted abbreviation
-    ("in Washington D.C. Fans cheered")."""
-    return (
-        len(token.text) == 1
-        and token.text.isupper()
-        and after.text not in FUNCTION_WORDS
-        and not (token.start > 0 and text[token.start - 1] == ".")
-    )
-
-
-def opens_sentence(text: str, start: int, token: Token) -> bool:
-    """Whether a token opens a sentence of the stretch beginning at ``start``."""
-    if token.start == start:
-        return True
-    before = text[max(start, token.start - 3) : token.start].rstrip(_OPENING_MARKS)
-    return not before or before[-1] in _SENTENCE_ENDS
-
-
-_OPENING_MARKS = " \u00a0“\"«‘'("
-_SENTENCE_ENDS = frozenset(".!?:\n—–-")
-_SPACES = frozenset((" ", "\u00a0"))
-
-
-# Abbreviations whose full stop does not end a name: "St. Petersburg", "Army Maj. Ann Lee".
-_ABBREVIATED = {
-    "St", "Mt", "Ft", "Maj", "Gen", "Col", "Lt", "Sgt", "Capt", "Cpl", "Pvt", "Rep", "Sen",
-    "Gov", "Rev", "Dr", "Prof", "Mr", "Mrs", "Ms", "Adm", "Cmdr", "Supt", "Insp", "Det",
-}  # fmt: skip
 # A dateline opens a wire story: "KYIV (AFP) -", "LONDON, Dec 1 (Reuters) —". Its words
 # say where and who filed, not who acts.
 _DATELINE = re.compile(
@@ -364,11 +128,6 @@ _ACTING_CAPITAL = re.compile(
 )
 
 
-def _joined(tokens: list[Token], i: int, j: int) -> bool:
-    """True when tokens i..j are separated by single spaces only (one phrase)."""
-    return tokens[i].run_end >= j
-
-
 class QuotedText:
     """Whether an offset lies inside a quotation: the spans merged into disjoint stretches
     once, then a binary search per question (a scan of every quote per mention is
@@ -393,21 +152,17 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 _INNER_CAPITAL = re.compile(r"[A-Z]?[a-z]+[A-Z][a-z]+[A-Za-z]*")
 _HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+# "Tai-man", "Ji-sung", but not an English compound ("Prize-winner", "Seattle-based").
+_ROMANISED_GIVEN_NAME = re.compile(
+    r"[A-Z][a-z]+-(?!(?:winner|winning|based|born|led|backed|owned|run|made|elect|era|style"
+    r"|like|speaking|old|wide|free|up|in-law|law)$)[a-z]+"
+)
 # Words before a state named as a location ("born in Brazil", "flew to Chile"); not
 # "of", "for", "between": "the government of Iran", "sanctions against Iran" name the
 # polity.
 _WHERE_WORDS = frozenset(
     "in from to across throughout around into near inside outside within at via through".split()
 )
-# Initials states go by in news that the gazetteer does not list.
-_STATE_INITIALS = {
-    "DPRK": "North Korea",
-    "PRC": "China",
-    "ROK": "South Korea",
-    "UAE": "United Arab Emirates",
-    "UK": "United Kingdom",
-    "US": "United States",
-}
 # Words before an acronym that, with a noun after it, make it a modifier ("the ABC
 # system"); "said ABC had" or "of ABC members" keep it a name.
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
@@ -416,7 +171,6 @@ _PAIRED_EXPANSION = re.compile(
     r" \(((?:[A-Z][\w’'&-]*|of|for|the|and|on)(?: (?:[A-Z][\w’'&-]*|of|for|the|and|on)){1,9})\)"
 )
 _PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
-_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn)-[A-Z][\w’'-]*")
 # Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
 _PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la", "le"}
 _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
@@ -448,6 +202,8 @@ def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> 
         return f"actor: {actor_type}, by the word “{word}”"
     if len(words) == 1 and actor_type == "organisation":
         return "actor: organisation, by its spelling (an acronym or an inner capital)"
+    if len(words) == 1 and words[0] in _KNOWN_INITIALS:
+        return f"actor: {actor_type}, initials of a known broadcaster or government agency"
     if len(words) == 1 and actor_type == "media":
         return "actor: media, by its spelling (a name ending in “news”)"
     return f"actor: {actor_type}"
@@ -499,6 +255,8 @@ def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
             if not before and after and all(w in MEDIA_WORDS for w in after):
                 return True  # "CBC" and "CBC News"
             continue
+        if len(short) == 1 and not before and after and all(w in _BODY_SUFFIXES for w in after):
+            return True  # "Google" and "Google Inc.", "Yonhap" and "Yonhap News Agency"
         if not any(w in _INSTITUTION_WORDS for w in short):
             continue
         if all(w in DEMONYMS or _state_of(w) or w in _STATE_ABBREVIATIONS for w in before) and (
@@ -506,6 +264,10 @@ def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
         ):
             return True
     return False
+
+
+def _without_possessives(words: list[str]) -> list[str]:
+    return [re.sub(r"['’]s?$", "", w) for w in words if w not in ("s", "'s", "’s")]
 
 
 def _body_core(words: list[str]) -> list[str]:
@@ -528,51 +290,7 @@ def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
     first, last = tokens[i].text, tokens[j].text
     if first in GIVEN_NAMES or (len(first) == 1 and first.isupper()):
         return True
-    return bool(_HYPHENATED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    from .places import builtin_places  # places builds on this module
-
-    return frozenset(
-        name
-        for name, places in builtin_places().items()
-        if any(p.kind in ("city", "region") for p in places)
-    )
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    from .places import builtin_places  # places builds on this module
-
-    return frozenset(
-        name
-        for name, places in builtin_places().items()
-        if any(p.kind == "country" for p in places) and name[:1].isupper()
-    )
-
-
-@lru_cache(maxsize=4096)
-def _state_of(name: str) -> str | None:
-    """The state a name names: the gazetteer's states and their other names, initials
-    news uses ("DPRK"), then any country of the shipped places table ("Malaysia")."""
-    found = state_named(name) or _STATE_INITIALS.get(name)
-    if found is None and name in _country_names():
-        places = _place_table()[name]
-        found = next(p.country for p in places if p.kind == "country")
-    return found
-
-
-def _place_table():
-    from .places import builtin_places  # places builds on this module
-
-    return builtin_places()
-
-
-def _is_place(name: str) -> bool:
-    """A city's or a region's name in the shipped gazetteer (not a state's: states act)."""
-    return name in _place_names()
+    return bool(_ROMANISED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
 
 
 class MentionFinder:
@@ -590,6 +308,12 @@ class MentionFinder:
         self.titled_surnames: set[str] = set()
         # Where the last state named as a location ends: the next one in its list is too.
         self._located_end = -1
+        self.lowercase = lowercase_words(text)
+        self.lone_subjects = lone_subjects(text)
+        self.name_tails = name_tails(text, FUNCTION_WORDS)
+        # The cue or the rule that typed the phrase being classified, for its method.
+        self._cue: str | None = None
+        self._surname_later = False
 
     def _speaker_words(self) -> set[str]:
         """Capitalised words followed by a speech verb ("Shibutov noted"), perhaps with an
@@ -609,7 +333,39 @@ class MentionFinder:
             i = 0
             while i < len(tokens):
                 i = self._at(tokens, i)
+        self._fold_early_acronyms()
         return self.mentions
+
+    def _fold_early_acronyms(self) -> None:
+        """An acronym met before the name it abbreviates ("shells hit KPA posts" ... "the
+        Korean People's Army [KPA]") is that body when exactly one body the article names
+        has those initials: the same rule as an acronym met after it, whatever the order."""
+        for actor_id in list(self.mentioned):
+            actor = self.book.actors.get(actor_id)
+            if (
+                actor is None
+                or actor.origin != "extracted"
+                or actor.type == "person"
+                or len(actor.forms) != 1
+                or not _ACRONYM.fullmatch(actor.name)
+            ):
+                continue
+            bodies = {
+                other_id
+                for other_id in self.mentioned
+                if other_id != actor_id
+                and other_id in self.book.actors
+                and self.book.actors[other_id].type != "person"
+                and any(_initials(f) == actor.name for f in self.book.actors[other_id].forms)
+            }
+            if len(bodies) != 1:
+                continue
+            into_id = bodies.pop()
+            self.book.fold(actor_id, into_id)
+            del self.mentioned[actor_id]
+            for mention in self.mentions:
+                if mention.actor_id == actor_id:
+                    mention.actor_id = into_id
 
     def _add(self, tokens: list[Token], i: int, j: int, actor_id: str) -> None:
         start, end = tokens[i].start, tokens[j].end
@@ -770,6 +526,12 @@ class MentionFinder:
             start += 1
         if start <= j and (body := self._government_of(tokens, start, j)) is not None:
             return body
+        if tokens[j].text in _COLLECTIVES and (
+            owned := _COLLECTIVE_BODY.match(self.text, tokens[j].end)
+        ):
+            # "the Korean People's Army", "the Kurdistan Workers' Party": one name
+            while j + 1 < len(tokens) and tokens[j + 1].end <= owned.end():
+                j += 1
         institution = any(t.text in _INSTITUTION_WORDS for t in tokens[start : j + 1])
         if institution:
             start, j, person = self._trim_institution(tokens, start, j)
@@ -786,6 +548,13 @@ class MentionFinder:
             and opens_sentence(self.text, tokens[0].start, tokens[start])
         ):
             start += 1  # "Pan-democrat Ann Lee": a description opening the sentence
+        elif (
+            j > start + 1
+            and tokens[start].text.lower() in self.lowercase
+            and opens_sentence(self.text, tokens[0].start, tokens[start])
+            and _name_shape(tokens, start + 1, j)
+        ):
+            start += 1  # "Nonpartisan Paul Tse won": a common word opening the sentence
         for size in (3, 2, 1):  # "United States President Donald Trump"
             state = _state_of(" ".join(t.text for t in tokens[start : start + size]))
             rest = tokens[start + size : j + 1]
@@ -840,6 +609,7 @@ class MentionFinder:
         # A title phrase ending in "of <State>" names a role, not an actor.
         words = [t.text for t in tokens[start : j + 1]]
         name = self.text[tokens[start].start : tokens[j].end]
+        self._cue = None
         actor_type = self._type_of(tokens, start, j, words, bool(roles))
         if actor_type is None:
             return j + 1
@@ -860,6 +630,10 @@ class MentionFinder:
             if actor_type == "person" and len(words) < 2:
                 return j + 1
             method = _type_reason(name, words, actor_type, bool(roles))
+            if self._cue:
+                method = f"actor: {actor_type}, one word with a body's cue beside it “{self._cue}”"
+            elif self._surname_later:
+                method = "actor: person, two names and the last one later alone as a subject"
             actor_id = self.book.add(
                 canonical, actor_type, method, self._context(tokens[start].start, tokens[j].end)
             )
@@ -929,7 +703,12 @@ class MentionFinder:
         University of the UK"), a title after it ("Museum of Flight CEO"); and find a
         member's name glued to its end ("Tulsa University Laura Brennan")."""
         first = start
-        while first <= j and (tokens[first].text in TITLE_WORDS or tokens[first].text == "CEO"):
+        while first <= j and (
+            tokens[first].text in TITLE_WORDS
+            or tokens[first].text == "CEO"
+            # "Commanders of the Korean People's Army": a role's plural opening it
+            or tokens[first].text.lower().removesuffix("s") in ROLE_NOUNS
+        ):
             first += 1
         if start < first < j and tokens[first].text == "of":
             first += 2 if tokens[first + 1].text == "the" else 1
@@ -984,6 +763,7 @@ class MentionFinder:
         or less ("State Department" and "US State Department", "Supreme Court" and
         "Italian Supreme Court of Cassation") or an outlet's word ("CBC", "CBC News")."""
         found = set()
+        plain = _without_possessives(words)
         for actor_id in self.mentioned:
             actor = self.book.actors[actor_id]
             if actor.type == "person":
@@ -991,6 +771,8 @@ class MentionFinder:
             for form in actor.forms:
                 if _differ_by_qualifiers(words, form.split()):
                     found.add(actor_id)
+                elif _without_possessives(form.split()) == plain:
+                    found.add(actor_id)  # "New People Party" and "New People's Party"
         return found.pop() if len(found) == 1 else None
 
     def _expansion_of(self, acronym: str) -> str | None:
@@ -1106,13 +888,23 @@ class MentionFinder:
         Syria", "Sydney, Australia"): a place, not a polity acting or acted upon."""
         if i == 0:
             return False
-        previous = tokens[i - 1]
+        k = i - 1
+        previous = tokens[k]
         gap = self.text[previous.end : tokens[i].start]
         if gap == " " and previous.text == "the" and i > 1:
-            previous = tokens[i - 2]  # "in the United States"
+            k = i - 2
+            previous = tokens[k]  # "in the United States"
             gap = self.text[previous.end : tokens[i - 1].start]
         if gap == " " and previous.text.lower() in _WHERE_WORDS:
             return True
+        if (
+            gap == " "
+            and previous.text == "of"
+            and k > 0
+            and tokens[k - 1].text in _PARTS_OF_A_PLACE
+            and tokens[k - 1].run_end >= k
+        ):
+            return True  # "the counties of Taiwan", "the north of the United States"
         if self._located_end >= 0 and self.text[self._located_end : tokens[i].start] in (
             ", ",
             " and ",
@@ -1137,13 +929,45 @@ class MentionFinder:
             _ACRONYM.fullmatch(word)
             and not _ROMAN_NUMERAL.fullmatch(word)
             and not self._in_capitals_run(tokens, i)
+            # "UNLESS of course": a word set in capitals for emphasis, no acronym
+            and not (len(word) >= 5 and word.lower() in self.lowercase)
+            and word.title() not in FUNCTION_WORDS
         ):
-            return None if self._acronym_modifies(tokens, i) else "organisation"
+            if self._acronym_modifies(tokens, i):
+                return None
+            return _KNOWN_INITIALS.get(word, "organisation")
         if _INNER_CAPITAL.fullmatch(word):
             return "organisation"
         if len(word) > 5 and word.lower().endswith("news"):
             return "media"
-        return None
+        return self._body_by_cue(tokens, i, word)
+
+    def _body_by_cue(self, tokens: list[Token], i: int, word: str) -> str | None:
+        """A one-word name the words around it make a body's ("Microsoft's website", "the
+        news agency Yonhap", "posted to Twitter"), unless the article also writes it in
+        lowercase, or it is a given name, a title or a person's surname met before."""
+        if (
+            len(word) < 3
+            or not word.isalpha()
+            # the tail of a longer phrase ("Saudi Arabia's"): not a name of its own
+            or i > 0
+            and tokens[i - 1].capitalised
+            and tokens[i - 1].text not in FUNCTION_WORDS
+            and _joined(tokens, i - 1, i)
+            or word.lower() in self.lowercase
+            or word in GIVEN_NAMES
+            or word in TITLE_WORDS
+            or word in _CALENDAR_WORDS
+            or word in self.titled_surnames
+            or word in self.name_tails
+            or self.book.find_surname(word, self.mentioned)
+        ):
+            return None
+        cue = body_cue(self.text, tokens[i].start, tokens[i].end)
+        if cue is None:
+            return None
+        self._cue = cue[1]
+        return cue[0]
 
     @staticmethod
     def _in_capitals_run(tokens: list[Token], i: int) -> bool:
@@ -1178,15 +1002,39 @@ class MentionFinder:
             return False
         return not _NOT_A_VERB.match(self.text, position)
 
+    def _surname_alone_later(self, tokens: list[Token], i: int, j: int) -> bool:
+        """Two names whose last one stands alone elsewhere as the subject of a verb
+        ("a Scientology attorney, Kendrick Moxon. ... Moxon proceeded"): news names a
+        person in full once, then by surname. Neither word may be one the article
+        writes in lowercase (a common word), nor the first stand alone too."""
+        if j != i + 1:
+            return False
+        first, last = tokens[i].text, tokens[j].text
+        return (
+            last in self.lone_subjects
+            and first not in self.lone_subjects
+            and _name_like(first)
+            and _name_like(last)
+            and first.lower() not in self.lowercase
+            and last.lower() not in self.lowercase
+            # "Google Chrome": a body's product, not a person
+            and self.book.find(first, "organisation") is None
+            and (i == 0 or tokens[i - 1].text not in _DETERMINERS)
+        )
+
     def _person_evidence(self, tokens: list[Token], i: int, j: int) -> bool:
+        self._surname_later = False
         if _name_shape(tokens, i, j):
             return True
-        if {t.text for t in self._same_sentence_before(tokens, i, 3)} & ROLE_NOUNS:
-            return True
+        before = self._same_sentence_before(tokens, i, 3)
+        if {w for t in before for w in (t.text, t.text.removesuffix("s"))} & ROLE_NOUNS:
+            return True  # "illustrator Ann Lee", "councillors Ann Lee and ..."
         after = self.text[tokens[j].end : tokens[j].end + 60]
+        apposition = after.split(",")[1].lower() if after.startswith(",") else ""
         if (
-            after.startswith(",")
-            and set(re.findall(r"[a-z]+", after.split(",")[1].lower())) & ROLE_NOUNS
+            set(re.findall(r"[a-z]+", apposition)) & ROLE_NOUNS
+            # ", with illustrator Ann Lee": a clause, no apposition of this name
+            and not _CLAUSE_OPENER.match(apposition)
         ):
             return True
         if tokens[j].text in self.speaker_words or tokens[j].text in self.titled_surnames:
@@ -1200,6 +1048,9 @@ class MentionFinder:
             return True  # "said Priya Nandakumar", "said festival director Helen Marsh"
         if _ROLE_THEN_COMMA.search(before) and _COMMA_SPACE.match(self.text, tokens[j].end):
             return True  # "Its spokesperson, Michael Dunne, said"
+        if self._surname_alone_later(tokens, i, j):
+            self._surname_later = True
+            return True
         if i > 0 and tokens[i - 1].text == "and" and self.mentions:
             previous = self.book.actors[self.mentions[-1].actor_id]
             return previous.type == "person" and self.mentions[-1].end >= tokens[i - 1].start - 2
@@ -1219,4 +1070,12 @@ def find_mentions(
     return mentions
 
 
-__all__ = ["STATES", "ActorBook", "BookActor", "Mention", "find_mentions"]
+__all__ = [
+    "STATES",
+    "ActorBook",
+    "BookActor",
+    "Mention",
+    "MentionIndex",
+    "QuotedText",
+    "find_mentions",
+]

@@ -46,5 +46,16 @@ GIVEN_NAMES = frozenset(
     Todd Tom Tommy Tony Tracy Travis Trevor Valentina Valerie Vanessa Victor Victoria Vikram
     Viktor Vincent Vladimir Walter Wayne Wendy William Willie Xavier Yana Yasmin Yuri Yusuf
     Zach Zachary Zoe
+    Agnes Alvin Arnold Bernice Calvin Cecil Clarence Clyde Cora Curtis Edith Edna Eunice
+    Floyd Gladys Gloria Hazel Herbert Horace Ira Irma Johnnie Lionel Lloyd Lorraine Luther
+    Marvin Melvin Mildred Milton Norma Otis Percy Priscilla Roland Rosalind Roy Ruth Sidney
+    Tammy Tyrone Vera Vernon Wallace Wilbur Winifred
+    Alessandro Alessia Andrea Antonella Carlo Chiara Claudio Domenico Enrico Federica
+    Federico Franco Gianluca Giorgio Giulia Giulio Lorenzo Luca Luigi Marcello Massimo
+    Matteo Mauro Nicola Paolo Pietro Riccardo Roberto Salvatore Sandro Silvia Simone
+    Stefano Vincenzo Vittorio
+    Ahmet Emre Fatih Mehmet Mustafa Murat Yusuf Zeynep Aditya Anil Deepak Pooja Priya Rahul
+    Rajesh Ravi Sanjay Sunil Kenji Takashi Yuki Hyun Seo Kwame Kofi Chinedu
+    Ngozi Amara Thabo Sipho Joao Luiz Mateus Rafael Thiago Ximena Valeria Camila
     """.split()
 )

@@ -51,7 +51,8 @@ ROLE_NOUNS = set(
     scientist engineer pilot soldier firefighter paramedic psychologist artist author writer
     novelist singer musician coach athlete entrepreneur investor banker consultant strategist
     pollster agent negotiator organizer commentator host presenter producer designer
-    architect spokesmen spokeswomen officials""".split()
+    architect spokesmen spokeswomen officials illustrator photographer actor actress comedian
+    filmmaker cartoonist rapper dancer poet playwright""".split()
 )
 # More people described by what they do: a speaker given only by a description ("the
 # ranger said") and a role written before a name ("Shopkeeper Edith Cole") (issue 12).
@@ -94,7 +95,8 @@ FUNCTION_WORDS = set(
     Why How Let Do Does Did Is Are Was Were Be Been Has Have Had Will Would Can Could May Might
     Must Shall Should Only Even Just Once Now Whether Unlike Like Following Regarding About
     Against Along Around By To Of Into Upon Via Per Amid Toward Towards Until Ahead Given
-    Besides Rather Indeed Of Dear Photo Image Source Read Related Editor Note Yes Well Mr""".split()
+    Besides Rather Indeed Of Dear Photo Image Source Read Related Editor Note Yes Well Mr
+    Unless Except Never Always""".split()
 )
 MONTHS = (
     "January February March April May June July August September October November December"
@@ -127,6 +129,13 @@ MEDIA_WORDS = set(
     Euronews RFE/RL Azattyq Kun Vlast Tengrinews Sputnik Khabar Magazine Weekly Daily
     Newspaper""".split()
 )
+# Names of broadcasters and government agencies that news writes as bare initials: their
+# spelling alone says their type ("NBC" an outlet, "NASA" a government body).
+BROADCASTER_INITIALS = set("NBC CBS ABC PBS NPR CBC RTE NHK ITV ZDF ARD RAI KBS SBS".split())
+GOVERNMENT_INITIALS = set(
+    """NASA FBI CIA NSA FEMA EPA FDA CDC IRS NOAA DHS DOJ ATF DEA NIH USDA ESA ISRO JAXA
+    Roscosmos MI5 MI6 GCHQ""".split()
+)
 # Words that make a capitalised phrase a place, an event or a thing, not an actor.
 NOT_ACTOR_WORDS = set(
     """Sea Lake River Region Oblast Corridor Asia Europe Caucasus Territory Territories Street
@@ -153,5 +162,6 @@ NOT_ACTOR_ACRONYMS = set(
     """AI US UK USA TV CEO CFO COO CTO GDP HIV AIDS DNA RNA COVID OK AM PM GMT UTC BST EST PST
     EDT CET ID IT PC PR FAQ VIP USB DVD CD SMS URL HTML PDF LGBT LGBTQ ISBN MP MW KM KG CO II
     III IV VI VII VIII IX XI XII VR IE FM AD BC CE BCE DC NY LA UFO RSS API CPU GPS SUV ATM
-    PIN IQ ER ICU NB PS RIP DIY""".split()
+    PIN IQ ER ICU NB PS RIP DIY
+    QC KC SC OBE MBE CBE KBE DBE PHD MD RN""".split()
 )

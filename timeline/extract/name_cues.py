@@ -1,0 +1,100 @@
+"""Evidence in the words around a name that it names a body or a person, for names whose
+own spelling says neither: a one-word brand, outlet or agency ("Yonhap", "Microsoft"),
+a person whose given name no list holds ("Kendrick Moxon")."""
+
+from __future__ import annotations
+
+import re
+
+# Nouns a body has and a person has not, after its possessive: "Microsoft's website".
+_BODY_POSSESSION = re.compile(
+    r"(?:'s|’s)\s+(?:official\s+)?(?:website|web\s+site|site|spokesperson|spokesman|"
+    r"spokeswoman|headquarters|founder|co-founder|employees|staff|shares|stock|products|"
+    r"software|browser|platform|app|servers|users|subscribers|board|chief\s+executive)\b"
+)
+# Nouns right after a one-word name that make it a body's: "a Google spokesperson".
+_BODY_NOUN_AFTER = re.compile(
+    r"\s+(?:spokesperson|spokesman|spokeswoman|headquarters|employees|executives|engineers|"
+    r"account|accounts|founder|co-founder|creator|boss|chief\s+executive|CEO)\b"
+)
+# A possessive before a name of two capitalised words: the body's member or product
+# ("Demosisto's Nathan Law", "Microsoft's Internet Explorer").
+_BODY_BEFORE_NAME = re.compile(r"(?:'s|’s)\s+[A-Z][\w-]+\s+[A-Z][\w-]+")
+_MEDIA_NOUN_AFTER = re.compile(
+    r"\s+(?:news\s+agency|newspaper|broadcaster|news\s+service|news\s+website|daily)\b"
+)
+# A kind of body just before the name: "the news agency Yonhap", "the company Ubisoft".
+_KIND_BEFORE = re.compile(
+    r"(?:\b(news\s+agency|newspaper|broadcaster|news\s+site|daily)|"
+    r"\b(space\s+agency|agency|ministry|department)|"
+    r"\b(company|firm|corporation|start-?up|website|social\s+network|militant\s+group|"
+    r"charity|publisher|developer|manufacturer|retailer|carmaker|airline|party|movement|"
+    r"group))"
+    r"\s+$"
+)
+# "posted to Twitter", "wrote on Facebook": a platform.
+_PLATFORM_BEFORE = re.compile(r"\b(?:posted|shared|published|tweeted)\s+(?:on|to)\s+$")
+# "Ubisoft, the French publisher," / "Yonhap, a news agency,".
+_KIND_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(news\s+agency|newspaper|broadcaster)|"
+    r"(agency|ministry)|(company|firm|corporation|start-?up|website|charity|publisher|"
+    r"developer|manufacturer|retailer|group|organisation|organization|movement|party))\b"
+)
+_TYPES = ("media", "government_body", "organisation")
+
+
+def body_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The type a one-word name's surroundings give it and the words that say so, or
+    None when nothing around it says it is a body."""
+    before = text[max(0, start - 40) : start]
+    if kind := _KIND_BEFORE.search(before):
+        actor_type = _TYPES[next(k for k in range(3) if kind.group(k + 1))]
+        return actor_type, kind.group().strip()
+    if platform := _PLATFORM_BEFORE.search(before):
+        return "organisation", platform.group().strip()
+    for pattern, actor_type in (
+        (_MEDIA_NOUN_AFTER, "media"),
+        (_BODY_POSSESSION, "organisation"),
+        (_BODY_NOUN_AFTER, "organisation"),
+        (_BODY_BEFORE_NAME, "organisation"),
+    ):
+        if found := pattern.match(text, end):
+            return actor_type, found.group().strip()
+    if apposition := _KIND_APPOSITION.match(text, end):
+        actor_type = _TYPES[next(k for k in range(3) if apposition.group(k + 1))]
+        return actor_type, apposition.group().strip(", ")
+    return None
+
+
+# A surname standing alone as the subject of a verb: "Moxon proceeded", "Daly said".
+_LONE_SUBJECT = re.compile(r"\s+(?:also\s+|later\s+)?(?:[a-z]+ed|said|says|told|wrote)\b")
+
+
+def lone_subjects(text: str) -> set[str]:
+    """Capitalised words that stand alone (no capitalised word beside them) as the subject
+    of a verb somewhere in the text: a person met once in full, then by surname."""
+    found = set()
+    for match in re.finditer(r"(?<![\w’'.-])([A-Z][a-z][\w’'-]+)(?=\s)", text):
+        word = match.group(1)
+        previous = text[max(0, match.start() - 30) : match.start()].rstrip(" ")
+        if re.search(r"[A-Z][\w’'-]*$", previous) and not previous.endswith(("\n",)):
+            continue  # part of a longer name: "Ann Lee said"
+        if _LONE_SUBJECT.match(text, match.end()):
+            found.add(word)
+    return found
+
+
+_PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)[ \u00a0]([A-Z][\w’'-]+)")
+
+
+def name_tails(text: str, function_words: set[str]) -> frozenset[str]:
+    """Capitalised words the text writes after another capitalised word that opens no
+    sentence by habit ("Donald Trump", "Saudi Arabia"): a surname or a name's tail, so
+    the word alone is no body of its own."""
+    return frozenset(m.group(2) for m in _PAIR.finditer(text) if m.group(1) not in function_words)
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """Every word the text spells in lowercase: a capitalised word that the text also
+    writes in lowercase ("Chrome" and "chrome") is a common word, not a name."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", text))

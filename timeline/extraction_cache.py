@@ -88,7 +88,7 @@ def store(
                 "content_hash": hashes[extraction.source_id],
                 "extractor_version": key.extractor_version,
                 "knowledge_version": key.knowledge_version,
-                "result": json.dumps(dataclasses.asdict(extraction), ensure_ascii=False),
+                "result": json.dumps(_fields(extraction), ensure_ascii=False),
             }
         )
         if len(batch) >= BATCH:
@@ -98,6 +98,16 @@ def store(
         connection.execute(insert(TABLE), batch)
         written += len(batch)
     return written
+
+
+_FIELDS = tuple(field.name for field in dataclasses.fields(Extraction))
+
+
+def _fields(extraction: Extraction) -> dict:
+    """The extraction's fields as they are: its rows are plain lists and dicts, which
+    JSON writes directly. ``dataclasses.asdict`` deep-copies every row first, and that
+    copy was three quarters of the main process's time on a first load."""
+    return {name: getattr(extraction, name) for name in _FIELDS}
 
 
 def stored_extractions(connection: Connection) -> Iterator[Extraction]:

@@ -9,6 +9,7 @@ in the order the articles were given.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
@@ -56,11 +57,25 @@ def extract_sources(
         initializer=_remember,
         initargs=(actors, aliases, places),
     ) as pool:
-        # A batch at a time: Executor.map takes its whole input at once, and a large
-        # corpus's texts need not all be in memory together.
+        # A window of tasks in flight: a large corpus's texts need not all be in memory
+        # together, and a new task is sent as soon as one is taken, so the workers never
+        # wait for the loading process to drain a whole batch (Executor.map per batch
+        # left them idle at every batch's end).
         iterator = iter(sources)
-        while batch := list(islice(iterator, ARTICLES_PER_BATCH)):
-            yield from pool.map(_extract, batch, chunksize=ARTICLES_PER_TASK)
+        in_flight: deque = deque()
+
+        def send_next() -> bool:
+            task = list(islice(iterator, ARTICLES_PER_TASK))
+            if task:
+                in_flight.append(pool.submit(_extract_task, task))
+            return bool(task)
+
+        while len(in_flight) < ARTICLES_PER_BATCH // ARTICLES_PER_TASK and send_next():
+            pass
+        while in_flight:
+            done = in_flight.popleft().result()
+            send_next()
+            yield from done
 
 
 def _remember(actors: list[dict], aliases: list[dict], places: list[dict]) -> None:
@@ -68,5 +83,5 @@ def _remember(actors: list[dict], aliases: list[dict], places: list[dict]) -> No
     _knowledge = (actors, aliases, places)
 
 
-def _extract(source: dict[str, Any]) -> Extraction:
-    return extract_article(article_from_row(source), *_knowledge)
+def _extract_task(sources: list[dict[str, Any]]) -> list[Extraction]:
+    return [extract_article(article_from_row(source), *_knowledge) for source in sources]

@@ -551,6 +551,9 @@ class MentionFinder:
         elif (
             j > start + 1
             and tokens[start].text.lower() in self.lowercase
+            # "Nurse Fiona Walsh has worked …": a role or title stays, it says who she is
+            and tokens[start].text.lower() not in ROLE_NOUNS
+            and tokens[start].text.rstrip(".") not in TITLE_WORDS
             and opens_sentence(self.text, tokens[0].start, tokens[start])
             and _name_shape(tokens, start + 1, j)
         ):

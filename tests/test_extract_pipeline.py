@@ -109,3 +109,20 @@ def test_eval_misses_lists_each_item_with_its_sentence():
     result = CliRunner().invoke(cli, ["eval", str(FIXTURES / "minimal"), "--misses"])
     assert result.exit_code == 0, result.output
     assert "passages R" in result.output.splitlines()[0]
+
+
+def test_extractor_version_changes_with_a_data_file_not_with_bytecode(tmp_path):
+    """A regenerated word list or gazetteer table must redo stored extractions, as a
+    changed rule does; Python's bytecode cache must not."""
+    from timeline.extract.version import code_version
+
+    package = tmp_path / "extract"
+    (package / "data").mkdir(parents=True)
+    (package / "rules.py").write_text("RULE = 1\n")
+    (package / "data" / "towns.tsv").write_text("Hackettstown\tus\n")
+    before = code_version(package)
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"\0compiled")
+    assert code_version(package) == before
+    (package / "data" / "towns.tsv").write_text("Hackettstown\tus\nEureka Springs\tus\n")
+    assert code_version(package) != before

@@ -17,10 +17,16 @@ PACKAGE = Path(__file__).resolve().parent
 
 @cache
 def extractor_version() -> str:
+    return code_version(PACKAGE)
+
+
+def code_version(package: Path) -> str:
+    """A hash of every file of a package but its compiled bytecode: code and data alike
+    (a regenerated gazetteer table changes what extraction finds as much as a rule)."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".yaml", ".txt", ".json"}:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(package).as_posix().encode())
             digest.update(b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

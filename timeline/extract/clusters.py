@@ -26,17 +26,15 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any
 
 from .merging import (
     DATE_FIELDS,
-    VAGUEST_EVENT_DAYS,
     EventIndex,
     _day,
-    _nested,
-    _same_participants,
     best_match,
+    could_join,
+    join_rank,
     wording_types,
 )
 
@@ -254,27 +252,8 @@ class BlockEvents:
         """``EventIndex.ranked``, up to two entries per shape."""
         start, end = _day(event["date_start"]), _day(event["date_end"])
         ranked = []
-        for shape in self._could_join(actors, state_ids):
-            kind, known_start, known_end, known_actors = shape
-            if kind not in types or not _nested(start, end, known_start, known_end):
-                continue
-            days = (known_end - known_start).days + 1
-            finer = known_start < start or end < known_end
-            if finer and days > VAGUEST_EVENT_DAYS:
-                continue
-            if not _same_participants(actors, known_actors, state_ids):
-                continue
-            shared = -len(actors & known_actors)
-            ranked.extend((shared, days, event_id) for event_id in self.ids[shape][:2])
+        for shape in could_join(self.by_actor, self.by_actor_set, actors, state_ids):
+            rank = join_rank(start, end, types, actors, state_ids, *shape)
+            if rank is not None:
+                ranked.extend((*rank, event_id) for event_id in self.ids[shape][:2])
         return ranked
-
-    def _could_join(self, actors: set[str], state_ids: set[str]) -> set[Shape]:
-        found: set[Shape] = set()
-        for actor_id in actors - state_ids:
-            found.update(self.by_actor.get(actor_id, ()))
-        if len(actors) <= EventIndex.MAX_ACTORS_FOR_SUBSETS:
-            ordered = sorted(actors)
-            for size in range(2, len(ordered) + 1):
-                for subset in combinations(ordered, size):
-                    found.update(self.by_actor_set.get(frozenset(subset), ()))
-        return found

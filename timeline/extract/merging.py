@@ -153,29 +153,48 @@ class EventIndex:
         ``state_ids``: the actors that are states (weak evidence of the same happening)."""
         start, end = _day(event["date_start"]), _day(event["date_end"])
         ranked = []
-        for event_id in self._could_join(actors, state_ids):
+        for event_id in could_join(self.by_actor, self.by_actor_set, actors, state_ids):
             known = self.known[event_id]
-            if known.type not in types or not _nested(start, end, known.start, known.end):
-                continue
-            finer = known.start < start or end < known.end
-            if finer and known.days > VAGUEST_EVENT_DAYS:
-                continue
-            if not _same_participants(actors, known.actor_ids, state_ids):
-                continue
-            ranked.append((-len(actors & known.actor_ids), known.days, known.id))
+            rank = join_rank(
+                start, end, types, actors, state_ids,
+                known.type, known.start, known.end, known.actor_ids,
+            )  # fmt: skip
+            if rank is not None:
+                ranked.append((*rank, known.id))
         return ranked
 
-    def _could_join(self, actors: set[str], state_ids: set[str]) -> set[str]:
-        """Ids of events sharing a non-state actor, or whose actors are all in ``actors``."""
-        found: set[str] = set()
-        for actor_id in actors - state_ids:
-            found.update(self.by_actor.get(actor_id, ()))
-        if len(actors) <= self.MAX_ACTORS_FOR_SUBSETS:
-            ordered = sorted(actors)
-            for size in range(2, len(ordered) + 1):
-                for subset in combinations(ordered, size):
-                    found.update(self.by_actor_set.get(frozenset(subset), ()))
-        return found
+
+def could_join(by_actor: dict, by_actor_set: dict, actors: set[str], state_ids: set[str]) -> set:
+    """What an index holds under an event's actors: the entries sharing one of its
+    actors that is not a state, and those whose actors are all among its own (``by_actor``
+    and ``by_actor_set`` map an actor id and a set of actor ids to entries)."""
+    found: set = set()
+    for actor_id in actors - state_ids:
+        found.update(by_actor.get(actor_id, ()))
+    if len(actors) <= EventIndex.MAX_ACTORS_FOR_SUBSETS:
+        ordered = sorted(actors)
+        for size in range(2, len(ordered) + 1):
+            for subset in combinations(ordered, size):
+                found.update(by_actor_set.get(frozenset(subset), ()))
+    return found
+
+
+def join_rank(
+    start, end, types: set[str], actors: set[str], state_ids: set[str],
+    known_type: str, known_start, known_end, known_actors: set[str] | frozenset[str],
+) -> tuple[int, int] | None:  # fmt: skip
+    """(minus shared actors, days) when an extracted event (its days, possible types and
+    actors) may report a known one, else None: the one rule ``EventIndex`` and the
+    replay of a resolution block (``clusters.BlockEvents``) both rank by."""
+    if known_type not in types or not _nested(start, end, known_start, known_end):
+        return None
+    days = (known_end - known_start).days + 1
+    finer = known_start < start or end < known_end
+    if finer and days > VAGUEST_EVENT_DAYS:
+        return None
+    if not _same_participants(actors, known_actors, state_ids):
+        return None
+    return -len(actors & known_actors), days
 
 
 def wording_types(wording: Iterable[str], fallback: str) -> set[str]:

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Boolean,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -234,6 +235,8 @@ class EventSource(Base):
     """A source reporting an event, with the verbatim excerpt that says so."""
 
     __tablename__ = "event_sources"
+    # "Has this source curated evidence?" is asked of every source on every load.
+    __table_args__ = (Index("ix_event_sources_source_id_origin", "source_id", "origin"),)
 
     event_id: Mapped[str] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
@@ -253,6 +256,9 @@ class Quote(Base):
     """Words said or written, verbatim as in the source, with who said them."""
 
     __tablename__ = "quotes"
+    # "Has this source a curated quote?" is asked of every source on every load: without
+    # the pair, SQLite searched by origin alone, one scan of all quotes per source.
+    __table_args__ = (Index("ix_quotes_source_id_origin", "source_id", "origin"),)
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     text: Mapped[str] = mapped_column(Text)

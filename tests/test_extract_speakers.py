@@ -342,3 +342,17 @@ def test_a_nickname_inside_a_name_keeps_the_name_whole_and_is_no_quote(body, quo
 def test_a_quoted_phrase_after_a_name_is_still_a_quote():
     body = "Mayor Ruth Olsen called the plan “Reckless” Tuesday, her office said."
     assert "Reckless" in speakers(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        ("According to Harbour Radio, quoting the Coastal Weather Service, the town "
+         "must prepare for a “once-in-a-century flood”.",
+         "once-in-a-century flood", "Coastal Weather Service"),
+        ("According to Harbour Radio, the town must prepare for a “once-in-a-century flood”.",
+         "once-in-a-century flood", "Harbour Radio"),
+    ],
+)
+def test_according_to_a_quoting_b_is_b(body, quote, speaker):
+    assert speakers(body).get(quote) == speaker

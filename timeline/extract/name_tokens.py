@@ -73,12 +73,43 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             and text[token.end] == "."
             and text[token.end + 1] == " "
             and (token.text in _ABBREVIATED or _is_initial(text, token, tokens[index + 1]))
+            or _in_nickname(text, tokens, index)
         ):
             run_end = index
         token.run_end = run_end
     if tokens:
         tokens[-1].run_end = len(tokens) - 1
     return tokens
+
+
+_NICKNAME_OPEN = frozenset((" “", ' "', "\u00a0“", '\u00a0"'))
+_NICKNAME_CLOSE = frozenset(("” ", '" ', "”\u00a0", '"\u00a0'))
+
+
+def _in_nickname(text: str, tokens: list[Token], index: int) -> bool:
+    """True when the gap after tokens[index] opens or closes a quoted nickname inside a
+    name, so the name stays one phrase: "Patricia “Patty” S. Collins", "John "Jack"
+    Smith". Only one capitalised word between capitalised words counts, so a
+    quotation after a name ("Smith “Hello there”") does not join."""
+    token, after = tokens[index], tokens[index + 1]
+    gap = text[token.end : after.start]
+    if gap in _NICKNAME_OPEN and index + 2 < len(tokens):
+        nickname, then = after, tokens[index + 2]
+        return (
+            token.capitalised
+            and nickname.capitalised
+            and then.capitalised
+            and text[nickname.end : then.start] in _NICKNAME_CLOSE
+        )
+    if gap in _NICKNAME_CLOSE and index >= 1:
+        before = tokens[index - 1]
+        return (
+            before.capitalised
+            and token.capitalised
+            and after.capitalised
+            and text[before.end : token.start] in _NICKNAME_OPEN
+        )
+    return False
 
 
 def _is_initial(text: str, token: Token, after: Token) -> bool:

@@ -33,6 +33,7 @@ _SPOKEN = {
     "verb-name after",
     "attribution in next paragraph",
     "according to",
+    "according to, quoting",
     "statement",
     "who-verb before",
     "verb-who before",

@@ -157,6 +157,10 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _VERB_ANYWHERE = re.compile(rf"\b{_VERB}\b")
+# "According to Yonhap, quoting North Korea's news agency KCNA, ...": the clause up to
+# its comma, and the capitalised names in it.
+_QUOTING_CLAUSE = re.compile(r"[\w’'. -]{0,40}?,\s+(?:citing|quoting)\s+(?P<rest>[^,;:]{1,120})")
+_QUOTED_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
 _DOCUMENT = re.compile(
     rf"\b(?P<noun>{_DOC_NOUN})\b(?P<by>[^.;“”\"«»]{{0,80}}?)\s+{_DOC_VERB}\b", re.IGNORECASE
 )
@@ -680,6 +684,23 @@ class SpeakerResolver:
             )
         return None
 
+    def _quoted_source(
+        self, frame: str, offset: int, after: int, quote: QuoteSpan
+    ) -> str | None:
+        """The source a reporter quotes: "According to Yonhap, quoting the Korean Central
+        News Agency (KCNA), ..." -- the words are KCNA's, Yonhap only passed them on. The
+        last name in the "quoting ..." clause that is an actor (its descriptors, "North
+        Korea's main news agency", come first); None when there is no such clause."""
+        clause = _QUOTING_CLAUSE.match(frame, after)
+        if not clause:
+            return None
+        found = None
+        for name in _QUOTED_NAME.finditer(frame, clause.start("rest"), clause.end("rest")):
+            start = offset + name.start()
+            if actor := self.resolve(name.group(), start, offset + name.end(), quote.mark_start):
+                found = actor
+        return found
+
     def before_frame(self, frame: str, offset: int, quote: QuoteSpan) -> Attribution | None:
         document = None
         for match in _DOCUMENT.finditer(frame):
@@ -698,6 +719,8 @@ class SpeakerResolver:
                 return Attribution(actor, "statement")  # "Cornyn's statement added"
             return Attribution(self.document_issuer(offset + document.start()), "statement")
         if match := _ACCORDING.search(frame):
+            if quoted := self._quoted_source(frame, offset, match.end(), quote):
+                return Attribution(quoted, "according to, quoting")
             who = match.group("who")
             start = offset + match.start("who")
             if actor := self.resolve(who, start, start + len(who), quote.mark_start):

@@ -40,7 +40,7 @@ from .vocabulary import (
     WEEKDAYS,
 )
 
-_CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "von", "der", "van", "al", "du"}
+_CONNECTORS = {"of", "for", "the", "and", "&", "in", "on", "de", "von", "der", "van", "al", "du"}
 _MAX_NAME_TOKENS = 12
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
 # Unions the rules ask about for every phrase, built once.

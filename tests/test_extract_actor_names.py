@@ -101,3 +101,15 @@ def test_an_abbreviation_is_the_actor_it_abbreviates(text, name, abbreviation):
     found = find_mentions(text, paragraphs(text), book, [])
     ids = {m.actor_id for m in found if m.text in (name, abbreviation)}
     assert len(ids) == 1 and book.actors[ids.pop()].name == name
+
+
+def test_an_ampersand_between_capitalised_words_keeps_one_name():
+    from timeline.extract.actors import ActorBook, find_mentions
+    from timeline.extract.sentences import paragraphs
+
+    text = "On Monday, shares of Procter & Gamble Company rose."
+    book = ActorBook([], [])
+    mentions = find_mentions(text, paragraphs(text), book, [])
+    forms = {form for m in mentions for form in book.actors[m.actor_id].forms}
+    assert "Procter & Gamble Company" in forms
+    assert "Gamble Company" not in forms

@@ -78,6 +78,13 @@ def test_names_with_no_title_become_actors(text, name, actor_type):
         ("The team flew to Chile on Monday.", "Chile"),
         ("Prices fell in the United States last year.", "United States"),
         ("She grew up in Buenos Aires, Argentina, and in Madrid.", "Argentina"),
+        # states given as examples of countries are compared, not acting
+        ("Sales lag behind countries like Norway and Chile.", "Norway"),
+        ("Sales lag behind countries like Norway, the United Kingdom and even Chile.",
+         "United Kingdom"),
+        ("Sales lag behind countries like Norway, the United Kingdom and even Chile.", "Chile"),
+        ("Rules differ in nations such as Peru.", "Peru"),
+        ("Prices fell in Peru, the United States and Chile.", "United States"),
         # a city is the places module's, even shaped like a name
         ("The start-up moved to Palo Alto last year.", "Palo Alto"),
         # acronyms that qualify a figure or a noun
@@ -165,3 +172,8 @@ def test_every_new_actor_says_how_it_was_found():
         assert actor.method.startswith("actor:") and actor.basis, actor
     assert "spelling" in book.actors["norlab"].method
     assert "Riverside Maritime Museum" in book.actors["riverside-maritime-museum"].basis
+
+
+def test_a_state_compared_by_like_without_a_list_of_countries_still_acts():
+    # only "countries like X" gives examples of places; "Norway, like Chile, signed" acts
+    assert actors_of("Norway, like Chile, signed the treaty on Monday.").get("Norway") == "state"

@@ -40,7 +40,7 @@ from .vocabulary import (
     WEEKDAYS,
 )
 
-_CONNECTORS = {"of", "for", "the", "and", "in", "on", "de", "von", "der", "van", "al", "du"}
+_CONNECTORS = {"of", "for", "the", "and", "&", "in", "on", "de", "von", "der", "van", "al", "du"}
 _MAX_NAME_TOKENS = 12
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
 # Unions the rules ask about for every phrase, built once.
@@ -163,6 +163,14 @@ _ROMANISED_GIVEN_NAME = re.compile(
 _WHERE_WORDS = frozenset(
     "in from to across throughout around into near inside outside within at via through".split()
 )
+# A list of places given as examples ("countries like Australia, the United Kingdom and
+# Canada", "nations such as Chile"): the states are compared, not acting.
+_EXAMPLE_OF_PLACES = re.compile(
+    r"\b(?:countries|nations|states|places|markets|economies)(?: such as| like| including)$"
+)
+# What separates the places of one list ("Sudan, Iran and Libya", "Australia, the United
+# Kingdom and even Canada"): the next name is a place as the first one was.
+_NEXT_IN_LIST = re.compile(r"(?:, | and |, and | or |, or )(?:even |also )?(?:the )?")
 # Words before an acronym that, with a noun after it, make it a modifier ("the ABC
 # system"); "said ABC had" or "of ABC members" keep it a name.
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
@@ -900,6 +908,9 @@ class MentionFinder:
             gap = self.text[previous.end : tokens[i - 1].start]
         if gap == " " and previous.text.lower() in _WHERE_WORDS:
             return True
+        before = self.text[max(0, previous.start - 40) : previous.end]
+        if gap == " " and _EXAMPLE_OF_PLACES.search(before):
+            return True  # "countries like Australia": compared, not acting
         if (
             gap == " "
             and previous.text == "of"
@@ -908,13 +919,10 @@ class MentionFinder:
             and tokens[k - 1].run_end >= k
         ):
             return True  # "the counties of Taiwan", "the north of the United States"
-        if self._located_end >= 0 and self.text[self._located_end : tokens[i].start] in (
-            ", ",
-            " and ",
-            ", and ",
-            " or ",
+        if self._located_end >= 0 and _NEXT_IN_LIST.fullmatch(
+            self.text[self._located_end : tokens[i].start]
         ):
-            return True  # "from Sudan, Iran and Libya"
+            return True  # "from Sudan, Iran and Libya", "Chile, the United States and even Peru"
         if gap != ", " or not previous.capitalised:
             return False
         # "Rio de Janeiro, Brazil": a city, then its country

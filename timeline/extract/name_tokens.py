@@ -12,7 +12,7 @@ from .vocabulary import FUNCTION_WORDS
 # "Kazakhstan’s" stays a word and its possessive.
 _TOKEN = re.compile(
     r"U\.S\.(?:A\.)?|U\.K\.|U\.N\.|E\.U\.|[A-Z]['’][A-Z][\w]*(?:[-‐][\w]+)*"
-    r"|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*"
+    r"|[^\W\d_][\w]*(?:[-‐][\w]+)*|\d[\w]*|&(?= [A-Z])"
 )
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn)-[A-Z][\w’'-]*")
 

@@ -18,8 +18,9 @@ and no record files. Then it prints, each against its target:
   any row behind;
 * whether the database after those incremental loads equals a fresh load of the same
   folder (every table's rows compared);
-* peak memory (max RSS) of the large first load: the loading process, and the
-  largest extraction worker.
+* peak memory of each first load: the whole process tree (the loading process and
+  its extraction workers), PSS summed over the tree, sampled a few times a second
+  (``tree_memory``), beside the RSS sum and the loading process's own max RSS.
 
 ``--memory N`` measures only the peak memory of a first load of N articles; with
 ``--words`` shorter articles make a 100,000-article load affordable (memory grows with
@@ -46,6 +47,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.scale import machine  # noqa: E402
+from benchmarks.tree_memory import TreePeak, run_sampled  # noqa: E402
 
 WORDS_PER_ARTICLE = 800
 TARGETS = {
@@ -67,26 +69,33 @@ def seed_paragraphs() -> list[str]:
     return paragraphs
 
 
-def run_load(seeds: Path, db: Path) -> tuple[float, int, int]:
-    """Wall time, peak RSS (bytes) of `timeline load` in its own process, and the peak
-    RSS of its largest child (an extraction worker). The time is the whole process's,
-    from starting Python to its exit, as a user running `timeline load` waits for it."""
+def run_load(seeds: Path, db: Path) -> tuple[float, TreePeak, int]:
+    """Wall time of `timeline load` in its own process, the peak memory of its whole
+    process tree (the loading process and its extraction workers, sampled:
+    ``tree_memory``), and the loading process's own max RSS (bytes, exact). The time is
+    the whole process's, from starting Python to its exit, as a user running
+    `timeline load` waits for it."""
     script = (
         "import resource, sys, timeline\n"
         "timeline.load(sys.argv[1], sys.argv[2])\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     start = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-c", script, str(seeds), str(db)],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-    ).stdout.split()
+    done, peak = run_sampled([sys.executable, "-c", script, str(seeds), str(db)], cwd=REPO)
     elapsed = time.perf_counter() - start
-    return elapsed, int(out[0]) * 1024, int(out[1]) * 1024
+    return elapsed, peak, int(done.stdout.split()[-1]) * 1024
+
+
+def memory_line(label: str, peak: TreePeak, own: int) -> tuple[str, str, str, str]:
+    """The peak-memory line: the tree's PSS against the target, RSS and the loading
+    process's own max RSS beside it."""
+    return (
+        label,
+        f"{peak.pss / 2**20:.0f} MiB",
+        f"PSS of {peak.processes} processes (RSS sum {peak.rss / 2**20:.0f}, "
+        f"loader max RSS {own / 2**20:.0f} MiB)",
+        TARGETS["peak memory of the large first load"],
+    )
 
 
 EXTRACTED_TABLES = (
@@ -181,13 +190,14 @@ def memory_only(work: Path, count: int, words: int, paragraphs: list[str]) -> No
         write_folder(seeds, count, paragraphs, words)
     for stale in work.glob("memory.db*"):
         stale.unlink()
-    seconds, peak, worker = run_load(seeds, work / "memory.db")
-    print(f"first load of {count} articles of about {words} words: {seconds:.0f} s")
-    print(
-        f"{'peak memory, loading process':<48} {peak / 2**20:>6.0f} MiB  "
-        f"{'(largest worker ' + format(worker / 2**20, '.0f') + ' MiB)':<28} "
-        f"{TARGETS['peak memory of the large first load']}"
-    )
+    seconds, peak, own = run_load(seeds, work / "memory.db")
+    lines = [
+        (f"first load, {count} articles of about {words} words", f"{seconds:.1f} s",
+         f"{1000 * seconds / count:.1f} ms/article", ""),
+        memory_line(f"peak memory, first load of {count}", peak, own),
+    ]  # fmt: skip
+    for name, value, detail, target in lines:
+        print(f"{name:<48} {value:>10}  {detail:<52} {target}")
 
 
 def change(db: Path, seeds: Path) -> tuple[float, int]:
@@ -217,16 +227,16 @@ def main() -> None:
     print(f"corpora: {options.small} and {options.large} uncurated articles ({work})")
 
     figures: dict[str, float] = {}
+    peaks: dict[str, tuple[TreePeak, int]] = {}
     for name, count in (("small", options.small), ("large", options.large)):
         seeds = work / name
         if not seeds.exists():
             write_folder(seeds, count, paragraphs, options.words)
         for stale in work.glob(f"{name}.db*"):
             stale.unlink()
-        seconds, peak, worker = run_load(seeds, work / f"{name}.db")
+        seconds, peak, own = run_load(seeds, work / f"{name}.db")
         figures[f"{name} first load"] = seconds
-        figures[f"{name} peak"] = peak
-        figures[f"{name} worker peak"] = worker
+        peaks[name] = (peak, own)
 
     large, db = work / "large", work / "large.db"
     added = large / "articles" / f"art-{options.large:06d}.txt"
@@ -296,13 +306,11 @@ def main() -> None:
          TARGETS["rows left by the removed article"]),
         ("incremental loads equal a fresh load", "yes" if same else "NO", "",
          TARGETS["incremental loads equal a fresh load"]),
-        (f"peak memory, first load of {options.large}",
-         f"{figures['large peak'] / 2**20:.0f} MiB",
-         f"largest worker {figures['large worker peak'] / 2**20:.0f} MiB",
-         TARGETS["peak memory of the large first load"]),
+        memory_line(f"peak memory, first load of {options.small}", *peaks["small"]),
+        memory_line(f"peak memory, first load of {options.large}", *peaks["large"]),
     ]  # fmt: skip
     for name, value, detail, target in lines:
-        print(f"{name:<48} {value:>10}  {detail:<36} {target}")
+        print(f"{name:<48} {value:>10}  {detail:<52} {target}")
     if not options.keep:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -141,7 +141,8 @@ def rebuild_extracted(
 
         def index(extraction) -> None:
             parts = _resolution_input(extraction, reviews.get(extraction.source_id))
-            dirty.update(parts)
+            if not reset:  # a reset resolves every cluster: no need to collect them
+                dirty.update(parts)
             pending.append((extraction.source_id, parts))
             if len(pending) >= extraction_cache.BATCH:
                 resolution_store.store_inputs(connection, pending)
@@ -149,13 +150,19 @@ def rebuild_extracted(
 
         extraction_cache.store(connection, extractions, uncovered, key, seen=index)
         resolution_store.store_inputs(connection, pending)
-    clusters = resolution_store.all_clusters(connection) if reset else sorted(dirty)
-    if not clusters:
-        return {"deleted": 0, "updated": 0, "inserted": 0}
-    curated = _curated_knowledge(connection, actors, aliases, places)
+    if reset:
+        batches = resolution_store.cluster_batches(connection, CLUSTERS_PER_BATCH)
+    else:
+        clusters = sorted(dirty)
+        batches = (
+            clusters[start : start + CLUSTERS_PER_BATCH]
+            for start in range(0, len(clusters), CLUSTERS_PER_BATCH)
+        )
+    curated = None
     written = {"deleted": 0, "updated": 0, "inserted": 0}
-    for start in range(0, len(clusters), CLUSTERS_PER_BATCH):
-        batch = clusters[start : start + CLUSTERS_PER_BATCH]
+    for batch in batches:
+        if curated is None:
+            curated = _curated_knowledge(connection, actors, aliases, places)
         parts = resolution_store.members(connection, batch)
         before = {} if reset else resolution_store.outputs(connection, batch)
         resolved = {cluster: resolve_cluster(cluster, parts[cluster], curated) for cluster in batch}

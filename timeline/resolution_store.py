@@ -72,8 +72,26 @@ def forget_inputs(connection: Connection, source_ids: Iterable[str]) -> None:
 
 
 def all_clusters(connection: Connection) -> list[str]:
-    query = "SELECT DISTINCT cluster FROM resolution_inputs ORDER BY cluster"
-    return [row.cluster for row in connection.execute(text(query))]
+    return [cluster for batch in cluster_batches(connection, BATCH) for cluster in batch]
+
+
+def cluster_batches(connection: Connection, size: int) -> Iterator[list[str]]:
+    """Every cluster, in order, ``size`` at a time, read from the primary key page by
+    page: a first load of 100,000 articles has millions of clusters (an event naming no
+    actor is a block of its own), and listing their names at once held them all."""
+    statement = text(
+        "SELECT DISTINCT cluster FROM resolution_inputs WHERE cluster > :after "
+        "ORDER BY cluster LIMIT :limit"
+    )
+    after = ""
+    while True:
+        batch = [
+            row.cluster for row in connection.execute(statement, {"after": after, "limit": size})
+        ]
+        if not batch:
+            return
+        yield batch
+        after = batch[-1]
 
 
 # Clusters whose row is their smallest member's: the others need not be read.

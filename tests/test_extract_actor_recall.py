@@ -80,8 +80,10 @@ def test_names_with_no_title_become_actors(text, name, actor_type):
         ("She grew up in Buenos Aires, Argentina, and in Madrid.", "Argentina"),
         # states given as examples of countries are compared, not acting
         ("Sales lag behind countries like Norway and Chile.", "Norway"),
-        ("Sales lag behind countries like Norway, the United Kingdom and even Chile.",
-         "United Kingdom"),
+        (
+            "Sales lag behind countries like Norway, the United Kingdom and even Chile.",
+            "United Kingdom",
+        ),
         ("Sales lag behind countries like Norway, the United Kingdom and even Chile.", "Chile"),
         ("Rules differ in nations such as Peru.", "Peru"),
         ("Prices fell in Peru, the United States and Chile.", "United States"),

@@ -325,12 +325,18 @@ def test_the_sentences_subject_and_a_comma_before_the_mark(body, quote, speaker)
 @pytest.mark.parametrize(
     ("body", "quote", "speaker"),
     [
-        ("The board named Patricia “Patty” S. Collins as director. "
-         "“It is an honour to join,” said Director Collins.",
-         "It is an honour to join,", "Patricia “Patty” S. Collins"),
-        ('Police identified John "Jack" Smith, a local builder. '
-         '"I saw the roof fall," Mr. Smith said.',
-         "I saw the roof fall,", 'John "Jack" Smith'),
+        (
+            "The board named Patricia “Patty” S. Collins as director. "
+            "“It is an honour to join,” said Director Collins.",
+            "It is an honour to join,",
+            "Patricia “Patty” S. Collins",
+        ),
+        (
+            'Police identified John "Jack" Smith, a local builder. '
+            '"I saw the roof fall," Mr. Smith said.',
+            "I saw the roof fall,",
+            'John "Jack" Smith',
+        ),
     ],
 )
 def test_a_nickname_inside_a_name_keeps_the_name_whole_and_is_no_quote(body, quote, speaker):
@@ -347,11 +353,17 @@ def test_a_quoted_phrase_after_a_name_is_still_a_quote():
 @pytest.mark.parametrize(
     ("body", "quote", "speaker"),
     [
-        ("According to Harbour Radio, quoting the Coastal Weather Service, the town "
-         "must prepare for a “once-in-a-century flood”.",
-         "once-in-a-century flood", "Coastal Weather Service"),
-        ("According to Harbour Radio, the town must prepare for a “once-in-a-century flood”.",
-         "once-in-a-century flood", "Harbour Radio"),
+        (
+            "According to Harbour Radio, quoting the Coastal Weather Service, the town "
+            "must prepare for a “once-in-a-century flood”.",
+            "once-in-a-century flood",
+            "Coastal Weather Service",
+        ),
+        (
+            "According to Harbour Radio, the town must prepare for a “once-in-a-century flood”.",
+            "once-in-a-century flood",
+            "Harbour Radio",
+        ),
     ],
 )
 def test_according_to_a_quoting_b_is_b(body, quote, speaker):

@@ -684,9 +684,7 @@ class SpeakerResolver:
             )
         return None
 
-    def _quoted_source(
-        self, frame: str, offset: int, after: int, quote: QuoteSpan
-    ) -> str | None:
+    def _quoted_source(self, frame: str, offset: int, after: int, quote: QuoteSpan) -> str | None:
         """The source a reporter quotes: "According to Yonhap, quoting the Korean Central
         News Agency (KCNA), ..." -- the words are KCNA's, Yonhap only passed them on. The
         last name in the "quoting ..." clause that is an actor (its descriptors, "North

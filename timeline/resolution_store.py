@@ -71,10 +71,6 @@ def forget_inputs(connection: Connection, source_ids: Iterable[str]) -> None:
         connection.execute(statement, {"ids": chunk})
 
 
-def all_clusters(connection: Connection) -> list[str]:
-    return [cluster for batch in cluster_batches(connection, BATCH) for cluster in batch]
-
-
 def cluster_batches(connection: Connection, size: int) -> Iterator[list[str]]:
     """Every cluster, in order, ``size`` at a time, read from the primary key page by
     page: a first load of 100,000 articles has millions of clusters (an event naming no

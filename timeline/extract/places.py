@@ -20,12 +20,15 @@ surnames and words ("Enterprise", "Reading"). A name several places share is the
  country
 the article names otherwise (Georgia the country beside Tbilisi, the US state beside
 Atlanta), else a country before a region before a city, else the most populous; the
-choice and its reason are kept in the row's basis.
+choice and its reason are kept in the row's basis. A name written without its accents
+("Sao Paulo", "Zurich", "Lodz") is the accented place, unless a place holds that spelling
+as written; the row keeps both the words written and the gazetteer's name.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping
@@ -85,6 +88,11 @@ _INSTITUTION_OF = re.compile(
 _DATELINE_PLACE = re.compile(
     r"([A-Z][A-Z.'’ -]{2,30}?)(?:,[^,(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
 )
+# Letters Unicode does not split into a base letter and an accent ("Łódź" -> "Lodz").
+_UNDECOMPOSED_LETTERS = str.maketrans(
+    {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ı": "i", "ß": "ss",
+     "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "Þ": "Th", "þ": "th"}
+)  # fmt: skip
 _NO_COUNTS: Counter = Counter()  # shared, never written to
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SPLIT = re.compile(r"[\s'’-]+")
@@ -134,7 +142,28 @@ def builtin_places() -> dict[str, list[Place]]:
         index.setdefault(alias, []).extend(index.get(state, []))
     for alias, (name, region) in CITY_NAMES.items():
         index.setdefault(alias, []).extend(p for p in index.get(name, []) if p.region == region)
+    for folded, names in _unaccented_names(index).items():
+        index[folded] = [place for name in names for place in index[name]]
     return index
+
+
+def without_accents(name: str) -> str:
+    """The name as an English text often writes it, its diacritics dropped ('São Paulo' ->
+    'Sao Paulo', 'Zürich' -> 'Zurich')."""
+    decomposed = unicodedata.normalize("NFKD", name).translate(_UNDECOMPOSED_LETTERS)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _unaccented_names(names) -> dict[str, list[str]]:
+    """Unaccented spelling -> the accented names it stands for, for the spellings no place
+    holds as written (a table name or alternate always wins over a folded one)."""
+    folded: dict[str, list[str]] = {}
+    for name in names:
+        if not name.isascii():
+            plain = without_accents(name)
+            if plain != name and plain not in names:
+                folded.setdefault(plain, []).append(name)
+    return folded
 
 
 class TownIndex(Mapping):
@@ -149,27 +178,34 @@ class TownIndex(Mapping):
         self.base = base
         self.lines = lines
         self.parsed: dict[str, list[Place]] = {}
+        # "Gdansk" for "Gdańsk": the towns' unaccented spellings no name holds as written
+        self.unaccented = {
+            plain: names
+            for plain, names in _unaccented_names(lines).items()
+            if plain not in base
+        }
 
     def __getitem__(self, name: str) -> list[Place]:
         found = self.parsed.get(name)
         if found is None:
             found = self.base.get(name, [])
-            raw = self.lines.get(name)
-            if raw is not None:
-                found = found + [_town(name, record) for record in raw.split(";")]
+            for written in self.unaccented.get(name, (name,)):
+                raw = self.lines.get(written)
+                if raw is not None:
+                    found = found + [_town(written, record) for record in raw.split(";")]
             if not found:
                 raise KeyError(name)
             self.parsed[name] = found
         return found
 
     def __contains__(self, name: object) -> bool:
-        return name in self.base or name in self.lines
+        return name in self.base or name in self.lines or name in self.unaccented
 
     def __iter__(self):
-        return iter(self.base.keys() | self.lines.keys())
+        return iter(self.base.keys() | self.lines.keys() | self.unaccented.keys())
 
     def __len__(self) -> int:
-        return len(self.base.keys() | self.lines.keys())
+        return len(self.base.keys() | self.lines.keys() | self.unaccented.keys())
 
 
 def _town(name: str, record: str) -> Place:

@@ -67,10 +67,6 @@ def _rows(connection: Connection, sql: str) -> list[dict]:
     return [dict(row) for row in connection.execute(text(sql)).mappings()]
 
 
-# Clusters resolved (and written) together: a batch's members are in memory at once.
-CLUSTERS_PER_BATCH = 2000
-
-
 def rebuild_extracted(
     connection: Connection, progress=None, warnings: list[str] | None = None, reset: bool = False
 ) -> dict[str, int]:
@@ -150,22 +146,20 @@ def rebuild_extracted(
 
         extraction_cache.store(connection, extractions, uncovered, key, seen=index)
         resolution_store.store_inputs(connection, pending)
-    if reset:
-        batches = resolution_store.cluster_batches(connection, CLUSTERS_PER_BATCH)
-    else:
-        clusters = sorted(dirty)
-        batches = (
-            clusters[start : start + CLUSTERS_PER_BATCH]
-            for start in range(0, len(clusters), CLUSTERS_PER_BATCH)
-        )
+    # A batch's members are in memory at once, up to a budget of parts; a block of
+    # events larger than that is read a row at a time (``resolution_store``).
+    batches = resolution_store.cluster_batches(connection, None if reset else sorted(dirty))
     curated = None
     written = {"deleted": 0, "updated": 0, "inserted": 0}
     for batch in batches:
         if curated is None:
             curated = _curated_knowledge(connection, actors, aliases, places)
-        parts = resolution_store.members(connection, batch)
-        before = {} if reset else resolution_store.outputs(connection, batch)
-        resolved = {cluster: resolve_cluster(cluster, parts[cluster], curated) for cluster in batch}
+        clusters = batch.clusters
+        parts = resolution_store.members(connection, clusters, batch.streamed)
+        before = {} if reset else resolution_store.outputs(connection, clusters)
+        resolved = {
+            cluster: resolve_cluster(cluster, parts[cluster], curated) for cluster in clusters
+        }
         for name, count in resolution_store.write_changes(connection, resolved, before).items():
             written[name] += count
     return written

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, text
@@ -71,25 +72,6 @@ def forget_inputs(connection: Connection, source_ids: Iterable[str]) -> None:
         connection.execute(statement, {"ids": chunk})
 
 
-def cluster_batches(connection: Connection, size: int) -> Iterator[list[str]]:
-    """Every cluster, in order, ``size`` at a time, read from the primary key page by
-    page: a first load of 100,000 articles has millions of clusters (an event naming no
-    actor is a block of its own), and listing their names at once held them all."""
-    statement = text(
-        "SELECT DISTINCT cluster FROM resolution_inputs WHERE cluster > :after "
-        "ORDER BY cluster LIMIT :limit"
-    )
-    after = ""
-    while True:
-        batch = [
-            row.cluster for row in connection.execute(statement, {"after": after, "limit": size})
-        ]
-        if not batch:
-            return
-        yield batch
-        after = batch[-1]
-
-
 # Clusters whose row is their smallest member's: the others need not be read.
 FIRST_MEMBER_ONLY = ("actor:", "place:")
 # Up to this many such clusters are looked up one by one (see ``members``).
@@ -115,11 +97,126 @@ EVERY_MEMBER = ("events:", "quotes:")
 _EVERY_PART = "SELECT cluster, source_id, payload FROM resolution_inputs WHERE cluster IN :ids"
 
 
-def members(connection: Connection, clusters: list[str]) -> dict[str, list[tuple[str, Any]]]:
+# Parts decoded at once: a batch of clusters holds up to this many (an actor's or a
+# place's cluster counts one, since only its smallest member is read), and an event
+# block with more is read a row at a time (``MemberStream``). Measured at 10,000
+# articles: one batch of 2,000 clusters held 40,000 parts, nearly every event block,
+# and decoding them took 285 MiB; a country's block grows with the corpus.
+PART_BUDGET = 5000
+# And at most this many clusters (a source's quotes are a cluster of one part each).
+CLUSTERS_PER_BATCH = 2000
+# Kinds of cluster read a row at a time when they hold more than the budget: the other
+# kinds read one row, or one per distinct spelling, whatever their size.
+STREAMED = ("events:",)
+
+
+@dataclass
+class Batch:
+    """Clusters resolved (and written) together; ``streamed``: the one among them too
+    large to read at once, if any (it is then alone in its batch)."""
+
+    clusters: list[str]
+    streamed: frozenset[str] = frozenset()
+
+
+def cluster_batches(
+    connection: Connection,
+    clusters: list[str] | None = None,
+    budget: int | None = None,
+    most: int | None = None,
+) -> Iterator[Batch]:
+    """``clusters`` (every cluster when None), in order, in batches of at most ``most``
+    clusters (``CLUSTERS_PER_BATCH``) and ``budget`` parts read (``PART_BUDGET``); a
+    cluster with more parts is a batch alone."""
+    budget = PART_BUDGET if budget is None else budget
+    most = CLUSTERS_PER_BATCH if most is None else most
+    sized = _every_cluster_sized(connection) if clusters is None else _sized(connection, clusters)
+    batch: list[str] = []
+    parts = 0
+    for cluster, count in sized:
+        weight = 1 if cluster.startswith(FIRST_MEMBER_ONLY) else count
+        if batch and (parts + weight > budget or len(batch) >= most):
+            yield Batch(batch)
+            batch, parts = [], 0
+        if weight > budget:
+            streamed = frozenset([cluster]) if cluster.startswith(STREAMED) else frozenset()
+            yield Batch([cluster], streamed)
+            continue
+        batch.append(cluster)
+        parts += weight
+    if batch:
+        yield Batch(batch)
+
+
+def _every_cluster_sized(connection: Connection, page: int = 2000) -> Iterator[tuple[str, int]]:
+    """Every cluster and its number of parts, in order, read from the primary key page
+    by page: a first load of 100,000 articles has millions of clusters (an event naming
+    no actor is a block of its own), and listing them at once held them all."""
+    statement = text(
+        "SELECT cluster, count(*) AS parts FROM resolution_inputs WHERE cluster > :after "
+        "GROUP BY cluster ORDER BY cluster LIMIT :limit"
+    )
+    after = ""
+    while True:
+        rows = connection.execute(statement, {"after": after, "limit": page}).all()
+        if not rows:
+            return
+        yield from ((row.cluster, row.parts) for row in rows)
+        after = rows[-1].cluster
+
+
+def _sized(connection: Connection, clusters: list[str]) -> list[tuple[str, int]]:
+    """``clusters`` in order, each with its number of parts (0 once its last member is
+    gone). An actor's or a place's is not counted: a country's has a member in nearly
+    every article, and only the smallest is read."""
+    counted = sorted(cluster for cluster in clusters if not cluster.startswith(FIRST_MEMBER_ONLY))
+    statement = _in(
+        "SELECT cluster, count(*) AS parts FROM resolution_inputs WHERE cluster IN :ids "
+        "GROUP BY cluster"
+    )
+    parts: dict[str, int] = {}
+    for chunk in _chunks(counted):
+        parts.update(
+            (row.cluster, row.parts) for row in connection.execute(statement, {"ids": chunk})
+        )
+    return [(cluster, parts.get(cluster, 0)) for cluster in sorted(clusters)]
+
+
+class MemberStream:
+    """One cluster's members in source-id order, as ``members`` gives them, read a row
+    at a time each time it is iterated, so that a block of events as large as a
+    country's in a large corpus is never decoded whole (resolving a block reads its
+    members twice: first the states they name, then the replay)."""
+
+    def __init__(self, connection: Connection, cluster: str):
+        self.connection, self.cluster = connection, cluster
+        # Source-id order as Python sorts it (code points): PostgreSQL's default
+        # collation may order ids otherwise; SQLite compares bytes already.
+        order = ' COLLATE "C"' if connection.dialect.name == "postgresql" else ""
+        self._every = text(
+            "SELECT source_id, payload FROM resolution_inputs WHERE cluster = :cluster "
+            f"ORDER BY source_id{order}"
+        ).execution_options(stream_results=True)
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        for row in self.connection.execute(self._every, {"cluster": self.cluster}):
+            yield row.source_id, json.loads(row.payload)
+
+    def __bool__(self) -> bool:
+        return self.connection.execute(_SMALLEST, {"cluster": self.cluster}).first() is not None
+
+
+def members(
+    connection: Connection, clusters: list[str], streamed: Iterable[str] = ()
+) -> dict[str, Any]:
     """Each cluster's members' parts, in source-id order. Only what resolution reads is
     read: the smallest member of an actor or place (a country may be named in every
     article), each distinct spelling part once, under its smallest source id (the same
-    spellings come from many articles), and every part of an event block or quotes."""
+    spellings come from many articles), and every part of an event block or quotes.
+    A cluster in ``streamed`` is not read here: it gets a ``MemberStream``."""
+    streamed = set(streamed)
+    found: dict[str, Any] = {cluster: MemberStream(connection, cluster) for cluster in streamed}
+    clusters = [cluster for cluster in clusters if cluster not in streamed]
     first = [cluster for cluster in clusters if cluster.startswith(FIRST_MEMBER_ONLY)]
     every = [cluster for cluster in clusters if cluster.startswith(EVERY_MEMBER)]
     rest = [
@@ -127,7 +224,7 @@ def members(connection: Connection, clusters: list[str]) -> dict[str, list[tuple
         for cluster in clusters
         if not cluster.startswith(FIRST_MEMBER_ONLY) and not cluster.startswith(EVERY_MEMBER)
     ]
-    found: dict[str, list[tuple[str, Any]]] = {cluster: [] for cluster in clusters}
+    found.update({cluster: [] for cluster in clusters})
     # A change touches a few clusters: one look-up each in the primary key (cluster,
     # source_id). The correlated min() reads every member of a country's cluster (9,000
     # rows at 10,000 articles) to return one, but answers thousands of clusters (a
@@ -145,8 +242,8 @@ def members(connection: Connection, clusters: list[str]) -> dict[str, list[tuple
         for chunk in _chunks(chosen):
             for row in connection.execute(_in(sql), {"ids": chunk}):
                 found[row.cluster].append((row.source_id, json.loads(row.payload)))
-    for parts in found.values():
-        parts.sort(key=lambda member: member[0])
+    for cluster in clusters:
+        found[cluster].sort(key=lambda member: member[0])
     return found
 
 

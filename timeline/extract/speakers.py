@@ -1034,3 +1034,27 @@ def _reporting_sentence(resolver, paragraph, start, quote) -> Attribution | None
             return Attribution(found.actor_id, "speaker of the sentence before", basis=basis)
         return None
     return None
+
+
+def statement_speakers(
+    text: str,
+    paragraphs: list[Span],
+    quotes: list[QuoteSpan],
+    mentions: list[Mention],
+    book: ActorBook,
+    intros: list,
+) -> list[Attribution]:
+    """Who makes each statement printed without marks (``statements.StatementIntro``):
+    the actor its introduction's subject names ("Mr. Wolfowitz made the following
+    statement:" is the Paul D. Wolfowitz named before; "the following statement from
+    Secretary Tim Geithner"), resolved like any speaker; None when it names nobody known."""
+    resolver = SpeakerResolver(text, mentions, book)
+    resolver.hidden = masked(text, quotes)
+    resolver.paragraph_starts = [p.start for p in paragraphs]
+    found = []
+    for intro in intros:
+        start = intro.who_start
+        actor = resolver.resolve(intro.who, start, start + len(intro.who), start)
+        basis = " ".join(intro.sentence.text.split())[:200]
+        found.append(Attribution(actor, "statement block", basis=basis))
+    return found

@@ -150,6 +150,11 @@ _OPENS_SENTENCE = re.compile(
     rf"(?:{_OPENING_ROLE}),?\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
 )
+# What may stand before a sentence's subject: an opening phrase and its comma ("Hours
+# later, it launched", "On Monday, the Red Cross said"), an article, capitalised words.
+_OPENS_CLAUSE = re.compile(
+    r"\s*(?:[^,.;:“”\"\n]{1,60},\s+)?(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"
+)
 _ACCORDING = re.compile(
     rf"\b(?:according to|in the words of)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
     rf"(?:(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(ROLE_NOUNS))}),\s+(?=[A-Z]))?"
@@ -220,6 +225,12 @@ _TITLES_OF_ROLES = {
 }
 # Per role noun: "priest, Father Anton Weiss" / "nurse Ann Lee" (compiled when needed).
 _DESCRIBED: dict[str, re.Pattern] = {}
+# "the 43-year-old said", "the 29-year-old veteran told": a person described by an age.
+_AGE_REFERENCE = re.compile(r"(?:[Tt]he|[Tt]his)\s+(?P<age>\d{1,3})-year-old\b")
+# Where the article gives a person's age (per age, compiled when needed): "Anna Kowal,
+# 43,", "Ivan Petrenko, a 29-year-old wounded veteran", "Ann Lee, aged 43", "Ann Lee
+# (43)", "43-year-old Anna Kowal", "29-year-old nurse Ann Lee".
+_AGED: dict[str, re.Pattern] = {}
 # "the city" is the body its name calls a municipality or a council (the City of X too).
 _HEAD_SYNONYMS = {
     "city": {"city", "municipality", "council", "commune"},
@@ -297,7 +308,7 @@ class SpeakerResolver:
         if word in _PRONOUNS:
             return self._pronoun(before)
         if word in _COLLECTIVE_PRONOUNS:
-            return self._previous_subject(start)
+            return self._previous_subject(start) or self._last_body_speaking(before)
         inside = self.located.inside(start, end)
         if inside:
             people = [m for m in inside if self.book.actors[m.actor_id].type == "person"]
@@ -323,6 +334,13 @@ class SpeakerResolver:
             if owner := self._named_before(start, end):
                 return owner  # "The Home Office letter reads"
             return self.document_issuer(start)
+        if aged := _AGE_REFERENCE.match(who):
+            # "the 43-year-old said": the person the article gave that age, else nobody
+            # (an age alone is no role to guess by)
+            if found := self._by_age(aged.group("age"), before):
+                return found
+            if not any(w in ROLE_NOUNS for w in lowered):
+                return None
         roles = [w for w in lowered if w in ROLE_NOUNS]
         # "the Refugee Council" is a body; "the European Union High Representative" a role
         body = set(words) & _INSTITUTION_WORDS and lowered[-1] not in ROLE_NOUNS
@@ -416,11 +434,16 @@ class SpeakerResolver:
             if found := self.book.find_surname(name, mentioned):
                 self.book.remember(found, who)
                 return found
+            if self._surname_shared(name, mentioned):
+                return None  # "Mr. Smith" after John Smith and Mary Smith: either, so unknown
             # The full name met earlier, else the first one after ("Moreno said" in the
             # lede, "Luis Moreno, the club's lawyer," further down).
             full = self._full_name_before(name, before) or self._full_name_before(
                 name, len(self.text)
             )
+            if full and (known := self.book.find(full, "person")):
+                self.book.remember(known, who)
+                return known
             if full is None and not titled and not self._surname_alone(name, start):
                 return None  # a capitalised word that need not be a name: unknown
             name = full or who
@@ -430,6 +453,18 @@ class SpeakerResolver:
         if name != who:
             self.book.remember(actor_id, who)
         return actor_id
+
+    def _surname_shared(self, surname: str, mentioned: list[str]) -> bool:
+        """Do two people the article names so far bear this surname (in any
+        transliteration)? Then the surname alone names neither of them."""
+        bearers = {
+            actor_id
+            for actor_id in mentioned
+            if self.book.actors[actor_id].type == "person"
+            and len(self.book.actors[actor_id].name.split()) > 1
+            and same_name(self.book.actors[actor_id].name.split()[-1], surname)
+        }
+        return len(bearers) > 1
 
     def _surname_alone(self, word: str, start: int) -> bool:
         """Is a lone capitalised word in an attribution a person's name the article gives
@@ -507,6 +542,19 @@ class SpeakerResolver:
             return last[1]
         return self._nearest(before, ("person",), lambda actor: actor.type == "person")
 
+    def _last_body_speaking(self, before: int) -> str | None:
+        """The institution that spoke last, when its quotation's sentence is the one before
+        ("“…,” said KCNA. “…,” it added"); a sentence since then with a subject of its own
+        ("Residents met them.") leaves "they" unknown."""
+        window = self._window_start(before)
+        for end, actor_id in reversed(self.spoken):
+            if end <= before:
+                ends = len(_SENTENCE_END.findall(self.hidden, end, before))
+                if end >= window and ends <= 1 and self.book.actors[actor_id].type != "person":
+                    return actor_id
+                return None
+        return None
+
     def _window_start(self, position: int) -> int:
         """The start of the paragraph before the one holding ``position``."""
         index = bisect_right(self.paragraph_starts, position) - 1
@@ -521,7 +569,11 @@ class SpeakerResolver:
             return None
         previous_start = ends[-2] if len(ends) > 1 else line_start
         for mention in self.located.between(previous_start, ends[-1]):
-            if not mention.in_quote and self.book.actors[mention.actor_id].type != "person":
+            if mention.in_quote:
+                continue
+            if not _OPENS_CLAUSE.fullmatch(self.hidden, previous_start, mention.start):
+                return None  # "Residents met the Red Cross. “…,” they said": not its words
+            if self.book.actors[mention.actor_id].type != "person":
                 return mention.actor_id
         return None
 
@@ -607,6 +659,31 @@ class SpeakerResolver:
         found = people[-1].actor_id if people else self.new_speaker(who, start, before)
         return (start, found) if found else None
 
+    def _by_age(self, age: str, before: int) -> str | None:
+        """The person the article last gave this age before an offset ("Anna Kowal, 43,"
+        for "the 43-year-old"), or None."""
+        pattern = _AGED.get(age)
+        if pattern is None:
+            name = rf"(?:[{_UPPER}][\w’'.-]*[ \u00a0]+){{0,3}}[{_UPPER}][\w’'-]+"
+            pattern = _AGED[age] = re.compile(
+                rf"(?P<who>{name})(?:,[ \u00a0]+(?:an?[ \u00a0]+|aged[ \u00a0]+)?{age}\b"
+                rf"(?!,\d)(?!\s*(?:percent|per|%|years? ago))|[ \u00a0]+\({age}\))"
+                rf"|\b{age}-year-old[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){{0,3}}(?P<after>{name})"
+            )
+        for match in reversed(list(pattern.finditer(self.hidden, max(0, before - 5000), before))):
+            group = "who" if match.group("who") else "after"
+            who, start = match.group(group), match.start(group)
+            people = [
+                m
+                for m in self.located.inside(start, start + len(who))
+                if self.book.actors[m.actor_id].type == "person"
+            ]
+            if people:
+                return people[-1].actor_id
+            if len(who.split()) > 1 and (found := self.new_speaker(who, start, before)):
+                return found
+        return None
+
     def _named_before(self, start: int, end: int) -> str | None:
         """The institution named just before a document noun within text[start:end]
         ("The Home Office letter", "a Kremlin statement")."""
@@ -673,7 +750,11 @@ class SpeakerResolver:
                 described = method in ("who-verb after", "verb-who") and re.match(
                     r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s", who
                 )
-                if actor or who.lower() in _PRONOUNS or described:
+                # "“…,” they said" is spoken even by nobody known; "calling it" is no speaker
+                collective = who.lower() in _COLLECTIVE_PRONOUNS and method == "who-verb after"
+                # "Mr. Smith said" with two Smiths: a person spoke, though it is unknown who
+                titled = len(who.split()) > 1 and who.split()[0] in _NOT_NAME_START - FUNCTION_WORDS
+                if actor or who.lower() in _PRONOUNS or collective or described or titled:
                     # "“…,” the priest said" with no priest named: spoken, by nobody known
                     return Attribution(actor, method)
         if match := re.match(rf"^[\s,]*{_ACCORDING.pattern}", frame, re.IGNORECASE):

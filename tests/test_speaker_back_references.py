@@ -62,8 +62,13 @@ ROLES = [
      "spokeswoman added.", "It is temporary", "Jane Doe"),
     ("Tom Hale met Finance Minister Eva Stahl. “This budget is balanced,” the minister said.",
      "This budget is balanced", "Eva Stahl"),
+    ("The mayor, Bill de Blasio, spoke at the rally. “New York will not be intimidated,” the "
+     "mayor said.", "New York will not be intimidated", "Bill de Blasio"),
     # nobody holds the role in the article: unknown
     ("“This budget is balanced,” the minister said.", "This budget is balanced", None),
+    # a party member described, not named: unknown, and no actor "Kentucky Republican"
+    ("Sen. Rand Paul disagreed. “You are wrong,” the Kentucky Republican said.",
+     "You are wrong", None),
 ]
 
 COLLECTIVE = [
@@ -73,6 +78,11 @@ COLLECTIVE = [
      "We need more volunteers", "Aid Foundation"),
     ('"Six shells hit the area near the posts", said KCNA. "Foolhardy provocation deserves '
      'harsh punishment", it added.', "Foolhardy provocation", "KCNA"),
+    ("The Aid Foundation condemned the arrests. “These detentions are arbitrary,” the group "
+     "said.", "These detentions are arbitrary", "Aid Foundation"),
+    # the noun is no kind of that body ("the newspaper" is no foundation's): unknown
+    ("The Aid Foundation condemned the arrests. “These detentions are arbitrary,” the "
+     "newspaper said.", "These detentions are arbitrary", None),
     # the organisation is not the subject of the sentence before: unknown
     ("Police arrested two men from the Aid Foundation. “We need more volunteers,” they said.",
      "We need more volunteers", None),

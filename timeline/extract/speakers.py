@@ -199,6 +199,7 @@ _PREPOSITIONS = {"in", "on", "at", "during", "with", "after", "before", "from", 
 # A word of a person's name as news print it: "Ann", "O'Neill", "Al-Maeena", "S.", "Ličen".
 _NAME_WORD = re.compile(r"(?:[A-Z][a-z]?\.|[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*)$")
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al"}
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 # Words that open a name phrase without being part of a name: titles, honorifics, roles.
 _NOT_NAME_START = TITLE_WORDS | {"Ms", "Mr", "Mrs", "Dr", "Miss", "Mx"} | FUNCTION_WORDS
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)
@@ -240,6 +241,25 @@ _HEAD_SYNONYMS = {
     "firm": {"firm", "company", "corporation", "group", "inc"},
     "government": {"government", "cabinet", "administration"},
 }
+# Common nouns that stand for a body named before ("the group said"), and the types of
+# actor each can stand for.
+_BODY_TYPES = ("organisation", "government_body", "media")
+_GENERIC_BODIES = {
+    **dict.fromkeys(
+        """group organization charity company firm party union association
+        foundation coalition alliance campaign club team network bank airline""".split(),
+        ("organisation",),
+    ),
+    **dict.fromkeys(
+        "ministry department agency regulator watchdog government administration".split(),
+        ("government_body", "organisation"),
+    ),
+    **dict.fromkeys("newspaper paper broadcaster channel outlet".split(), ("media",)),
+    "body": _BODY_TYPES,
+    "organisation": _BODY_TYPES,
+}
+# Members of a party, as news describe a person: "the Kentucky Republican said".
+_PARTY_MEMBERS = {"republican", "democrat", "conservative", "tory", "socialist", "liberal"}
 _INSTITUTION_TYPES = (
     (MEDIA_WORDS, "media"),
     (GOVERNMENT_WORDS - {"Council"}, "government_body"),
@@ -309,6 +329,8 @@ class SpeakerResolver:
             return self._pronoun(before)
         if word in _COLLECTIVE_PRONOUNS:
             return self._previous_subject(start) or self._last_body_speaking(before)
+        if word.split()[0] in ("the", "a", "an") and word.split()[-1] in _PARTY_MEMBERS:
+            return None  # "the Kentucky Republican said": a description, no name
         inside = self.located.inside(start, end)
         if inside:
             people = [m for m in inside if self.book.actors[m.actor_id].type == "person"]
@@ -372,8 +394,14 @@ class SpeakerResolver:
                     and heads & {w.lower() for w in re.findall(r"\w+", actor.name)}
                 ),
             )
-            if found or not who[4:5].isupper():
-                return found
+            if found is None and head in _GENERIC_BODIES and len(words) <= 3:
+                # "Amnesty International condemned the arrests. “…,” the group said": the
+                # body the sentence before opens with, or that spoke just before; else nobody
+                found = self._previous_subject(start) or self._last_body_speaking(before)
+                if found and self.book.actors[found].type not in _GENERIC_BODIES[head]:
+                    found = None  # "the newspaper said" is no ministry's words
+            if found or not who[4:5].isupper() or head in _PARTY_MEMBERS:
+                return found  # "the Kentucky Republican": a person described, not a name
             who, start = who[4:], start + 4  # "the Sydney Morning Herald": a name
         return self.new_speaker(who, start, before)
 
@@ -643,7 +671,8 @@ class SpeakerResolver:
             forms = [role] + _TITLES_OF_ROLES.get(role, [])
             pattern = _DESCRIBED[role] = re.compile(
                 rf"\b(?:{'|'.join(map(re.escape, forms))})(?:,?[ \u00a0]+|{_ROLE_PLACE})"
-                rf"(?P<who>(?:[{_UPPER}][\w’'.-]*[ \u00a0]+){{1,3}}[{_UPPER}][\w’'-]+)"
+                rf"(?P<who>(?:(?:[{_UPPER}][\w’'.-]*|{_PARTICLE})[ \u00a0]+){{1,3}}"
+                rf"[{_UPPER}][\w’'-]+)"
             )
         last = None
         for match in pattern.finditer(self.hidden, max(0, before - 3000), before):

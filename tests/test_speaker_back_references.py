@@ -92,6 +92,24 @@ COLLECTIVE = [
     ("A statement from the Aid Foundation described the “shortage of trained volunteers,” "
      "calling it the “worst in a decade”.", "shortage of trained volunteers", "Aid Foundation"),
 ]
+
+# "he" / "she" and what the article says of a person's gender (honorifics, earlier
+# pronouns): the last speaker unless the article gives them the other gender
+PRONOUN_GENDERS = [
+    ("Ann Lee chairs the board. “We will rebuild,” she said. Her deputy, Mr. Tom Hale, "
+     "disagreed. “It is too expensive,” said Mr. Hale. “It will take years,” she said.",
+     "It will take years", "Ann Lee"),
+    # the one person named since Mr. Hale spoke
+    ("“We will rebuild,” said Mr. Tom Hale. He met Mayor Ann Lee. “It will take years,” she "
+     "said.", "It will take years", "Ann Lee"),
+    # the same pronoun: the last speaker, as before
+    ("Ann Lee chairs the board. “We will rebuild,” she said. Her deputy, Tom Hale, disagreed. "
+     "“It is too expensive,” said Hale. “It will take years,” he said.",
+     "It will take years", "Tom Hale"),
+    # "she" after Mr. Hale, and nobody else named: unknown, not Mr. Hale
+    ("“We will rebuild,” Mr. Hale said. “It will take years,” she said.",
+     "It will take years", None),
+]
 # fmt: on
 
 
@@ -122,3 +140,8 @@ def test_a_shared_surname_creates_no_second_actor():
     row = {"id": "references", "text": body, "search_text": body, "published": "2025-03-14"}
     names = [a["name"] for a in extract_article(article_from_row(row), [], []).actors]
     assert sorted(names) == ["John Smith", "Mary Smith"]
+
+
+@pytest.mark.parametrize("body, opening, speaker", PRONOUN_GENDERS)
+def test_a_pronoun_passes_over_a_speaker_of_the_other_gender(body, opening, speaker):
+    assert speaker_of(body, opening) == speaker

@@ -191,6 +191,23 @@ _UNNAMED = re.compile(
 _UNNAMED_AFTER = re.compile(r"\s+(?:by|from)\s+(?:one|an?|some|another)\s+[a-z]")
 _DOCUMENT_WORD = re.compile(r"\bstatement\b|\bremarks\b")
 _PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_HONORIFICS = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Sir": "m", "Lady": "f"}
+_HONORIFIC = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Sir|Lady)\.?[ \u00a0]+(?P<name>[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+)*)"
+)
+_GENDERED_ROLES = {
+    **dict.fromkeys(
+        """spokesman chairman businessman congressman policeman father husband son brother
+        grandfather widower""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """spokeswoman chairwoman businesswoman congresswoman policewoman mother wife
+        daughter sister grandmother widow actress""".split(),
+        "f",
+    ),
+}
 _DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"}
 _COLLECTIVE_PRONOUNS = {"it", "they"}
 _SENTENCE_END = re.compile(r"[.!?][”\"’»)]*\s+")
@@ -296,6 +313,7 @@ class SpeakerResolver:
         # so "the nearest person before" is a binary search, not a scan of the text.
         self._accepted: dict[tuple, tuple[list[int], list[Mention]]] = {}
         self._first_issuer: tuple[int, int, str] | None = None
+        self._gender: dict[str, str] | None = None  # see ``_genders``
         self._issuers_searched = False
         # The text with quotation contents masked (set by ``attribute``), and the
         # speakers found so far as (end of their quotation, actor id), in text order.
@@ -326,7 +344,10 @@ class SpeakerResolver:
         """The actor a phrase at text[start:end] names; `before` bounds backward searches."""
         word = who.lower()
         if word in _PRONOUNS:
-            return self._pronoun(before)
+            found = self._pronoun(before, _PRONOUN_GENDERS[word])
+            if found:
+                self._genders().setdefault(found, _PRONOUN_GENDERS[word])
+            return found
         if word in _COLLECTIVE_PRONOUNS:
             return self._previous_subject(start) or self._last_body_speaking(before)
         if word.split()[0] in ("the", "a", "an") and word.split()[-1] in _PARTY_MEMBERS:
@@ -480,6 +501,8 @@ class SpeakerResolver:
         )
         if name != who:
             self.book.remember(actor_id, who)
+        if titled and titled[0].rstrip(".") in _HONORIFICS:
+            self._genders().setdefault(actor_id, _HONORIFICS[titled[0].rstrip(".")])
         return actor_id
 
     def _surname_shared(self, surname: str, mentioned: list[str]) -> bool:
@@ -538,11 +561,54 @@ class SpeakerResolver:
                 found = " ".join(first + [match.group(2)])
         return found
 
-    def _pronoun(self, before: int) -> str | None:
+    def _genders(self) -> dict[str, str]:
+        """What the article says of people's gender, by actor: an honorific ("Mr. Smith",
+        "Ms Jones"), a gendered role ("spokeswoman Jane Doe", "her husband, Tom"), and
+        the pronoun of each quotation a "he" or "she" gave them (filled as attributed)."""
+        if self._gender is None:
+            self._gender = {}
+            for match in _HONORIFIC.finditer(self.hidden):
+                for mention in self.located.inside(match.start("name"), match.end("name")):
+                    if self.book.actors[mention.actor_id].type == "person":
+                        self._gender.setdefault(mention.actor_id, _HONORIFICS[match.group(1)])
+            for actor_id, actor in self.book.actors.items():
+                kinds = {_GENDERED_ROLES[r] for r, _ in actor.roles if r in _GENDERED_ROLES}
+                if actor.type == "person" and len(kinds) == 1:
+                    self._gender.setdefault(actor_id, kinds.pop())
+        return self._gender
+
+    def _pronoun(self, before: int, gender: str | None = None) -> str | None:
         """Who "he" or "she" is: whoever spoke last, unless a sentence since then opens
         with another person or with a title ("The prime minister ..."), which takes the
         floor; the person merely talked about does not. A title stands for its one
-        officeholder named in the article, or for nobody (unknown, not a guess)."""
+        officeholder named in the article, or for nobody (unknown, not a guess). One the
+        article gives the other gender ("she" after "Mr. Hale" spoke) is passed over for
+        the last speaker or person of that gender, else nobody."""
+        found = self._pronoun_candidate(before)
+        known = self._genders()
+        if gender is None or found is None or known.get(found, gender) == gender:
+            return found
+        window = self._window_start(before)
+        for end, actor_id in reversed(self.spoken):
+            if window <= end <= before and known.get(actor_id) == gender:
+                return actor_id
+        for mention in reversed(self.located.between(window, before)):
+            if not mention.in_quote and known.get(mention.actor_id) == gender:
+                return mention.actor_id
+        # the one person named since the passed-over speaker spoke who may be meant
+        since = max((end for end, actor_id in self.spoken if actor_id == found), default=window)
+        others = {
+            m.actor_id
+            for m in self.located.between(since, before)
+            if not m.in_quote
+            and not m.plural
+            and self.book.actors[m.actor_id].type == "person"
+            and known.get(m.actor_id, gender) == gender
+        }
+        return others.pop() if len(others) == 1 else None
+
+    def _pronoun_candidate(self, before: int) -> str | None:
+        """Who "he" or "she" is, gender aside (see ``_pronoun``)."""
         window = self._window_start(before)
         last = None
         for end, actor_id in reversed(self.spoken):

@@ -110,6 +110,24 @@ PRONOUN_GENDERS = [
     ("“We will rebuild,” Mr. Hale said. “It will take years,” she said.",
      "It will take years", None),
 ]
+
+# descriptions and titles in the frame itself
+DESCRIBED_IN_FRAME = [
+    ("“We will appeal,” Trump's lawyer, Rudy Giuliani, said on Tuesday.", "We will appeal",
+     "Rudy Giuliani"),
+    # somebody unnamed: the quotation is kept, with no speaker
+    ("“It's a disgrace,” said one voter, who declined to give her name.", "It's a disgrace",
+     None),
+    ("The European Commission proposed new rules on Wednesday. “This is a milestone,” said "
+     "Commission President Ursula von der Leyen.", "This is a milestone",
+     "Ursula von der Leyen"),
+    # "the NATO chief" is a person of NATO: the one introduced with it, not NATO
+    ("Mark Rutte, NATO's secretary general, spoke in Brussels. “Allies must spend more,” "
+     "Rutte told reporters. The NATO chief added: “There is no time to lose.”",
+     "There is no time to lose", "Mark Rutte"),
+    ("NATO held talks in Brussels. The NATO chief added: “There is no time to lose.”",
+     "There is no time to lose", None),
+]
 # fmt: on
 
 
@@ -144,4 +162,9 @@ def test_a_shared_surname_creates_no_second_actor():
 
 @pytest.mark.parametrize("body, opening, speaker", PRONOUN_GENDERS)
 def test_a_pronoun_passes_over_a_speaker_of_the_other_gender(body, opening, speaker):
+    assert speaker_of(body, opening) == speaker
+
+
+@pytest.mark.parametrize("body, opening, speaker", DESCRIBED_IN_FRAME)
+def test_a_description_in_the_frame_names_its_person_or_nobody(body, opening, speaker):
     assert speaker_of(body, opening) == speaker

@@ -61,7 +61,7 @@ _NAME = (
     r"|of|the|for|and|de|von|der))*"
 )
 _NOUN_PHRASE = (
-    r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+"
+    r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Aa]nother)\s+"
     r"[\w’'-]+(?:\s+[\w’'-]+){0,4}?"
 )
 _WHO = rf"(?:he|she|they|we|I|it|He|She|They|We|It|{_NOUN_PHRASE}|{_NAME})"
@@ -74,6 +74,12 @@ _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{
 _NAME_AFTER_BODY = re.compile(
     rf"[’']?s?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){{0,3}}"
     rf"(?P<who>[{_UPPER}][\w’'-]+(?:[ \u00a0][{_UPPER}][\w’'.-]*){{1,2}})"
+)
+# Lowercase role words after a body's name: "the NATO| chief", "the Kremlin| spokesman".
+_ROLE_AFTER_BODY = re.compile(
+    r"[’']?s?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){0,2}(?P<role>"
+    + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+    + r")"
 )
 _FOLLOWED_BY_VERB = re.compile(rf",?{_FILLER}\s+{_VERB}\b")
 # A sentence that is only a name and a colon before its quotation: "Ivo Maric: “…”".
@@ -111,7 +117,9 @@ _AFTER_VERB_NAME = re.compile(
 # A description and the name in apposition to it: "…," said the company's chief
 # executive, Ruth Adler / "…," its spokesperson, Lars Eklund, said.
 _DESCRIPTION = (
-    r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Oo]ur)\s+[^,.;:“”\"\n]{1,60},\s+"
+    r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Oo]ur)\s+"
+    rf"|(?:[{_UPPER}][\w’'.-]*\s+){{0,3}}[{_UPPER}][\w.-]*[’']s\s+)"  # "Trump's lawyer, X,"
+    r"[^,.;:“”\"\n]{1,60},\s+"
 )
 _AFTER_VERB_DESCRIBED_NAME = re.compile(
     rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+{_DESCRIPTION}(?P<who>{_NAME})(?=\s*(?:[,.;!?]|$))"
@@ -368,6 +376,14 @@ class SpeakerResolver:
                 who_start = tail.start("who")
                 if found := self.new_speaker(tail.group("who"), who_start, before):
                     return found
+            role_after = not people and _ROLE_AFTER_BODY.fullmatch(self.text, inside[-1].end, end)
+            if role_after and who[:4].lower() == "the ":
+                # "The NATO chief added": a person of that body, not the body; the holder of
+                # the role, else the person the article introduced with the body ("Mark
+                # Rutte, NATO's secretary general,"), else somebody unnamed
+                role = role_after.group("role").lower()
+                body = inside[-1].actor_id
+                return self._by_role(role, None, before) or self._member_of(body, before)
             return (people or inside)[-1].actor_id
         words = re.findall(r"[\w-]+", who)
         lowered = [w.lower() for w in words]
@@ -779,6 +795,28 @@ class SpeakerResolver:
                 return found
         return None
 
+    def _member_of(self, body: str, before: int) -> str | None:
+        """The last person named before an offset next to a body's name in the same
+        sentence ("Mark Rutte, NATO's secretary general", "NATO chief Mark Rutte"), so
+        introduced as one of its people; None when there is none."""
+        people = [
+            m
+            for m in self.located.between(0, before)
+            if not m.in_quote and self.book.actors[m.actor_id].type == "person"
+        ]
+        for person in reversed(people):
+            near = self.located.between(max(0, person.start - 60), person.end + 60)
+            for mention in near:
+                if mention.actor_id != body:
+                    continue
+                if mention.start < person.start:
+                    between = self.hidden[mention.end : person.start]
+                else:
+                    between = self.hidden[person.end : mention.start]
+                if not re.search(r"[.!?;]\s", between):
+                    return person.actor_id
+        return None
+
     def _named_before(self, start: int, end: int) -> str | None:
         """The institution named just before a document noun within text[start:end]
         ("The Home Office letter", "a Kremlin statement")."""
@@ -958,6 +996,9 @@ class SpeakerResolver:
             actor = self.resolve(who, start, start + len(who), quote.mark_start)
             if actor:
                 return Attribution(actor, "who-verb before")
+            if re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s", who) and _ROLE_WORD.search(who):
+                # "The NATO chief added:" with no such person named: spoken, by nobody known
+                return Attribution(None, "who-verb before")
         after_verb = re.match(rf"\s+(?P<who>{_NAME})", frame[verb.end() :])
         if after_verb:
             start = offset + verb.end() + after_verb.start("who")

@@ -128,6 +128,21 @@ DESCRIBED_IN_FRAME = [
     ("NATO held talks in Brussels. The NATO chief added: “There is no time to lose.”",
      "There is no time to lose", None),
 ]
+
+# a paragraph that is all quotation, after one whose last sentence opens with a person
+BARE_AFTER_INTRODUCTION = [
+    ("Piet de Vries, a dairy farmer, has lived near the river for 30 years.\n\n“It has "
+     "never been this bad. The water came up in an hour.”", "It has never been", "Piet de Vries"),
+    ("Dairy farmer Piet de Vries has lived near the river for 30 years.\n\n“It has never "
+     "been this bad. The water came up in an hour.”", "It has never been", "Piet de Vries"),
+    ("The village priest, Father Anton Weiss, has served the parish since 1990.\n\n“It has "
+     "never been this bad. The water came up in an hour.”", "It has never been", "Anton Weiss"),
+    # the person is not the sentence's subject: unknown
+    ("Yesterday police arrested Tom Hale near the river.\n\n“It has never been this bad. "
+     "The water came up in an hour.”", "It has never been", None),
+    ("The flood hit the village of Piet de Vries on Monday.\n\n“It has never been this "
+     "bad. The water came up in an hour.”", "It has never been", None),
+]
 # fmt: on
 
 
@@ -167,4 +182,9 @@ def test_a_pronoun_passes_over_a_speaker_of_the_other_gender(body, opening, spea
 
 @pytest.mark.parametrize("body, opening, speaker", DESCRIBED_IN_FRAME)
 def test_a_description_in_the_frame_names_its_person_or_nobody(body, opening, speaker):
+    assert speaker_of(body, opening) == speaker
+
+
+@pytest.mark.parametrize("body, opening, speaker", BARE_AFTER_INTRODUCTION)
+def test_a_quotation_paragraph_after_a_person_is_introduced_is_theirs(body, opening, speaker):
     assert speaker_of(body, opening) == speaker

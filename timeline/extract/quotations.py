@@ -44,6 +44,7 @@ _SPOKEN = {
     "quotation continued in the next paragraph",
     "dash-name after",
     "colon in previous paragraph",
+    "subject of the paragraph before",
 }
 # Small words a title of a work keeps in lower case ("Scarne on Card Tricks").
 _TITLE_SMALL_WORDS = {

@@ -198,6 +198,7 @@ _UNNAMED = re.compile(
 )
 _UNNAMED_AFTER = re.compile(r"\s+(?:by|from)\s+(?:one|an?|some|another)\s+[a-z]")
 _DOCUMENT_WORD = re.compile(r"\bstatement\b|\bremarks\b")
+_MARKS_IN = re.compile(r"[“”\"«»„]")
 _PRONOUNS = {"he", "she", "him", "her"}
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _HONORIFICS = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Sir": "m", "Lady": "f"}
@@ -1228,7 +1229,40 @@ def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attributio
     if last:
         return Attribution(last[1], "continues the speaker before", basis="")
     if position:
-        return _reporting_sentence(resolver, paragraphs[position - 1], None, quote)
+        found = _reporting_sentence(resolver, paragraphs[position - 1], None, quote)
+        if found is None and quote.mark_start == paragraph.start:
+            found = _introduced_before(resolver, paragraphs[position - 1])
+        return found
+    return None
+
+
+def _introduced_before(resolver, previous: Span) -> Attribution | None:
+    """A paragraph that is all quotation, after one whose last sentence opens with a
+    person ("Piet de Vries, a dairy farmer, has lived near the river for 30 years.¶“It
+    has never been this bad.”"): the newspaper convention makes them that person's words.
+    Only a person named at the very start of that sentence (perhaps after a role: "Nurse
+    Ann Lee"), never one merely mentioned in it."""
+    last = resolver.sentences_between(previous, previous.start, previous.end)[-1:]
+    if not last or _MARKS_IN.search(last[0].text):
+        return None
+    sentence = last[0]
+    for mention in resolver.located.inside(sentence.start, sentence.end):
+        if mention.in_quote or resolver.book.actors[mention.actor_id].type != "person":
+            continue
+        words = resolver.text[sentence.start : mention.start].split()
+        if words and words[0] in ("The", "A", "An", "His", "Her", "Their", "Its"):
+            words = words[1:]  # "The village priest, Father Anton Weiss,"
+        elif words and words[0][1:].islower() and words[0].lower() not in ROLE_NOUNS:
+            words[0] = words[0].lower()  # "Dairy farmer Piet de Vries": capital of the start
+        if all(
+            w.rstrip(",") in _NOT_NAME_START - FUNCTION_WORDS
+            or w.rstrip(",").lower() in ROLE_NOUNS
+            or (w.islower() and i < len(words) - 1)
+            for i, w in enumerate(words)
+        ) and (not words or not words[-1].islower() or words[-1].rstrip(",") in ROLE_NOUNS):
+            basis = " ".join(sentence.text.split())[:200]
+            return Attribution(mention.actor_id, "subject of the paragraph before", basis=basis)
+        return None
     return None
 
 

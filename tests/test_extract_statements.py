@@ -79,6 +79,16 @@ STATEMENTS = [
      "plans to pay the taxpayers back in full.\n\nOnce Treasury receives PNC's repayment, it "
      "will have recovered nearly 70 percent of taxpayer investments.\n",
      [("We are pleased that PNC Financ", "U.S. Department of the Treasury")]),
+    # "Here is the statement in full:", "The statement reads:": the document's issuer
+    ("The Riverside Football Club issued a statement on Friday after the match was "
+     "abandoned. Here is the statement in full:\n\nWe are deeply saddened by the events at "
+     "today's match.\n", [("We are deeply saddened", "Riverside Football Club")]),
+    ("The Coastal Water Authority said it would review the findings. The statement reads:"
+     "\n\nWe have full confidence in the safety of our water supply.\n",
+     [("We have full confidence", "Coastal Water Authority")]),
+    # somebody the article does not name: the words are kept, with no speaker
+    ("Police said in a statement:\n\nOfficers were called to the scene at 10pm. A "
+     "24-year-old man has been arrested.\n", [("Officers were called", None)]),
 ]
 
 # Colons that introduce no unmarked statement: nothing becomes a statement quotation.

@@ -59,6 +59,10 @@ _IN_STATEMENT = re.compile(
     rf"^(?:[A-Z]\w*\s+){{0,2}}?[Ii]n\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
     rf"{_STATEMENT_NOUN}\b[^,:]{{0,80}},\s+(?P<who>{_SUBJECT})\s+[a-z]"
 )
+_THE_STATEMENT = re.compile(
+    rf"\b(?P<who>(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:full\s+|joint\s+|written\s+)?"
+    rf"{_STATEMENT_NOUN})\b"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|we|We|our|Our|us|my|My|me|ours)\b")
 _MARKS = re.compile(r"[“”\"«»„]")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]\s|\d+[.)]\s)")
@@ -117,6 +121,9 @@ def _introduction(paragraph: Span) -> StatementIntro | None:
         # the subject of the first verb: "X said the report found:" is X's
         matches = list(_SUBJECT_VERB.finditer(words))
         match = matches[0] if matches else None
+    if match is None:
+        # "The statement reads:", "Here is the full statement:": the document's issuer
+        match = _THE_STATEMENT.search(words)
     if match is None:
         return None
     group = "by" if match.groupdict().get("by") else "who"

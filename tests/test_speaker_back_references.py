@@ -36,6 +36,12 @@ TITLED_SURNAMES = [
      "This protects Texans", "Greg Abbott"),
     ("John Smith runs the farm with his wife. “We lost everything,” Mr. Smith said.",
      "We lost everything", "John Smith"),
+    # the family name first: "Mr. Xi" is Xi Jinping; a given name is never taken so
+    ("President Joe Biden met Chinese leader Xi Jinping. “We have to manage competition,” "
+     "Mr. Biden said. Mr. Xi replied: “China wants stability.”", "China wants stability",
+     "Xi Jinping"),
+    ("James Smith met Ann Lee on Monday. “The deal is done,” Mr. James said.",
+     "The deal is done", "Mr. James"),
     # two people share the surname: "Mr. Smith" could be either, so nobody
     ("John Smith and Mary Smith run the farm. “We lost everything,” Mr. Smith said.",
      "We lost everything", None),
@@ -115,6 +121,8 @@ PRONOUN_GENDERS = [
 DESCRIBED_IN_FRAME = [
     ("“We will appeal,” Trump's lawyer, Rudy Giuliani, said on Tuesday.", "We will appeal",
      "Rudy Giuliani"),
+    # the name ends the sentence: its full stop is no part of it, and "Hale's" no actor
+    ("“We are heartbroken,” said Hale's wife, Jane.", "We are heartbroken", "Jane"),
     # somebody unnamed: the quotation is kept, with no speaker
     ("“It's a disgrace,” said one voter, who declined to give her name.", "It's a disgrace",
      None),

@@ -198,6 +198,8 @@ _UNNAMED = re.compile(
 )
 _UNNAMED_AFTER = re.compile(r"\s+(?:by|from)\s+(?:one|an?|some|another)\s+[a-z]")
 _DOCUMENT_WORD = re.compile(r"\bstatement\b|\bremarks\b")
+# A full stop that belongs to a name's last word: an initial, "Jr.", "Inc.".
+_KEEPS_FULL_STOP = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|St))\.$")
 _MARKS_IN = re.compile(r"[“”\"«»„]")
 _PRONOUNS = {"he", "she", "him", "her"}
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -510,9 +512,12 @@ class SpeakerResolver:
             if full and (known := self.book.find(full, "person")):
                 self.book.remember(known, who)
                 return known
+            if full is None and titled and (found := self._family_name_first(name, mentioned)):
+                self.book.remember(found, who)  # "Mr. Xi" after "Xi Jinping"
+                return found
             if full is None and not titled and not self._surname_alone(name, start):
                 return None  # a capitalised word that need not be a name: unknown
-            name = full or who
+            name = full or re.sub(r"[’']s?$", "", who)  # "Hale's": the name, not its case
         actor_id = self.book.add(
             name, actor_type, f"actor: named as a quotation's speaker ({actor_type})", basis
         )
@@ -521,6 +526,21 @@ class SpeakerResolver:
         if titled and titled[0].rstrip(".") in _HONORIFICS:
             self._genders().setdefault(actor_id, _HONORIFICS[titled[0].rstrip(".")])
         return actor_id
+
+    def _family_name_first(self, word: str, mentioned: list[str]) -> str | None:
+        """The one person named so far whose two-word name opens with this word when it
+        is no given name: the family name first, as Chinese, Korean and Hungarian names
+        are written ("Mr. Xi" for Xi Jinping, "Mr. Moon" for Moon Jae-in)."""
+        if word in GIVEN_NAMES:
+            return None
+        bearers = {
+            actor_id
+            for actor_id in mentioned
+            if self.book.actors[actor_id].type == "person"
+            and len(parts := self.book.actors[actor_id].name.split()) == 2
+            and same_name(parts[0], word)
+        }
+        return bearers.pop() if len(bearers) == 1 else None
 
     def _surname_shared(self, surname: str, mentioned: list[str]) -> bool:
         """Do two people the article names so far bear this surname (in any
@@ -873,6 +893,8 @@ class SpeakerResolver:
             match = pattern.match(frame)
             if match:
                 who = match.group("who")
+                if who.endswith(".") and not _KEEPS_FULL_STOP.search(who):
+                    who = who[:-1]  # "said Hale's wife, Jane.": the sentence's full stop
                 more = who[:1] in "Tt" and _NAME_GOES_ON.match(frame, match.end("who"))
                 more = more and more.group().rstrip(".")
                 if more and more.split()[-1].lower() not in ROLE_NOUNS:

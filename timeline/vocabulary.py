@@ -63,12 +63,16 @@ EVENT_STATUSES: dict[str, str] = {
     "forecast": "Predicted or expected by someone, not scheduled.",
 }
 
-QUOTATION, INTERVIEW_ANSWER = "quotation", "interview answer"
+QUOTATION, INTERVIEW_ANSWER, STATEMENT = "quotation", "interview answer", "statement"
 QUOTE_KINDS: dict[str, str] = {
     QUOTATION: "Words the article prints in quotation marks (or guillemets) as someone's.",
     INTERVIEW_ANSWER: (
         "A passage of an interviewee's answer in a Q&A, printed without quotation marks: "
         "their words, but not a quotation the article marks as one."
+    ),
+    STATEMENT: (
+        "A paragraph of a statement the article reproduces without quotation marks after "
+        "introducing it (“X released the following statement:”): X's words, verbatim."
     ),
 }
 # A curated quote without ``kind:`` is a quotation: answers are the exception to mark.

@@ -479,14 +479,17 @@ class MentionFinder:
     ) -> int | None:
         """Where a person's name begins after a title that ends a longer phrase: "Home
         Secretary Suella Braverman", "NASA Administrator Charles Bolden", "Secretary of
-        State Ann Lee", "CEO of the Refugee Council Enver Solomon" (None: no such title)."""
-        for size in (3, 2):
+        State Ann Lee", "CEO of the Refugee Council Enver Solomon", "Commission President
+        Ursula von der Leyen" (None: no such title)."""
+        for size in (4, 3, 2):
             first = j - size + 1
             if first <= start:
                 continue
             name = tokens[first : j + 1]
             if not all(_name_like(t.text) or t.text in _PARTICLES for t in name[1:-1]):
                 continue
+            if size == 4 and not any(t.text in _PARTICLES for t in name[1:-1]):
+                continue  # four words only with a particle: "Ursula von der Leyen"
             if not (_name_like(name[0].text) and _name_like(name[-1].text)):
                 continue
             prefix = [t.text for t in tokens[start:first]]

@@ -43,7 +43,7 @@ from ..vocabulary import ACTOR_TYPES
 from ..yaml_records import line_of, load_yaml
 
 PLACE_KINDS = ("city", "region", "country")
-QUOTE_KINDS = ("marked", "answer")
+QUOTE_KINDS = ("marked", "answer", "statement")
 STATUSES = ("happened", "planned", "forecast")
 _KEYS = {
     "file": {"source", "actors", "places", "quotes", "dates", "events", "notes"},
@@ -89,7 +89,9 @@ class GoldQuote:
     text: str
     span: Span
     speaker: GoldActor | None
-    kind: str  # marked (between quotation marks) | answer (an interview answer paragraph)
+    # marked (between quotation marks) | answer (an interview answer paragraph) |
+    # statement (a paragraph of a statement printed without marks after its introduction)
+    kind: str
 
 
 @dataclass

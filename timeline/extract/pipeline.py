@@ -26,6 +26,7 @@ from .quotations import extract_quotes, quote_rows
 from .quotes import find_quote_spans
 from .relative_dates import Published
 from .sentences import paragraphs as split_paragraphs
+from .statements import find_statements
 
 EXTRACTED = "extracted"
 
@@ -70,10 +71,19 @@ def extract_article(
     known_ids = set(book.actors)
     known_forms = {(a.id, name_key(f)) for a in book.actors.values() for f in a.forms}
     quoted = [(q.start, q.end) for q in quote_spans] + [(a.start, a.end) for a in answers]
+    statements = find_statements(paragraphs, quoted)
+    quoted += [(p.start, p.end) for s in statements for p in s.paragraphs]
     mentions = find_mentions(text, paragraphs, book, quoted)
 
     quotes = extract_quotes(
-        text, paragraphs, quote_spans, answers, mentions, book, article.fields.get("title")
+        text,
+        paragraphs,
+        quote_spans,
+        answers,
+        mentions,
+        book,
+        article.fields.get("title"),
+        statements=statements,
     )
     candidates = find_candidates(text, paragraphs, mentions, book, published)
     index = gazetteer()

@@ -15,11 +15,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..vocabulary import INTERVIEW_ANSWER, QUOTATION
+from ..vocabulary import INTERVIEW_ANSWER, QUOTATION, STATEMENT
 from .actors import ActorBook, Mention
 from .interviews import Answer
 from .quotes import TERM_MAX_WORDS, QuoteSpan, inside
-from .speakers import Attribution, attribute, governed_by_verb
+from .speakers import Attribution, attribute, governed_by_verb, statement_speakers
+from .statements import Statement
 from .vocabulary import GOVERNMENT_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, TITLE_WORDS
 
 # A short quotation counts as words someone said only when its speech verb is this close
@@ -43,6 +44,7 @@ _SPOKEN = {
     "quotation continued in the next paragraph",
     "dash-name after",
     "colon in previous paragraph",
+    "subject of the paragraph before",
 }
 # Small words a title of a work keeps in lower case ("Scarne on Card Tricks").
 _TITLE_SMALL_WORDS = {
@@ -73,6 +75,7 @@ class ExtractedQuote:
     method: str  # how the speaker was found
     basis: str = ""  # the words the speaker was read from
     answer: bool = False  # an interview answer paragraph (no quotation marks)
+    statement: bool = False  # a paragraph of a statement printed without marks
 
 
 def is_title_of_work(text: str) -> bool:
@@ -111,8 +114,10 @@ def extract_quotes(
     mentions: list[Mention],
     book: ActorBook,
     title: str | None = None,
+    statements: list[Statement] = (),
 ) -> list[ExtractedQuote]:
-    """Quotations with speakers, the term rule applied, interview answers included."""
+    """Quotations with speakers, the term rule applied, interview answers and statements
+    printed without marks (``statements.py``) included."""
     top = [q for q in spans if q.depth == 0]
     attributions = attribute(text, paragraphs, top, mentions, book)
     interviewee = _interviewee(answers, mentions, book, title)
@@ -184,6 +189,20 @@ def extract_quotes(
                 answer.start, answer.end, answer.text, speaker, method, basis, answer=True
             )
         )
+    issuers = statement_speakers(
+        text, paragraphs, top, mentions, book, [s.intro for s in statements]
+    )
+    for statement, issuer in zip(statements, issuers, strict=True):
+        for paragraph in statement.paragraphs:
+            found.append(
+                ExtractedQuote(
+                    paragraph.start,
+                    paragraph.end,
+                    paragraph.text,
+                    *_pair(issuer),
+                    statement=True,
+                )
+            )
     return found
 
 
@@ -274,6 +293,9 @@ def quote_rows(source_id: str, article_text: str, quotes: list[ExtractedQuote]):
         if quote.answer:
             found_by = "interview answer paragraph"
             basis = quote.basis or "an answer paragraph of an interview"
+        elif quote.statement:
+            found_by = "statement block"
+            basis = quote.basis  # the sentence that introduces the statement
         else:
             found_by = "quotation marks"
             # The frame's words; with none, the marks that delimit the quotation.
@@ -291,9 +313,11 @@ def quote_rows(source_id: str, article_text: str, quotes: list[ExtractedQuote]):
             "end_offset": quote.end,
             "event_id": None,
             "notes": f"extracted; speaker by {quote.method}",
-            # An answer paragraph has no quotation marks; a marked quotation inside an
-            # answer is still a quotation.
-            "kind": INTERVIEW_ANSWER if quote.answer else QUOTATION,
+            # An answer paragraph and a statement have no quotation marks; a marked
+            # quotation inside an answer is still a quotation.
+            "kind": (
+                INTERVIEW_ANSWER if quote.answer else STATEMENT if quote.statement else QUOTATION
+            ),
             "origin": "extracted",
             "extraction_method": f"{found_by}; speaker: {quote.method}",
             "extraction_basis": basis,

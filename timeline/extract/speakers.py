@@ -61,7 +61,7 @@ _NAME = (
     r"|of|the|for|and|de|von|der))*"
 )
 _NOUN_PHRASE = (
-    r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+"
+    r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Aa]nother)\s+"
     r"[\w’'-]+(?:\s+[\w’'-]+){0,4}?"
 )
 _WHO = rf"(?:he|she|they|we|I|it|He|She|They|We|It|{_NOUN_PHRASE}|{_NAME})"
@@ -74,6 +74,12 @@ _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{
 _NAME_AFTER_BODY = re.compile(
     rf"[’']?s?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){{0,3}}"
     rf"(?P<who>[{_UPPER}][\w’'-]+(?:[ \u00a0][{_UPPER}][\w’'.-]*){{1,2}})"
+)
+# Lowercase role words after a body's name: "the NATO| chief", "the Kremlin| spokesman".
+_ROLE_AFTER_BODY = re.compile(
+    r"[’']?s?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){0,2}(?P<role>"
+    + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+    + r")"
 )
 _FOLLOWED_BY_VERB = re.compile(rf",?{_FILLER}\s+{_VERB}\b")
 # A sentence that is only a name and a colon before its quotation: "Ivo Maric: “…”".
@@ -111,7 +117,9 @@ _AFTER_VERB_NAME = re.compile(
 # A description and the name in apposition to it: "…," said the company's chief
 # executive, Ruth Adler / "…," its spokesperson, Lars Eklund, said.
 _DESCRIPTION = (
-    r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Oo]ur)\s+[^,.;:“”\"\n]{1,60},\s+"
+    r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ne|[Oo]ur)\s+"
+    rf"|(?:[{_UPPER}][\w’'.-]*\s+){{0,3}}[{_UPPER}][\w.-]*[’']s\s+)"  # "Trump's lawyer, X,"
+    r"[^,.;:“”\"\n]{1,60},\s+"
 )
 _AFTER_VERB_DESCRIBED_NAME = re.compile(
     rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+{_DESCRIPTION}(?P<who>{_NAME})(?=\s*(?:[,.;!?]|$))"
@@ -150,6 +158,11 @@ _OPENS_SENTENCE = re.compile(
     rf"(?:{_OPENING_ROLE}),?\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
 )
+# What may stand before a sentence's subject: an opening phrase and its comma ("Hours
+# later, it launched", "On Monday, the Red Cross said"), an article, capitalised words.
+_OPENS_CLAUSE = re.compile(
+    r"\s*(?:[^,.;:“”\"\n]{1,60},\s+)?(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"
+)
 _ACCORDING = re.compile(
     rf"\b(?:according to|in the words of)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
     rf"(?:(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(ROLE_NOUNS))}),\s+(?=[A-Z]))?"
@@ -185,7 +198,27 @@ _UNNAMED = re.compile(
 )
 _UNNAMED_AFTER = re.compile(r"\s+(?:by|from)\s+(?:one|an?|some|another)\s+[a-z]")
 _DOCUMENT_WORD = re.compile(r"\bstatement\b|\bremarks\b")
+# A full stop that belongs to a name's last word: an initial, "Jr.", "Inc.".
+_KEEPS_FULL_STOP = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|St))\.$")
+_MARKS_IN = re.compile(r"[“”\"«»„]")
 _PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_HONORIFICS = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Sir": "m", "Lady": "f"}
+_HONORIFIC = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Sir|Lady)\.?[ \u00a0]+(?P<name>[A-Z][\w’'-]+(?:[ \u00a0][A-Z][\w’'-]+)*)"
+)
+_GENDERED_ROLES = {
+    **dict.fromkeys(
+        """spokesman chairman businessman congressman policeman father husband son brother
+        grandfather widower""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """spokeswoman chairwoman businesswoman congresswoman policewoman mother wife
+        daughter sister grandmother widow actress""".split(),
+        "f",
+    ),
+}
 _DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"}
 _COLLECTIVE_PRONOUNS = {"it", "they"}
 _SENTENCE_END = re.compile(r"[.!?][”\"’»)]*\s+")
@@ -194,6 +227,7 @@ _PREPOSITIONS = {"in", "on", "at", "during", "with", "after", "before", "from", 
 # A word of a person's name as news print it: "Ann", "O'Neill", "Al-Maeena", "S.", "Ličen".
 _NAME_WORD = re.compile(r"(?:[A-Z][a-z]?\.|[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*)$")
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al"}
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 # Words that open a name phrase without being part of a name: titles, honorifics, roles.
 _NOT_NAME_START = TITLE_WORDS | {"Ms", "Mr", "Mrs", "Dr", "Miss", "Mx"} | FUNCTION_WORDS
 _CALENDAR = set(MONTHS) | set(WEEKDAYS)
@@ -220,6 +254,12 @@ _TITLES_OF_ROLES = {
 }
 # Per role noun: "priest, Father Anton Weiss" / "nurse Ann Lee" (compiled when needed).
 _DESCRIBED: dict[str, re.Pattern] = {}
+# "the 43-year-old said", "the 29-year-old veteran told": a person described by an age.
+_AGE_REFERENCE = re.compile(r"(?:[Tt]he|[Tt]his)\s+(?P<age>\d{1,3})-year-old\b")
+# Where the article gives a person's age (per age, compiled when needed): "Anna Kowal,
+# 43,", "Ivan Petrenko, a 29-year-old wounded veteran", "Ann Lee, aged 43", "Ann Lee
+# (43)", "43-year-old Anna Kowal", "29-year-old nurse Ann Lee".
+_AGED: dict[str, re.Pattern] = {}
 # "the city" is the body its name calls a municipality or a council (the City of X too).
 _HEAD_SYNONYMS = {
     "city": {"city", "municipality", "council", "commune"},
@@ -229,6 +269,25 @@ _HEAD_SYNONYMS = {
     "firm": {"firm", "company", "corporation", "group", "inc"},
     "government": {"government", "cabinet", "administration"},
 }
+# Common nouns that stand for a body named before ("the group said"), and the types of
+# actor each can stand for.
+_BODY_TYPES = ("organisation", "government_body", "media")
+_GENERIC_BODIES = {
+    **dict.fromkeys(
+        """group organization charity company firm party union association
+        foundation coalition alliance campaign club team network bank airline""".split(),
+        ("organisation",),
+    ),
+    **dict.fromkeys(
+        "ministry department agency regulator watchdog government administration".split(),
+        ("government_body", "organisation"),
+    ),
+    **dict.fromkeys("newspaper paper broadcaster channel outlet".split(), ("media",)),
+    "body": _BODY_TYPES,
+    "organisation": _BODY_TYPES,
+}
+# Members of a party, as news describe a person: "the Kentucky Republican said".
+_PARTY_MEMBERS = {"republican", "democrat", "conservative", "tory", "socialist", "liberal"}
 _INSTITUTION_TYPES = (
     (MEDIA_WORDS, "media"),
     (GOVERNMENT_WORDS - {"Council"}, "government_body"),
@@ -265,6 +324,7 @@ class SpeakerResolver:
         # so "the nearest person before" is a binary search, not a scan of the text.
         self._accepted: dict[tuple, tuple[list[int], list[Mention]]] = {}
         self._first_issuer: tuple[int, int, str] | None = None
+        self._gender: dict[str, str] | None = None  # see ``_genders``
         self._issuers_searched = False
         # The text with quotation contents masked (set by ``attribute``), and the
         # speakers found so far as (end of their quotation, actor id), in text order.
@@ -295,9 +355,14 @@ class SpeakerResolver:
         """The actor a phrase at text[start:end] names; `before` bounds backward searches."""
         word = who.lower()
         if word in _PRONOUNS:
-            return self._pronoun(before)
+            found = self._pronoun(before, _PRONOUN_GENDERS[word])
+            if found:
+                self._genders().setdefault(found, _PRONOUN_GENDERS[word])
+            return found
         if word in _COLLECTIVE_PRONOUNS:
-            return self._previous_subject(start)
+            return self._previous_subject(start) or self._last_body_speaking(before)
+        if word.split()[0] in ("the", "a", "an") and word.split()[-1] in _PARTY_MEMBERS:
+            return None  # "the Kentucky Republican said": a description, no name
         inside = self.located.inside(start, end)
         if inside:
             people = [m for m in inside if self.book.actors[m.actor_id].type == "person"]
@@ -314,6 +379,14 @@ class SpeakerResolver:
                 who_start = tail.start("who")
                 if found := self.new_speaker(tail.group("who"), who_start, before):
                     return found
+            role_after = not people and _ROLE_AFTER_BODY.fullmatch(self.text, inside[-1].end, end)
+            if role_after and who[:4].lower() == "the ":
+                # "The NATO chief added": a person of that body, not the body; the holder of
+                # the role, else the person the article introduced with the body ("Mark
+                # Rutte, NATO's secretary general,"), else somebody unnamed
+                role = role_after.group("role").lower()
+                body = inside[-1].actor_id
+                return self._by_role(role, None, before) or self._member_of(body, before)
             return (people or inside)[-1].actor_id
         words = re.findall(r"[\w-]+", who)
         lowered = [w.lower() for w in words]
@@ -323,6 +396,13 @@ class SpeakerResolver:
             if owner := self._named_before(start, end):
                 return owner  # "The Home Office letter reads"
             return self.document_issuer(start)
+        if aged := _AGE_REFERENCE.match(who):
+            # "the 43-year-old said": the person the article gave that age, else nobody
+            # (an age alone is no role to guess by)
+            if found := self._by_age(aged.group("age"), before):
+                return found
+            if not any(w in ROLE_NOUNS for w in lowered):
+                return None
         roles = [w for w in lowered if w in ROLE_NOUNS]
         # "the Refugee Council" is a body; "the European Union High Representative" a role
         body = set(words) & _INSTITUTION_WORDS and lowered[-1] not in ROLE_NOUNS
@@ -354,8 +434,14 @@ class SpeakerResolver:
                     and heads & {w.lower() for w in re.findall(r"\w+", actor.name)}
                 ),
             )
-            if found or not who[4:5].isupper():
-                return found
+            if found is None and head in _GENERIC_BODIES and len(words) <= 3:
+                # "Amnesty International condemned the arrests. “…,” the group said": the
+                # body the sentence before opens with, or that spoke just before; else nobody
+                found = self._previous_subject(start) or self._last_body_speaking(before)
+                if found and self.book.actors[found].type not in _GENERIC_BODIES[head]:
+                    found = None  # "the newspaper said" is no ministry's words
+            if found or not who[4:5].isupper() or head in _PARTY_MEMBERS:
+                return found  # "the Kentucky Republican": a person described, not a name
             who, start = who[4:], start + 4  # "the Sydney Morning Herald": a name
         return self.new_speaker(who, start, before)
 
@@ -416,20 +502,57 @@ class SpeakerResolver:
             if found := self.book.find_surname(name, mentioned):
                 self.book.remember(found, who)
                 return found
+            if self._surname_shared(name, mentioned):
+                return None  # "Mr. Smith" after John Smith and Mary Smith: either, so unknown
             # The full name met earlier, else the first one after ("Moreno said" in the
             # lede, "Luis Moreno, the club's lawyer," further down).
             full = self._full_name_before(name, before) or self._full_name_before(
                 name, len(self.text)
             )
+            if full and (known := self.book.find(full, "person")):
+                self.book.remember(known, who)
+                return known
+            if full is None and titled and (found := self._family_name_first(name, mentioned)):
+                self.book.remember(found, who)  # "Mr. Xi" after "Xi Jinping"
+                return found
             if full is None and not titled and not self._surname_alone(name, start):
                 return None  # a capitalised word that need not be a name: unknown
-            name = full or who
+            name = full or re.sub(r"[’']s?$", "", who)  # "Hale's": the name, not its case
         actor_id = self.book.add(
             name, actor_type, f"actor: named as a quotation's speaker ({actor_type})", basis
         )
         if name != who:
             self.book.remember(actor_id, who)
+        if titled and titled[0].rstrip(".") in _HONORIFICS:
+            self._genders().setdefault(actor_id, _HONORIFICS[titled[0].rstrip(".")])
         return actor_id
+
+    def _family_name_first(self, word: str, mentioned: list[str]) -> str | None:
+        """The one person named so far whose two-word name opens with this word when it
+        is no given name: the family name first, as Chinese, Korean and Hungarian names
+        are written ("Mr. Xi" for Xi Jinping, "Mr. Moon" for Moon Jae-in)."""
+        if word in GIVEN_NAMES:
+            return None
+        bearers = {
+            actor_id
+            for actor_id in mentioned
+            if self.book.actors[actor_id].type == "person"
+            and len(parts := self.book.actors[actor_id].name.split()) == 2
+            and same_name(parts[0], word)
+        }
+        return bearers.pop() if len(bearers) == 1 else None
+
+    def _surname_shared(self, surname: str, mentioned: list[str]) -> bool:
+        """Do two people the article names so far bear this surname (in any
+        transliteration)? Then the surname alone names neither of them."""
+        bearers = {
+            actor_id
+            for actor_id in mentioned
+            if self.book.actors[actor_id].type == "person"
+            and len(self.book.actors[actor_id].name.split()) > 1
+            and same_name(self.book.actors[actor_id].name.split()[-1], surname)
+        }
+        return len(bearers) > 1
 
     def _surname_alone(self, word: str, start: int) -> bool:
         """Is a lone capitalised word in an attribution a person's name the article gives
@@ -475,11 +598,54 @@ class SpeakerResolver:
                 found = " ".join(first + [match.group(2)])
         return found
 
-    def _pronoun(self, before: int) -> str | None:
+    def _genders(self) -> dict[str, str]:
+        """What the article says of people's gender, by actor: an honorific ("Mr. Smith",
+        "Ms Jones"), a gendered role ("spokeswoman Jane Doe", "her husband, Tom"), and
+        the pronoun of each quotation a "he" or "she" gave them (filled as attributed)."""
+        if self._gender is None:
+            self._gender = {}
+            for match in _HONORIFIC.finditer(self.hidden):
+                for mention in self.located.inside(match.start("name"), match.end("name")):
+                    if self.book.actors[mention.actor_id].type == "person":
+                        self._gender.setdefault(mention.actor_id, _HONORIFICS[match.group(1)])
+            for actor_id, actor in self.book.actors.items():
+                kinds = {_GENDERED_ROLES[r] for r, _ in actor.roles if r in _GENDERED_ROLES}
+                if actor.type == "person" and len(kinds) == 1:
+                    self._gender.setdefault(actor_id, kinds.pop())
+        return self._gender
+
+    def _pronoun(self, before: int, gender: str | None = None) -> str | None:
         """Who "he" or "she" is: whoever spoke last, unless a sentence since then opens
         with another person or with a title ("The prime minister ..."), which takes the
         floor; the person merely talked about does not. A title stands for its one
-        officeholder named in the article, or for nobody (unknown, not a guess)."""
+        officeholder named in the article, or for nobody (unknown, not a guess). One the
+        article gives the other gender ("she" after "Mr. Hale" spoke) is passed over for
+        the last speaker or person of that gender, else nobody."""
+        found = self._pronoun_candidate(before)
+        known = self._genders()
+        if gender is None or found is None or known.get(found, gender) == gender:
+            return found
+        window = self._window_start(before)
+        for end, actor_id in reversed(self.spoken):
+            if window <= end <= before and known.get(actor_id) == gender:
+                return actor_id
+        for mention in reversed(self.located.between(window, before)):
+            if not mention.in_quote and known.get(mention.actor_id) == gender:
+                return mention.actor_id
+        # the one person named since the passed-over speaker spoke who may be meant
+        since = max((end for end, actor_id in self.spoken if actor_id == found), default=window)
+        others = {
+            m.actor_id
+            for m in self.located.between(since, before)
+            if not m.in_quote
+            and not m.plural
+            and self.book.actors[m.actor_id].type == "person"
+            and known.get(m.actor_id, gender) == gender
+        }
+        return others.pop() if len(others) == 1 else None
+
+    def _pronoun_candidate(self, before: int) -> str | None:
+        """Who "he" or "she" is, gender aside (see ``_pronoun``)."""
         window = self._window_start(before)
         last = None
         for end, actor_id in reversed(self.spoken):
@@ -507,6 +673,19 @@ class SpeakerResolver:
             return last[1]
         return self._nearest(before, ("person",), lambda actor: actor.type == "person")
 
+    def _last_body_speaking(self, before: int) -> str | None:
+        """The institution that spoke last, when its quotation's sentence is the one before
+        ("“…,” said KCNA. “…,” it added"); a sentence since then with a subject of its own
+        ("Residents met them.") leaves "they" unknown."""
+        window = self._window_start(before)
+        for end, actor_id in reversed(self.spoken):
+            if end <= before:
+                ends = len(_SENTENCE_END.findall(self.hidden, end, before))
+                if end >= window and ends <= 1 and self.book.actors[actor_id].type != "person":
+                    return actor_id
+                return None
+        return None
+
     def _window_start(self, position: int) -> int:
         """The start of the paragraph before the one holding ``position``."""
         index = bisect_right(self.paragraph_starts, position) - 1
@@ -521,7 +700,11 @@ class SpeakerResolver:
             return None
         previous_start = ends[-2] if len(ends) > 1 else line_start
         for mention in self.located.between(previous_start, ends[-1]):
-            if not mention.in_quote and self.book.actors[mention.actor_id].type != "person":
+            if mention.in_quote:
+                continue
+            if not _OPENS_CLAUSE.fullmatch(self.hidden, previous_start, mention.start):
+                return None  # "Residents met the Red Cross. “…,” they said": not its words
+            if self.book.actors[mention.actor_id].type != "person":
                 return mention.actor_id
         return None
 
@@ -591,7 +774,8 @@ class SpeakerResolver:
             forms = [role] + _TITLES_OF_ROLES.get(role, [])
             pattern = _DESCRIBED[role] = re.compile(
                 rf"\b(?:{'|'.join(map(re.escape, forms))})(?:,?[ \u00a0]+|{_ROLE_PLACE})"
-                rf"(?P<who>(?:[{_UPPER}][\w’'.-]*[ \u00a0]+){{1,3}}[{_UPPER}][\w’'-]+)"
+                rf"(?P<who>(?:(?:[{_UPPER}][\w’'.-]*|{_PARTICLE})[ \u00a0]+){{1,3}}"
+                rf"[{_UPPER}][\w’'-]+)"
             )
         last = None
         for match in pattern.finditer(self.hidden, max(0, before - 3000), before):
@@ -606,6 +790,53 @@ class SpeakerResolver:
         ]
         found = people[-1].actor_id if people else self.new_speaker(who, start, before)
         return (start, found) if found else None
+
+    def _by_age(self, age: str, before: int) -> str | None:
+        """The person the article last gave this age before an offset ("Anna Kowal, 43,"
+        for "the 43-year-old"), or None."""
+        pattern = _AGED.get(age)
+        if pattern is None:
+            name = rf"(?:[{_UPPER}][\w’'.-]*[ \u00a0]+){{0,3}}[{_UPPER}][\w’'-]+"
+            pattern = _AGED[age] = re.compile(
+                rf"(?P<who>{name})(?:,[ \u00a0]+(?:an?[ \u00a0]+|aged[ \u00a0]+)?{age}\b"
+                rf"(?!,\d)(?!\s*(?:percent|per|%|years? ago))|[ \u00a0]+\({age}\))"
+                rf"|\b{age}-year-old[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){{0,3}}(?P<after>{name})"
+            )
+        for match in reversed(list(pattern.finditer(self.hidden, max(0, before - 5000), before))):
+            group = "who" if match.group("who") else "after"
+            who, start = match.group(group), match.start(group)
+            people = [
+                m
+                for m in self.located.inside(start, start + len(who))
+                if self.book.actors[m.actor_id].type == "person"
+            ]
+            if people:
+                return people[-1].actor_id
+            if len(who.split()) > 1 and (found := self.new_speaker(who, start, before)):
+                return found
+        return None
+
+    def _member_of(self, body: str, before: int) -> str | None:
+        """The last person named before an offset next to a body's name in the same
+        sentence ("Mark Rutte, NATO's secretary general", "NATO chief Mark Rutte"), so
+        introduced as one of its people; None when there is none."""
+        people = [
+            m
+            for m in self.located.between(0, before)
+            if not m.in_quote and self.book.actors[m.actor_id].type == "person"
+        ]
+        for person in reversed(people):
+            near = self.located.between(max(0, person.start - 60), person.end + 60)
+            for mention in near:
+                if mention.actor_id != body:
+                    continue
+                if mention.start < person.start:
+                    between = self.hidden[mention.end : person.start]
+                else:
+                    between = self.hidden[person.end : mention.start]
+                if not re.search(r"[.!?;]\s", between):
+                    return person.actor_id
+        return None
 
     def _named_before(self, start: int, end: int) -> str | None:
         """The institution named just before a document noun within text[start:end]
@@ -662,6 +893,8 @@ class SpeakerResolver:
             match = pattern.match(frame)
             if match:
                 who = match.group("who")
+                if who.endswith(".") and not _KEEPS_FULL_STOP.search(who):
+                    who = who[:-1]  # "said Hale's wife, Jane.": the sentence's full stop
                 more = who[:1] in "Tt" and _NAME_GOES_ON.match(frame, match.end("who"))
                 more = more and more.group().rstrip(".")
                 if more and more.split()[-1].lower() not in ROLE_NOUNS:
@@ -673,7 +906,11 @@ class SpeakerResolver:
                 described = method in ("who-verb after", "verb-who") and re.match(
                     r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s", who
                 )
-                if actor or who.lower() in _PRONOUNS or described:
+                # "“…,” they said" is spoken even by nobody known; "calling it" is no speaker
+                collective = who.lower() in _COLLECTIVE_PRONOUNS and method == "who-verb after"
+                # "Mr. Smith said" with two Smiths: a person spoke, though it is unknown who
+                titled = len(who.split()) > 1 and who.split()[0] in _NOT_NAME_START - FUNCTION_WORDS
+                if actor or who.lower() in _PRONOUNS or collective or described or titled:
                     # "“…,” the priest said" with no priest named: spoken, by nobody known
                     return Attribution(actor, method)
         if match := re.match(rf"^[\s,]*{_ACCORDING.pattern}", frame, re.IGNORECASE):
@@ -782,6 +1019,9 @@ class SpeakerResolver:
             actor = self.resolve(who, start, start + len(who), quote.mark_start)
             if actor:
                 return Attribution(actor, "who-verb before")
+            if re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s", who) and _ROLE_WORD.search(who):
+                # "The NATO chief added:" with no such person named: spoken, by nobody known
+                return Attribution(None, "who-verb before")
         after_verb = re.match(rf"\s+(?P<who>{_NAME})", frame[verb.end() :])
         if after_verb:
             start = offset + verb.end() + after_verb.start("who")
@@ -1011,7 +1251,40 @@ def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attributio
     if last:
         return Attribution(last[1], "continues the speaker before", basis="")
     if position:
-        return _reporting_sentence(resolver, paragraphs[position - 1], None, quote)
+        found = _reporting_sentence(resolver, paragraphs[position - 1], None, quote)
+        if found is None and quote.mark_start == paragraph.start:
+            found = _introduced_before(resolver, paragraphs[position - 1])
+        return found
+    return None
+
+
+def _introduced_before(resolver, previous: Span) -> Attribution | None:
+    """A paragraph that is all quotation, after one whose last sentence opens with a
+    person ("Piet de Vries, a dairy farmer, has lived near the river for 30 years.¶“It
+    has never been this bad.”"): the newspaper convention makes them that person's words.
+    Only a person named at the very start of that sentence (perhaps after a role: "Nurse
+    Ann Lee"), never one merely mentioned in it."""
+    last = resolver.sentences_between(previous, previous.start, previous.end)[-1:]
+    if not last or _MARKS_IN.search(last[0].text):
+        return None
+    sentence = last[0]
+    for mention in resolver.located.inside(sentence.start, sentence.end):
+        if mention.in_quote or resolver.book.actors[mention.actor_id].type != "person":
+            continue
+        words = resolver.text[sentence.start : mention.start].split()
+        if words and words[0] in ("The", "A", "An", "His", "Her", "Their", "Its"):
+            words = words[1:]  # "The village priest, Father Anton Weiss,"
+        elif words and words[0][1:].islower() and words[0].lower() not in ROLE_NOUNS:
+            words[0] = words[0].lower()  # "Dairy farmer Piet de Vries": capital of the start
+        if all(
+            w.rstrip(",") in _NOT_NAME_START - FUNCTION_WORDS
+            or w.rstrip(",").lower() in ROLE_NOUNS
+            or (w.islower() and i < len(words) - 1)
+            for i, w in enumerate(words)
+        ) and (not words or not words[-1].islower() or words[-1].rstrip(",") in ROLE_NOUNS):
+            basis = " ".join(sentence.text.split())[:200]
+            return Attribution(mention.actor_id, "subject of the paragraph before", basis=basis)
+        return None
     return None
 
 
@@ -1034,3 +1307,27 @@ def _reporting_sentence(resolver, paragraph, start, quote) -> Attribution | None
             return Attribution(found.actor_id, "speaker of the sentence before", basis=basis)
         return None
     return None
+
+
+def statement_speakers(
+    text: str,
+    paragraphs: list[Span],
+    quotes: list[QuoteSpan],
+    mentions: list[Mention],
+    book: ActorBook,
+    intros: list,
+) -> list[Attribution]:
+    """Who makes each statement printed without marks (``statements.StatementIntro``):
+    the actor its introduction's subject names ("Mr. Wolfowitz made the following
+    statement:" is the Paul D. Wolfowitz named before; "the following statement from
+    Secretary Tim Geithner"), resolved like any speaker; None when it names nobody known."""
+    resolver = SpeakerResolver(text, mentions, book)
+    resolver.hidden = masked(text, quotes)
+    resolver.paragraph_starts = [p.start for p in paragraphs]
+    found = []
+    for intro in intros:
+        start = intro.who_start
+        actor = resolver.resolve(intro.who, start, start + len(intro.who), start)
+        basis = " ".join(intro.sentence.text.split())[:200]
+        found.append(Attribution(actor, "statement block", basis=basis))
+    return found

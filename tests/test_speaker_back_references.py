@@ -1,0 +1,198 @@
+"""Speakers named by a back-reference (issue 12): a titled surname ("Mr. Wolfowitz",
+"Sen. Warren"), an age ("the 43-year-old said"), a role ("the spokeswoman added"), "they"
+or "it" after an organisation; each resolves to the actor the article introduced that
+way, or stays unknown (None) when the article gives nobody, or two people, to resolve
+to. Sentences in the style of wire copy, the press-release ones from U.S. Treasury
+releases (public domain); extraction is given no known actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.pipeline import article_from_row, extract_article
+
+
+def speaker_of(body: str, opening: str) -> str | None:
+    """The name of the speaker of the one quotation that starts with ``opening``."""
+    row = {"id": "references", "text": body, "search_text": body, "published": "2025-03-14"}
+    extraction = extract_article(article_from_row(row), [], [])
+    names = {a["id"]: a["name"] for a in extraction.actors}
+    found = [q for q in extraction.quotes if q["text"].startswith(opening)]
+    assert len(found) == 1, [q["text"] for q in extraction.quotes]
+    return names.get(found[0]["speaker_id"])
+
+
+# fmt: off
+# (article, the quotation's first words, its speaker's name or None)
+TITLED_SURNAMES = [
+    ("U.S. Secretary of the Treasury Steven T. Mnuchin and Secretary of the Interior David L. "
+     "Bernhardt today issued the following statement:\n\n“We are pleased to begin making $4.8 "
+     "billion in critical funds available,” said Secretary Mnuchin.  “Our approach is fair.”\n\n"
+     "“Thanks to President Trump for working with Congress,” said Secretary Bernhardt.",
+     "Thanks to President Trump", "David L. Bernhardt"),
+    ("Senator Elizabeth Warren spoke on Monday. “We will not back down,” Sen. Warren said.",
+     "We will not back down", "Elizabeth Warren"),
+    ("Greg Abbott signed the bill in Austin. “This protects Texans,” Gov. Abbott told reporters.",
+     "This protects Texans", "Greg Abbott"),
+    ("John Smith runs the farm with his wife. “We lost everything,” Mr. Smith said.",
+     "We lost everything", "John Smith"),
+    # the family name first: "Mr. Xi" is Xi Jinping; a given name is never taken so
+    ("President Joe Biden met Chinese leader Xi Jinping. “We have to manage competition,” "
+     "Mr. Biden said. Mr. Xi replied: “China wants stability.”", "China wants stability",
+     "Xi Jinping"),
+    ("James Smith met Ann Lee on Monday. “The deal is done,” Mr. James said.",
+     "The deal is done", "Mr. James"),
+    # two people share the surname: "Mr. Smith" could be either, so nobody
+    ("John Smith and Mary Smith run the farm. “We lost everything,” Mr. Smith said.",
+     "We lost everything", None),
+]
+
+AGES = [
+    ("Anna Kowal, 43, runs the bakery on Main Street. “Prices have doubled,” the 43-year-old "
+     "said.", "Prices have doubled", "Anna Kowal"),
+    ("Police arrested Tom Baker, 43, on Friday. His lawyer, Ann Lee, spoke to reporters "
+     "later. “He is innocent,” the 43-year-old said.", "He is innocent", "Tom Baker"),
+    ("Ivan Petrenko, a 29-year-old wounded veteran, lives in Lviv. “We were lucky,” the "
+     "29-year-old said.", "We were lucky", "Ivan Petrenko"),
+    ("The crash injured 29-year-old nurse Maria Santos. “I saw the car too late,” the "
+     "29-year-old told the court.", "I saw the car too late", "Maria Santos"),
+    # an age nobody in the article was given: unknown, not the nearest person
+    ("The bakery has been open for 43 years. Owner Anna Kowal is retiring. “Prices have "
+     "doubled,” the 43-year-old said.", "Prices have doubled", None),
+]
+
+ROLES = [
+    ("Spokeswoman Jane Doe confirmed the closure. “It is temporary,” the spokeswoman added.",
+     "It is temporary", "Jane Doe"),
+    ("The council's spokeswoman, Jane Doe, confirmed the closure. “It is temporary,” the "
+     "spokeswoman added.", "It is temporary", "Jane Doe"),
+    ("Tom Hale met Finance Minister Eva Stahl. “This budget is balanced,” the minister said.",
+     "This budget is balanced", "Eva Stahl"),
+    ("The mayor, Bill de Blasio, spoke at the rally. “New York will not be intimidated,” the "
+     "mayor said.", "New York will not be intimidated", "Bill de Blasio"),
+    # nobody holds the role in the article: unknown
+    ("“This budget is balanced,” the minister said.", "This budget is balanced", None),
+    # a party member described, not named: unknown, and no actor "Kentucky Republican"
+    ("Sen. Rand Paul disagreed. “You are wrong,” the Kentucky Republican said.",
+     "You are wrong", None),
+]
+
+COLLECTIVE = [
+    ("The Aid Foundation sent teams to the area. “We need more volunteers,” they said.",
+     "We need more volunteers", "Aid Foundation"),
+    ("On Monday, the Aid Foundation sent teams. “We need more volunteers,” they said.",
+     "We need more volunteers", "Aid Foundation"),
+    ('"Six shells hit the area near the posts", said KCNA. "Foolhardy provocation deserves '
+     'harsh punishment", it added.', "Foolhardy provocation", "KCNA"),
+    ("The Aid Foundation condemned the arrests. “These detentions are arbitrary,” the group "
+     "said.", "These detentions are arbitrary", "Aid Foundation"),
+    # the noun is no kind of that body ("the newspaper" is no foundation's): unknown
+    ("The Aid Foundation condemned the arrests. “These detentions are arbitrary,” the "
+     "newspaper said.", "These detentions are arbitrary", None),
+    # the organisation is not the subject of the sentence before: unknown
+    ("Police arrested two men from the Aid Foundation. “We need more volunteers,” they said.",
+     "We need more volunteers", None),
+    ("The Aid Foundation sent teams to the area. Local residents met them. “We need more "
+     "volunteers,” they said.", "We need more volunteers", None),
+    # "calling it" is the verb's object, not the speaker: the statement's issuer speaks
+    ("A statement from the Aid Foundation described the “shortage of trained volunteers,” "
+     "calling it the “worst in a decade”.", "shortage of trained volunteers", "Aid Foundation"),
+]
+
+# "he" / "she" and what the article says of a person's gender (honorifics, earlier
+# pronouns): the last speaker unless the article gives them the other gender
+PRONOUN_GENDERS = [
+    ("Ann Lee chairs the board. “We will rebuild,” she said. Her deputy, Mr. Tom Hale, "
+     "disagreed. “It is too expensive,” said Mr. Hale. “It will take years,” she said.",
+     "It will take years", "Ann Lee"),
+    # the one person named since Mr. Hale spoke
+    ("“We will rebuild,” said Mr. Tom Hale. He met Mayor Ann Lee. “It will take years,” she "
+     "said.", "It will take years", "Ann Lee"),
+    # the same pronoun: the last speaker, as before
+    ("Ann Lee chairs the board. “We will rebuild,” she said. Her deputy, Tom Hale, disagreed. "
+     "“It is too expensive,” said Hale. “It will take years,” he said.",
+     "It will take years", "Tom Hale"),
+    # "she" after Mr. Hale, and nobody else named: unknown, not Mr. Hale
+    ("“We will rebuild,” Mr. Hale said. “It will take years,” she said.",
+     "It will take years", None),
+]
+
+# descriptions and titles in the frame itself
+DESCRIBED_IN_FRAME = [
+    ("“We will appeal,” Trump's lawyer, Rudy Giuliani, said on Tuesday.", "We will appeal",
+     "Rudy Giuliani"),
+    # the name ends the sentence: its full stop is no part of it, and "Hale's" no actor
+    ("“We are heartbroken,” said Hale's wife, Jane.", "We are heartbroken", "Jane"),
+    # somebody unnamed: the quotation is kept, with no speaker
+    ("“It's a disgrace,” said one voter, who declined to give her name.", "It's a disgrace",
+     None),
+    ("The European Commission proposed new rules on Wednesday. “This is a milestone,” said "
+     "Commission President Ursula von der Leyen.", "This is a milestone",
+     "Ursula von der Leyen"),
+    # "the NATO chief" is a person of NATO: the one introduced with it, not NATO
+    ("Mark Rutte, NATO's secretary general, spoke in Brussels. “Allies must spend more,” "
+     "Rutte told reporters. The NATO chief added: “There is no time to lose.”",
+     "There is no time to lose", "Mark Rutte"),
+    ("NATO held talks in Brussels. The NATO chief added: “There is no time to lose.”",
+     "There is no time to lose", None),
+]
+
+# a paragraph that is all quotation, after one whose last sentence opens with a person
+BARE_AFTER_INTRODUCTION = [
+    ("Piet de Vries, a dairy farmer, has lived near the river for 30 years.\n\n“It has "
+     "never been this bad. The water came up in an hour.”", "It has never been", "Piet de Vries"),
+    ("Dairy farmer Piet de Vries has lived near the river for 30 years.\n\n“It has never "
+     "been this bad. The water came up in an hour.”", "It has never been", "Piet de Vries"),
+    ("The village priest, Father Anton Weiss, has served the parish since 1990.\n\n“It has "
+     "never been this bad. The water came up in an hour.”", "It has never been", "Anton Weiss"),
+    # the person is not the sentence's subject: unknown
+    ("Yesterday police arrested Tom Hale near the river.\n\n“It has never been this bad. "
+     "The water came up in an hour.”", "It has never been", None),
+    ("The flood hit the village of Piet de Vries on Monday.\n\n“It has never been this "
+     "bad. The water came up in an hour.”", "It has never been", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("body, opening, speaker", TITLED_SURNAMES)
+def test_a_titled_surname_is_the_person_named_in_full(body, opening, speaker):
+    assert speaker_of(body, opening) == speaker
+
+
+@pytest.mark.parametrize("body, opening, speaker", AGES)
+def test_the_n_year_old_is_the_person_given_that_age(body, opening, speaker):
+    assert speaker_of(body, opening) == speaker
+
+
+@pytest.mark.parametrize("body, opening, speaker", ROLES)
+def test_a_role_is_the_person_the_article_introduced_by_it(body, opening, speaker):
+    assert speaker_of(body, opening) == speaker
+
+
+@pytest.mark.parametrize("body, opening, speaker", COLLECTIVE)
+def test_they_after_an_organisation_is_the_organisation_only_when_it_is_the_subject(
+    body, opening, speaker
+):
+    assert speaker_of(body, opening) == speaker
+
+
+def test_a_shared_surname_creates_no_second_actor():
+    body = "John Smith and Mary Smith run the farm. “We lost everything,” Mr. Smith said."
+    row = {"id": "references", "text": body, "search_text": body, "published": "2025-03-14"}
+    names = [a["name"] for a in extract_article(article_from_row(row), [], []).actors]
+    assert sorted(names) == ["John Smith", "Mary Smith"]
+
+
+@pytest.mark.parametrize("body, opening, speaker", PRONOUN_GENDERS)
+def test_a_pronoun_passes_over_a_speaker_of_the_other_gender(body, opening, speaker):
+    assert speaker_of(body, opening) == speaker
+
+
+@pytest.mark.parametrize("body, opening, speaker", DESCRIBED_IN_FRAME)
+def test_a_description_in_the_frame_names_its_person_or_nobody(body, opening, speaker):
+    assert speaker_of(body, opening) == speaker
+
+
+@pytest.mark.parametrize("body, opening, speaker", BARE_AFTER_INTRODUCTION)
+def test_a_quotation_paragraph_after_a_person_is_introduced_is_theirs(body, opening, speaker):
+    assert speaker_of(body, opening) == speaker

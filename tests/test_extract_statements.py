@@ -64,6 +64,10 @@ STATEMENTS = [
                  ("The next six months are a key", "Paul D. Wolfowitz"),
                  ("I look forward to working wit", "Paul D. Wolfowitz"),
                  ("I welcome the decision of the", "James Wolfensohn")]),
+    # "X, Jr. today issued": the suffix is part of the name, not the subject
+    ("Washington, DC--Treasury Secretary Henry M. Paulson, Jr. today issued the following "
+     "statement on the departure of Rodrigo de Rato:\n\nRodrigo de Rato brought vision "
+     "and dedication to his tenure.\n", [("Rodrigo de Rato brought", "Henry M. Paulson")]),
     # "The following statement was released by X:"
     ("WASHINGTON, DC -- The following statement was released by Secretary of the Treasury "
      "Janet L. Yellen:\n\nToday we are taking decisive actions to protect the U.S. economy.\n",
@@ -103,6 +107,9 @@ NOT_STATEMENTS = [
     # a colon with no speech verb and no statement: a heading's lead-in, not words of anyone
     "The new rules cover three areas:\n\nBanks must hold more capital against their trading "
     "books.\n",
+    # a verb that is a noun here ("releases") and nobody named: no statement
+    "Previous releases:\n\nReport on Foreign Portfolio Holdings of U.S. Securities at "
+    "End-June 2009.\n",
     # a heading right after the introduction
     "The minister said in a statement:\n\nBackground\n\nThe ministry was founded in 1990.\n",
 ]

@@ -490,6 +490,8 @@ class MentionFinder:
                 continue
             if size == 4 and not any(t.text in _PARTICLES for t in name[1:-1]):
                 continue  # four words only with a particle: "Ursula von der Leyen"
+            if size == 3 and name[0].text not in GIVEN_NAMES and name[1].text in GIVEN_NAMES:
+                continue  # "Assistant Secretary for Investment Security Paul Rosen"
             if not (_name_like(name[0].text) and _name_like(name[-1].text)):
                 continue
             prefix = [t.text for t in tokens[start:first]]

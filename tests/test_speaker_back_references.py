@@ -164,6 +164,11 @@ LONG_TITLES = [
      "Today's action matters", "Michael J. Ferguson"),
     ("“This is a good day,” said Emily S. McMahon, Deputy Assistant Secretary for Tax "
      "Policy.", "This is a good day", "Emily S. McMahon"),
+    ("The rule was issued in 2019. FinCEN Director Kenneth A. Blanco noted, “We will keep "
+     "working with the private sector.”", "We will keep working", "Kenneth A. Blanco"),
+    # "has written" introduces the words as "wrote" does
+    ("Markets adjusted slowly, as Martin Wolf has written in The Financial Times, “the "
+     "adjustment will take years to complete.”", "the adjustment will take", "Martin Wolf"),
     # a conjunction before the title is no part of the name
     ('Homeowners need help. As President Bush has said, "We must keep families in their '
      'homes."', "We must keep families", "President Bush"),

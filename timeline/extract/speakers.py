@@ -47,6 +47,7 @@ _QUOTING_VERBS = SPEECH_VERBS | set(
     lamented laments confirming stressing emphasizing emphasising recalling describing
     citing urging claiming reiterating announcing answering replying suggesting calling
     describing expressing cautioned mused boasted exclaimed yelled screamed whispered sighed
+    written
     snapped retorted protested objected explaining observing remarking predicting""".split()
 )  # not "protests", "objects", "put it": nouns or idioms as often, and one makes speech
 _DOCUMENTS = DOCUMENT_NOUNS | {"letter", "memo", "email", "e-mail", "notice", "filing", "tweet"}
@@ -1038,7 +1039,7 @@ class SpeakerResolver:
             return Attribution(self.document_issuer(offset + verb.start()), "statement")
         match = re.search(
             rf"(?P<who>{_WHO}){_PARENTHESIS},?(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
-            rf"in \w+|then|later|once again))*\s*,?\s*$",
+            rf"in \w+|then|later|once again|will|would|could|may|might|did))*\s*,?\s*$",
             subject,
         )
         if _UNNAMED.search(subject):

@@ -169,6 +169,8 @@ LONG_TITLES = [
     # "has written" introduces the words as "wrote" does
     ("Markets adjusted slowly, as Martin Wolf has written in The Financial Times, “the "
      "adjustment will take years to complete.”", "the adjustment will take", "Martin Wolf"),
+    ("The bank was fined. Manhattan District Attorney Cyrus R. Vance, Jr., added, “This case "
+     "sends a message to banks.”", "This case sends", "Cyrus R. Vance"),
     # a conjunction before the title is no part of the name
     ('Homeowners need help. As President Bush has said, "We must keep families in their '
      'homes."', "We must keep families", "President Bush"),

@@ -22,6 +22,7 @@ from .given_names import GIVEN_NAMES
 from .names import same_name
 from .quotes import QuoteSpan
 from .sentences import Span, sentences
+from .statements import introduction
 from .vocabulary import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
@@ -956,6 +957,15 @@ class SpeakerResolver:
             )
         return None
 
+    def introduced_by(self, paragraph: Span, quote: QuoteSpan) -> str | None:
+        """Who a line announcing a statement names as making it ("Secretary X issued the
+        following statement today:", ``statements.introduction``), or None."""
+        intro = introduction(Span(paragraph.start, paragraph.end, paragraph.text.rstrip()))
+        if intro is None or not intro.names_document:
+            return None
+        start = intro.who_start
+        return self.resolve(intro.who, start, start + len(intro.who), quote.mark_start)
+
     def _quoted_source(self, frame: str, offset: int, after: int, quote: QuoteSpan) -> str | None:
         """The source a reporter quotes: "According to Yonhap, quoting the Korean Central
         News Agency (KCNA), ..." -- the words are KCNA's, Yonhap only passed them on. The
@@ -995,6 +1005,10 @@ class SpeakerResolver:
             start = offset + match.start("who")
             if actor := self.resolve(who, start, start + len(who), quote.mark_start):
                 return Attribution(actor, "according to")
+        if frame.rstrip().endswith(":") and (
+            found := self.introduced_by(Span(offset, offset + len(frame), frame), quote)
+        ):
+            return Attribution(found, "statement")  # "X issued the following statement:"
         verbs = list(_VERB_ANYWHERE.finditer(frame))
         if not verbs and (label := _NAME_COLON.fullmatch(frame)):
             # "Ivo Maric: “…”": a name alone before a colon (a transcript, a caption)
@@ -1038,8 +1052,9 @@ class SpeakerResolver:
             # "The official statement from X's office cited": the document's issuer
             return Attribution(self.document_issuer(offset + verb.start()), "statement")
         match = re.search(
-            rf"(?P<who>{_WHO}){_PARENTHESIS},?(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
-            rf"in \w+|then|later|once again|will|would|could|may|might|did))*\s*,?\s*$",
+            rf"(?P<who>{_WHO})(?:,\s(?:Jr|Sr)\.)?{_PARENTHESIS},?(?:\s+(?:\w+ly|also|has|have"
+            rf"|had|was|is|on \w+|in \w+|then|later|once again|will|would|could|may|might"
+            rf"|did))*\s*,?\s*$",
             subject,
         )
         if _UNNAMED.search(subject):
@@ -1274,6 +1289,11 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier,
         if previous.text.rstrip().endswith(":"):
             last_sentence = resolver.sentences_between(previous, previous.start, previous.end)[-1]
             frame = hidden[last_sentence.start : last_sentence.end]
+            if found := resolver.introduced_by(previous, quote):
+                # "Secretary X issued the following statement today on Y's confirmation
+                # as Director of the FHFA:": X, not the last body the line names
+                basis = " ".join(frame.split())
+                return Attribution(found, "colon in previous paragraph", basis=basis)
             found = resolver.before_frame(frame, last_sentence.start, quote)
             if found:
                 return Attribution(

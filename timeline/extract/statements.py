@@ -99,7 +99,7 @@ def find_statements(paragraphs: list[Span], taken: list[tuple[int, int]]) -> lis
     found: list[Statement] = []
     index = 0
     while index < len(paragraphs) - 1:
-        intro = _introduction(paragraphs[index])
+        intro = introduction(paragraphs[index])
         if intro is None:
             index += 1
             continue
@@ -111,9 +111,10 @@ def find_statements(paragraphs: list[Span], taken: list[tuple[int, int]]) -> lis
     return found
 
 
-def _introduction(paragraph: Span) -> StatementIntro | None:
+def introduction(paragraph: Span) -> StatementIntro | None:
     """The paragraph's last sentence when it ends in a colon and introduces someone's
-    words ("X made the following statement:", "X also commented:"), else None."""
+    words ("X made the following statement:", "X also commented:"), else None. The
+    speaker rules read it too, for a quotation in marks after such a line."""
     if not paragraph.text.rstrip().endswith(":") or _LIST_ITEM.match(paragraph.text):
         return None
     last = sentences(paragraph)[-1]

@@ -158,6 +158,9 @@ LONG_TITLES = [
      "Intelligence David S. Cohen.", "This action is decisive", "David S. Cohen"),
     ("“CFIUS is effective,” said Assistant Secretary for Investment Security Paul Rosen.",
      "CFIUS is effective", "Paul Rosen"),
+    # a word that ends the title's field, before a name that is no listed given name
+    ("“I am in India this week,” said Under Secretary for International Affairs Lael "
+     "Brainard.", "I am in India", "Lael Brainard"),
     ("“Today's action matters,” said Treasury’s Director of the Office of Foreign Assets "
      "Control (OFAC) Adam J. Szubin.", "Today's action matters", "Adam J. Szubin"),
     ("“Today's action matters,” said DEA Acting Special Agent in Charge Michael J. Ferguson.",

@@ -64,6 +64,10 @@ STATEMENTS = [
                  ("The next six months are a key", "Paul D. Wolfowitz"),
                  ("I look forward to working wit", "Paul D. Wolfowitz"),
                  ("I welcome the decision of the", "James Wolfensohn")]),
+    # "X, Jr. today issued": the suffix is part of the name, not the subject
+    ("Washington, DC--Treasury Secretary Henry M. Paulson, Jr. today issued the following "
+     "statement on the departure of Rodrigo de Rato:\n\nRodrigo de Rato brought vision "
+     "and dedication to his tenure.\n", [("Rodrigo de Rato brought", "Henry M. Paulson")]),
     # "The following statement was released by X:"
     ("WASHINGTON, DC -- The following statement was released by Secretary of the Treasury "
      "Janet L. Yellen:\n\nToday we are taking decisive actions to protect the U.S. economy.\n",
@@ -103,6 +107,9 @@ NOT_STATEMENTS = [
     # a colon with no speech verb and no statement: a heading's lead-in, not words of anyone
     "The new rules cover three areas:\n\nBanks must hold more capital against their trading "
     "books.\n",
+    # a verb that is a noun here ("releases") and nobody named: no statement
+    "Previous releases:\n\nReport on Foreign Portfolio Holdings of U.S. Securities at "
+    "End-June 2009.\n",
     # a heading right after the introduction
     "The minister said in a statement:\n\nBackground\n\nThe ministry was founded in 1990.\n",
 ]
@@ -158,3 +165,31 @@ def test_a_statement_loads_as_verbatim_quotes_that_say_how_they_were_found(tmp_p
     assert (kind, speaker) == ("statement", "Tim Geithner")
     assert method == "statement block; speaker: statement block"
     assert "following statement from Secretary Tim Geithner" in basis
+
+
+# A line announcing a statement before a quotation in marks: the quotation is a
+# quotation (marks delimit it), and its speaker is the one the line names, not the last
+# body it mentions (U.S. Treasury releases).
+ANNOUNCED_QUOTATIONS = [
+    ("WASHINGTON – Secretary Steven T. Mnuchin issued the following statement today on Mark "
+     "Calabria’s confirmation as Director of the Federal Housing Finance Agency (FHFA):\n\n"
+     "“I congratulate Mark Calabria on his confirmation.”\n", "I congratulate",
+     "Steven T. Mnuchin"),
+    ("The U.S. Department of the Treasury today released the following statement from "
+     "Secretary Tim Geithner on the U.S. nomination of Dr. Jim Yong Kim to lead the World "
+     "Bank:\n\n“Jim Yong Kim is exceptionally well qualified.”\n", "Jim Yong Kim is",
+     "Tim Geithner"),
+    ("Under Secretary for Terrorism and Financial Intelligence David S. Cohen issued the "
+     "following statement today:   “The sanctions are working.”\n", "The sanctions",
+     "David S. Cohen"),
+]
+
+
+@pytest.mark.parametrize("body, opening, speaker", ANNOUNCED_QUOTATIONS)
+def test_a_quotation_after_an_announced_statement_is_the_announced_speakers(
+    body, opening, speaker
+):
+    extraction = extract_article(article(body), [], [])
+    names = {a["id"]: a["name"] for a in extraction.actors}
+    found = [q for q in extraction.quotes if q["text"].startswith(opening)]
+    assert [(q["kind"], names.get(q["speaker_id"])) for q in found] == [("quotation", speaker)]

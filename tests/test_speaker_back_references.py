@@ -151,6 +151,36 @@ BARE_AFTER_INTRODUCTION = [
     ("The flood hit the village of Piet de Vries on Monday.\n\n“It has never been this "
      "bad. The water came up in an hour.”", "It has never been", None),
 ]
+
+# long titles before a name (U.S. Treasury releases): the person after the title's words
+LONG_TITLES = [
+    ("“This action is decisive,” said Under Secretary for Terrorism and Financial "
+     "Intelligence David S. Cohen.", "This action is decisive", "David S. Cohen"),
+    ("“CFIUS is effective,” said Assistant Secretary for Investment Security Paul Rosen.",
+     "CFIUS is effective", "Paul Rosen"),
+    # a word that ends the title's field, before a name that is no listed given name
+    ("“I am in India this week,” said Under Secretary for International Affairs Lael "
+     "Brainard.", "I am in India", "Lael Brainard"),
+    ("“Today's action matters,” said Treasury’s Director of the Office of Foreign Assets "
+     "Control (OFAC) Adam J. Szubin.", "Today's action matters", "Adam J. Szubin"),
+    ("“Today's action matters,” said DEA Acting Special Agent in Charge Michael J. Ferguson.",
+     "Today's action matters", "Michael J. Ferguson"),
+    ("“This is a good day,” said Emily S. McMahon, Deputy Assistant Secretary for Tax "
+     "Policy.", "This is a good day", "Emily S. McMahon"),
+    ("The rule was issued in 2019. FinCEN Director Kenneth A. Blanco noted, “We will keep "
+     "working with the private sector.”", "We will keep working", "Kenneth A. Blanco"),
+    # "has written" introduces the words as "wrote" does
+    ("Markets adjusted slowly, as Martin Wolf has written in The Financial Times, “the "
+     "adjustment will take years to complete.”", "the adjustment will take", "Martin Wolf"),
+    ("The bank was fined. Manhattan District Attorney Cyrus R. Vance, Jr., added, “This case "
+     "sends a message to banks.”", "This case sends", "Cyrus R. Vance"),
+    # a conjunction before the title is no part of the name
+    ('Homeowners need help. As President Bush has said, "We must keep families in their '
+     'homes."', "We must keep families", "President Bush"),
+    # a quotation that ends its sentence with a full stop: the next sentence is no frame
+    ("“The team is strong,” said Warren. “We start today.”   The following individuals were "
+     "announced today as joining the team.", "We start today", "Warren"),
+]
 # fmt: on
 
 
@@ -195,4 +225,9 @@ def test_a_description_in_the_frame_names_its_person_or_nobody(body, opening, sp
 
 @pytest.mark.parametrize("body, opening, speaker", BARE_AFTER_INTRODUCTION)
 def test_a_quotation_paragraph_after_a_person_is_introduced_is_theirs(body, opening, speaker):
+    assert speaker_of(body, opening) == speaker
+
+
+@pytest.mark.parametrize("body, opening, speaker", LONG_TITLES)
+def test_the_person_after_a_long_title_speaks(body, opening, speaker):
     assert speaker_of(body, opening) == speaker

@@ -190,6 +190,16 @@ def _initials(name: str) -> str:
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
+# Words that end a long title's field rather than open a name: "Under Secretary for
+# International Affairs Lael Brainard", "Assistant Secretary for Financial Stability".
+_TITLE_ENDINGS = set(
+    """Affairs Security Policy Intelligence Stability Relations Development Operations
+    Services Resources Management Finance Markets Institutions Programs Trade Health
+    Defense Defence Justice Education Energy Commerce Agriculture Transportation Labor
+    Labour Charge Investigations Enforcement""".split()
+)
+
+
 def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> str:
     """The rule that typed a new actor, in words a reviewer can check."""
     if actor_type == "state":
@@ -490,6 +500,12 @@ class MentionFinder:
                 continue
             if size == 4 and not any(t.text in _PARTICLES for t in name[1:-1]):
                 continue  # four words only with a particle: "Ursula von der Leyen"
+            if (
+                size == 3
+                and name[0].text not in GIVEN_NAMES
+                and (name[1].text in GIVEN_NAMES or name[0].text in _TITLE_ENDINGS)
+            ):
+                continue  # "Assistant Secretary for Investment Security Paul Rosen"
             if not (_name_like(name[0].text) and _name_like(name[-1].text)):
                 continue
             prefix = [t.text for t in tokens[start:first]]

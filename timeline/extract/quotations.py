@@ -193,6 +193,8 @@ def extract_quotes(
         text, paragraphs, top, mentions, book, [s.intro for s in statements]
     )
     for statement, issuer in zip(statements, issuers, strict=True):
+        if issuer.actor_id is None and not statement.intro.names_document:
+            continue  # "Previous releases:" names nobody's words
         for paragraph in statement.paragraphs:
             found.append(
                 ExtractedQuote(

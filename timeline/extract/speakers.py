@@ -22,6 +22,7 @@ from .given_names import GIVEN_NAMES
 from .names import same_name
 from .quotes import QuoteSpan
 from .sentences import Span, sentences
+from .statements import introduction
 from .vocabulary import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
@@ -47,6 +48,7 @@ _QUOTING_VERBS = SPEECH_VERBS | set(
     lamented laments confirming stressing emphasizing emphasising recalling describing
     citing urging claiming reiterating announcing answering replying suggesting calling
     describing expressing cautioned mused boasted exclaimed yelled screamed whispered sighed
+    written
     snapped retorted protested objected explaining observing remarking predicting""".split()
 )  # not "protests", "objects", "put it": nouns or idioms as often, and one makes speech
 _DOCUMENTS = DOCUMENT_NOUNS | {"letter", "memo", "email", "e-mail", "notice", "filing", "tweet"}
@@ -200,6 +202,15 @@ _UNNAMED_AFTER = re.compile(r"\s+(?:by|from)\s+(?:one|an?|some|another)\s+[a-z]"
 _DOCUMENT_WORD = re.compile(r"\bstatement\b|\bremarks\b")
 # A full stop that belongs to a name's last word: an initial, "Jr.", "Inc.".
 _KEEPS_FULL_STOP = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|St))\.$")
+# The rest of a long title after the name pattern stopped: "(OFAC) Adam J. Szubin",
+# " in Charge Michael J. Ferguson".
+_TITLE_GOES_ON = re.compile(
+    r"(?:[ \u00a0](?:\([A-Z][\w.&-]*\)|in|of|for|on|and|the|[A-Z][\w’'.-]*))*"
+)
+# A frame that goes on in lower case after the quotation: "“Go.” said X" (rare).
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+# A conjunction that opens the phrase before a name: "As President Bush has said".
+_OPENING_CONJUNCTION = re.compile(r"(?:As|When|While|If|Though|Although|Because|Since)\s+")
 _MARKS_IN = re.compile(r"[“”\"«»„]")
 _PRONOUNS = {"he", "she", "him", "her"}
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -452,10 +463,19 @@ class SpeakerResolver:
         person the article names in full earlier (the surname, "Ms Bauchtman", "Director
         Collins"), else a new actor of the type its words give ("said Priya Nandakumar",
         "according to the Sydney Morning Herald"). None when the words are no name."""
+        if opening := _OPENING_CONJUNCTION.match(who):
+            # "As President Bush has said": the conjunction is no part of the name
+            who, start = who[opening.end() :], start + opening.end()
         words = re.sub(r"[’']s?$", "", who).split()  # "PC World's statement"
         while words and words[-1] in FUNCTION_WORDS | {"of", "the", "for", "and"}:
             words.pop()
-        titled = []
+        titled: list[str] = []
+        if (first := _person_after_title(words)) is not None:
+            # "Under Secretary for Terrorism and Financial Intelligence David S. Cohen",
+            # "DEA Acting Special Agent in Charge Michael J. Ferguson": the title's words
+            # end where a given name opens a person's name that runs to the end
+            titled, words = words[:first], words[first:]
+            who = " ".join(words)
         while words and (
             words[0] in _NOT_NAME_START
             or words[0].lower() in ROLE_NOUNS
@@ -880,6 +900,9 @@ class SpeakerResolver:
     # -- attribution patterns --------------------------------------------------------------
 
     def after_frame(self, frame: str, offset: int, quote: QuoteSpan) -> Attribution | None:
+        # A quotation closed by a full stop inside its marks ends its sentence: what
+        # follows with a capital is the next sentence, not this one's frame.
+        ends_sentence = quote.text.rstrip()[-1:] == "." and bool(re.match(r"\s+[A-Z]", frame))
         for pattern, method in (
             (_AFTER_VERB_DESCRIBED_NAME, "verb-name after"),
             (_AFTER_DESCRIBED_NAME_VERB, "name-verb after"),
@@ -891,8 +914,21 @@ class SpeakerResolver:
             (_HOW_PUT, "name-verb after"),
         ):
             match = pattern.match(frame)
+            if match and ends_sentence and not _LOWER_NEXT.match(frame):
+                break  # "“We start today.” The following individuals were": a new sentence
             if match:
                 who = match.group("who")
+                who_start = match.start("who")
+                longer = _TITLE_GOES_ON.match(frame, match.end("who"))
+                if longer and longer.group() and method in ("verb-who", "verb-name after"):
+                    words = (who + longer.group()).rstrip(".").split()
+                    if (first := _person_after_title(words)) is not None:
+                        # "said DEA Acting Special Agent in Charge Michael J. Ferguson",
+                        # "said Treasury’s Director of the Office (OFAC) Adam J. Szubin":
+                        # the person after the title, whatever the title's words are
+                        name = " ".join(words[first:])
+                        who_start = frame.index(name, who_start)
+                        who = name
                 if who.endswith(".") and not _KEEPS_FULL_STOP.search(who):
                     who = who[:-1]  # "said Hale's wife, Jane.": the sentence's full stop
                 more = who[:1] in "Tt" and _NAME_GOES_ON.match(frame, match.end("who"))
@@ -901,7 +937,7 @@ class SpeakerResolver:
                     # "said the Refugee Council", not "the Refugee"; but "the European
                     # Union High Representative" is somebody holding a role
                     who += more
-                start = offset + match.start("who")
+                start = offset + who_start
                 actor = self.resolve(who, start, start + len(who), quote.mark_start)
                 described = method in ("who-verb after", "verb-who") and re.match(
                     r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s", who
@@ -920,6 +956,15 @@ class SpeakerResolver:
                 self.resolve(who, start, start + len(who), quote.mark_start), "according to"
             )
         return None
+
+    def introduced_by(self, paragraph: Span, quote: QuoteSpan) -> str | None:
+        """Who a line announcing a statement names as making it ("Secretary X issued the
+        following statement today:", ``statements.introduction``), or None."""
+        intro = introduction(Span(paragraph.start, paragraph.end, paragraph.text.rstrip()))
+        if intro is None or not intro.names_document:
+            return None
+        start = intro.who_start
+        return self.resolve(intro.who, start, start + len(intro.who), quote.mark_start)
 
     def _quoted_source(self, frame: str, offset: int, after: int, quote: QuoteSpan) -> str | None:
         """The source a reporter quotes: "According to Yonhap, quoting the Korean Central
@@ -960,6 +1005,10 @@ class SpeakerResolver:
             start = offset + match.start("who")
             if actor := self.resolve(who, start, start + len(who), quote.mark_start):
                 return Attribution(actor, "according to")
+        if frame.rstrip().endswith(":") and (
+            found := self.introduced_by(Span(offset, offset + len(frame), frame), quote)
+        ):
+            return Attribution(found, "statement")  # "X issued the following statement:"
         verbs = list(_VERB_ANYWHERE.finditer(frame))
         if not verbs and (label := _NAME_COLON.fullmatch(frame)):
             # "Ivo Maric: “…”": a name alone before a colon (a transcript, a caption)
@@ -1003,8 +1052,9 @@ class SpeakerResolver:
             # "The official statement from X's office cited": the document's issuer
             return Attribution(self.document_issuer(offset + verb.start()), "statement")
         match = re.search(
-            rf"(?P<who>{_WHO}){_PARENTHESIS},?(?:\s+(?:\w+ly|also|has|have|had|was|is|on \w+|"
-            rf"in \w+|then|later|once again))*\s*,?\s*$",
+            rf"(?P<who>{_WHO})(?:,\s(?:Jr|Sr)\.)?{_PARENTHESIS},?(?:\s+(?:\w+ly|also|has|have"
+            rf"|had|was|is|on \w+|in \w+|then|later|once again|will|would|could|may|might"
+            rf"|did))*\s*,?\s*$",
             subject,
         )
         if _UNNAMED.search(subject):
@@ -1049,6 +1099,22 @@ class SpeakerResolver:
         if not chosen:
             return None
         return Attribution(chosen[0].actor_id, method)
+
+
+def _person_after_title(words: list[str]) -> int | None:
+    """Where a person's name starts after the words of a long title: the first given
+    name followed by one to three name words (initials, particles, capitalised) that
+    run to the end, when a title or role word stands before it; None otherwise."""
+    for index in range(1, len(words) - 1):
+        tail = words[index + 1 :]
+        if (
+            words[index] in GIVEN_NAMES
+            and len(tail) <= 3
+            and all(re.fullmatch(r"[A-Z]\.|[A-Z][\w’'-]+", w) or w in _PARTICLES for w in tail)
+            and any(w in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in words[:index])
+        ):
+            return index
+    return None
 
 
 def _qualifier(words: list[str], role: str) -> str:
@@ -1223,6 +1289,11 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier,
         if previous.text.rstrip().endswith(":"):
             last_sentence = resolver.sentences_between(previous, previous.start, previous.end)[-1]
             frame = hidden[last_sentence.start : last_sentence.end]
+            if found := resolver.introduced_by(previous, quote):
+                # "Secretary X issued the following statement today on Y's confirmation
+                # as Director of the FHFA:": X, not the last body the line names
+                basis = " ".join(frame.split())
+                return Attribution(found, "colon in previous paragraph", basis=basis)
             found = resolver.before_frame(frame, last_sentence.start, quote)
             if found:
                 return Attribution(

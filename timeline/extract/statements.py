@@ -49,7 +49,7 @@ _ISSUED_BY = re.compile(
 # The subject before the verb: "Mr. Wolfowitz made", "James Wolfensohn also commented",
 # "Senator Ann Lee (D-Ore.) today released", "the ministry said in a statement".
 _SUBJECT_VERB = re.compile(
-    rf"(?P<who>{_SUBJECT})(?:\s\([^()\n]{{1,30}}\))?(?:,\s[^,:\n]{{1,80}},)?"
+    rf"(?P<who>{_SUBJECT})(?:,\s(?:Jr|Sr)\.?)?(?:\s\([^()\n]{{1,30}}\))?(?:,\s[^,:\n]{{1,80}},)?"
     rf"(?:\s+(?:also|today|yesterday|later|then|again|has|have|had|\w+ly|on\s+[A-Z]\w+))*"
     rf"\s+(?P<verb>{_VERB})\b"
 )
@@ -81,6 +81,10 @@ class StatementIntro:
     sentence: Span
     who: str
     who_start: int  # offset of ``who`` in the text
+    # A statement noun introduces the words ("the following statement:"): they are a
+    # statement even when nobody known makes it; after a bare verb ("X also commented:")
+    # only when X is somebody the article names.
+    names_document: bool = True
 
 
 @dataclass
@@ -95,7 +99,7 @@ def find_statements(paragraphs: list[Span], taken: list[tuple[int, int]]) -> lis
     found: list[Statement] = []
     index = 0
     while index < len(paragraphs) - 1:
-        intro = _introduction(paragraphs[index])
+        intro = introduction(paragraphs[index])
         if intro is None:
             index += 1
             continue
@@ -107,9 +111,10 @@ def find_statements(paragraphs: list[Span], taken: list[tuple[int, int]]) -> lis
     return found
 
 
-def _introduction(paragraph: Span) -> StatementIntro | None:
+def introduction(paragraph: Span) -> StatementIntro | None:
     """The paragraph's last sentence when it ends in a colon and introduces someone's
-    words ("X made the following statement:", "X also commented:"), else None."""
+    words ("X made the following statement:", "X also commented:"), else None. The
+    speaker rules read it too, for a quotation in marks after such a line."""
     if not paragraph.text.rstrip().endswith(":") or _LIST_ITEM.match(paragraph.text):
         return None
     last = sentences(paragraph)[-1]
@@ -117,7 +122,8 @@ def _introduction(paragraph: Span) -> StatementIntro | None:
     if _MARKS.search(words):
         return None  # 'X said "…":' is an ordinary frame
     match = _ISSUED_BY.search(words) or _IN_STATEMENT.match(words)
-    if match is None and re.search(rf"\b{_STATEMENT_NOUN}\b|\b{_VERB}\s*$", words):
+    document = bool(re.search(rf"\b{_STATEMENT_NOUN}\b", words))
+    if match is None and (document or re.search(rf"\b{_VERB}\s*$", words)):
         # the subject of the first verb: "X said the report found:" is X's
         matches = list(_SUBJECT_VERB.finditer(words))
         match = matches[0] if matches else None
@@ -128,7 +134,7 @@ def _introduction(paragraph: Span) -> StatementIntro | None:
         return None
     group = "by" if match.groupdict().get("by") else "who"
     who = match.group(group)
-    return StatementIntro(last, who, last.start + match.start(group))
+    return StatementIntro(last, who, last.start + match.start(group), document)
 
 
 def _block(

@@ -2,21 +2,29 @@
 
 Two layouts are recognised, each only when it repeats (two or more questions):
 dashes ("- question?" then "- answer", the answer running on over the following
-paragraphs) and labels ("TCA: question?" then "Ambassador Maiko: answer"). When only
-the interviewer is labelled ("Wikinews: question?" then plain paragraphs, the common
-web layout), the plain paragraphs after a question are the answer. A heading (a short
-line with no closing punctuation, or a line in capitals) ends an answer.
+paragraphs) and labels ("TCA: question?" then "Ambassador Maiko: answer", or
+"**Chet Clem:** answer"). Of the labels, the interviewer's is the publication's name, else
+the one that asks the most questions; every other label that recurs, or that answers a
+question, is an answerer's, even when that person asks something back. When only the
+interviewer is labelled ("Wikinews: question?" then plain paragraphs, the common web
+layout), the plain paragraphs after a question are the answer. A heading (a short line
+with no closing punctuation, or a line in capitals) ends an answer. Who each answer is
+of is ``interviewees.py``'s business.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from .interviewees import interviewer_label
 from .sentences import Span
 
 _DASH = re.compile(r"^[-–—]{1,2}\s+")
-_LABEL = re.compile(r"^([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+")
+# A turn's label: up to four capitalised words or initials before a colon, perhaps in
+# bold ("**Chet Clem**:", "**Chet Clem:**"); the group is the label's words.
+_LABEL = re.compile(r"^(?:\*\*)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:\*\*)?:(?:\*\*)?\s+")
 
 
 @dataclass
@@ -28,6 +36,24 @@ class Answer:
     text: str
     label: str | None  # "Ambassador Maiko" for labelled layouts; None for dashes
     question: str = ""  # the question it answers, for reviewers
+    interviewer: str | None = None  # the label that asks ("Wikinews"), if labelled
+    # Opens a labelled turn ("Isabel Ruiz: Yes."): an answer however short, where a
+    # short plain paragraph after a question may be a caption or a credit.
+    opens_turn: bool = False
+
+
+@dataclass
+class Turn:
+    """A labelled paragraph of a Q&A: who it says speaks, and where the words begin."""
+
+    paragraph: Span
+    label: str
+    body_start: int  # offset of the words after the label
+
+    @property
+    def asks(self) -> bool:
+        """Does the turn end in a question mark (closing marks and brackets aside)?"""
+        return self.paragraph.text.rstrip(" \"”’')]*").endswith("?")
 
 
 def is_heading(paragraph: Span) -> bool:
@@ -40,48 +66,77 @@ def is_heading(paragraph: Span) -> bool:
     return len(text) <= 150 and len(text.split()) <= 10 and not re.search(r"[.!?:;\"”»…)]$", text)
 
 
-def find_answers(paragraphs: list[Span]) -> list[Answer]:
+def find_answers(paragraphs: list[Span], publisher: str | None = None) -> list[Answer]:
     """Answer paragraphs of an interview, or nothing when the text is not one."""
     dash_questions = [p for p in paragraphs if _DASH.match(p.text) and p.text.endswith("?")]
     if len(dash_questions) >= 2:
-        return _answers(paragraphs, lambda p: _DASH.match(p.text), label_of=lambda p: None)
-    labels = [_LABEL.match(p.text) for p in paragraphs]
-    asking = {m.group(1) for m, p in zip(labels, paragraphs, strict=True) if m and "?" in p.text}
-    if sum(1 for m in labels if m and m.group(1) in asking) >= 2:
-        return _answers(
-            paragraphs,
-            lambda p: _LABEL.match(p.text),
-            label_of=lambda p: _LABEL.match(p.text).group(1),
-            interviewer=asking,
-        )
-    return []
+        return _dash_answers(paragraphs)
+    turns = {}
+    for index, paragraph in enumerate(paragraphs):
+        if match := _LABEL.match(paragraph.text):
+            label = " ".join(match.group(1).split())
+            turns[index] = Turn(paragraph, label, paragraph.start + match.end())
+    questions = Counter(turn.label for turn in turns.values() if turn.asks)
+    interviewer = interviewer_label(questions, [turn.label for turn in turns.values()], publisher)
+    if interviewer is None:
+        return []
+    return _labelled_answers(paragraphs, turns, interviewer)
 
 
-def _answers(paragraphs, prefix_of, label_of, interviewer=frozenset()) -> list[Answer]:
+def _dash_answers(paragraphs: list[Span]) -> list[Answer]:
     answers: list[Answer] = []
-    label: str | None = None
-    in_answer = False
-    question = ""
+    in_answer, question = False, ""
     for paragraph in paragraphs:
-        prefix = prefix_of(paragraph)
-        if prefix:
-            label = label_of(paragraph)
-            is_question = paragraph.text.rstrip().endswith("?") or label in interviewer
-            in_answer = not is_question
-            if is_question:
+        if prefix := _DASH.match(paragraph.text):
+            in_answer = not paragraph.text.rstrip().endswith("?")
+            if not in_answer:
                 question = paragraph.text
-            if is_question and label in interviewer:
-                # Only the interviewer is labelled: the plain paragraphs after the question
-                # are the interviewee's answer (a label of nobody's: the default speaker).
-                label, in_answer = None, True
-            elif in_answer:
-                body = paragraph.text[prefix.end() :]
+            else:
                 start = paragraph.start + prefix.end()
-                answers.append(Answer(start, paragraph.end, body, label, question))
+                answers.append(
+                    Answer(start, paragraph.end, paragraph.text[prefix.end() :], None, question)
+                )
             continue
         if is_heading(paragraph):
             in_answer = False
+        elif in_answer:
+            answers.append(Answer(paragraph.start, paragraph.end, paragraph.text, None, question))
+    return answers
+
+
+def _labelled_answers(
+    paragraphs: list[Span], turns: dict[int, Turn], interviewer: str
+) -> list[Answer]:
+    """Every turn of the interviewer is a question; the words of any other speaker's
+    turn, and the plain paragraphs that follow a turn, are an answer. A label that comes
+    once and not after a question ("Note: …") is no turn, only words."""
+    seen = Counter(turn.label for turn in turns.values())
+    answers: list[Answer] = []
+    label: str | None = None
+    in_answer, question = False, ""
+    after_question = False
+    for index, paragraph in enumerate(paragraphs):
+        turn = turns.get(index)
+        if turn is not None and (
+            turn.label == interviewer or seen[turn.label] >= 2 or after_question
+        ):
+            after_question = turn.label == interviewer
+            if after_question:
+                # Only the interviewer may be labelled: the plain paragraphs after the
+                # question are the answer, of nobody's label (the default interviewee).
+                question, label, in_answer = paragraph.text, None, True
+                continue
+            label, in_answer = turn.label, True
+            words = paragraph.text[turn.body_start - paragraph.start :]
+            answers.append(
+                Answer(turn.body_start, paragraph.end, words, label, question, interviewer, True)
+            )
             continue
-        if in_answer:
-            answers.append(Answer(paragraph.start, paragraph.end, paragraph.text, label, question))
+        after_question = False
+        if is_heading(paragraph):
+            in_answer = False
+        elif in_answer:
+            answers.append(
+                Answer(paragraph.start, paragraph.end, paragraph.text, label, question, interviewer)
+            )
     return answers

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from ..vocabulary import INTERVIEW_ANSWER, QUOTATION
 from .actors import ActorBook, Mention
+from .interviewees import METHOD as INTERVIEW_METHOD
+from .interviewees import Interviewees
 from .interviews import Answer
 from .quotes import TERM_MAX_WORDS, QuoteSpan, inside
 from .speakers import Attribution, attribute, governed_by_verb
-from .vocabulary import GOVERNMENT_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, TITLE_WORDS
 
 # A short quotation counts as words someone said only when its speech verb is this close
 # ("confirmed his country's “unconditional”"), not somewhere earlier in the sentence.
@@ -54,14 +54,6 @@ _WORD = re.compile(r"[^\W_][\w’'.&-]*")
 # inside a name, "Patricia “Patty” S. Collins", "Earvin “Magic” Johnson".
 _NAME_WORD_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w’'-]*[ \u00a0]$")
 _NAME_WORD_AFTER = re.compile(r"[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w’'-]+")
-# Words in an article's title that name the person it interviews.
-_TITLE_INTERVIEW = re.compile(
-    r"\b(?:interviews?|interviewed|speaks?\s+(?:with|to)|talks?\s+(?:with|to)|Q\s?&\s?A\s+with"
-    r"|in\s+conversation\s+with|an\s+interview\s+with|interview\s+with)\s+"
-    r"(?:(?!of\b)[a-z][\w-]*\s+){0,3}?"
-    r"(?P<name>[A-Z][\w’'-]+(?:[ \u00a0](?:[A-Z]\.|[A-Z][\w’'-]+|(?:de|van|von|al|bin)))*"
-    r"[ \u00a0][A-Z][\w’'-]+)"
-)
 
 
 @dataclass
@@ -115,7 +107,9 @@ def extract_quotes(
     """Quotations with speakers, the term rule applied, interview answers included."""
     top = [q for q in spans if q.depth == 0]
     attributions = attribute(text, paragraphs, top, mentions, book)
-    interviewee = _interviewee(answers, mentions, book, title)
+    interviewees = Interviewees(
+        answers, mentions, book, title, answers[0].interviewer if answers else None
+    )
     found: list[ExtractedQuote] = []
     answer_starts = [a.start for a in answers]  # answers are disjoint, in text order
     for quote, attribution in zip(top, attributions, strict=True):
@@ -150,10 +144,15 @@ def extract_quotes(
         elif in_answer is not None:
             # Marked words inside an answer are the interviewee's (the seeds' curators
             # keep them as quotations of their own; titles of works are cut above).
-            speaker, _ = interviewee.get(in_answer.label, (None, ""))
+            who = interviewees.of(in_answer.label)
             found.append(
                 ExtractedQuote(
-                    quote.start, quote.end, quote.text, speaker, "inside an interview answer"
+                    quote.start,
+                    quote.end,
+                    quote.text,
+                    who.actor_id,
+                    "inside an interview answer",
+                    who.evidence,
                 )
             )
         else:
@@ -175,13 +174,21 @@ def extract_quotes(
                 )
             )
     for answer in answers:
-        if len(answer.text.split()) <= TERM_MAX_WORDS:
+        if len(answer.text.split()) <= TERM_MAX_WORDS and not answer.opens_turn:
             continue
-        speaker, method = interviewee.get(answer.label, (None, "no interviewee found"))
-        basis = f"answer to “{answer.question[:150]}”" if answer.question else ""
+        who = interviewees.of(answer.label)
+        evidence = f"{who.rule}: “{who.evidence}”" if who.evidence else who.rule
+        if answer.question:
+            evidence += f"; answer to “{answer.question[:150]}”"
         found.append(
             ExtractedQuote(
-                answer.start, answer.end, answer.text, speaker, method, basis, answer=True
+                answer.start,
+                answer.end,
+                answer.text,
+                who.actor_id,
+                INTERVIEW_METHOD,
+                evidence,
+                answer=True,
             )
         )
     return found
@@ -201,71 +208,6 @@ def _is_fragment(text: str) -> bool:
 
 def _pair(attribution: Attribution) -> tuple[str | None, str, str]:
     return attribution.actor_id, attribution.method, attribution.basis
-
-
-def interviewee_in_title(title: str | None) -> str | None:
-    """The person an interview's headline names: "Wikinews interviews Jane Roe on …",
-    "Q&A with Dr Ann Lee", "In conversation with Tom Weir". A title alone ("interviews
-    President of the Club") names an office, not a person: None."""
-    if not title:
-        return None
-    match = _TITLE_INTERVIEW.search(title)
-    if not match:
-        return None
-    words = match.group("name").split()
-    while words and (words[0].rstrip(".") in TITLE_WORDS or words[0].lower() in ROLE_NOUNS):
-        words.pop(0)  # "Dr Ann Lee", "Professor Ann Lee"
-    if len(words) < 2 or any(
-        w.lower() in ROLE_NOUNS or w in TITLE_WORDS | GOVERNMENT_WORDS | ORGANISATION_WORDS
-        for w in words
-    ):
-        return None
-    return " ".join(words)
-
-
-def _interviewee(
-    answers: list[Answer], mentions: list[Mention], book: ActorBook, title: str | None
-) -> dict[str | None, tuple[str | None, str]]:
-    """Who answers, and how that was found, per answer label: the person a label names,
-    else the person the headline says is interviewed, else the person the introduction
-    names most."""
-    if not answers:
-        return {}
-    first = answers[0].start
-    people = Counter(
-        m.actor_id
-        for m in mentions
-        if m.start < first and not m.in_quote and book.actors[m.actor_id].type == "person"
-    )
-    default: tuple[str | None, str] = (None, "no interviewee found")
-    if people:
-        most = people.most_common(1)[0][0]
-        default = (most, "interviewee: the person the introduction names most")
-    if named := interviewee_in_title(title):
-        actor_id = book.find(named, "person") or book.add(
-            named, "person", "actor: the interviewee the headline names", title or named
-        )
-        default = (actor_id, "interviewee: named in the headline")
-    speakers: dict[str | None, tuple[str | None, str]] = {None: default}
-    for answer in answers:
-        if answer.label and answer.label not in speakers:
-            label_start = answer.start - len(answer.label) - 2
-            inside = [
-                m
-                for m in mentions
-                if label_start <= m.start < answer.start
-                and book.actors[m.actor_id].type == "person"
-            ]
-            resolved = inside[0].actor_id if inside else None
-            if resolved is None:
-                words = re.findall(r"[\w-]+", answer.label)
-                resolved = book.find_surname(words[-1], list(people)) if words else None
-            speakers[answer.label] = (
-                (resolved, f"interviewee: the answer's label “{answer.label}”")
-                if resolved
-                else default
-            )
-    return speakers
 
 
 def quote_rows(source_id: str, article_text: str, quotes: list[ExtractedQuote]):

@@ -27,6 +27,7 @@ from .given_names import GIVEN_NAMES
 from .names import same_name
 from .state_names import _is_place, _state_of
 from .vocabulary import (
+    FUNCTION_WORDS,
     GOVERNMENT_WORDS,
     MEDIA_WORDS,
     ORGANISATION_WORDS,
@@ -45,7 +46,7 @@ _GROUP_WORDS = set(
     """team band group crew family couple duo trio panel members founders owners organisers
     organizers staff students experts scientists residents officials leaders candidates
     players artists authors creators makers parents survivors victims workers volunteers
-    people""".split()
+    people choir orchestra ensemble quartet quintet cast""".split()
 )
 _HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss", "Mx", "Sir"}
 # Headline words naming whom a piece interviews, and what follows them.
@@ -57,13 +58,14 @@ _HEADLINE_CUE = re.compile(
 # "X talks about …", "X speaks on …", "X on …" opening a headline: X answers.
 _HEADLINE_SPEAKER = re.compile(
     r"^(?P<who>[A-Z][^\s:,]*(?:\s+[A-Z][^\s:,]*){0,3})\s+(?:talks|speaks|opens\s+up|reflects"
-    r"|discusses|explains|answers)\b"
+    r"|discusses|explains|answers)\b(?!\s+(?:with|to)\b)"
 )
 # Where the interviewee's phrase ends in a headline.
 _PHRASE_END = re.compile(
     r"\s+(?:on|about|over|regarding|ahead|after|amid|at|in|for|as|from|during|before)\s"
     r"|[:;,?!–—|(]|\s-\s|$"
 )
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'-]+|[A-Z]\.)(?:[ \u00a0]+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,4}")
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*")
 # A question addressing someone by name: "Dr Okafor, what …", "…, Ms Lee?".
 _VOCATIVE_FIRST = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?\s+)?([A-Z][\w’'-]+),\s")
@@ -114,35 +116,67 @@ def publisher_name(value) -> str | None:
 
 
 class Interviewees:
-    """Decides, per answer label, who answers (``of``)."""
+    """Decides, per answer label, who answers (``of``). Every label is decided when the
+    interview is read, and the mentions its words made (an acronym "DG" taken for a
+    body) are the person's from then on."""
 
     def __init__(
         self,
+        text: str,
         answers: list[Answer],
         mentions: list[Mention],
         book: ActorBook,
         title: str | None,
         interviewer: str | None = None,
     ):
+        self.text = text
         self.book = book
         self.title = title or ""
         self.answers = answers
-        first = answers[0].start if answers else 0
+        first = min(
+            (p for p in (answers[0].start, answers[0].label_start, answers[0].question_start)
+             if p is not None),
+            default=0,
+        ) if answers else 0  # fmt: skip
+        self.intro_text = text[:first]
         people = [
             m.actor_id
             for m in mentions
             if m.start < first and not m.in_quote and book.actors[m.actor_id].type == "person"
         ]
-        found = book.find(interviewer) if interviewer else None
+        # The actor the asker's label names, if any (a medium, a reporter).
+        self.interviewer_actor = book.find(interviewer) if interviewer else None
+        found = self.interviewer_actor
         self.interviewer_id = found if found and book.actors[found].type == "person" else None
         # The introduction's people, most named first; the interviewer asks, never answers.
         self.intro = Counter(p for p in people if p != self.interviewer_id)
         self._by_label: dict[str | None, Interviewee] = {}
+        self.questions = sorted(
+            {(a.question_start, a.question_start + len(a.question))
+             for a in answers if a.question_start is not None}
+        )  # fmt: skip
+        for answer in answers:
+            self.of(answer.label)
+        self._claim_label_mentions(mentions)
 
     def of(self, label: str | None) -> Interviewee:
         if label not in self._by_label:
             self._by_label[label] = self._decide(label)
         return self._by_label[label]
+
+    def in_question(self, position: int) -> bool:
+        """Is an offset inside one of the interviewer's questions?"""
+        return any(start <= position < end for start, end in self.questions)
+
+    def pull_quote(self, words: str) -> Interviewee | None:
+        """Whose answer words printed again in marks outside it (a pull quote) are."""
+        words = " ".join(words.split()).strip(" ,.")
+        if len(words.split()) < 4:
+            return None
+        for answer in self.answers:
+            if words in " ".join(answer.text.split()):
+                return self.of(answer.label)
+        return None
 
     def _decide(self, label: str | None) -> Interviewee:
         if label is None or label in _ANSWER_LABELS:
@@ -152,21 +186,44 @@ class Interviewees:
             return Interviewee(None, "the answer's label names no one person", label)
         return Interviewee(found, "the answer's label", label)
 
+    def _claim_label_mentions(self, mentions: list[Mention]) -> None:
+        """A label resolved to a person is that person's mention, not another actor's;
+        an actor extraction made only of label words becomes a spelling of the person."""
+        spans = [
+            (a.label_start, a.start, self.of(a.label).actor_id)
+            for a in self.answers
+            if a.label_start is not None and self.of(a.label).actor_id
+        ]
+        if not spans:
+            return
+        moved: dict[str, str] = {}
+        kept: set[str] = set()
+        for mention in mentions:
+            owner = next((who for s, e, who in spans if s <= mention.start < e), None)
+            if owner is None:
+                kept.add(mention.actor_id)
+            elif mention.actor_id != owner:
+                moved[mention.actor_id] = owner
+                mention.actor_id = owner
+        for actor_id, owner in moved.items():
+            actor = self.book.actors.get(actor_id)
+            if actor is not None and actor.origin == "extracted" and actor_id not in kept:
+                self.book.fold(actor_id, owner)
+
     # -- answers under a label -------------------------------------------------------
 
     def _label_person(self, label: str) -> str | None:
         """The person a turn's label names, made an actor if the article names them
         nowhere else; None for a group, a place, a body or plural people."""
         words = label.split()
-        titled = []
         while len(words) > 1 and (
             words[0] in TITLE_WORDS | _HONORIFICS or words[0].lower() in ROLE_NOUNS
         ):
-            titled.append(words.pop(0))
-        if _not_one_person(words):
-            return None
+            words.pop(0)
         if re.fullmatch(r"(?:[A-Z]\.?){2,4}", label):
             return self._by_initials(label.replace(".", ""))
+        if _not_one_person(words):
+            return None
         name = " ".join(words)
         if len(words) == 1:
             found = self._named_alone(name)
@@ -177,7 +234,15 @@ class Interviewees:
         found = self.book.find(name, "person")
         if found is not None:
             return found if self.book.actors[found].type == "person" else None
-        actor_id = self.book.add(name, "person", "actor: an interview answer's label", f"{label}:")
+        return self._person(name, label, "actor: an interview answer's label")
+
+    def _person(self, name: str, label: str, method: str) -> str:
+        """The person of this name, made an actor when extraction has none."""
+        found = self.book.find(name, "person")
+        if found is not None and self.book.actors[found].type == "person":
+            actor_id = found
+        else:
+            actor_id = self.book.add(name, "person", method, f"{label}:")
         if name != label:
             self.book.remember(actor_id, label)
         return actor_id
@@ -195,13 +260,17 @@ class Interviewees:
 
     def _by_initials(self, letters: str) -> str | None:
         """The one person of the introduction or headline (else of the article) whose
-        initials these are ("DG" for David Gray, "MJL" or "ML" for Mario J. Lucero)."""
+        initials these are ("DG" for David Gray, "MJL" or "ML" for Mario J. Lucero); a
+        name of the introduction or headline no rule made an actor is read there."""
         for pool in (list(self.intro) + self._headline_names(), self._pool()):
             matches = {a for a in pool if _initials_match(letters, self.book.actors[a].name)}
             if len(matches) == 1:
                 return matches.pop()
             if matches:
                 return None
+        named = {n for n in self._names_in_intro() if _initials_match(letters, n)}
+        if len(named) == 1:
+            return self._person(named.pop(), letters, "actor: named in an interview's introduction")
         return None
 
     def _named_alone(self, word: str) -> str | None:
@@ -212,7 +281,31 @@ class Interviewees:
                 parts = form.split()
                 if len(parts) >= 2 and (same_name(word, parts[-1]) or word == parts[0]):
                     matches.add(actor_id)
-        return matches.pop() if len(matches) == 1 else None
+        if matches:
+            return matches.pop() if len(matches) == 1 else None
+        named = {
+            n for n in self._names_in_intro()
+            if same_name(word, n.split()[-1]) or word == n.split()[0]
+        }  # fmt: skip
+        if len(named) == 1:
+            return self._person(named.pop(), word, "actor: named in an interview's introduction")
+        return None
+
+    def _names_in_intro(self) -> list[str]:
+        """Runs of two to four capitalised words in the headline and the introduction
+        that can be one person's name (titles and opening words cut)."""
+        names = []
+        for source in (self.title, self.intro_text):
+            for match in _NAME_RUN.finditer(source):
+                words = match.group(0).split()
+                while words and (
+                    words[0] in TITLE_WORDS | _HONORIFICS | FUNCTION_WORDS
+                    or words[0].lower() in ROLE_NOUNS
+                ):
+                    words.pop(0)
+                if len(words) >= 2 and not _not_one_person(words):
+                    names.append(" ".join(words))
+        return list(dict.fromkeys(names))
 
     # -- answers with no label -------------------------------------------------------
 
@@ -226,9 +319,8 @@ class Interviewees:
             return addressed
         if self.intro:
             most = self.intro.most_common(1)[0][0]
-            return Interviewee(
-                most, "the person the introduction names most", self.book.actors[most].name
-            )
+            name = self.book.actors[most].name
+            return Interviewee(most, "the person the introduction names most", name)
         return Interviewee(None, "no interviewee found", "")
 
     def _headline_interviewee(self) -> Interviewee | None:
@@ -246,16 +338,21 @@ class Interviewees:
             or any(w.endswith("s") and w[:-1] in ROLE_NOUNS | _GROUP_WORDS for w in lowered)
         ):
             return Interviewee(None, "the headline names several interviewees", phrase)
+        bare = [w for w in head.split() if w[:1].isupper()]
+        if bare and bare == head.split() and _not_one_person(bare):
+            # "Wikinews speaks with Kenya", "… with the Pilots Guild": no one person
+            return Interviewee(None, "the headline's interviewee is no one person", phrase)
         name = _name_in(phrase)
         if name is None:
             return None
         if _not_one_person(name.split()):
             return Interviewee(None, "the headline's interviewee is no one person", phrase)
-        actor_id = self.book.find(name, "person") or self.book.add(
+        found = self.book.find(name, "person")
+        if found is not None and self.book.actors[found].type != "person":
+            return Interviewee(None, "the headline's interviewee is no one person", phrase)
+        actor_id = found or self.book.add(
             name, "person", "actor: the interviewee the headline names", self.title
         )
-        if self.book.actors[actor_id].type != "person":
-            return Interviewee(None, "the headline's interviewee is no one person", phrase)
         return Interviewee(actor_id, "named in the headline", self.title)
 
     def _headline_opening(self) -> Interviewee | None:

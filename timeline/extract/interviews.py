@@ -37,9 +37,15 @@ class Answer:
     label: str | None  # "Ambassador Maiko" for labelled layouts; None for dashes
     question: str = ""  # the question it answers, for reviewers
     interviewer: str | None = None  # the label that asks ("Wikinews"), if labelled
-    # Opens a labelled turn ("Isabel Ruiz: Yes."): an answer however short, where a
-    # short plain paragraph after a question may be a caption or a credit.
-    opens_turn: bool = False
+    # Where the label of the turn this paragraph opens starts ("Isabel Ruiz: Yes."), None
+    # for the paragraphs after it: a labelled answer is one however short, where a short
+    # plain paragraph after a question may be a caption or a credit.
+    label_start: int | None = None
+    question_start: int | None = None  # where the question it answers starts
+
+    @property
+    def opens_turn(self) -> bool:
+        return self.label_start is not None
 
 
 @dataclass
@@ -85,23 +91,33 @@ def find_answers(paragraphs: list[Span], publisher: str | None = None) -> list[A
 
 def _dash_answers(paragraphs: list[Span]) -> list[Answer]:
     answers: list[Answer] = []
-    in_answer, question = False, ""
+    in_answer, question, question_start = False, "", None
     for paragraph in paragraphs:
         if prefix := _DASH.match(paragraph.text):
             in_answer = not paragraph.text.rstrip().endswith("?")
             if not in_answer:
-                question = paragraph.text
+                question, question_start = paragraph.text, paragraph.start
             else:
                 start = paragraph.start + prefix.end()
+                body = paragraph.text[prefix.end() :]
                 answers.append(
-                    Answer(start, paragraph.end, paragraph.text[prefix.end() :], None, question)
+                    Answer(start, paragraph.end, body, None, question, None, None, question_start)
                 )
             continue
         if is_heading(paragraph):
             in_answer = False
         elif in_answer:
-            answers.append(Answer(paragraph.start, paragraph.end, paragraph.text, None, question))
-    return answers
+            answers.append(
+                Answer(
+                    paragraph.start,
+                    paragraph.end,
+                    paragraph.text,
+                    None,
+                    question,
+                    question_start=question_start,
+                )
+            )
+    return _without_pull_quotes(answers)
 
 
 def _labelled_answers(
@@ -109,12 +125,13 @@ def _labelled_answers(
 ) -> list[Answer]:
     """Every turn of the interviewer is a question; the words of any other speaker's
     turn, and the plain paragraphs that follow a turn, are an answer. A label that comes
-    once and not after a question ("Note: …") is no turn, only words."""
+    once and not after a question ("Note: …", "Update: …") is no turn: the editor's
+    words, which end the answer before them."""
     seen = Counter(turn.label for turn in turns.values())
     answers: list[Answer] = []
     label: str | None = None
-    in_answer, question = False, ""
-    after_question = False
+    in_answer, after_question = False, False
+    question, question_start = "", None
     for index, paragraph in enumerate(paragraphs):
         turn = turns.get(index)
         if turn is not None and (
@@ -124,19 +141,66 @@ def _labelled_answers(
             if after_question:
                 # Only the interviewer may be labelled: the plain paragraphs after the
                 # question are the answer, of nobody's label (the default interviewee).
-                question, label, in_answer = paragraph.text, None, True
+                question, question_start = paragraph.text, paragraph.start
+                label, in_answer = None, True
                 continue
             label, in_answer = turn.label, True
             words = paragraph.text[turn.body_start - paragraph.start :]
             answers.append(
-                Answer(turn.body_start, paragraph.end, words, label, question, interviewer, True)
+                Answer(
+                    turn.body_start,
+                    paragraph.end,
+                    words,
+                    label,
+                    question,
+                    interviewer,
+                    paragraph.start,
+                    question_start,
+                )
             )
             continue
         after_question = False
-        if is_heading(paragraph):
+        if turn is not None:
+            in_answer = False  # "Note: …", "Photo: …": nobody's answer, and it ends one
+        elif is_heading(paragraph):
             in_answer = False
         elif in_answer:
             answers.append(
-                Answer(paragraph.start, paragraph.end, paragraph.text, label, question, interviewer)
+                Answer(
+                    paragraph.start,
+                    paragraph.end,
+                    paragraph.text,
+                    label,
+                    question,
+                    interviewer,
+                    question_start=question_start,
+                )
             )
-    return answers
+    return _without_pull_quotes(answers)
+
+
+_OPENING, _CLOSING = "“\"‘'«", "”\"’'»"
+
+
+def pull_quote_words(text: str) -> str | None:
+    """The words of a paragraph that is one quotation and nothing else (“…”), else None."""
+    text = text.strip()
+    if len(text) > 2 and text[0] in _OPENING and text[-1] in _CLOSING:
+        inner = text[1:-1]
+        if not any(mark in inner for mark in "“”«»"):
+            return " ".join(inner.split())
+    return None
+
+
+def _without_pull_quotes(answers: list[Answer]) -> list[Answer]:
+    """An answer's words printed again in marks as a paragraph of their own (a pull
+    quote) are no answer paragraph: they repeat one."""
+    kept = []
+    for answer in answers:
+        words = pull_quote_words(answer.text)
+        if words and any(
+            words in " ".join(other.text.split()) for other in answers if other is not answer
+        ):
+            continue
+        kept.append(answer)
+    return kept

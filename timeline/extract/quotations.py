@@ -18,7 +18,7 @@ from ..vocabulary import INTERVIEW_ANSWER, QUOTATION
 from .actors import ActorBook, Mention
 from .interviewees import METHOD as INTERVIEW_METHOD
 from .interviewees import Interviewees
-from .interviews import Answer
+from .interviews import Answer, pull_quote_words
 from .quotes import TERM_MAX_WORDS, QuoteSpan, inside
 from .speakers import Attribution, attribute, governed_by_verb
 
@@ -106,10 +106,11 @@ def extract_quotes(
 ) -> list[ExtractedQuote]:
     """Quotations with speakers, the term rule applied, interview answers included."""
     top = [q for q in spans if q.depth == 0]
-    attributions = attribute(text, paragraphs, top, mentions, book)
+    # Who answers is decided first: a label's words are then its person's mention.
     interviewees = Interviewees(
-        answers, mentions, book, title, answers[0].interviewer if answers else None
+        text, answers, mentions, book, title, answers[0].interviewer if answers else None
     )
+    attributions = attribute(text, paragraphs, top, mentions, book)
     found: list[ExtractedQuote] = []
     answer_starts = [a.start for a in answers]  # answers are disjoint, in text order
     for quote, attribution in zip(top, attributions, strict=True):
@@ -139,7 +140,23 @@ def extract_quotes(
             continue  # the term rule: a short phrase in scare quotes
         if is_nickname(text, quote) or (quote.words <= 8 and is_title_of_work(quote.text)):
             continue
-        if attribution and attribution.actor_id:
+        if in_answer is None and (who := _pull_quote(text, quote, interviewees)):
+            # An answer's words again in marks, a paragraph of their own: the answer's.
+            found.append(
+                ExtractedQuote(
+                    quote.start, quote.end, quote.text, who.actor_id, "pull quote of an "
+                    "interview answer", who.evidence,
+                )
+            )  # fmt: skip
+        elif interviewees.in_question(quote.start) and not _asked_about(attribution, interviewees):
+            # Words in marks inside a question are not the interviewee's, nor the asker's
+            # for the label before them: only a frame of the question's own says whose.
+            found.append(
+                ExtractedQuote(
+                    quote.start, quote.end, quote.text, None, "inside an interview question"
+                )
+            )
+        elif attribution and attribution.actor_id:
             found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
         elif in_answer is not None:
             # Marked words inside an answer are the interviewee's (the seeds' curators
@@ -192,6 +209,44 @@ def extract_quotes(
             )
         )
     return found
+
+
+# Attributions that rest on a frame of the sentence itself (a speech verb and its
+# subject), which a question may hold ("Your minister said “…”. Do you agree?").
+_OWN_FRAMES = {
+    "who-verb after",
+    "verb-who",
+    "name-verb after",
+    "verb-name after",
+    "according to",
+    "according to, quoting",
+    "statement",
+    "who-verb before",
+    "verb-who before",
+    "subject before verb",
+}
+
+
+def _asked_about(attribution: Attribution | None, interviewees: Interviewees) -> bool:
+    """Does a quotation inside a question have a frame of its own, naming someone other
+    than the asker (whose label is no speech verb)?"""
+    return (
+        attribution is not None
+        and attribution.actor_id is not None
+        and attribution.method in _OWN_FRAMES
+        and attribution.actor_id != interviewees.interviewer_actor
+    )
+
+
+def _pull_quote(text: str, quote: QuoteSpan, interviewees: Interviewees):
+    """The interviewee whose answer a paragraph made of this one quotation repeats."""
+    line_start = text.rfind("\n", 0, quote.mark_start) + 1
+    line_end = text.find("\n", quote.mark_end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if pull_quote_words(line) is None:
+        return None
+    who = interviewees.pull_quote(quote.text)
+    return who if who is not None and who.actor_id else None
 
 
 def _opens_sentence(text: str, quote: QuoteSpan) -> bool:

@@ -213,3 +213,59 @@ def test_a_label_met_once_and_not_after_a_question_is_nobodys_answer():
         "The spillway failed first.": "Lena Horvat",
         "They were cut off for days.": "Lena Horvat",
     }  # "Update:" is the editor's, no speaker's label
+
+
+CHOIR = """Wikinews spoke with Mara Lind, who has led the Riverside Choir for forty years.
+
+**When did the choir start singing?**
+
+In 1990, in the church hall. We were twelve then.
+
+**How many are you now?**
+
+About sixty, and we still rehearse on Thursdays.
+
+**What will you sing at the festival?**
+
+Mostly folk songs, and one new piece by a local composer.
+"""
+
+
+@pytest.mark.parametrize("body", [CHOIR, CHOIR.replace("**", "")])
+def test_unlabelled_questions_alternating_with_answers_are_an_interview(body):
+    extraction = extract(body, "Forty years of the Riverside Choir", "Wikinews")
+    answers = {q["text"]: q for q in extraction.quotes if q["kind"] == "interview answer"}
+    assert (
+        set(speakers(extraction))
+        == set(answers)
+        == {
+            "In 1990, in the church hall. We were twelve then.",
+            "About sixty, and we still rehearse on Thursdays.",
+            "Mostly folk songs, and one new piece by a local composer.",
+        }
+    )  # the questions and the introduction are not answers
+    names = {a["id"]: a["name"] for a in extraction.actors}
+    for answer in answers.values():
+        assert names[answer["speaker_id"]] == "Mara Lind"
+        assert answer["extraction_basis"].startswith("named in the introduction: “Wikinews spoke")
+
+
+OPINION = """Is the city ready for the flood season? The council says yes.
+
+Will the new walls hold?
+
+Engineers are not sure.
+
+Who pays for the repairs?
+
+Nobody has said.
+
+What happens next?
+
+The council meets on Monday, the mayor said.
+"""
+
+
+def test_questions_in_a_piece_that_never_says_interview_are_not_one():
+    extraction = extract(OPINION, "Is the city ready for the floods?", "City Herald")
+    assert extraction.quotes == []

@@ -51,7 +51,7 @@ _GROUP_WORDS = set(
 _HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss", "Mx", "Sir"}
 # Headline words naming whom a piece interviews, and what follows them.
 _HEADLINE_CUE = re.compile(
-    r"\b(?:interviews?|interviewed|speaks?\s+(?:with|to)|talks?\s+(?:with|to)|chats?\s+with"
+    r"\b(?:interviews?|interviewed|(?:speaks?|spoke|talks?|talked)\s+(?:with|to)|chats?\s+with"
     r"|Q\s?&\s?A\s+with|in\s+conversation\s+with|(?:an\s+)?interview\s+with)\s+(?P<rest>.+)",
     re.IGNORECASE,
 )
@@ -310,23 +310,29 @@ class Interviewees:
     # -- answers with no label -------------------------------------------------------
 
     def _unlabelled(self) -> Interviewee:
-        headline = self._headline_interviewee()
+        headline = self._named_as_interviewed(self.title, "the headline")
         if headline is not None:
             return headline
         if opening := self._headline_opening():
             return opening
         if addressed := self._addressed():
             return addressed
+        for paragraph in self.intro_text.split("\n"):
+            if _HEADLINE_CUE.search(paragraph):
+                if said := self._named_as_interviewed(paragraph, "the introduction"):
+                    return said
+                break
         if self.intro:
             most = self.intro.most_common(1)[0][0]
             name = self.book.actors[most].name
             return Interviewee(most, "the person the introduction names most", name)
         return Interviewee(None, "no interviewee found", "")
 
-    def _headline_interviewee(self) -> Interviewee | None:
-        """The person the headline says is interviewed; an unknown speaker when it names
-        several people or a group; None when it names no one (an office, a topic)."""
-        phrase = _headline_phrase(self.title)
+    def _named_as_interviewed(self, words: str, where: str) -> Interviewee | None:
+        """The person the headline (or the introduction: "Wikinews spoke with X, …")
+        says is interviewed; an unknown speaker when it names several people or a group;
+        None when it names no one (an office, a topic)."""
+        phrase = _headline_phrase(words)
         if phrase is None:
             return None
         head = phrase.split(" of ")[0]  # "the owners of a dungeon": the owners
@@ -337,23 +343,23 @@ class Interviewees:
             or set(lowered) & _GROUP_WORDS
             or any(w.endswith("s") and w[:-1] in ROLE_NOUNS | _GROUP_WORDS for w in lowered)
         ):
-            return Interviewee(None, "the headline names several interviewees", phrase)
+            return Interviewee(None, f"{where} names several interviewees", phrase)
         bare = [w for w in head.split() if w[:1].isupper()]
         if bare and bare == head.split() and _not_one_person(bare):
             # "Wikinews speaks with Kenya", "… with the Pilots Guild": no one person
-            return Interviewee(None, "the headline's interviewee is no one person", phrase)
+            return Interviewee(None, f"{where}'s interviewee is no one person", phrase)
         name = _name_in(phrase)
         if name is None:
             return None
-        if _not_one_person(name.split()):
-            return Interviewee(None, "the headline's interviewee is no one person", phrase)
         found = self.book.find(name, "person")
-        if found is not None and self.book.actors[found].type != "person":
-            return Interviewee(None, "the headline's interviewee is no one person", phrase)
+        if _not_one_person(name.split()) or (
+            found is not None and self.book.actors[found].type != "person"
+        ):
+            return Interviewee(None, f"{where}'s interviewee is no one person", phrase)
         actor_id = found or self.book.add(
-            name, "person", "actor: the interviewee the headline names", self.title
+            name, "person", f"actor: the interviewee {where} names", words
         )
-        return Interviewee(actor_id, "named in the headline", self.title)
+        return Interviewee(actor_id, f"named in {where}", words[:200])
 
     def _headline_opening(self) -> Interviewee | None:
         """A person whose name opens the headline ("Viktor Maiko, Ambassador of …"):

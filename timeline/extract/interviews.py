@@ -8,8 +8,11 @@ the one that asks the most questions; every other label that recurs, or that ans
 question, is an answerer's, even when that person asks something back. When only the
 interviewer is labelled ("Wikinews: question?" then plain paragraphs, the common web
 layout), the plain paragraphs after a question are the answer. A heading (a short line
-with no closing punctuation, or a line in capitals) ends an answer. Who each answer is
-of is ``interviewees.py``'s business.
+with no closing punctuation, or a line in capitals) ends an answer. With no labels at
+all, paragraphs that are a question and nothing else (in bold, as Wikinews prints them)
+alternate with the answers; read so only when the headline or the introduction says it
+is an interview and three questions or more are answered. Who each answer is of is
+``interviewees.py``'s business.
 """
 
 from __future__ import annotations
@@ -72,7 +75,9 @@ def is_heading(paragraph: Span) -> bool:
     return len(text) <= 150 and len(text.split()) <= 10 and not re.search(r"[.!?:;\"”»…)]$", text)
 
 
-def find_answers(paragraphs: list[Span], publisher: str | None = None) -> list[Answer]:
+def find_answers(
+    paragraphs: list[Span], publisher: str | None = None, title: str | None = None
+) -> list[Answer]:
     """Answer paragraphs of an interview, or nothing when the text is not one."""
     dash_questions = [p for p in paragraphs if _DASH.match(p.text) and p.text.endswith("?")]
     if len(dash_questions) >= 2:
@@ -84,9 +89,77 @@ def find_answers(paragraphs: list[Span], publisher: str | None = None) -> list[A
             turns[index] = Turn(paragraph, label, paragraph.start + match.end())
     questions = Counter(turn.label for turn in turns.values() if turn.asks)
     interviewer = interviewer_label(questions, [turn.label for turn in turns.values()], publisher)
-    if interviewer is None:
+    if interviewer is not None:
+        return _labelled_answers(paragraphs, turns, interviewer)
+    if _says_interview(paragraphs, title):
+        return _alternating_answers(paragraphs)
+    return []
+
+
+# Words saying a piece is an interview, in its headline or before its first question.
+_INTERVIEW_CUE = re.compile(
+    r"\b(?:interview(?:s|ed)?|Q\s?&\s?A|(?:spoke|speaks|talked|talks)\s+(?:with|to)"
+    r"|in\s+conversation\s+with|sat\s+down\s+with)\b",
+    re.IGNORECASE,
+)
+# Questions of an unlabelled layout, fewest a piece needs to be read as one.
+_MIN_BARE_QUESTIONS = 3
+
+
+def _bare_question(paragraph: Span) -> bool:
+    """A paragraph that is a question and nothing else, perhaps in bold: not a quotation
+    ending in a question (“…?”), not a long paragraph that happens to end in one."""
+    text = paragraph.text.strip()
+    if text.startswith("**") and text.endswith("**"):
+        text = text[2:-2].strip()
+    return text.endswith("?") and len(text.split()) <= 60 and text[:1] not in "“\"‘'«-–—"
+
+
+def _says_interview(paragraphs: list[Span], title: str | None) -> bool:
+    """Does the headline, or the introduction before the first question, say that this
+    is an interview? Questions alone do not: an opinion piece asks them too."""
+    if title and _INTERVIEW_CUE.search(title):
+        return True
+    for paragraph in paragraphs:
+        if _bare_question(paragraph):
+            return False
+        if _INTERVIEW_CUE.search(paragraph.text):
+            return True
+    return False
+
+
+def _alternating_answers(paragraphs: list[Span]) -> list[Answer]:
+    """No labels at all: question paragraphs alternate with answers (Wikinews prints
+    the questions in bold). Read so only when three questions or more each have an
+    answer after them."""
+    questions = [i for i, p in enumerate(paragraphs) if _bare_question(p)]
+    answered = [
+        i for i in questions
+        if i + 1 < len(paragraphs)
+        and not _bare_question(paragraphs[i + 1])
+        and not is_heading(paragraphs[i + 1])
+    ]  # fmt: skip
+    if len(answered) < _MIN_BARE_QUESTIONS or len(answered) * 2 < len(questions):
         return []
-    return _labelled_answers(paragraphs, turns, interviewer)
+    answers: list[Answer] = []
+    in_answer, question, question_start = False, "", None
+    for paragraph in paragraphs:
+        if _bare_question(paragraph):
+            in_answer, question, question_start = True, paragraph.text, paragraph.start
+        elif is_heading(paragraph):
+            in_answer = False
+        elif in_answer:
+            answers.append(
+                Answer(
+                    paragraph.start,
+                    paragraph.end,
+                    paragraph.text,
+                    None,
+                    question,
+                    question_start=question_start,
+                )
+            )
+    return _without_pull_quotes(answers)
 
 
 def _dash_answers(paragraphs: list[Span]) -> list[Answer]:

@@ -66,7 +66,9 @@ def extract_article(
     published = Published.parse(article.fields.get("published"))
     paragraphs = split_paragraphs(text)
     quote_spans = find_quote_spans(text, paragraphs)
-    answers = find_answers(paragraphs, publisher_name(article.fields.get("publisher")))
+    answers = find_answers(
+        paragraphs, publisher_name(article.fields.get("publisher")), article.fields.get("title")
+    )
     book = ActorBook(known_actors, known_aliases)
     known_ids = set(book.actors)
     known_forms = {(a.id, name_key(f)) for a in book.actors.values() for f in a.forms}

@@ -269,3 +269,17 @@ The council meets on Monday, the mayor said.
 def test_questions_in_a_piece_that_never_says_interview_are_not_one():
     extraction = extract(OPINION, "Is the city ready for the floods?", "City Herald")
     assert extraction.quotes == []
+
+
+def test_words_in_marks_inside_an_answer_are_the_interviewees_unless_reported():
+    body = (
+        "Wikinews: How did the town take the news?\n\n"
+        "Ana Ruiz: Badly at first. Everyone at the market would say, “It will never "
+        "open, not in our lifetime.” Then I told them, “Come and see the boats "
+        "yourselves this weekend.”\n\n"
+        "Wikinews: And now?\n\n"
+        "Ana Ruiz: Now they ride it every day.\n"
+    )
+    found = speakers(extract(body, None, "Wikinews"))
+    assert found["It will never open, not in our lifetime."] is None  # someone unnamed
+    assert found["Come and see the boats yourselves this weekend."] == "Ana Ruiz"

@@ -158,9 +158,11 @@ def extract_quotes(
             )
         elif attribution and attribution.actor_id:
             found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
-        elif in_answer is not None:
+        elif in_answer is not None and not _reported_in_answer(text, quote, attribution):
             # Marked words inside an answer are the interviewee's (the seeds' curators
-            # keep them as quotations of their own; titles of works are cut above).
+            # keep them as quotations of their own; titles of works are cut above),
+            # unless a speech verb of the answer gives them to someone it does not name
+            # ("everyone would say, “…”").
             who = interviewees.of(in_answer.label)
             found.append(
                 ExtractedQuote(
@@ -236,6 +238,18 @@ def _asked_about(attribution: Attribution | None, interviewees: Interviewees) ->
         and attribution.method in _OWN_FRAMES
         and attribution.actor_id != interviewees.interviewer_actor
     )
+
+
+def _reported_in_answer(text: str, quote: QuoteSpan, attribution: Attribution | None) -> bool:
+    """Are words in marks inside an answer someone else's, whom the answer does not name
+    ("everyone would say, “…”", "a neighbour told me, “…”")? Not when the interviewee
+    reports their own words ("I said, “…”", "we told them: “…”")."""
+    if attribution is not None and attribution.method in _OWN_FRAMES:
+        return True
+    if not governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE):
+        return False
+    before = text[max(0, quote.mark_start - TERM_VERB_DISTANCE) : quote.mark_start]
+    return not re.search(r"\b(?:I|I'm|I’m|we|We|we're|we’re)\b", before)
 
 
 def _pull_quote(text: str, quote: QuoteSpan, interviewees: Interviewees):

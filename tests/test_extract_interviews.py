@@ -283,3 +283,32 @@ def test_words_in_marks_inside_an_answer_are_the_interviewees_unless_reported():
     found = speakers(extract(body, None, "Wikinews"))
     assert found["It will never open, not in our lifetime."] is None  # someone unnamed
     assert found["Come and see the boats yourselves this weekend."] == "Ana Ruiz"
+
+
+def test_two_reporters_ask_and_q_a_labels_answer_for_the_headlines_interviewee():
+    body = (
+        "Lena Park: Why did you close the shop?\n\n"
+        "Omar Haddad: Rents doubled in two years. We could not keep up.\n\n"
+        "Ivo Rask: Did the council help?\n\n"
+        "Omar Haddad: They offered a loan, but too late.\n\n"
+        "Lena Park: Will you open again?\n\n"
+        "Ivo Rask: And where?\n\n"
+        "Omar Haddad: Perhaps across the river.\n"
+    )
+    found = speakers(extract(body, "A shop closes on Mill Street"))
+    assert found == {
+        "Rents doubled in two years. We could not keep up.": "Omar Haddad",
+        "They offered a loan, but too late.": "Omar Haddad",
+        "Perhaps across the river.": "Omar Haddad",
+    }  # both reporters' turns are questions
+    qa = (
+        "Q: When did the ferry start running?\n\n"
+        "A: Last spring. It took three years of planning.\n\n"
+        "Q: Will it run in winter?\n\n"
+        "A: Yes, with a smaller boat when the ice comes.\n"
+    )
+    found = speakers(extract(qa, "Q&A with ferry captain Tomasz Wrona"))
+    assert found == {
+        "Last spring. It took three years of planning.": "Tomasz Wrona",
+        "Yes, with a smaller boat when the ice comes.": "Tomasz Wrona",
+    }

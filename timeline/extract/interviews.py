@@ -90,7 +90,13 @@ def find_answers(
     questions = Counter(turn.label for turn in turns.values() if turn.asks)
     interviewer = interviewer_label(questions, [turn.label for turn in turns.values()], publisher)
     if interviewer is not None:
-        return _labelled_answers(paragraphs, turns, interviewer)
+        # A second asker (two reporters) is a label every one of whose turns, two or
+        # more, is a question; an interviewee who asks back once still answers.
+        count = Counter(turn.label for turn in turns.values())
+        askers = {interviewer} | {
+            label for label, asked in questions.items() if asked >= 2 and asked == count[label]
+        }
+        return _labelled_answers(paragraphs, turns, interviewer, askers)
     if _says_interview(paragraphs, title):
         return _alternating_answers(paragraphs)
     return []
@@ -194,7 +200,7 @@ def _dash_answers(paragraphs: list[Span]) -> list[Answer]:
 
 
 def _labelled_answers(
-    paragraphs: list[Span], turns: dict[int, Turn], interviewer: str
+    paragraphs: list[Span], turns: dict[int, Turn], interviewer: str, askers: set[str]
 ) -> list[Answer]:
     """Every turn of the interviewer is a question; the words of any other speaker's
     turn, and the plain paragraphs that follow a turn, are an answer. A label that comes
@@ -207,10 +213,8 @@ def _labelled_answers(
     question, question_start = "", None
     for index, paragraph in enumerate(paragraphs):
         turn = turns.get(index)
-        if turn is not None and (
-            turn.label == interviewer or seen[turn.label] >= 2 or after_question
-        ):
-            after_question = turn.label == interviewer
+        if turn is not None and (turn.label in askers or seen[turn.label] >= 2 or after_question):
+            after_question = turn.label in askers
             if after_question:
                 # Only the interviewer may be labelled: the plain paragraphs after the
                 # question are the answer, of nobody's label (the default interviewee).

@@ -16,9 +16,11 @@ guessing one of several interviewees would put words in the wrong mouth.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..validate import alias_key
@@ -155,6 +157,9 @@ class Interviewees:
             {(a.question_start, a.question_start + len(a.question))
              for a in answers if a.question_start is not None}
         )  # fmt: skip
+        self._question_starts = [start for start, _ in self.questions]
+        self._answer_words: str | None = None
+        self._answer_offsets: list[int] = []
         for answer in answers:
             self.of(answer.label)
         self._claim_label_mentions(mentions)
@@ -166,17 +171,22 @@ class Interviewees:
 
     def in_question(self, position: int) -> bool:
         """Is an offset inside one of the interviewer's questions?"""
-        return any(start <= position < end for start, end in self.questions)
+        at = bisect_right(self._question_starts, position) - 1
+        return at >= 0 and position < self.questions[at][1]
 
     def pull_quote(self, words: str) -> Interviewee | None:
         """Whose answer words printed again in marks outside it (a pull quote) are."""
         words = " ".join(words.split()).strip(" ,.")
         if len(words.split()) < 4:
             return None
-        for answer in self.answers:
-            if words in " ".join(answer.text.split()):
-                return self.of(answer.label)
-        return None
+        if self._answer_words is None:  # one text to search, not one per answer
+            joined = [" ".join(a.text.split()) for a in self.answers]
+            self._answer_words = "\n".join(joined)
+            self._answer_offsets = list(accumulate((len(t) + 1 for t in joined), initial=0))
+        found = self._answer_words.find(words)
+        if found < 0:
+            return None
+        return self.of(self.answers[bisect_right(self._answer_offsets, found) - 1].label)
 
     def _decide(self, label: str | None) -> Interviewee:
         if label is None or label in _ANSWER_LABELS:
@@ -193,13 +203,15 @@ class Interviewees:
             (a.label_start, a.start, self.of(a.label).actor_id)
             for a in self.answers
             if a.label_start is not None and self.of(a.label).actor_id
-        ]
+        ]  # in text order, disjoint
         if not spans:
             return
+        starts = [start for start, _, _ in spans]
         moved: dict[str, str] = {}
         kept: set[str] = set()
         for mention in mentions:
-            owner = next((who for s, e, who in spans if s <= mention.start < e), None)
+            at = bisect_right(starts, mention.start) - 1
+            owner = spans[at][2] if at >= 0 and mention.start < spans[at][1] else None
             if owner is None:
                 kept.add(mention.actor_id)
             elif mention.actor_id != owner:

@@ -272,12 +272,8 @@ def pull_quote_words(text: str) -> str | None:
 def _without_pull_quotes(answers: list[Answer]) -> list[Answer]:
     """An answer's words printed again in marks as a paragraph of their own (a pull
     quote) are no answer paragraph: they repeat one."""
-    kept = []
-    for answer in answers:
-        words = pull_quote_words(answer.text)
-        if words and any(
-            words in " ".join(other.text.split()) for other in answers if other is not answer
-        ):
-            continue
-        kept.append(answer)
-    return kept
+    pulled = {i: w for i, a in enumerate(answers) if (w := pull_quote_words(a.text))}
+    if not pulled:
+        return answers
+    others = "\n".join(" ".join(a.text.split()) for i, a in enumerate(answers) if i not in pulled)
+    return [a for i, a in enumerate(answers) if i not in pulled or pulled[i] not in others]

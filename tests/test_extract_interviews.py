@@ -312,3 +312,24 @@ def test_two_reporters_ask_and_q_a_labels_answer_for_the_headlines_interviewee()
         "Last spring. It took three years of planning.": "Tomasz Wrona",
         "Yes, with a smaller boat when the ice comes.": "Tomasz Wrona",
     }
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Wikinews interviews academic Simon Ličen about attitudes", "Simon Ličen"),
+        ("Wikinews interviews U.S. presidential candidate John Smith", "John Smith"),
+        ("Wikinews interviews Green Party candidate Ann Lee on housing", "Ann Lee"),
+        ("Wikinews interviews Bob Brown, leader of the Greens", "Bob Brown"),
+        ("Exclusive: an interview with Dr Ines Okafor", "Ines Okafor"),
+        ("Harbour News talks to harbour master Piet Olsen", "Piet Olsen"),
+        # an office or a description names nobody: the next rule decides
+        ("Wikinews interviews President of the International Brotherhood of Magicians", None),
+        ("Wikinews interviews an Ohio Senate candidate", None),
+    ],
+)
+def test_the_headline_names_the_interviewee(title, name):
+    extraction = extract(QUESTIONS_ONLY, title, "Wikinews")
+    names = {a["id"]: a["name"] for a in extraction.actors}
+    answers = [q for q in extraction.quotes if q["kind"] == "interview answer"]
+    assert {names.get(a["speaker_id"]) for a in answers} == {name}

@@ -429,14 +429,19 @@ def _headline_phrase(title: str) -> str | None:
 
 
 def _name_in(phrase: str) -> str | None:
-    """The person's name in a headline phrase: the capitalised words after any lowercase
-    description and titles ("academic Simon Ličen", "Dr Ines Okafor"); None for an office
-    ("President of the International Brotherhood of Magicians")."""
+    """The person's name in a headline phrase: the capitalised words after any
+    description and titles ("academic Simon Ličen", "Dr Ines Okafor", "U.S. presidential
+    candidate John Smith"); None for an office ("President of the International
+    Brotherhood of Magicians") or a description ("Ohio Senate candidate")."""
     words = phrase.split()
     if "of" in words:
         words = words[: words.index("of")]  # "Mario Lucero of Heaven Sent Gaming"
-    while words and not words[0][0].isupper():
-        words.pop(0)
+    # The name is the last run of capitalised words: "U.S. presidential candidate John
+    # Smith", "Green Party candidate Ann Lee"; a phrase ending in lowercase names none.
+    run = len(words)
+    while run > 0 and _CAPITALISED.fullmatch(words[run - 1]):
+        run -= 1
+    words = words[run:]
     while words and (
         words[0].rstrip(".") in TITLE_WORDS
         or words[0] in _HONORIFICS

@@ -93,11 +93,16 @@ def rebuild_extracted(
                 f"{row.file_path}: language {row.language!r}: extraction skipped "
                 "(its rules read English only); curate its records by hand"
             )
-    # Extraction reads the headline too (an interview's headline names the interviewee),
-    # so a changed title is a changed input.
+    # Extraction reads the headline and the publisher too (an interview's headline names
+    # the interviewee, its publisher's name labels the questions), so a changed title or
+    # publisher is a changed input.
     uncovered = {
-        row.id: hashlib.sha256(f"{row.content_hash}\0{row.title or ''}".encode()).hexdigest()
-        for row in connection.execute(text("SELECT s.id, s.content_hash, s.title " + _UNCOVERED))
+        row.id: hashlib.sha256(
+            f"{row.content_hash}\0{row.title or ''}\0{row.publisher or ''}".encode()
+        ).hexdigest()
+        for row in connection.execute(
+            text("SELECT s.id, s.content_hash, s.title, s.publisher " + _UNCOVERED)
+        )
     }
     # An article under review is extracted as any other, then its review is applied to
     # its resolution input. Its review (rejections, the curated rows it now has) is part

@@ -17,6 +17,7 @@ from .actors import ActorBook, find_mentions
 from .event_places import EventPlaces
 from .events import EventCandidate, find_candidates
 from .gazetteer import STATE_NAMES
+from .interviewees import publisher_name
 from .interviews import find_answers
 from .merging import EventIndex, wording_types
 from .names import name_key
@@ -66,7 +67,9 @@ def extract_article(
     published = Published.parse(article.fields.get("published"))
     paragraphs = split_paragraphs(text)
     quote_spans = find_quote_spans(text, paragraphs)
-    answers = find_answers(paragraphs)
+    answers = find_answers(
+        paragraphs, publisher_name(article.fields.get("publisher")), article.fields.get("title")
+    )
     book = ActorBook(known_actors, known_aliases)
     known_ids = set(book.actors)
     known_forms = {(a.id, name_key(f)) for a in book.actors.values() for f in a.forms}
@@ -93,7 +96,11 @@ def extract_article(
 
     extraction = Extraction(article.id)
     place_ids = _add_places(extraction, places, known_places, index is not builtin_places())
-    extraction.mentioned_actor_ids = list(dict.fromkeys(m.actor_id for m in mentions))
+    # An interviewee is named by an answer's label or the headline, where no mention is.
+    answering = [q.speaker_id for q in quotes if q.answer and q.speaker_id]
+    extraction.mentioned_actor_ids = list(
+        dict.fromkeys([*(m.actor_id for m in mentions), *answering])
+    )
     # A speaker found only as a speaker (an interviewee the headline names) is an actor too.
     used = set(extraction.mentioned_actor_ids) | {q.speaker_id for q in quotes if q.speaker_id}
     for actor in book.actors.values():
@@ -281,6 +288,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
             "published": row.get("published"),
             "published_precision": row.get("published_precision"),
             "title": row.get("title"),
+            "publisher": row.get("publisher"),
         },
     )
 

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from ..vocabulary import INTERVIEW_ANSWER, QUOTATION, STATEMENT
 from .actors import ActorBook, Mention
-from .interviews import Answer
+from .interviewees import METHOD as INTERVIEW_METHOD
+from .interviewees import Interviewees
+from .interviews import Answer, pull_quote_words
 from .quotes import TERM_MAX_WORDS, QuoteSpan, inside
 from .speakers import Attribution, attribute, governed_by_verb, statement_speakers
 from .statements import Statement
-from .vocabulary import GOVERNMENT_WORDS, ORGANISATION_WORDS, ROLE_NOUNS, TITLE_WORDS
 
 # A short quotation counts as words someone said only when its speech verb is this close
 # ("confirmed his country's “unconditional”"), not somewhere earlier in the sentence.
@@ -56,14 +56,6 @@ _WORD = re.compile(r"[^\W_][\w’'.&-]*")
 # inside a name, "Patricia “Patty” S. Collins", "Earvin “Magic” Johnson".
 _NAME_WORD_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w’'-]*[ \u00a0]$")
 _NAME_WORD_AFTER = re.compile(r"[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w’'-]+")
-# Words in an article's title that name the person it interviews.
-_TITLE_INTERVIEW = re.compile(
-    r"\b(?:interviews?|interviewed|speaks?\s+(?:with|to)|talks?\s+(?:with|to)|Q\s?&\s?A\s+with"
-    r"|in\s+conversation\s+with|an\s+interview\s+with|interview\s+with)\s+"
-    r"(?:(?!of\b)[a-z][\w-]*\s+){0,3}?"
-    r"(?P<name>[A-Z][\w’'-]+(?:[ \u00a0](?:[A-Z]\.|[A-Z][\w’'-]+|(?:de|van|von|al|bin)))*"
-    r"[ \u00a0][A-Z][\w’'-]+)"
-)
 
 
 @dataclass
@@ -119,8 +111,11 @@ def extract_quotes(
     """Quotations with speakers, the term rule applied, interview answers and statements
     printed without marks (``statements.py``) included."""
     top = [q for q in spans if q.depth == 0]
+    # Who answers is decided first: a label's words are then its person's mention.
+    interviewees = Interviewees(
+        text, answers, mentions, book, title, answers[0].interviewer if answers else None
+    )
     attributions = attribute(text, paragraphs, top, mentions, book)
-    interviewee = _interviewee(answers, mentions, book, title)
     found: list[ExtractedQuote] = []
     answer_starts = [a.start for a in answers]  # answers are disjoint, in text order
     for quote, attribution in zip(top, attributions, strict=True):
@@ -150,15 +145,38 @@ def extract_quotes(
             continue  # the term rule: a short phrase in scare quotes
         if is_nickname(text, quote) or (quote.words <= 8 and is_title_of_work(quote.text)):
             continue
-        if attribution and attribution.actor_id:
-            found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
-        elif in_answer is not None:
-            # Marked words inside an answer are the interviewee's (the seeds' curators
-            # keep them as quotations of their own; titles of works are cut above).
-            speaker, _ = interviewee.get(in_answer.label, (None, ""))
+        if in_answer is None and (who := _pull_quote(text, quote, interviewees)):
+            # An answer's words again in marks, a paragraph of their own: the answer's.
             found.append(
                 ExtractedQuote(
-                    quote.start, quote.end, quote.text, speaker, "inside an interview answer"
+                    quote.start, quote.end, quote.text, who.actor_id, "pull quote of an "
+                    "interview answer", who.evidence,
+                )
+            )  # fmt: skip
+        elif interviewees.in_question(quote.start) and not _asked_about(attribution, interviewees):
+            # Words in marks inside a question are not the interviewee's, nor the asker's
+            # for the label before them: only a frame of the question's own says whose.
+            found.append(
+                ExtractedQuote(
+                    quote.start, quote.end, quote.text, None, "inside an interview question"
+                )
+            )
+        elif attribution and attribution.actor_id:
+            found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
+        elif in_answer is not None and not _reported_in_answer(text, quote, attribution):
+            # Marked words inside an answer are the interviewee's (the seeds' curators
+            # keep them as quotations of their own; titles of works are cut above),
+            # unless a speech verb of the answer gives them to someone it does not name
+            # ("everyone would say, “…”").
+            who = interviewees.of(in_answer.label)
+            found.append(
+                ExtractedQuote(
+                    quote.start,
+                    quote.end,
+                    quote.text,
+                    who.actor_id,
+                    "inside an interview answer",
+                    who.evidence,
                 )
             )
         else:
@@ -180,13 +198,21 @@ def extract_quotes(
                 )
             )
     for answer in answers:
-        if len(answer.text.split()) <= TERM_MAX_WORDS:
+        if len(answer.text.split()) <= TERM_MAX_WORDS and not answer.opens_turn:
             continue
-        speaker, method = interviewee.get(answer.label, (None, "no interviewee found"))
-        basis = f"answer to “{answer.question[:150]}”" if answer.question else ""
+        who = interviewees.of(answer.label)
+        evidence = f"{who.rule}: “{who.evidence}”" if who.evidence else who.rule
+        if answer.question:
+            evidence += f"; answer to “{answer.question[:150]}”"
         found.append(
             ExtractedQuote(
-                answer.start, answer.end, answer.text, speaker, method, basis, answer=True
+                answer.start,
+                answer.end,
+                answer.text,
+                who.actor_id,
+                INTERVIEW_METHOD,
+                evidence,
+                answer=True,
             )
         )
     issuers = statement_speakers(
@@ -208,6 +234,56 @@ def extract_quotes(
     return found
 
 
+# Attributions that rest on a frame of the sentence itself (a speech verb and its
+# subject), which a question may hold ("Your minister said “…”. Do you agree?").
+_OWN_FRAMES = {
+    "who-verb after",
+    "verb-who",
+    "name-verb after",
+    "verb-name after",
+    "according to",
+    "according to, quoting",
+    "statement",
+    "who-verb before",
+    "verb-who before",
+    "subject before verb",
+}
+
+
+def _asked_about(attribution: Attribution | None, interviewees: Interviewees) -> bool:
+    """Does a quotation inside a question have a frame of its own, naming someone other
+    than the asker (whose label is no speech verb)?"""
+    return (
+        attribution is not None
+        and attribution.actor_id is not None
+        and attribution.method in _OWN_FRAMES
+        and attribution.actor_id != interviewees.interviewer_actor
+    )
+
+
+def _reported_in_answer(text: str, quote: QuoteSpan, attribution: Attribution | None) -> bool:
+    """Are words in marks inside an answer someone else's, whom the answer does not name
+    ("everyone would say, “…”", "a neighbour told me, “…”")? Not when the interviewee
+    reports their own words ("I said, “…”", "we told them: “…”")."""
+    if attribution is not None and attribution.method in _OWN_FRAMES:
+        return True
+    if not governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE):
+        return False
+    before = text[max(0, quote.mark_start - TERM_VERB_DISTANCE) : quote.mark_start]
+    return not re.search(r"\b(?:I|I'm|I’m|we|We|we're|we’re)\b", before)
+
+
+def _pull_quote(text: str, quote: QuoteSpan, interviewees: Interviewees):
+    """The interviewee whose answer a paragraph made of this one quotation repeats."""
+    line_start = text.rfind("\n", 0, quote.mark_start) + 1
+    line_end = text.find("\n", quote.mark_end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if pull_quote_words(line) is None:
+        return None
+    who = interviewees.pull_quote(quote.text)
+    return who if who is not None and who.actor_id else None
+
+
 def _opens_sentence(text: str, quote: QuoteSpan) -> bool:
     """Does the quotation open a sentence (its paragraph, or after a full stop)?"""
     before = text[max(0, quote.mark_start - 3) : quote.mark_start].rstrip(" \u00a0")
@@ -222,71 +298,6 @@ def _is_fragment(text: str) -> bool:
 
 def _pair(attribution: Attribution) -> tuple[str | None, str, str]:
     return attribution.actor_id, attribution.method, attribution.basis
-
-
-def interviewee_in_title(title: str | None) -> str | None:
-    """The person an interview's headline names: "Wikinews interviews Jane Roe on …",
-    "Q&A with Dr Ann Lee", "In conversation with Tom Weir". A title alone ("interviews
-    President of the Club") names an office, not a person: None."""
-    if not title:
-        return None
-    match = _TITLE_INTERVIEW.search(title)
-    if not match:
-        return None
-    words = match.group("name").split()
-    while words and (words[0].rstrip(".") in TITLE_WORDS or words[0].lower() in ROLE_NOUNS):
-        words.pop(0)  # "Dr Ann Lee", "Professor Ann Lee"
-    if len(words) < 2 or any(
-        w.lower() in ROLE_NOUNS or w in TITLE_WORDS | GOVERNMENT_WORDS | ORGANISATION_WORDS
-        for w in words
-    ):
-        return None
-    return " ".join(words)
-
-
-def _interviewee(
-    answers: list[Answer], mentions: list[Mention], book: ActorBook, title: str | None
-) -> dict[str | None, tuple[str | None, str]]:
-    """Who answers, and how that was found, per answer label: the person a label names,
-    else the person the headline says is interviewed, else the person the introduction
-    names most."""
-    if not answers:
-        return {}
-    first = answers[0].start
-    people = Counter(
-        m.actor_id
-        for m in mentions
-        if m.start < first and not m.in_quote and book.actors[m.actor_id].type == "person"
-    )
-    default: tuple[str | None, str] = (None, "no interviewee found")
-    if people:
-        most = people.most_common(1)[0][0]
-        default = (most, "interviewee: the person the introduction names most")
-    if named := interviewee_in_title(title):
-        actor_id = book.find(named, "person") or book.add(
-            named, "person", "actor: the interviewee the headline names", title or named
-        )
-        default = (actor_id, "interviewee: named in the headline")
-    speakers: dict[str | None, tuple[str | None, str]] = {None: default}
-    for answer in answers:
-        if answer.label and answer.label not in speakers:
-            label_start = answer.start - len(answer.label) - 2
-            inside = [
-                m
-                for m in mentions
-                if label_start <= m.start < answer.start
-                and book.actors[m.actor_id].type == "person"
-            ]
-            resolved = inside[0].actor_id if inside else None
-            if resolved is None:
-                words = re.findall(r"[\w-]+", answer.label)
-                resolved = book.find_surname(words[-1], list(people)) if words else None
-            speakers[answer.label] = (
-                (resolved, f"interviewee: the answer's label “{answer.label}”")
-                if resolved
-                else default
-            )
-    return speakers
 
 
 def quote_rows(source_id: str, article_text: str, quotes: list[ExtractedQuote]):

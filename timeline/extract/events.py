@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..dates import TimelineDate
 from .actors import ActorBook, Mention, MentionIndex
-from .happenings import governed_wording, means_nowadays, why_not_a_happening
+from .happenings import governed_wording, means_nowadays, why_not_a_happening, why_not_reported
 from .names import slug
 from .ongoing import ongoing_range
 from .relative_dates import DateMention, Published, find_dates, known_days, may_hold_dates
@@ -225,7 +225,11 @@ def find_candidates(
     mentions: list[Mention],
     book: ActorBook,
     published: Published | None,
+    quoted: list[tuple[int, int]] = (),
 ) -> list[EventCandidate]:
+    """The dated happenings the article reports. ``quoted``: the spans of its
+    quotations; a date inside one dates a happening only when the quoted words report
+    one (``happenings.why_not_reported``)."""
     candidates: list[EventCandidate] = []
     anchor: TimelineDate | None = None
     # Each sentence with its clauses, cut once: both passes below read them.
@@ -259,18 +263,26 @@ def find_candidates(
             for evidence, held in _dated_parts(sentence, parts, dates):
                 ongoing = ongoing_range(text, evidence, held, published)
                 if ongoing is None:
-                    found = [_candidate(evidence, held, located, book, published)]
+                    found = [_candidate(evidence, held, located, book, published, quoted=quoted)]
                 elif ongoing.names_happening:
                     # "Since taking office last August, X has visited …": the taking
                     # office (typed from its own words), and the visits since.
-                    point = _candidate(evidence, held, located, book, published, ongoing.phrase)
+                    point = _candidate(
+                        evidence, held, located, book, published, ongoing.phrase, quoted
+                    )
                     found = [point]
                 else:  # "Since 2022, X has supported …": the range replaces the point
                     found = []
                 if ongoing:
                     found.append(
                         _candidate(
-                            evidence, [ongoing.date], located, book, published, ongoing.wording
+                            evidence,
+                            [ongoing.date],
+                            located,
+                            book,
+                            published,
+                            ongoing.wording,
+                            quoted,
                         )
                     )
                 candidates.extend(candidate for candidate in found if candidate)
@@ -396,9 +408,11 @@ def _candidate(
     book: ActorBook,
     published: Published | None,
     typed_by: str | None = None,
+    quoted: list[tuple[int, int]] = (),
 ) -> EventCandidate | None:
     """The candidate a piece of evidence gives; its type from ``typed_by`` when given
-    (the clause that says what happened), else from the whole evidence."""
+    (the clause that says what happened), else from the whole evidence. A date inside a
+    quotation (``quoted``) is the speaker's: the quoted clause must report a happening."""
     actor_words: dict[str, str] = {}
     for mention in located.between(evidence.start, evidence.end):
         actor_words.setdefault(mention.actor_id, mention.text)
@@ -417,6 +431,10 @@ def _candidate(
         else governed_wording(evidence.text, 0, len(evidence.text), date.start - evidence.start)
     )
     if why_not_a_happening(_without_dates(governed, dates), action):
+        return None
+    if any(a <= date.start and date.end <= b for a, b in quoted) and why_not_reported(
+        _without_dates(governed, dates)
+    ):
         return None
     names = [book.actors[a].name for a in actors[:3]]
     label = TYPE_LABELS.get(kind, kind.replace("_", " ").capitalize())

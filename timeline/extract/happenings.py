@@ -86,14 +86,46 @@ _OTHER_VERB = re.compile(
 )
 
 
-def _has_other_verb(wording: str) -> bool:
+def _last_word_start(match: re.Match) -> int:
+    """Where the "-ed" word of an ``_ED_WORD`` match (the word before it included) starts."""
+    return match.end() - len(match.group(0).split()[-1])
+
+
+def _has_other_verb(wording: str, stative: bool = False) -> bool:
     """Has the wording a verb besides a copula: an "-ed" word not read as an adjective
     (after "the", "of", "very", ...), an irregular past, a modal, a perfect, "after
-    joining", "plans to"?"""
+    joining", "plans to"? With a stative verb (``stative``), an "-ed" word is no verb
+    either when it is one of the stative verbs ("remained"), their complement ("remains
+    closed") or a participle after a noun ("the trust placed in me")."""
     for match in _ED_WORD.finditer(wording):
-        if (match.group(1) or "").lower() not in _ADJECTIVE_BEFORE_WORDS:
-            return True
+        if (match.group(1) or "").lower() in _ADJECTIVE_BEFORE_WORDS:
+            continue
+        word_start = _last_word_start(match)
+        if stative and (
+            _STATIVE_ED.fullmatch(wording[word_start : match.end()])
+            or _COMPLEMENT_BEFORE.search(wording, 0, word_start)
+            or _NOUN_BEFORE.search(wording, 0, word_start)
+        ):
+            continue
+        return True
     return bool(_OTHER_VERB.search(wording))
+
+
+# Verbs of a state, not of a change: "the airport remains closed", "Today represents a
+# new chapter", "I feel the full weight of that responsibility", "it looked like a jungle".
+_STATIVE = re.compile(
+    r"\b(?:remain(?:s|ed)?|seem(?:s|ed)?|appear(?:s|ed)?\s+to\s+be|"
+    r"look(?:s|ed)?\s+like|feels?|knows?|believes?|thinks?|represents|lacks?|belongs?|"
+    r"consists?\s+of)\b",
+    re.IGNORECASE,
+)
+_STATIVE_ED = re.compile(r"(?:remain|seem|appear|look|lack|belong|consist)ed", re.I)
+_COMPLEMENT_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remain(?:s|ed)?|seem(?:s|ed)?|feels?)"
+    r"\s+(?:\w+ly\s+|not\s+|still\s+|so\s+|very\s+)*$",
+    re.IGNORECASE,
+)
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|our|my)\s+[a-z]+\s+$", re.I)
 
 
 _COUNTERFACTUAL = re.compile(
@@ -131,10 +163,49 @@ def why_not_a_happening(wording: str, type_keyword: str = "") -> str | None:
     ):
         return "a figure"
     copulas = list(_COPULA.finditer(wording))
-    if copulas and not any(_VERBAL_COMPLEMENT.match(c.group(1).lower()) for c in copulas):
-        if not _has_other_verb(wording):
+    stative = bool(_STATIVE.search(wording))
+    if (copulas or stative) and not any(
+        _VERBAL_COMPLEMENT.match(c.group(1).lower()) for c in copulas
+    ):
+        if not _has_other_verb(wording, stative):
             return "a state"
     return None
+
+
+_PERFECT = re.compile(
+    r"\b(?:has|have|had|(?:it|he|she|that|there|who|what)[’']s|[\w]+[’']ve|[\w]+[’']d)\s+"
+    r"(?:\w+ly\s+|not\s+|never\s+|already\s+)*"
+    r"(?:been\s+)?[a-z]+(?:ed|en|wn|ne|ght|ung|pt|ade|eld|ome|ost|uck|et|id|un|ld)\b",
+    re.IGNORECASE,
+)
+_IRREGULAR_PAST_WORD = re.compile(rf"\b(?:{_IRREGULAR_PAST}|was|were)\b", re.IGNORECASE)
+# "I'm deeply disappointed", "we are determined", "the Administration's misguided
+# decision": a present state or an adjective, not a past deed.
+_PRESENT_STATE_BEFORE = re.compile(
+    r"(?:\b(?:am|is|are|be|being|feel|feels|seem|seems)|[’']m|[’']re|[’']s)\s+(?:\w+ly\s+|not\s+|so\s+|very\s+)*$",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(r"\b(?:could|might|may|would|should|can|must)\b", re.IGNORECASE)
+
+
+def why_not_reported(quoted: str) -> str | None:
+    """Why the quoted clause that holds a date reports no happening, or None when it
+    does. A quotation is the speaker's words: it reports a happening when it tells of
+    one done (a past or perfect verb: "Last year, 44 people stayed at a camp", "They
+    made another provocation on Thursday") or set ("we will meet on Friday"). In the
+    present tense it gives a view or a state ("Today represents a new chapter", "the
+    hope we feel today"), with only a modal a guess ("it could happen next year")."""
+    if _FUTURE.search(quoted) or _PERFECT.search(quoted) or _IRREGULAR_PAST_WORD.search(quoted):
+        return None
+    if any(
+        (match.group(1) or "").lower() not in _ADJECTIVE_BEFORE_WORDS
+        and not _PRESENT_STATE_BEFORE.search(quoted, 0, _last_word_start(match))
+        for match in _ED_WORD.finditer(quoted)
+    ):
+        return None
+    if _HEDGE.search(quoted):
+        return "a guess in a quotation"
+    return "a view or a state in a quotation"
 
 
 def means_nowadays(text: str, start: int, end: int) -> bool:

@@ -75,7 +75,9 @@ def extract_article(
     quotes = extract_quotes(
         text, paragraphs, quote_spans, answers, mentions, book, article.fields.get("title")
     )
-    candidates = find_candidates(text, paragraphs, mentions, book, published)
+    candidates = find_candidates(
+        text, paragraphs, mentions, book, published, [(q.start, q.end) for q in quote_spans]
+    )
     index = gazetteer()
     places = find_places(
         text, paragraphs, mentions, {a.id: a.type for a in book.actors.values()}, index

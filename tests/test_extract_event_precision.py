@@ -1,0 +1,132 @@
+"""Event precision on articles nobody annotated (issue 12): which dated sentences of real
+articles report a happening, and which report a view, a state or a habit instead.
+
+The sentences are real: from the development set (Wikinews, CC BY 2.5; U.S. Treasury,
+public domain), the seeds, and speeches and essays of the GUM corpus (Wikinews, U.S.
+government speeches), each marked with where it comes from. A few are framed as a
+quotation ("…," she said.) to test the quotation rule on the speaker's real words."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.pipeline import article_from_row, extract_article
+
+
+def extracted(body: str, published: str) -> list[dict]:
+    article = article_from_row(
+        {"id": "precision", "text": body, "search_text": body, "published": published}
+    )
+    return extract_article(article, [], []).events
+
+
+def dated(body: str, published: str) -> list[tuple[str, str]]:
+    """(date, date expression) of every event extracted from the text."""
+    return [(e["date"], e["date_expression"]) for e in extracted(body, published)]
+
+
+# -- quotations: the speaker's words date a happening only when they report one --------
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # seeds, Astana Times 2026-02: an ambassador's account of what was done
+        (
+            "“Our embassy made it possible to bring a group of children for rehabilitation. "
+            "Last year, 44 people from the Cherkasy region stayed at a camp near Astana.”",
+            "2026-02-25",
+            [("2025", "Last year")],
+        ),
+        # Wikinews 2015-08-21 (korea): the state news agency's report of a shelling
+        (
+            '"War maniacs of the South Korean puppet military made another grave provocation '
+            'to the DPRK in the central western sector of the front on Thursday afternoon."',
+            "2015-08-21",
+            [("2015-08-20", "on Thursday")],
+        ),
+        # a plan told in the speaker's words stays planned
+        (
+            '"We will hold general parliamentary elections by the middle of next year," '
+            "the minister said.",
+            "2004-09-24",
+            [("2005", "next year")],
+        ),
+    ],
+)
+def test_a_quoted_account_of_a_happening_is_an_event(body, published, expected):
+    assert dated(body, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # GUM speech (U.S. Vice President, 2022-07-11), framed as a quotation
+        (
+            '"I know that today represents an exciting new chapter in the exploration of our '
+            'universe," she said.',
+            "2022-07-11",
+        ),
+        # GUM speech (U.S. Senator, 2021-01-20), framed as a quotation
+        (
+            '"Today, I feel the full weight of that responsibility, a sense of reverence and '
+            'of awe at the trust placed in me," he said.',
+            "2021-01-20",
+        ),
+        # a guess: only a modal carries the future
+        ('"Prices could double next year," the analyst said.', "2024-03-11"),
+    ],
+)
+def test_a_quoted_view_state_or_guess_is_no_event(body, published):
+    assert dated(body, published) == []
+
+
+def test_the_narration_dates_a_statement_that_quotes_a_view():
+    # the saying is dated by the narration; the quoted view is not an event of its own
+    body = 'On Tuesday, the senator said: "I know that today represents an exciting new chapter."'
+    assert dated(body, "2022-07-14") == [("2022-07-12", "On Tuesday")]
+
+
+# -- states: a stative verb and nothing done ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # GUM speeches (U.S. government), as spoken
+        (
+            "So, yes, as Chair of the National Space Council, I know that today represents an "
+            "exciting new chapter in the exploration of our universe.",
+            "2022-07-11",
+        ),
+        (
+            "Today, I feel the full weight of that responsibility, a sense of reverence and of "
+            "awe at the trust placed in me.",
+            "2021-01-20",
+        ),
+    ],
+)
+def test_a_stative_verb_dated_today_is_no_event(body, published):
+    assert dated(body, published) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # Wikinews (crane): a happening beside a state word stays an event
+        (
+            "A storm yesterday caused a crane to fall into Mecca's Grand Mosque, killing 107 "
+            "or more and wounding 238.",
+            "2015-09-12",
+            [("2015-09-11", "yesterday")],
+        ),
+        # seeds (Astana Times): "stayed at a camp" is a stay, not a state
+        (
+            "Last year, 44 people from the Cherkasy region stayed at a camp near Astana.",
+            "2026-02-25",
+            [("2025", "Last year")],
+        ),
+    ],
+)
+def test_a_happening_stays_an_event(body, published, expected):
+    assert dated(body, published) == expected

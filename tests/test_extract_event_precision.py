@@ -130,3 +130,84 @@ def test_a_stative_verb_dated_today_is_no_event(body, published):
 )
 def test_a_happening_stays_an_event(body, published, expected):
     assert dated(body, published) == expected
+
+
+# -- date expressions that date no happening ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # Wikinews 2008-01-20 (hackers): a snapshot of how the site stood
+        (
+            "Hitwise UK reported the findings and wrote that as of Friday the Scientology.org "
+            "site was either not loading at all, or loading very slowly.",
+            "2008-01-20",
+        ),
+        # GUM letter (1972): "as of today" with what has been done up to now
+        (
+            "As of today, the House has passed one of my bills, and prospects for at least "
+            "some helpful new legislation are good.",
+            "1972-07-10",
+        ),
+        # GUM interview (The Onion, 2007) and essay: any Monday, any Sunday
+        (
+            "We read about six hundred to eight hundred headline ideas on a Monday coming "
+            "from our staff and a small group of writers outside.",
+            "2007-11-25",
+        ),
+        ("A friend told me he once opened early on a Sunday to fix her tire.", "2019-09-16"),
+        # GUM letter (1951): a weekday in a name
+        (
+            "The Saturday Evening Post photographer has been here and took a lot of pictures.",
+            "1951-07-09",
+        ),
+        # GUM speech (U.S. House, 2021): a year in the name of a law
+        (
+            "Speaker Nancy Pelosi delivered remarks on the Floor of the House of "
+            "Representatives in support of H. R. 1280, the George Floyd Justice in Policing "
+            "Act of 2021.",
+            "2021-03-03",
+        ),
+        # GUM essay and letter: "today's" for the present age
+        (
+            "He proposed a practical way to implement that right: pay every man and woman a "
+            "lump sum (roughly $17,000 in today's money) at age twenty-one.",
+            "2023-06-27",
+        ),
+        (
+            "Finally, the future rent of land can more justly be claimed by future "
+            "generations than by today's citizens.",
+            "1990-11-07",
+        ),
+    ],
+)
+def test_snapshots_habits_names_and_nowadays_date_nothing(body, published):
+    assert dated(body, published) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # Wikinews 2011-04-13 (nasa): "today's announcement" is the day's
+        (
+            "Cornyn said today's announcement was made behind closed doors.",
+            "2011-04-13",
+            [("2011-04-13", "today")],
+        ),
+        # a weekday of its own, not any such day
+        (
+            "On Friday, fishermen rescued over 700 asylum seekers whose boat sank.",
+            "2015-05-18",
+            [("2015-05-15", "On Friday")],
+        ),
+        # a year after "of" that is no name
+        (
+            "The festival was first held in the autumn of 2010.",
+            "2015-05-18",
+            [("2010-23", "in the autumn of 2010")],
+        ),
+    ],
+)
+def test_a_date_beside_those_words_still_dates(body, published, expected):
+    assert dated(body, published) == expected

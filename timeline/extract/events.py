@@ -19,8 +19,9 @@ from functools import lru_cache
 
 from ..dates import TimelineDate
 from .actors import ActorBook, Mention, MentionIndex
-from .happenings import governed_wording, means_nowadays, why_not_a_happening, why_not_reported
+from .happenings import governed_wording, why_not_a_happening, why_not_reported
 from .names import slug
+from .non_dates import why_no_happenings_date
 from .ongoing import ongoing_range
 from .relative_dates import DateMention, Published, find_dates, known_days, may_hold_dates
 from .sentences import Span, sentences
@@ -252,7 +253,7 @@ def find_candidates(
                 for d in dates
                 if not _counted_over(text, d)
                 and not _is_dateline(d, sentence, published)
-                and not (d.expression.lower() == "today" and means_nowadays(text, d.start, d.end))
+                and not why_no_happenings_date(text, d)
             ]
             if not dates:
                 if _WEEKDAY_WORD.search(sentence.text):

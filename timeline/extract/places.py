@@ -180,9 +180,7 @@ class TownIndex(Mapping):
         self.parsed: dict[str, list[Place]] = {}
         # "Gdansk" for "Gdańsk": the towns' unaccented spellings no name holds as written
         self.unaccented = {
-            plain: names
-            for plain, names in _unaccented_names(lines).items()
-            if plain not in base
+            plain: names for plain, names in _unaccented_names(lines).items() if plain not in base
         }
 
     def __getitem__(self, name: str) -> list[Place]:

@@ -211,3 +211,37 @@ def test_snapshots_habits_names_and_nowadays_date_nothing(body, published):
 )
 def test_a_date_beside_those_words_still_dates(body, published, expected):
     assert dated(body, published) == expected
+
+
+# -- "the following year" counts from the date before, "next year" from publication -------
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # Wikinews 2012-05-19 (bribery): the clause after "; " counts from 1999
+        (
+            "He fled China after becoming a wanted man in 1999 and went to Canada via Hong "
+            'Kong; the following year, Premier Zhu Rongji said "If Lai was executed three '
+            'times over, it would not be too much".',
+            "2012-05-19",
+            [("1999", "in 1999"), ("2000", "the following year")],
+        ),
+        # GUM essay: the sentence after counts from the year named before
+        (
+            "In 1982, GM finally closed the plant. But the very next year, when Toyota was "
+            "planning to start its first plant in the US, it decided to partner with GM to "
+            "reopen it.",
+            "2013-06-01",
+            [("1982", "In 1982"), ("1983", "the very next year")],
+        ),
+        # no date before: "the next year" is the year after publication's, as "next year"
+        (
+            "The company will open a second plant the next year.",
+            "2013-06-01",
+            [("2014", "next year")],
+        ),
+    ],
+)
+def test_the_following_year_counts_from_the_date_before(body, published, expected):
+    assert dated(body, published) == expected

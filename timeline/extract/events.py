@@ -242,12 +242,7 @@ def find_candidates(
         for sentence, parts in paragraph:
             # Future wording counts in its own clause: in "On Friday, Trump suggested ...,
             # as both confirmed a meeting set for Aug. 15" the Friday is the one before.
-            dates = [
-                mention
-                for part in parts
-                if may_hold_dates(text, part.start, part.end)
-                for mention in _clause_dates(text, part, published, anchor, days, paragraph_year)
-            ]
+            dates = _sentence_dates(text, parts, published, anchor, days, paragraph_year)
             dates = [
                 d
                 for d in dates
@@ -288,6 +283,27 @@ def find_candidates(
                     )
                 candidates.extend(candidate for candidate in found if candidate)
     return candidates
+
+
+def _sentence_dates(
+    text: str,
+    parts: list[Span],
+    published: Published | None,
+    anchor: TimelineDate | None,
+    days: tuple,
+    paragraph_year: int | None,
+) -> list[DateMention]:
+    """The dates of a sentence's clauses. A clause after a dated one counts from that
+    clause's last date ("He fled in 1999 ...; the following year, X said" is 2000)."""
+    dates: list[DateMention] = []
+    for part in parts:
+        if not may_hold_dates(text, part.start, part.end):
+            continue
+        found = _clause_dates(text, part, published, anchor, days, paragraph_year)
+        dates.extend(found)
+        if found:
+            anchor = found[-1].date
+    return dates
 
 
 # "more than 100 in 2023", "hired 85 nurses since January": a count over a period, not a

@@ -245,3 +245,46 @@ def test_a_date_beside_those_words_still_dates(body, published, expected):
 )
 def test_the_following_year_counts_from_the_date_before(body, published, expected):
     assert dated(body, published) == expected
+
+
+# -- numbers counted over a year -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # GUM speech (UN Secretary-General, 2019): a total over the year
+        (
+            "This year alone, in brutal attacks and other circumstances, we have lost at least "
+            "80 peacekeepers, humanitarian workers and others.",
+            "2019-09-24",
+        ),
+        # the case, worded as wire copy words it
+        ("Police said more than 100 people were arrested in 2023.", "2024-03-15"),
+        ("The clinic has hired 85 nurses since January.", "2024-03-15"),
+    ],
+)
+def test_a_count_over_a_year_is_no_event(body, published):
+    assert dated(body, published) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # Wikinews 2015-08-02 (taxes): a request of one year, no count
+        (
+            "The request was advanced by the Municipality of Livorno in 2010.",
+            "2015-08-02",
+            [("2010", "in 2010")],
+        ),
+        # a count on one day is that day's happening
+        (
+            "A storm yesterday caused a crane to fall into Mecca's Grand Mosque, killing 107 "
+            "or more.",
+            "2015-09-12",
+            [("2015-09-11", "yesterday")],
+        ),
+    ],
+)
+def test_a_happening_with_a_number_stays_an_event(body, published, expected):
+    assert dated(body, published) == expected

@@ -311,6 +311,9 @@ def _sentence_dates(
 _COUNT_BEFORE = re.compile(
     r"(?<![\w-])\d[\d,.]*\s*(?:%|percent|per cent)?(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,2}\s+$"
 )
+_COUNT_OVER_YEAR_BEFORE = re.compile(
+    r"(?<![\w-])\d[\d,.]*\s*(?:%|percent|per cent)?(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,4}\s+$"
+)
 # A finite verb of a past or planned happening: an -ed form, an irregular past, or a
 # future/modal before a verb. A sentence with none ("Saturday, September 12, 2015") is a
 # date line, not an event.
@@ -332,7 +335,16 @@ def _counted_over(text: str, date: DateMention) -> bool:
         r"(?:in|since|during|so far in|this|last|from|between)\b", date.expression, re.I
     ):
         return False
-    return bool(_COUNT_BEFORE.search(text, max(0, date.start - 60), date.start))
+    if _COUNT_BEFORE.search(text, max(0, date.start - 60), date.start):
+        return True
+    # Over a year or longer, a count reaches further back ("more than 100 people were
+    # arrested in 2023"), and "this year alone" announces a total.
+    if date.date.precision in ("year", "range") and (
+        _COUNT_OVER_YEAR_BEFORE.search(text, max(0, date.start - 80), date.start)
+        or re.match(r"\s+alone\b", text[date.end : date.end + 8])
+    ):
+        return True
+    return False
 
 
 _QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")

@@ -288,3 +288,45 @@ def test_a_count_over_a_year_is_no_event(body, published):
 )
 def test_a_happening_with_a_number_stays_an_event(body, published, expected):
     assert dated(body, published) == expected
+
+
+# -- suppositions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # GUM letter (1967): a date inside an "unless" clause
+        (
+            "Unless they take them out this summer, you will notice 2 hooks in the ceiling of "
+            "the outer porch.",
+            "1967-03-01",
+        ),
+        ("If the talks collapse next week, the ceasefire would end.", "2024-03-15"),
+    ],
+)
+def test_suppositions_are_no_events(body, published):
+    assert dated(body, published) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # Wikinews 2023-02-23 (questionnaire): a forecast someone makes
+        (
+            "Ministers are expected to introduce the new laws next month.",
+            "2023-02-23",
+            [("2023-03", "next month", "forecast")],
+        ),
+        # Treasury 2024-03-11: a plan
+        (
+            "The first day of the conference will be held at the U.S. Department of the "
+            "Treasury on June 6, 2024.",
+            "2024-03-11",
+            [("2024-06-06", "on June 6, 2024", "planned")],
+        ),
+    ],
+)
+def test_forecasts_and_plans_stay_events(body, published, expected):
+    events = extracted(body, published)
+    assert [(e["date"], e["date_expression"], e["status"]) for e in events] == expected

@@ -96,6 +96,9 @@ _DONE = re.compile(
     r"\b(?:said|told|announced|stated|confirmed|wrote|added|reported|was|were|had)\b", re.I
 )
 _FORECAST = re.compile(r"\b(?:could|may|might|expected|likely to|would|forecast)\b", re.IGNORECASE)
+# A date inside an "if" or "unless" clause: "If the talks fail next week, ...". The
+# condition runs from the word to the date with no punctuation between.
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\b[^,;:.!?“”\"]*$", re.IGNORECASE)
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "season": 3, "year": 4}
 TYPE_LABELS = {
     "phone_call": "Phone call",
@@ -473,6 +476,8 @@ def _candidate(
     subject = actors[0] if actors else slug(" ".join(opening.split()[:4]))[:40]
     event_id = f"x-{slug(date.date.edtf)}-{kind.replace('_', '-')}-{subject}"
     status = event_status(evidence.text, date.date, published)
+    if _CONDITION_BEFORE.search(evidence.text, 0, date.start - evidence.start):
+        return None  # "unless they take them out this summer, ...": a supposition
     return EventCandidate(
         event_id,
         kind,

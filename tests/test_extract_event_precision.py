@@ -330,3 +330,33 @@ def test_suppositions_are_no_events(body, published):
 def test_forecasts_and_plans_stay_events(body, published, expected):
     events = extracted(body, published)
     assert [(e["date"], e["date_expression"], e["status"]) for e in events] == expected
+
+
+# -- the speaker's present: "today" as nowadays -------------------------------------------
+
+
+def test_a_speakers_present_today_is_nowadays():
+    # seeds (TCA interview, 2026-02-10): a policy the speaker holds, nothing done today
+    body = (
+        "Today, we prioritize alternatives like the Trans-Caspian International Transport "
+        "Route, the “Middle Corridor”, as a strategic interest."
+    )
+    assert dated(body, "2026-02-10") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # Treasury 2024-03-15: what was done today
+        (
+            "Today, the U.S. Department of the Treasury announced that it has signed a cyber "
+            "security cooperation memorandum of understanding with Finland.",
+            "2024-03-15",
+            [("2024-03-15", "Today")],
+        ),
+        # the speaker's own deed today
+        ("Today, we signed the agreement with Finland.", "2024-03-15", [("2024-03-15", "Today")]),
+    ],
+)
+def test_what_is_done_today_is_an_event(body, published, expected):
+    assert dated(body, published) == expected

@@ -19,7 +19,12 @@ from functools import lru_cache
 
 from ..dates import TimelineDate
 from .actors import ActorBook, Mention, MentionIndex
-from .happenings import governed_wording, why_not_a_happening, why_not_reported
+from .happenings import (
+    governed_wording,
+    speaks_of_now,
+    why_not_a_happening,
+    why_not_reported,
+)
 from .names import slug
 from .non_dates import why_no_happenings_date
 from .ongoing import ongoing_range
@@ -476,6 +481,8 @@ def _candidate(
     subject = actors[0] if actors else slug(" ".join(opening.split()[:4]))[:40]
     event_id = f"x-{slug(date.date.edtf)}-{kind.replace('_', '-')}-{subject}"
     status = event_status(evidence.text, date.date, published)
+    if date.expression.lower() == "today" and speaks_of_now(_without_dates(governed, dates)):
+        return None  # "Today, we prioritize alternatives ...": the speaker's nowadays
     if _CONDITION_BEFORE.search(evidence.text, 0, date.start - evidence.start):
         return None  # "unless they take them out this summer, ...": a supposition
     return EventCandidate(

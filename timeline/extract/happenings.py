@@ -187,6 +187,21 @@ _PRESENT_STATE_BEFORE = re.compile(
 _HEDGE = re.compile(r"\b(?:could|might|may|would|should|can|must)\b", re.IGNORECASE)
 
 
+# "we prioritize", "I thank", "you see": a speaker's own present, simple tense.
+_SPEAKER_PRESENT = re.compile(
+    r"\b(?:we|I|you)\s+(?:(?:also|still|now|always|really|truly|\w+ly)\s+)*"
+    r"(?!(?:will|would|shall|can|could|may|might|must|should|have|had|did|was|were|am|are|"
+    r"do|don|won|didn)\b)[a-z]+\b(?<!ed)"
+)
+
+
+def speaks_of_now(wording: str) -> bool:
+    """Does the wording tell the speaker's present, the simple tense of habits and views
+    ("Today, we prioritize alternatives like the Middle Corridor", "I thank the staff
+    present today"), with nothing done or set? Then its "today" is nowadays."""
+    return bool(_SPEAKER_PRESENT.search(wording)) and why_not_reported(wording) is not None
+
+
 def why_not_reported(quoted: str) -> str | None:
     """Why the quoted clause that holds a date reports no happening, or None when it
     does. A quotation is the speaker's words: it reports a happening when it tells of

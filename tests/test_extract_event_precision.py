@@ -360,3 +360,48 @@ def test_a_speakers_present_today_is_nowadays():
 )
 def test_what_is_done_today_is_an_event(body, published, expected):
     assert dated(body, published) == expected
+
+
+# -- figures of having, comparisons, opinions with who holds them ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # the classes, as wire copy words them
+        ("In 2019, the country had 5 million inhabitants.", "2024-03-15"),
+        ("Unlike in 2019, the vote went smoothly.", "2024-03-15"),
+        ("Last year's decision was a mistake, critics said.", "2024-03-15"),
+        ("Critics argue that the 2019 reform was a failure.", "2024-03-15"),
+    ],
+)
+def test_figures_comparisons_and_opinions_are_no_events(body, published):
+    assert dated(body, published) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # the saying is dated: a statement
+        (
+            "Critics said on Monday that the decision was a mistake.",
+            "2024-03-15",
+            [("2024-03-11", "on Monday")],
+        ),
+        # the opinion is about a happening the sentence dates: the happening
+        (
+            "The plan, approved last week, was a mistake, critics said.",
+            "2024-03-15",
+            [("2024-03-04/2024-03-10", "last week")],
+        ),
+        # Wikinews 2016-09-09 (election): a happening with its figures
+        (
+            "The Hong Kong legislative election was held on Sunday, with a record-breaking "
+            "turnout of around 2 million voters and turnout rate of 58%.",
+            "2016-09-09",
+            [("2016-09-04", "on Sunday")],
+        ),
+    ],
+)
+def test_a_dated_saying_or_happening_beside_an_opinion_stays(body, published, expected):
+    assert dated(body, published) == expected

@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..dates import TimelineDate
 from .actors import ActorBook, Mention, MentionIndex
 from .happenings import (
+    attribution,
     governed_wording,
     speaks_of_now,
     why_not_a_happening,
@@ -409,6 +410,17 @@ def _reports_happening(sentence: str, dates: list[DateMention]) -> bool:
     return len(re.findall(r"[a-z]{2,}", rest)) >= 3 and bool(_HAPPENING_VERB.search(rest))
 
 
+def _opinion_of_a_state(evidence: Span, date: DateMention, dates: list[DateMention]) -> bool:
+    """Is the evidence a state or an opinion with who holds it attached ("Last year's
+    decision was a mistake, critics said")? The attribution's verb does not make the
+    rest a happening, unless the date is the saying's ("critics said on Monday ...")."""
+    span = attribution(evidence.text)
+    if span is None or span[0] <= date.start - evidence.start < span[1]:
+        return False
+    rest = evidence.text[: span[0]] + " " + evidence.text[span[1] :]
+    return why_not_a_happening(_without_dates(rest, dates)) == "a state"
+
+
 def _without_dates(wording: str, dates: list[DateMention]) -> str:
     """The wording with its date expressions blanked out: "the 2014 protests" or "by
     2050" are the date, not a verb or a figure of the sentence."""
@@ -468,6 +480,8 @@ def _candidate(
         else governed_wording(evidence.text, 0, len(evidence.text), date.start - evidence.start)
     )
     if why_not_a_happening(_without_dates(governed, dates), action):
+        return None
+    if governed is evidence.text and _opinion_of_a_state(evidence, date, dates):
         return None
     if any(a <= date.start and date.end <= b for a, b in quoted) and why_not_reported(
         _without_dates(governed, dates)

@@ -145,6 +145,30 @@ _FUTURE = re.compile(
 )
 
 
+_HAVING = re.compile(r"\b(?:had|has|have|numbered)\b", re.IGNORECASE)
+# Who says it, before or after what is said: "Last year's decision was a mistake, critics
+# said", "Critics argue that the 2019 reform was a failure".
+_ATTRIBUTION_AFTER = re.compile(
+    r",\s*(?:according to\b[^,]*|(?:[\w’'.-]+\s+){0,5}(?:said|says|added|argued|argues|"
+    r"claimed|claims|wrote|warned|noted|believes?|thinks?)(?:\s+[\w’'.-]+){0,5})\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_BEFORE = re.compile(
+    r"^\W*(?:[\w’'.-]+\s+){1,6}(?:said|says|argued|argues|claimed|claims|wrote|noted|"
+    r"believes?|thinks?)(?:(?:\s+(?!that\b)[\w’'.,-]+){0,5}?\s+that\b|\b)\s*",
+    re.IGNORECASE,
+)
+
+
+def attribution(wording: str) -> tuple[int, int] | None:
+    """The span of an attribution ("..., critics said", "Analysts argue that ...") at the
+    start or the end of the wording, if it has one."""
+    for pattern in (_ATTRIBUTION_AFTER, _ATTRIBUTION_BEFORE):
+        if found := pattern.search(wording):
+            return found.start(), found.end()
+    return None
+
+
 def why_not_a_happening(wording: str, type_keyword: str = "") -> str | None:
     """Why ``wording`` (a sentence or clause, its date expressions blanked out) reports no
     happening ("a figure", "a state", "a counterfactual"), or None when it may report one.
@@ -161,6 +185,10 @@ def why_not_a_happening(wording: str, type_keyword: str = "") -> str | None:
         )
     ):
         return "a figure"
+    for having in _HAVING.finditer(wording):
+        rest = wording[: having.start()] + wording[having.end() :]
+        if _MEASURED_NUMBER.match(wording, having.end()) and not _has_other_verb(rest):
+            return "a figure"  # "In 2019, the country had 5 million inhabitants"
     copulas = list(_COPULA.finditer(wording))
     stative = bool(_STATIVE.search(wording))
     if (copulas or stative) and not any(

@@ -9,6 +9,8 @@ done. General signs, each seen on real news text:
 * **a name**: a weekday after "the" with a capitalised word after it ("The Saturday
   Evening Post", "the Sunday Times"), a year after the word that names a law, a treaty
   or a class ("the George Floyd Justice in Policing Act of 2021", "the Class of 2020");
+* **a comparison**: "Unlike in 2019, the vote went smoothly", "higher than in 2022", "as
+  in 2019": the year is what the happening is compared with, not when it was;
 * **nowadays**: "today" after "still", "even" or "until" ("which I still own today"),
   and "today's" before a word for the present age rather than for a happening
   ("today's citizens", "in today's money"; "today's announcement" is the day's).
@@ -21,6 +23,8 @@ import re
 from .relative_dates import DateMention
 
 _SNAPSHOT_BEFORE = re.compile(r"\bas\s+(?:of|at)\s+$", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(r"\b(?:than|unlike|compared\s+(?:with|to))\s+$", re.IGNORECASE)
+_LIKE_BEFORE = re.compile(r"\b(?:as|like)\s+$", re.IGNORECASE)
 _ANY_SUCH_DAY_BEFORE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])[a-z]+")
@@ -52,10 +56,15 @@ def means_nowadays(text: str, start: int, end: int) -> bool:
 
 def why_no_happenings_date(text: str, date: DateMention) -> str | None:
     """Why the date expression dates no happening ("a snapshot", "a habit", "a name",
-    "nowadays"), or None when it may."""
+    "a comparison", "nowadays"), or None when it may."""
     before = text[max(0, date.start - 40) : date.start]
     if _SNAPSHOT_BEFORE.search(before):
         return "a snapshot"
+    if _COMPARED_BEFORE.search(before) or (
+        _LIKE_BEFORE.search(before)
+        and re.match(r"(?:in|on|during|last|this)\b", date.expression, re.IGNORECASE)
+    ):
+        return "a comparison"
     if _WEEKDAY.search(date.expression):
         if _ANY_SUCH_DAY_BEFORE.search(before):
             return "a habit"

@@ -405,3 +405,39 @@ def test_figures_comparisons_and_opinions_are_no_events(body, published):
 )
 def test_a_dated_saying_or_happening_beside_an_opinion_stays(body, published, expected):
     assert dated(body, published) == expected
+
+
+# -- habits, and years counted from the date before -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # the issue's "generic or habitual statements", as a travel guide words them
+        ("The festival is held in March each year.", "2024-03-15"),
+        ("The festival, usually held in March, attracts thousands of visitors.", "2024-03-15"),
+    ],
+)
+def test_a_recurring_month_is_no_event(body, published):
+    assert dated(body, published) == []
+
+
+def test_years_later_counts_from_the_year_before():
+    # worded after GUM's Bernoulli biography ("... published in 1724 ... Two years later
+    # he pointed out ..."), whose years before 1900 the date rules do not read
+    body = (
+        "His earliest work was published in 1924 with the help of a colleague. Two years "
+        "later he pointed out for the first time the frequent desirability of resolving a "
+        "compound motion into motions of translation and motion of rotation."
+    )
+    assert dated(body, "2015-09-21") == [("1924", "in 1924"), ("1926", "Two years later")]
+
+
+def test_a_number_glued_to_another_is_not_counted():
+    # GUM essay (2021): "Twenty-three years later" is not "three years later"
+    body = (
+        "When the anime movie Ghost in the Shell was released in 1995, the world wide web "
+        "was still little more than a novelty. Twenty-three years later, it’s even more "
+        "relevant as we come to grips with advances in human augmentation."
+    )
+    assert dated(body, "2021-05-01") == [("1995", "in 1995")]

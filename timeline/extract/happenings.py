@@ -55,7 +55,8 @@ _MEASURED_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _COPULA = re.compile(
-    r"\b(?:is|are|was|were|(?:has|have|had|[\w]+[’']s|[\w]+[’']ve)\s+been)\b"
+    r"\b(?:is|are|was|were|(?:it|that|there|he|she|this|what|who)[’']s|(?:we|you|they)[’']re|"
+    r"(?:has|have|had|[\w]+[’']s|[\w]+[’']ve)\s+been)\b"
     r"(?:\s+(?:not|never|still|also|now))*\s+(\S+)",
     re.IGNORECASE,
 )

@@ -6,6 +6,7 @@ done. General signs, each seen on real news text:
 * **a snapshot**: "as of Friday the site was not loading", "as at 31 March": the words
   report how things stood at that moment, not a happening on it;
 * **a habit**: "on a Monday", "every Sunday", "each Friday": any such day, not one;
+  "in March each year", "usually held in March": the month the thing recurs in;
 * **a name**: a weekday after "the" with a capitalised word after it ("The Saturday
   Evening Post", "the Sunday Times"), a year after the word that names a law, a treaty
   or a class ("the George Floyd Justice in Policing Act of 2021", "the Class of 2020");
@@ -23,6 +24,16 @@ import re
 from .relative_dates import DateMention
 
 _SNAPSHOT_BEFORE = re.compile(r"\bas\s+(?:of|at)\s+$", re.IGNORECASE)
+_RECURS_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:each|every)\s+(?:year|month|week|summer|winter|spring|autumn|fall)|"
+    r"annually|yearly)\b",
+    re.IGNORECASE,
+)
+_HABITUALLY_BEFORE = re.compile(
+    r"\b(?:usually|typically|normally|traditionally|generally|customarily|regularly)\b"
+    r"[^,;:.!?]*$",
+    re.IGNORECASE,
+)
 _COMPARED_BEFORE = re.compile(r"\b(?:than|unlike|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _LIKE_BEFORE = re.compile(r"\b(?:as|like)\s+$", re.IGNORECASE)
 _ANY_SUCH_DAY_BEFORE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
@@ -60,6 +71,8 @@ def why_no_happenings_date(text: str, date: DateMention) -> str | None:
     before = text[max(0, date.start - 40) : date.start]
     if _SNAPSHOT_BEFORE.search(before):
         return "a snapshot"
+    if _RECURS_AFTER.match(text, date.end) or _HABITUALLY_BEFORE.search(before):
+        return "a habit"
     if _COMPARED_BEFORE.search(before) or (
         _LIKE_BEFORE.search(before)
         and re.match(r"(?:in|on|during|last|this)\b", date.expression, re.IGNORECASE)

@@ -118,6 +118,9 @@ PATTERNS = [
     (
         "later",
         rf"\b(?:{_NUMBER}\s+(?P<unit>day|week)s?\s+(?P<way>later|earlier|before|after)|"
+        # "two years later", "a month earlier": counted from the date before, too
+        rf"(?<![\w-]){_NUMBER.replace('count', 'count2')}\s+(?P<long>month|year)s?\s+"
+        r"(?P<way2>later|earlier)|"
         r"the\s+(?P<next>next|following|previous)\s+day)\b",
     ),  # fmt: skip
     (
@@ -185,7 +188,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "ago": (("ago",),),
     "years_since": (("years since", "years after"),),
     "later": (
-        ("day", "week"),
+        ("day", "week", "month", "year"),
         ("later", "earlier", "before", "after", "next", "following", "previous"),
     ),
     "hours_later": (("hours later", "hours after", "later that", "earlier that"),),
@@ -553,6 +556,8 @@ def resolve(
         if count is None:
             return None
         return str(year - count), f"'{expression}' in {pub}: {year} minus {count} years"
+    if name == "later" and groups.get("long"):
+        return _later_by_months(groups, expression, anchor)
     if name == "later":
         if not anchor or anchor.precision != "day":
             return None
@@ -627,6 +632,24 @@ def _from_anchor(
     if name == "hours_later":  # a few hours may run past midnight: approximate
         return f"{anchor.start}~", f"{reason}; approximate, hours may run into the next day"
     return str(anchor.start), reason
+
+
+def _later_by_months(
+    groups: dict, expression: str, anchor: TimelineDate | None
+) -> tuple[str, str] | None:
+    """ "Two years later", "a month earlier": the date before moved by that many years
+    (when it lies in one year) or months (when it is known to the month)."""
+    count = _count(groups["count2"])
+    if anchor is None or count is None or anchor.start.year != anchor.end.year:
+        return None
+    step = -count if groups["way2"].lower() == "earlier" else count
+    reason = f"'{expression}' counted from {anchor.edtf}, the date mentioned before"
+    if groups["long"].lower() == "year":
+        return str(anchor.start.year + step), reason
+    if anchor.precision not in ("day", "month"):
+        return None
+    year, month = _shift_month(anchor.start.year, anchor.start.month, step)
+    return f"{year}-{month:02d}", reason
 
 
 def _next_from_anchor(

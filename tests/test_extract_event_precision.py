@@ -441,3 +441,120 @@ def test_a_number_glued_to_another_is_not_counted():
         "relevant as we come to grips with advances in human augmentation."
     )
     assert dated(body, "2021-05-01") == [("1995", "in 1995")]
+
+
+# -- press releases: what the day's action is, pointers, rules and records -------------------
+# U.S. Treasury press releases (public domain), 2022-2023, outside the held-out set.
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # the day's action described, not done again (jy0701, jy1262)
+        (
+            "Today’s action against Hydra and Garantex builds upon recent sanctions against "
+            "virtual currency exchanges SUEX and CHATEX.",
+            "2022-04-05",
+        ),
+        (
+            "Today’s actions reflect that our Five Eye allies have all stood up and "
+            "implemented their own robust foreign investment screening programs.",
+            "2023-02-10",
+        ),
+        # a pointer, a rule that names the designated (jy1962)
+        (
+            "Click here for more information on the individuals and entities designated today.",
+            "2023-12-07",
+        ),
+        (
+            "In addition, persons that engage in certain transactions with the individuals "
+            "designated today may themselves be exposed to sanctions.",
+            "2023-12-07",
+        ),
+        # a record measured since a year (jy0975)
+        (
+            "These activities occur against the backdrop of BiH’s most serious political "
+            "crisis since 1995, as ethno-nationalist politicians and affiliated patronage "
+            "networks continue to undermine the country.",
+            "2022-09-26",
+        ),
+        # figures (jy0701)
+        (
+            "Before today’s action, Hydra’s revenue had risen dramatically from under $10 "
+            "million in 2016, to over $1.3 billion in 2020.",
+            "2022-04-05",
+        ),
+        (
+            "According to blockchain researchers, approximately 86 percent of the illicit "
+            "Bitcoin received directly by Russian virtual currency exchanges in 2019 came from "
+            "Hydra.",
+            "2022-04-05",
+        ),
+        # what the day is, a counterfactual, a state to come (jy0848, jy1371)
+        (
+            "For all of you here, today is the culmination of a long road – a road that for "
+            "many of you began decades ago.",
+            "2022-07-04",
+        ),
+        (
+            "If they had not made the brave decision to come to a new country, I would not be "
+            "standing here today.",
+            "2022-07-04",
+        ),
+        (
+            "By this time next year, it will be more difficult for corrupt and criminal actors "
+            "to hide their identities and wealth behind anonymous shell companies in the "
+            "United States.",
+            "2023-03-28",
+        ),
+        # a yearly habit since a year (jy1650)
+        (
+            "Zindler was instrumental in the creation of Climatescope, a public resource that "
+            "has detailed clean energy investment conditions annually in emerging market "
+            "economies since 2012.",
+            "2023-07-27",
+        ),
+    ],
+)
+def test_press_release_descriptions_pointers_and_records_are_no_events(body, published):
+    assert dated(body, published) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        (
+            "WASHINGTON – Today, the U.S. Department of the Treasury’s Office of Foreign Assets "
+            "Control (OFAC) sanctioned the world’s largest and most prominent darknet market, "
+            "Hydra Market (Hydra).",
+            "2022-04-05",
+            [("2022-04-05", "Today")],
+        ),
+        (
+            "Hydra was launched in 2015 and is the most prominent Russian darknet market.",
+            "2022-04-05",
+            [("2015", "in 2015")],
+        ),
+        (
+            "Last month, I saw firsthand in Kyiv the tragic impact of Russia’s barbaric attacks.",
+            "2023-03-28",
+            [("2023-02", "Last month")],
+        ),
+        # GUM letter (1946): the day is a birthday, and a party happened on it
+        (
+            "Friday was Jack Reinstein's birthday, and a large number of the delegation "
+            "celebrated it with a cocktail party.",
+            "1946-09-15",
+            [("1946-09-13", "Friday")],
+        ),
+        # GUM speech (2022): "that we launched last year" is a deed, not a participle
+        (
+            "And it shows what we can achieve, like NASA’s Earth System Observatory that we "
+            "launched last year.",
+            "2022-07-11",
+            [("2021", "last year")],
+        ),
+    ],
+)
+def test_press_release_happenings_stay_events(body, published, expected):
+    assert dated(body, published) == expected

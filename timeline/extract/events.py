@@ -410,6 +410,64 @@ def _reports_happening(sentence: str, dates: list[DateMention]) -> bool:
     return len(re.findall(r"[a-z]{2,}", rest)) >= 3 and bool(_HAPPENING_VERB.search(rest))
 
 
+_PERCENTAGE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s+(?:that|which|who|because)\b|[;:–—]|,\s+(?:which|who|as|and)\b")
+
+
+def _describes_the_days_happening(
+    evidence: Span, date: DateMention, dates: list[DateMention]
+) -> bool:
+    """Is the date a possessive ("Today's action", "last week's vote") in a clause that
+    tells nothing done, only what that happening is or does ("Today's action builds upon
+    recent sanctions", "As a result of today's action, all property ... is blocked")?
+    The happening is the article's report of it, elsewhere; this sentence describes it."""
+    at = date.end - evidence.start
+    if not re.match(r"[’']s\b", evidence.text[at : at + 2]):
+        return False
+    end = _CLAUSE_END.search(evidence.text, at + 2)
+    clause = evidence.text[: end.start() if end else len(evidence.text)]
+    return why_not_reported(_without_dates(clause, dates)) is not None
+
+
+_PARTICIPLE_BEFORE = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bwe )(?<!\bI )(?<!\byou )(?<!\bthey )"
+    r"(?<!\bhe )(?<!\bshe )(?<!\bit )(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
+    r"\b[a-z]+ed(?:\s+or\s+[a-z]+ed)?\s+$"
+)
+
+
+def _named_in_passing(evidence: Span, date: DateMention, dates: list[DateMention]) -> bool:
+    """Is the date a participle's ("the individuals designated today") in a sentence that
+    otherwise states a rule or a risk ("... may themselves be exposed to sanctions",
+    "engaging in transactions with them entails risk")? The designation is reported where
+    the article reports it; here it only names who is meant."""
+    at = date.start - evidence.start
+    participle = _PARTICIPLE_BEFORE.search(evidence.text, 0, at)
+    if participle is None:
+        return False
+    rest = evidence.text[: participle.start()] + evidence.text[date.end - evidence.start :]
+    rest = _without_dates(rest, dates)
+    why = why_not_reported(rest)
+    generic = re.match(r"\W*(?:\w+,\s+)?[a-z]*ing\b", rest, re.IGNORECASE)
+    return why == "a guess in a quotation" or (why is not None and bool(generic))
+
+
+_COORDINATED = re.compile(r",\s+(?:and|but)\s+|;\s+")
+
+
+def _date_is_the_subject(evidence: Span, date: DateMention) -> bool:
+    """Does the sentence say what the date is ("For all of you here, today is the
+    culmination of a long road")? It characterises the day, no happening on it."""
+    at = date.start - evidence.start
+    opens = at == 0 or re.search(r",\s*$", evidence.text[:at])
+    after = evidence.text[date.end - evidence.start :]
+    if not opens or not re.match(r"\s+(?:is|was|will be|has been)\b", after):
+        return False
+    # "Friday was his birthday, and the delegation celebrated it": a happening follows
+    return not any(why_not_reported(clause) is None for clause in _COORDINATED.split(after)[1:])
+
+
 def _opinion_of_a_state(evidence: Span, date: DateMention, dates: list[DateMention]) -> bool:
     """Is the evidence a state or an opinion with who holds it attached ("Last year's
     decision was a mistake, critics said")? The attribution's verb does not make the
@@ -481,7 +539,18 @@ def _candidate(
     )
     if why_not_a_happening(_without_dates(governed, dates), action):
         return None
-    if governed is evidence.text and _opinion_of_a_state(evidence, date, dates):
+    if _describes_the_days_happening(evidence, date, dates):
+        return None
+    if governed is evidence.text and (
+        _opinion_of_a_state(evidence, date, dates)
+        or _named_in_passing(evidence, date, dates)
+        or _date_is_the_subject(evidence, date)
+        or (
+            kind == "other"
+            and date.date.precision in ("year", "range")
+            and _PERCENTAGE.search(_without_dates(evidence.text, dates))
+        )
+    ):
         return None
     if any(a <= date.start and date.end <= b for a, b in quoted) and why_not_reported(
         _without_dates(governed, dates)

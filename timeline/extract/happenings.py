@@ -50,8 +50,9 @@ _MEASURE_VERB = re.compile(
 # A number right after a verb of measure: "rose to 57", "reached 2 million", "fell by a
 # third" is not needed; "reached a deal" has no number and stays a happening.
 _MEASURED_NUMBER = re.compile(
-    r"\s+(?:(?:to|by|from|about|nearly|almost|over|some|around|roughly|approximately|"
-    r"more than|less than|just|a record|an estimated|a total of)\s+)*[$£€]?\d",
+    r"\s+(?:(?:to|by|from|about|nearly|almost|over|under|above|below|some|around|roughly|"
+    r"approximately|more than|less than|just|a record|an estimated|a total of|\w+ly)\s+)*"
+    r"[$£€]?\d",
     re.IGNORECASE,
 )
 _COPULA = re.compile(
@@ -130,7 +131,10 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|our|my)\s+[a-z]+\s
 
 
 _COUNTERFACTUAL = re.compile(
-    r"\b(?:would|could|might|should)(?:\s+not|n[’']t)?\s+have\s+(?:been\s+)?[a-z]+", re.I
+    r"\b(?:would|could|might|should)(?:\s+not|n[’']t)?\s+have\s+(?:been\s+)?[a-z]+|"
+    # "If they had not made the decision, I would not be standing here today"
+    r"\bif\b[^.;]*\bhad\b[^.;]*\b(?:would|could|might)\b",
+    re.I,
 )
 # "The more we invest this year, the better the figures": a rule of thumb, not a happening.
 _CORRELATIVE = re.compile(
@@ -146,6 +150,7 @@ _FUTURE = re.compile(
 )
 
 
+_FUTURE_COPULA = re.compile(r"\s+(?:will|shall)\s+(?:not\s+)?be\b", re.IGNORECASE)
 _HAVING = re.compile(r"\b(?:had|has|have|numbered)\b", re.IGNORECASE)
 # Who says it, before or after what is said: "Last year's decision was a mistake, critics
 # said", "Critics argue that the 2019 reform was a failure".
@@ -170,6 +175,16 @@ def attribution(wording: str) -> tuple[int, int] | None:
     return None
 
 
+# Pointers to elsewhere, not reports: "Click here for information on the individuals
+# designated today", "For identifying information ..., click here", "The table below".
+_POINTER = re.compile(
+    r"^\W*(?:click|see|visit|view|read|learn|contact|watch|download|subscribe)\b|"
+    r"\bclick here\b|^\W*for\s+(?:more|further|additional|identifying|detailed)\s+information\b|"
+    r"\b(?:table|chart|figure|graph)s?\s+(?:below|above)\b",
+    re.IGNORECASE,
+)
+
+
 def why_not_a_happening(wording: str, type_keyword: str = "") -> str | None:
     """Why ``wording`` (a sentence or clause, its date expressions blanked out) reports no
     happening ("a figure", "a state", "a counterfactual"), or None when it may report one.
@@ -177,6 +192,8 @@ def why_not_a_happening(wording: str, type_keyword: str = "") -> str | None:
     beside an action is still the action's report."""
     if _COUNTERFACTUAL.search(wording) or _CORRELATIVE.search(wording):
         return "a counterfactual"
+    if _POINTER.search(wording):
+        return "a pointer"
     if _QUESTION.search(wording):
         return "a question"
     if not type_keyword and (
@@ -190,6 +207,8 @@ def why_not_a_happening(wording: str, type_keyword: str = "") -> str | None:
         rest = wording[: having.start()] + wording[having.end() :]
         if _MEASURED_NUMBER.match(wording, having.end()) and not _has_other_verb(rest):
             return "a figure"  # "In 2019, the country had 5 million inhabitants"
+    # "By this time next year, it will be more difficult ...": a state to come
+    wording = _FUTURE_COPULA.sub(" is", wording)
     copulas = list(_COPULA.finditer(wording))
     stative = bool(_STATIVE.search(wording))
     if (copulas or stative) and not any(

@@ -30,11 +30,17 @@ _RECURS_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HABITUALLY_BEFORE = re.compile(
-    r"\b(?:usually|typically|normally|traditionally|generally|customarily|regularly)\b"
+    r"\b(?:usually|typically|normally|traditionally|generally|customarily|regularly|"
+    r"annually|yearly)\b"
     r"[^,;:.!?]*$",
     re.IGNORECASE,
 )
 _COMPARED_BEFORE = re.compile(r"\b(?:than|unlike|compared\s+(?:with|to))\s+$", re.IGNORECASE)
+# "the most serious crisis since 1995", "the first time since 2010": a record, measured
+# against the date
+_RECORD_BEFORE = re.compile(
+    r"\b(?:most|least|first|only|[a-z]{2,}est)\b(?:\s+[\w’'-]+){0,4}\s+$", re.IGNORECASE
+)
 _LIKE_BEFORE = re.compile(r"\b(?:as|like)\s+$", re.IGNORECASE)
 _ANY_SUCH_DAY_BEFORE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
@@ -47,7 +53,7 @@ _NAMED_BY_YEAR = re.compile(
 _NOWADAYS = re.compile(r"\b(?:still|even|until|up to)\b(?:\s+[\w’']+){0,3}\s+(?:today)\b", re.I)
 # Words for the present age: "today's" before them means nowadays.
 _PRESENT_AGE = re.compile(
-    r"[’']s\s+(?:[a-z]+\s+)?(?:world|society|money|dollars?|terms|prices|standards|economy|"
+    r"[’']s\s+(?:[a-z]+\s+){0,2}(?:world|society|money|dollars?|terms|prices|standards|economy|"
     r"markets?|technology|youth|children|kids|citizens|generations?|people|culture|politics|"
     r"media|climate|age|era|students|workers|consumers|families|parents|life|lives|"
     r"problems|challenges)\b",
@@ -73,6 +79,8 @@ def why_no_happenings_date(text: str, date: DateMention) -> str | None:
         return "a snapshot"
     if _RECURS_AFTER.match(text, date.end) or _HABITUALLY_BEFORE.search(before):
         return "a habit"
+    if date.expression.lower().startswith("since") and _RECORD_BEFORE.search(before):
+        return "a comparison"
     if _COMPARED_BEFORE.search(before) or (
         _LIKE_BEFORE.search(before)
         and re.match(r"(?:in|on|during|last|this)\b", date.expression, re.IGNORECASE)

@@ -558,3 +558,23 @@ def test_press_release_descriptions_pointers_and_records_are_no_events(body, pub
 )
 def test_press_release_happenings_stay_events(body, published, expected):
     assert dated(body, published) == expected
+
+
+def test_a_year_before_a_date_is_no_count():
+    # Treasury jy2533 (2024): "2020, but began operating" does not count 2020 things
+    body = (
+        "Aviakompaniya Belkanto LLC (Belkanto) is another Belarus-based private cargo airline "
+        "company that was formed on paper in 2020, but began operating in 2022 under the "
+        "leadership of former executives of Belarusian state-owned cargo airline company "
+        "Transaviaexport."
+    )
+    assert dated(body, "2024-08-09") == [("2020", "in 2020"), ("2022", "in 2022")]
+
+
+def test_a_plan_in_the_passive_stays_planned():
+    # Treasury jy1291 (2023)
+    events = extracted(
+        "More work will be done this year at the G20 on these food security challenges.",
+        "2023-02-23",
+    )
+    assert [(e["date"], e["status"]) for e in events] == [("2023", "planned")]

@@ -318,10 +318,12 @@ def _sentence_dates(
 # "more than 100 in 2023", "hired 85 nurses since January": a count over a period, not a
 # happening on that date.
 _COUNT_BEFORE = re.compile(
-    r"(?<![\w-])\d[\d,.]*\s*(?:%|percent|per cent)?(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,2}\s+$"
+    r"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|percent|per cent)?"
+    r"(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,2}\s+$"
 )
 _COUNT_OVER_YEAR_BEFORE = re.compile(
-    r"(?<![\w-])\d[\d,.]*\s*(?:%|percent|per cent)?(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,4}\s+$"
+    r"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|percent|per cent)?"
+    r"(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,4}\s+$"
 )
 # A finite verb of a past or planned happening: an -ed form, an irregular past, or a
 # future/modal before a verb. A sentence with none ("Saturday, September 12, 2015") is a

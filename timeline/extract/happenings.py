@@ -63,7 +63,8 @@ _COPULA = re.compile(
 )
 # After a copula: a participle, a gradual "-ing", "able to", "to": a happening, not a state.
 _VERBAL_COMPLEMENT = re.compile(
-    r"(?!been$)[a-z]+(?:ed|en|wn|ing)$|able|to|set|due|held|made|put|hit|left|lost|sold|sent"
+    r"(?!been$)[a-z]+(?:ed|en|wn|ing)$|able|to|set|due|held|made|put|hit|left|lost|sold|sent|"
+    r"done|begun|paid|built|brought|kept|found|won|said|told|shut|cut|run|met|bought|taught"
 )
 _IRREGULAR_PAST = (
     r"did|made|met|took|began|went|came|said|told|gave|left|won|lost|fell|rose|held|hit|led|"

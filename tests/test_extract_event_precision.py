@@ -578,3 +578,12 @@ def test_a_plan_in_the_passive_stays_planned():
         "2023-02-23",
     )
     assert [(e["date"], e["status"]) for e in events] == [("2023", "planned")]
+
+
+def test_a_described_action_leaves_the_other_date_of_its_sentence():
+    # Treasury jy0994 (2022): the day's action is described, the earlier designation dated
+    body = (
+        "Today’s action follows OFAC’s September 22 designation of Iran’s Morality Police, "
+        "its senior leadership, and other senior leaders of Iran’s security organizations."
+    )
+    assert dated(body, "2022-10-06") == [("2022-09-22", "September 22")]

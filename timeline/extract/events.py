@@ -528,6 +528,11 @@ def _candidate(
     actors = list(actor_words)
     if not actors and not _reports_happening(evidence.text, dates):
         return None
+    # "Today's action follows OFAC's September 22 designation": the day's action is
+    # described, the September 22 designation is reported
+    dates = [d for d in dates if not _describes_the_days_happening(evidence, d, dates)]
+    if not dates:
+        return None
     # The most precise date; of two as precise, the one stated outright ("six years ago,
     # in 2019": 2019 because the text says so, not because of the publication year).
     date = min(dates, key=lambda d: (_PRECISION_RANK[d.date.precision], not d.absolute))
@@ -540,8 +545,6 @@ def _candidate(
         else governed_wording(evidence.text, 0, len(evidence.text), date.start - evidence.start)
     )
     if why_not_a_happening(_without_dates(governed, dates), action):
-        return None
-    if _describes_the_days_happening(evidence, date, dates):
         return None
     if governed is evidence.text and (
         _opinion_of_a_state(evidence, date, dates)

@@ -19,8 +19,15 @@ from functools import lru_cache
 
 from ..dates import TimelineDate
 from .actors import ActorBook, Mention, MentionIndex
-from .happenings import governed_wording, means_nowadays, why_not_a_happening
+from .happenings import (
+    attribution,
+    governed_wording,
+    speaks_of_now,
+    why_not_a_happening,
+    why_not_reported,
+)
 from .names import slug
+from .non_dates import why_no_happenings_date
 from .ongoing import ongoing_range
 from .relative_dates import DateMention, Published, find_dates, known_days, may_hold_dates
 from .sentences import Span, sentences
@@ -95,6 +102,9 @@ _DONE = re.compile(
     r"\b(?:said|told|announced|stated|confirmed|wrote|added|reported|was|were|had)\b", re.I
 )
 _FORECAST = re.compile(r"\b(?:could|may|might|expected|likely to|would|forecast)\b", re.IGNORECASE)
+# A date inside an "if" or "unless" clause: "If the talks fail next week, ...". The
+# condition runs from the word to the date with no punctuation between.
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\b[^,;:.!?“”\"]*$", re.IGNORECASE)
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "season": 3, "year": 4}
 TYPE_LABELS = {
     "phone_call": "Phone call",
@@ -225,7 +235,11 @@ def find_candidates(
     mentions: list[Mention],
     book: ActorBook,
     published: Published | None,
+    quoted: list[tuple[int, int]] = (),
 ) -> list[EventCandidate]:
+    """The dated happenings the article reports. ``quoted``: the spans of its
+    quotations; a date inside one dates a happening only when the quoted words report
+    one (``happenings.why_not_reported``)."""
     candidates: list[EventCandidate] = []
     anchor: TimelineDate | None = None
     # Each sentence with its clauses, cut once: both passes below read them.
@@ -237,18 +251,13 @@ def find_candidates(
         for sentence, parts in paragraph:
             # Future wording counts in its own clause: in "On Friday, Trump suggested ...,
             # as both confirmed a meeting set for Aug. 15" the Friday is the one before.
-            dates = [
-                mention
-                for part in parts
-                if may_hold_dates(text, part.start, part.end)
-                for mention in _clause_dates(text, part, published, anchor, days, paragraph_year)
-            ]
+            dates = _sentence_dates(text, parts, published, anchor, days, paragraph_year)
             dates = [
                 d
                 for d in dates
                 if not _counted_over(text, d)
                 and not _is_dateline(d, sentence, published)
-                and not (d.expression.lower() == "today" and means_nowadays(text, d.start, d.end))
+                and not why_no_happenings_date(text, d)
             ]
             if not dates:
                 if _WEEKDAY_WORD.search(sentence.text):
@@ -259,28 +268,62 @@ def find_candidates(
             for evidence, held in _dated_parts(sentence, parts, dates):
                 ongoing = ongoing_range(text, evidence, held, published)
                 if ongoing is None:
-                    found = [_candidate(evidence, held, located, book, published)]
+                    found = [_candidate(evidence, held, located, book, published, quoted=quoted)]
                 elif ongoing.names_happening:
                     # "Since taking office last August, X has visited …": the taking
                     # office (typed from its own words), and the visits since.
-                    point = _candidate(evidence, held, located, book, published, ongoing.phrase)
+                    point = _candidate(
+                        evidence, held, located, book, published, ongoing.phrase, quoted
+                    )
                     found = [point]
                 else:  # "Since 2022, X has supported …": the range replaces the point
                     found = []
                 if ongoing:
                     found.append(
                         _candidate(
-                            evidence, [ongoing.date], located, book, published, ongoing.wording
+                            evidence,
+                            [ongoing.date],
+                            located,
+                            book,
+                            published,
+                            ongoing.wording,
+                            quoted,
                         )
                     )
                 candidates.extend(candidate for candidate in found if candidate)
     return candidates
 
 
+def _sentence_dates(
+    text: str,
+    parts: list[Span],
+    published: Published | None,
+    anchor: TimelineDate | None,
+    days: tuple,
+    paragraph_year: int | None,
+) -> list[DateMention]:
+    """The dates of a sentence's clauses. A clause after a dated one counts from that
+    clause's last date ("He fled in 1999 ...; the following year, X said" is 2000)."""
+    dates: list[DateMention] = []
+    for part in parts:
+        if not may_hold_dates(text, part.start, part.end):
+            continue
+        found = _clause_dates(text, part, published, anchor, days, paragraph_year)
+        dates.extend(found)
+        if found:
+            anchor = found[-1].date
+    return dates
+
+
 # "more than 100 in 2023", "hired 85 nurses since January": a count over a period, not a
 # happening on that date.
 _COUNT_BEFORE = re.compile(
-    r"(?<![\w-])\d[\d,.]*\s*(?:%|percent|per cent)?(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,2}\s+$"
+    r"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|percent|per cent)?"
+    r"(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,2}\s+$"
+)
+_COUNT_OVER_YEAR_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|percent|per cent)?"
+    r"(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,4}\s+$"
 )
 # A finite verb of a past or planned happening: an -ed form, an irregular past, or a
 # future/modal before a verb. A sentence with none ("Saturday, September 12, 2015") is a
@@ -303,7 +346,16 @@ def _counted_over(text: str, date: DateMention) -> bool:
         r"(?:in|since|during|so far in|this|last|from|between)\b", date.expression, re.I
     ):
         return False
-    return bool(_COUNT_BEFORE.search(text, max(0, date.start - 60), date.start))
+    if _COUNT_BEFORE.search(text, max(0, date.start - 60), date.start):
+        return True
+    # Over a year or longer, a count reaches further back ("more than 100 people were
+    # arrested in 2023"), and "this year alone" announces a total.
+    if date.date.precision in ("year", "range") and (
+        _COUNT_OVER_YEAR_BEFORE.search(text, max(0, date.start - 80), date.start)
+        or re.match(r"\s+alone\b", text[date.end : date.end + 8])
+    ):
+        return True
+    return False
 
 
 _QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -360,6 +412,75 @@ def _reports_happening(sentence: str, dates: list[DateMention]) -> bool:
     return len(re.findall(r"[a-z]{2,}", rest)) >= 3 and bool(_HAPPENING_VERB.search(rest))
 
 
+_PERCENTAGE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s+(?:that|which|who|because)\b|[;:–—]|,\s+(?:which|who|as|and)\b")
+
+
+def _describes_the_days_happening(
+    evidence: Span, date: DateMention, dates: list[DateMention]
+) -> bool:
+    """Is the date a possessive ("Today's action", "last week's vote") in a clause that
+    tells nothing done, only what that happening is or does ("Today's action builds upon
+    recent sanctions", "As a result of today's action, all property ... is blocked")?
+    The happening is the article's report of it, elsewhere; this sentence describes it."""
+    at = date.end - evidence.start
+    if not re.match(r"[’']s\b", evidence.text[at : at + 2]):
+        return False
+    end = _CLAUSE_END.search(evidence.text, at + 2)
+    clause = evidence.text[: end.start() if end else len(evidence.text)]
+    return why_not_reported(_without_dates(clause, dates)) is not None
+
+
+_PARTICIPLE_BEFORE = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bwe )(?<!\bI )(?<!\byou )(?<!\bthey )"
+    r"(?<!\bhe )(?<!\bshe )(?<!\bit )(?<!\bthat )(?<!\bwhich )(?<!\bwho )"
+    r"\b[a-z]+ed(?:\s+or\s+[a-z]+ed)?\s+$"
+)
+
+
+def _named_in_passing(evidence: Span, date: DateMention, dates: list[DateMention]) -> bool:
+    """Is the date a participle's ("the individuals designated today") in a sentence that
+    otherwise states a rule or a risk ("... may themselves be exposed to sanctions",
+    "engaging in transactions with them entails risk")? The designation is reported where
+    the article reports it; here it only names who is meant."""
+    at = date.start - evidence.start
+    participle = _PARTICIPLE_BEFORE.search(evidence.text, 0, at)
+    if participle is None:
+        return False
+    rest = evidence.text[: participle.start()] + evidence.text[date.end - evidence.start :]
+    rest = _without_dates(rest, dates)
+    why = why_not_reported(rest)
+    generic = re.match(r"\W*(?:\w+,\s+)?[a-z]*ing\b", rest, re.IGNORECASE)
+    return why == "a guess in a quotation" or (why is not None and bool(generic))
+
+
+_COORDINATED = re.compile(r",\s+(?:and|but)\s+|;\s+")
+
+
+def _date_is_the_subject(evidence: Span, date: DateMention) -> bool:
+    """Does the sentence say what the date is ("For all of you here, today is the
+    culmination of a long road")? It characterises the day, no happening on it."""
+    at = date.start - evidence.start
+    opens = at == 0 or re.search(r",\s*$", evidence.text[:at])
+    after = evidence.text[date.end - evidence.start :]
+    if not opens or not re.match(r"\s+(?:is|was|will be|has been)\b", after):
+        return False
+    # "Friday was his birthday, and the delegation celebrated it": a happening follows
+    return not any(why_not_reported(clause) is None for clause in _COORDINATED.split(after)[1:])
+
+
+def _opinion_of_a_state(evidence: Span, date: DateMention, dates: list[DateMention]) -> bool:
+    """Is the evidence a state or an opinion with who holds it attached ("Last year's
+    decision was a mistake, critics said")? The attribution's verb does not make the
+    rest a happening, unless the date is the saying's ("critics said on Monday ...")."""
+    span = attribution(evidence.text)
+    if span is None or span[0] <= date.start - evidence.start < span[1]:
+        return False
+    rest = evidence.text[: span[0]] + " " + evidence.text[span[1] :]
+    return why_not_a_happening(_without_dates(rest, dates)) == "a state"
+
+
 def _without_dates(wording: str, dates: list[DateMention]) -> str:
     """The wording with its date expressions blanked out: "the 2014 protests" or "by
     2050" are the date, not a verb or a figure of the sentence."""
@@ -396,14 +517,21 @@ def _candidate(
     book: ActorBook,
     published: Published | None,
     typed_by: str | None = None,
+    quoted: list[tuple[int, int]] = (),
 ) -> EventCandidate | None:
     """The candidate a piece of evidence gives; its type from ``typed_by`` when given
-    (the clause that says what happened), else from the whole evidence."""
+    (the clause that says what happened), else from the whole evidence. A date inside a
+    quotation (``quoted``) is the speaker's: the quoted clause must report a happening."""
     actor_words: dict[str, str] = {}
     for mention in located.between(evidence.start, evidence.end):
         actor_words.setdefault(mention.actor_id, mention.text)
     actors = list(actor_words)
     if not actors and not _reports_happening(evidence.text, dates):
+        return None
+    # "Today's action follows OFAC's September 22 designation": the day's action is
+    # described, the September 22 designation is reported
+    dates = [d for d in dates if not _describes_the_days_happening(evidence, d, dates)]
+    if not dates:
         return None
     # The most precise date; of two as precise, the one stated outright ("six years ago,
     # in 2019": 2019 because the text says so, not because of the publication year).
@@ -418,6 +546,21 @@ def _candidate(
     )
     if why_not_a_happening(_without_dates(governed, dates), action):
         return None
+    if governed is evidence.text and (
+        _opinion_of_a_state(evidence, date, dates)
+        or _named_in_passing(evidence, date, dates)
+        or _date_is_the_subject(evidence, date)
+        or (
+            kind == "other"
+            and date.date.precision in ("year", "range")
+            and _PERCENTAGE.search(_without_dates(evidence.text, dates))
+        )
+    ):
+        return None
+    if any(a <= date.start and date.end <= b for a, b in quoted) and why_not_reported(
+        _without_dates(governed, dates)
+    ):
+        return None
     names = [book.actors[a].name for a in actors[:3]]
     label = TYPE_LABELS.get(kind, kind.replace("_", " ").capitalize())
     # With no actor named, the sentence's first words name the happening.
@@ -426,6 +569,10 @@ def _candidate(
     subject = actors[0] if actors else slug(" ".join(opening.split()[:4]))[:40]
     event_id = f"x-{slug(date.date.edtf)}-{kind.replace('_', '-')}-{subject}"
     status = event_status(evidence.text, date.date, published)
+    if date.expression.lower() == "today" and speaks_of_now(_without_dates(governed, dates)):
+        return None  # "Today, we prioritize alternatives ...": the speaker's nowadays
+    if _CONDITION_BEFORE.search(evidence.text, 0, date.start - evidence.start):
+        return None  # "unless they take them out this summer, ...": a supposition
     return EventCandidate(
         event_id,
         kind,

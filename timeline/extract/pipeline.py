@@ -88,7 +88,9 @@ def extract_article(
         article.fields.get("title"),
         statements=statements,
     )
-    candidates = find_candidates(text, paragraphs, mentions, book, published)
+    candidates = find_candidates(
+        text, paragraphs, mentions, book, published, [(q.start, q.end) for q in quote_spans]
+    )
     index = gazetteer()
     places = find_places(
         text, paragraphs, mentions, {a.id: a.type for a in book.actors.values()}, index

@@ -97,6 +97,14 @@ PATTERNS = [
     ("relative_season", rf"\b(?P<which>last|this|next|past)\s+{_SEASON}\b"),
     ("relative_month", rf"\b(?P<which>last|this|next|past)\s+{_MONTH}(?!\s+\d)"),
     (
+        # "the following year", "the very next year": counted from the date mentioned
+        # before ("In 1982, GM closed the plant. But the very next year, ..."), not from
+        # publication; "next year" stays publication's
+        "following_period",
+        r"\bthe\s+(?:very\s+)?(?P<next>next|following|previous|preceding)\s+"
+        r"(?P<unit>year|month|week)\b",
+    ),
+    (
         "relative_period",
         r"\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next|past|previous)\s+"
         r"(?P<unit>year|month|week)\b",
@@ -110,6 +118,9 @@ PATTERNS = [
     (
         "later",
         rf"\b(?:{_NUMBER}\s+(?P<unit>day|week)s?\s+(?P<way>later|earlier|before|after)|"
+        # "two years later", "a month earlier": counted from the date before, too
+        rf"(?<![\w-]){_NUMBER.replace('count', 'count2')}\s+(?P<long>month|year)s?\s+"
+        r"(?P<way2>later|earlier)|"
         r"the\s+(?P<next>next|following|previous)\s+day)\b",
     ),  # fmt: skip
     (
@@ -169,11 +180,15 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "season_year": (_SEASONS, _YEAR_CUES),
     "relative_season": (tuple(f"{w} {s}" for w in _WHICH for s in _SEASONS),),
     "relative_month": (_MONTH_CUES, _WHICH),
+    "following_period": (
+        ("next", "following", "previous", "preceding"),
+        ("year", "month", "week"),
+    ),
     "relative_period": (tuple(f"{w} {u}" for w in _WHICH for u in ("year", "month", "week")),),
     "ago": (("ago",),),
     "years_since": (("years since", "years after"),),
     "later": (
-        ("day", "week"),
+        ("day", "week", "month", "year"),
         ("later", "earlier", "before", "after", "next", "following", "previous"),
     ),
     "hours_later": (("hours later", "hours after", "later that", "earlier that"),),
@@ -414,6 +429,8 @@ def resolve(
         return f"{groups['year']}-{code}", f"'{expression}': an absolute season"
     if name == "year":
         return groups["year"], f"'{expression}': an absolute year"
+    if name == "following_period":
+        return _next_from_anchor(groups, expression, anchor)
     if name in ("same_period", "hours_later"):
         return _from_anchor(name, groups, expression, anchor)
     if name == "month_alone" and (published is None or published.precision == "year"):
@@ -539,6 +556,8 @@ def resolve(
         if count is None:
             return None
         return str(year - count), f"'{expression}' in {pub}: {year} minus {count} years"
+    if name == "later" and groups.get("long"):
+        return _later_by_months(groups, expression, anchor)
     if name == "later":
         if not anchor or anchor.precision != "day":
             return None
@@ -613,6 +632,45 @@ def _from_anchor(
     if name == "hours_later":  # a few hours may run past midnight: approximate
         return f"{anchor.start}~", f"{reason}; approximate, hours may run into the next day"
     return str(anchor.start), reason
+
+
+def _later_by_months(
+    groups: dict, expression: str, anchor: TimelineDate | None
+) -> tuple[str, str] | None:
+    """ "Two years later", "a month earlier": the date before moved by that many years
+    (when it lies in one year) or months (when it is known to the month)."""
+    count = _count(groups["count2"])
+    if anchor is None or count is None or anchor.start.year != anchor.end.year:
+        return None
+    step = -count if groups["way2"].lower() == "earlier" else count
+    reason = f"'{expression}' counted from {anchor.edtf}, the date mentioned before"
+    if groups["long"].lower() == "year":
+        return str(anchor.start.year + step), reason
+    if anchor.precision not in ("day", "month"):
+        return None
+    year, month = _shift_month(anchor.start.year, anchor.start.month, step)
+    return f"{year}-{month:02d}", reason
+
+
+def _next_from_anchor(
+    groups: dict, expression: str, anchor: TimelineDate | None
+) -> tuple[str, str] | None:
+    """ "The following year", "the previous month", "the next week": the period after (or
+    before) the one the date mentioned before lies in, when that date lies in one."""
+    if anchor is None or anchor.start.year != anchor.end.year:
+        return None
+    step = -1 if groups["next"].lower() in ("previous", "preceding") else 1
+    reason = f"'{expression}' counted from {anchor.edtf}, the date mentioned before"
+    unit = groups["unit"].lower()
+    if unit == "year":
+        return str(anchor.start.year + step), reason
+    if unit == "month" and anchor.precision in ("day", "month"):
+        year, month = divmod(anchor.start.year * 12 + anchor.start.month - 1 + step, 12)
+        return f"{year}-{month + 1:02d}", reason
+    if unit == "week" and anchor.precision == "day":
+        monday = anchor.start - dt.timedelta(days=anchor.start.weekday()) + dt.timedelta(weeks=step)
+        return f"{monday}/{monday + dt.timedelta(days=6)}", f"{reason}: Monday to Sunday"
+    return None
 
 
 def _month_of_paragraph_year(

@@ -1,0 +1,98 @@
+"""Date expressions that resolve but date no happening of their sentence.
+
+A weekday, a year or "today" can stand in a sentence without saying when something was
+done. General signs, each seen on real news text:
+
+* **a snapshot**: "as of Friday the site was not loading", "as at 31 March": the words
+  report how things stood at that moment, not a happening on it;
+* **a habit**: "on a Monday", "every Sunday", "each Friday": any such day, not one;
+  "in March each year", "usually held in March": the month the thing recurs in;
+* **a name**: a weekday after "the" with a capitalised word after it ("The Saturday
+  Evening Post", "the Sunday Times"), a year after the word that names a law, a treaty
+  or a class ("the George Floyd Justice in Policing Act of 2021", "the Class of 2020");
+* **a comparison**: "Unlike in 2019, the vote went smoothly", "higher than in 2022", "as
+  in 2019": the year is what the happening is compared with, not when it was;
+* **nowadays**: "today" after "still", "even" or "until" ("which I still own today"),
+  and "today's" before a word for the present age rather than for a happening
+  ("today's citizens", "in today's money"; "today's announcement" is the day's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .relative_dates import DateMention
+
+_SNAPSHOT_BEFORE = re.compile(r"\bas\s+(?:of|at)\s+$", re.IGNORECASE)
+_RECURS_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:each|every)\s+(?:year|month|week|summer|winter|spring|autumn|fall)|"
+    r"annually|yearly)\b",
+    re.IGNORECASE,
+)
+_HABITUALLY_BEFORE = re.compile(
+    r"\b(?:usually|typically|normally|traditionally|generally|customarily|regularly|"
+    r"annually|yearly)\b"
+    r"[^,;:.!?]*$",
+    re.IGNORECASE,
+)
+_COMPARED_BEFORE = re.compile(r"\b(?:than|unlike|compared\s+(?:with|to))\s+$", re.IGNORECASE)
+# "the most serious crisis since 1995", "the first time since 2010": a record, measured
+# against the date
+_RECORD_BEFORE = re.compile(
+    r"\b(?:most|least|first|only|[a-z]{2,}est)\b(?:\s+[\w’'-]+){0,4}\s+$", re.IGNORECASE
+)
+_LIKE_BEFORE = re.compile(r"\b(?:as|like)\s+$", re.IGNORECASE)
+_ANY_SUCH_DAY_BEFORE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])[a-z]+")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NAMED_BY_YEAR = re.compile(
+    r"(?-i:\b(?:Acts?|Bill|Law|Code|Treaty|Convention|Accords?|Agreement|Declaration|"
+    r"Constitution|Statute|Amendments?|Resolution|Compromise|Class))\s+$"
+)
+_NOWADAYS = re.compile(r"\b(?:still|even|until|up to)\b(?:\s+[\w’']+){0,3}\s+(?:today)\b", re.I)
+# Words for the present age: "today's" before them means nowadays.
+_PRESENT_AGE = re.compile(
+    r"[’']s\s+(?:[a-z]+\s+){0,2}(?:world|society|money|dollars?|terms|prices|standards|economy|"
+    r"markets?|technology|youth|children|kids|citizens|generations?|people|culture|politics|"
+    r"media|climate|age|era|students|workers|consumers|families|parents|life|lives|"
+    r"problems|challenges)\b",
+    re.IGNORECASE,
+)
+
+
+def means_nowadays(text: str, start: int, end: int) -> bool:
+    """Is the "today" at text[start:end] "nowadays" ("which I still own today", "today's
+    citizens")?"""
+    before = text[max(0, start - 40) : end]
+    found = _NOWADAYS.search(before)
+    if found and found.end() == len(before):
+        return True
+    return bool(_PRESENT_AGE.match(text, end, end + 40))
+
+
+def why_no_happenings_date(text: str, date: DateMention) -> str | None:
+    """Why the date expression dates no happening ("a snapshot", "a habit", "a name",
+    "a comparison", "nowadays"), or None when it may."""
+    before = text[max(0, date.start - 40) : date.start]
+    if _SNAPSHOT_BEFORE.search(before):
+        return "a snapshot"
+    if _RECURS_AFTER.match(text, date.end) or _HABITUALLY_BEFORE.search(before):
+        return "a habit"
+    if date.expression.lower().startswith("since") and _RECORD_BEFORE.search(before):
+        return "a comparison"
+    if _COMPARED_BEFORE.search(before) or (
+        _LIKE_BEFORE.search(before)
+        and re.match(r"(?:in|on|during|last|this)\b", date.expression, re.IGNORECASE)
+    ):
+        return "a comparison"
+    if _WEEKDAY.search(date.expression):
+        if _ANY_SUCH_DAY_BEFORE.search(before):
+            return "a habit"
+        if _THE_BEFORE.search(before) and _NAME_AFTER.match(text, date.end):
+            return "a name"
+    if re.fullmatch(r"of\s+\d{4}", date.expression) and _NAMED_BY_YEAR.search(before):
+        return "a name"
+    if date.expression.lower() == "today" and means_nowadays(text, date.start, date.end):
+        return "nowadays"
+    return None

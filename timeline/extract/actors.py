@@ -184,6 +184,11 @@ _PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "
 _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
 
 
+def _without_article(name: str) -> str:
+    """"The IMF" and "IMF" are one spelling."""
+    return name.removeprefix("The ").removeprefix("the ")
+
+
 def _initials(name: str) -> str:
     """'North Atlantic Treaty Organization' -> 'NATO'; 'U.S. Department of State' -> 'USDS'."""
     words = [w for w in re.findall(r"[\w’'-]+", name.replace(".", "")) if w not in _INITIAL_SKIP]
@@ -341,39 +346,56 @@ class MentionFinder:
             i = 0
             while i < len(tokens):
                 i = self._at(tokens, i)
-        self._fold_early_acronyms()
+        self._fold_early_short_forms()
         return self.mentions
 
-    def _fold_early_acronyms(self) -> None:
-        """An acronym met before the name it abbreviates ("shells hit KPA posts" ... "the
-        Korean People's Army [KPA]") is that body when exactly one body the article names
-        has those initials: the same rule as an acronym met after it, whatever the order."""
+    def _fold_early_short_forms(self) -> None:
+        """A short form met before the name it shortens is that actor when exactly one
+        actor the article names matches it, so the order of the mentions does not
+        matter: an acronym ("shells hit KPA posts" ... "the Korean People's Army [KPA]";
+        "The IMF said" ... "the International Monetary Fund") is the one body with those
+        initials, a lone surname ("Burton said" ... "director Tim Burton") the one person
+        whose full name ends in it."""
         for actor_id in list(self.mentioned):
             actor = self.book.actors.get(actor_id)
-            if (
-                actor is None
-                or actor.origin != "extracted"
-                or actor.type == "person"
-                or len(actor.forms) != 1
-                or not _ACRONYM.fullmatch(actor.name)
-            ):
+            if actor is None or actor.origin != "extracted":
                 continue
-            bodies = {
-                other_id
-                for other_id in self.mentioned
-                if other_id != actor_id
-                and other_id in self.book.actors
-                and self.book.actors[other_id].type != "person"
-                and any(_initials(f) == actor.name for f in self.book.actors[other_id].forms)
-            }
-            if len(bodies) != 1:
+            spellings = {_without_article(f) for f in actor.forms}
+            if len(spellings) != 1:
                 continue
-            into_id = bodies.pop()
+            into_id = None
+            if actor.type != "person" and _ACRONYM.fullmatch(actor.name):
+                bodies = {
+                    other_id
+                    for other_id in self.mentioned
+                    if other_id != actor_id
+                    and other_id in self.book.actors
+                    and self.book.actors[other_id].type != "person"
+                    and any(_initials(f) == actor.name for f in self.book.actors[other_id].forms)
+                }
+                into_id = bodies.pop() if len(bodies) == 1 else None
+            elif actor.type == "person" and " " not in actor.name:
+                others = [other for other in self.mentioned if other != actor_id]
+                into_id = self.book.surname_of_mentioned(actor.name, others)
+            if into_id is None:
+                continue
             self.book.fold(actor_id, into_id)
             del self.mentioned[actor_id]
             for mention in self.mentions:
                 if mention.actor_id == actor_id:
                     mention.actor_id = into_id
+
+    def _surname_alone(self, tokens: list[Token], i: int) -> str | None:
+        """A lone capitalised word that is the surname of the one person named in full
+        before ("Tim Burton ... Later Burton thanked the crowd"): news names a person in
+        full once, then by surname, with no speech verb or title to say so. Not after a
+        preposition of place ("in Paris" after "Valeska Paris")."""
+        word = tokens[i].text
+        if not _name_like(word) or word in TITLE_WORDS or word in _CALENDAR_WORDS:
+            return None
+        if i > 0 and tokens[i - 1].text.lower() in LOCATIVE_WORDS:
+            return None
+        return self.book.surname_of_mentioned(word, self.mentioned)
 
     def _add(self, tokens: list[Token], i: int, j: int, actor_id: str) -> None:
         start, end = tokens[i].start, tokens[j].end
@@ -621,8 +643,14 @@ class MentionFinder:
         words = [t.text for t in tokens[start : j + 1]]
         name = self.text[tokens[start].start : tokens[j].end]
         self._cue = None
+        if start == j and name in CAPITALS and (person := self._surname_alone(tokens, start)):
+            # "Valeska Paris ... Paris claims": her surname, not France acting
+            self._add(tokens, start, j, person)
+            return j + 1
         actor_type = self._type_of(tokens, start, j, words, bool(roles))
         if actor_type is None:
+            if len(words) == 1 and (person := self._surname_alone(tokens, start)):
+                self._add(tokens, start, j, person)
             return j + 1
         if name in METONYMS:
             canonical = METONYMS[name][0]

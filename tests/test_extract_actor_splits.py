@@ -94,3 +94,45 @@ def test_a_capital_acting_with_no_such_person_stays_its_state():
 )
 def test_names_with_and_without_a_middle_name(a, b, same):
     assert same_but_middle(a, b) is same
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # U.S. Treasury, 2024-04-12 (Jeremy Hunt's words)
+        "Thanks to Britain’s leadership in this area, our decisive action with the U.S. to "
+        "jointly ban Russian metals from the two largest exchanges will prevent it.",
+        "The U.S. imposed tariffs on Monday. The United States said talks would go on.",
+        "The United States imposed tariffs on Monday. Officials said the U.S. would wait.",
+    ],
+)
+def test_the_us_as_a_noun_is_the_united_states(text):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked["U.S."]
+    assert book.actors[actor_id].name == "United States"
+    assert one_actor(text, "U.S.", "United States") or "United States" not in linked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # U.S. Treasury, 2024-05-14: adjectives before a noun
+        "All transactions by U.S. persons are prohibited unless authorized by OFAC.",
+        "The U.S. government said no.",
+        # a location
+        "Prices rose in the U.S. last year.",
+        # Wikinews, 2014-07-28: where a body is
+        "A research team from the University of Sheffield of the UK has analysed effects "
+        "of global warming.",
+    ],
+)
+def test_the_us_before_a_noun_or_as_a_place_is_no_state_actor(text):
+    book, linked = mentions_of(text)
+    assert not any(form in linked for form in ("U.S.", "UK"))
+
+
+def test_a_body_of_a_state_keeps_its_whole_spelling_as_an_alias():
+    book, linked = mentions_of("The Ministry of Foreign Affairs of Ukraine said the talks failed.")
+    (actor_id,) = linked["Ministry of Foreign Affairs"]
+    assert "Ministry of Foreign Affairs of Ukraine" in book.actors[actor_id].forms
+    assert book.actors[actor_id].type == "government_body"

@@ -175,6 +175,12 @@ _NEXT_IN_LIST = re.compile(r"(?:, | and |, and | or |, or )(?:even |also )?(?:th
 # system"); "said ABC had" or "of ABC members" keep it a name.
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
 _STATE_ABBREVIATIONS = frozenset({"US", "U.S.", "UK", "U.K.", "USA", "U.S.A."})
+# What follows a state's initials used as a noun: the end of a clause, or a verb.
+_AFTER_STATE_NOUN = re.compile(
+    r"\s*(?:[,;:!?)”\"]|\.?\s*$|\.?\s+[A-Z]|\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w.]*\s+(?:are|were|have|had|will|would|\w+ed)\b"
+    r"|\s+(?:has|have|had|is|was|were|are|will|would|must|should|could|can|may|says|said|"
+    r"also|\w+ed|to|in|on|for|of|at|by|from|with|over|as|than|that|which|who)\b)"
+)
 _PAIRED_EXPANSION = re.compile(
     r" \(((?:[A-Z][\w’'&-]*|of|for|the|and|on)(?: (?:[A-Z][\w’'&-]*|of|for|the|and|on)){1,9})\)"
 )
@@ -182,6 +188,11 @@ _PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
 # Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
 _PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la", "le"}
 _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
+
+
+def words_key(abbreviation: str) -> str:
+    """"U.S." -> "US": initials with or without their dots."""
+    return abbreviation.replace(".", "")
 
 
 def _without_article(name: str) -> str:
@@ -327,6 +338,8 @@ class MentionFinder:
         # The cue or the rule that typed the phrase being classified, for its method.
         self._cue: str | None = None
         self._surname_later = False
+        # A body's name cut before "of <state>": where its whole spelling runs.
+        self._whole_spelling: tuple[int, int] | None = None
 
     def _speaker_words(self) -> set[str]:
         """Capitalised words followed by a speech verb ("Shibutov noted"), perhaps with an
@@ -384,6 +397,16 @@ class MentionFinder:
             for mention in self.mentions:
                 if mention.actor_id == actor_id:
                     mention.actor_id = into_id
+
+    def _abbreviation_names_state(self, tokens: list[Token], i: int) -> bool:
+        """"the U.S." / "the UK" as a noun ("the U.S. imposed", "talks with the UK.") is
+        the state, as "the United States" is; before a noun ("U.S. officials", "the UK
+        government") it is an adjective, no actor."""
+        if i == 0 or tokens[i - 1].text.lower() != "the":
+            return False
+        if i > 1 and tokens[i - 2].text == "of":
+            return False  # "the University of Sheffield of the UK": where the body is
+        return bool(_AFTER_STATE_NOUN.match(self.text, tokens[i].end))
 
     def _surname_alone(self, tokens: list[Token], i: int) -> str | None:
         """A lone capitalised word that is the surname of the one person named in full
@@ -563,6 +586,7 @@ class MentionFinder:
             while j + 1 < len(tokens) and tokens[j + 1].end <= owned.end():
                 j += 1
         institution = any(t.text in _INSTITUTION_WORDS for t in tokens[start : j + 1])
+        self._whole_spelling = None
         if institution:
             start, j, person = self._trim_institution(tokens, start, j)
             if person is not None:
@@ -615,6 +639,13 @@ class MentionFinder:
                     self._link_state(tokens, start, start + size - 1, state)
                 state_word, start = state, start + size
                 break
+        if start == j and tokens[start].text in _STATE_ABBREVIATIONS:
+            if self._abbreviation_names_state(tokens, start):
+                if self._named_as_location(tokens, start):
+                    self._located_end = tokens[j].end
+                else:
+                    self._link_state(tokens, start, j, _state_of(words_key(tokens[j].text)))
+            return j + 1
         while (
             not institution
             and start <= j
@@ -686,6 +717,8 @@ class MentionFinder:
             self.book.remember(actor_id, self.text[tokens[i].start : tokens[j].end])
         if qualified is not None:
             self.book.remember(actor_id, self.text[tokens[qualified].start : tokens[j].end])
+        if self._whole_spelling and self._whole_spelling[0] == tokens[start].start:
+            self.book.remember(actor_id, self.text[slice(*self._whole_spelling)])
         self._add(tokens, start, j, actor_id)
         self._note_title(tokens, j, actor_id)
         paired = _PAIRED_ABBREVIATION.match(self.text, tokens[j].end)
@@ -762,6 +795,11 @@ class MentionFinder:
                 rest = tokens[k + 2 if tokens[k + 1].text == "the" else k + 1 : j + 1]
                 where = " ".join(t.text for t in rest)
                 if k - start >= 2 and (_state_of(where) or _is_place(where)):
+                    # "Ministry of Foreign Affairs of Ukraine": the body, and the whole
+                    # spelling is its alias (an official name); "of the US" only says
+                    # where it is ("Sheffield University of the UK")
+                    if tokens[k + 1].text != "the":
+                        self._whole_spelling = (tokens[start].start, tokens[j].end)
                     j = k - 1
                     break
         while j > start and (tokens[j].text in TITLE_WORDS or tokens[j].text == "CEO"):

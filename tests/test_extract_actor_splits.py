@@ -136,3 +136,53 @@ def test_a_body_of_a_state_keeps_its_whole_spelling_as_an_alias():
     (actor_id,) = linked["Ministry of Foreign Affairs"]
     assert "Ministry of Foreign Affairs of Ukraine" in book.actors[actor_id].forms
     assert book.actors[actor_id].type == "government_body"
+
+
+def actors_named(text: str) -> dict[str, str]:
+    """Every spelling of every actor found -> its type."""
+    book, linked = mentions_of(text)
+    return {
+        form: book.actors[actor_id].type
+        for ids in linked.values()
+        for actor_id in ids
+        for form in book.actors[actor_id].forms
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor_type"),
+    [
+        # U.S. Treasury, 2024-05-14: a body's field is no title to cut
+        ("On September 29, 2022, the U.S. Department of Justice charged Deripaska with "
+         "conspiring to violate and evade U.S. sanctions.", "U.S. Department of Justice",
+         "government_body"),
+        ("She served at the Department of Defense for ten years.", "Department of Defense",
+         "government_body"),
+        # "Foreign" qualifies the next word: no title before a name
+        ("Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control "
+         "(OFAC) designated one Russian individual.", "Office of Foreign Assets Control",
+         "government_body"),
+        ("Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control "
+         "(OFAC) designated one Russian individual.", "OFAC", "government_body"),
+        # a long title broken by "and", then the person
+        ("“Treasury will continue to take action,” said Under Secretary of the Treasury for "
+         "Terrorism and Financial Intelligence Brian E. Nelson.", "Brian E. Nelson", "person"),
+    ],
+)  # fmt: skip
+def test_titles_and_fields_are_cut_right(text, name, actor_type):
+    assert actors_named(text).get(name) == actor_type
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("Foreign Minister Ann Lee said no.", "Ann Lee"),
+        # an initial or a second given name before the given name is part of the name
+        ("The church was founded by L. Ron Hubbard in 1954.", "L. Ron Hubbard"),
+        ("Mary Ann Lee spoke first.", "Mary Ann Lee"),
+    ],
+)
+def test_a_given_name_inside_a_name_does_not_cut_it(text, whole):
+    names = actors_named(text)
+    assert names.get(whole) == "person"
+    assert len(names) == 1

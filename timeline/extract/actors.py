@@ -174,6 +174,8 @@ _NEXT_IN_LIST = re.compile(r"(?:, | and |, and | or |, or )(?:even |also )?(?:th
 # Words before an acronym that, with a noun after it, make it a modifier ("the ABC
 # system"); "said ABC had" or "of ABC members" keep it a name.
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+# Title words that qualify the next word and never stand alone before a name.
+_TITLE_MODIFIERS = frozenset("Foreign Defence Defense Vice Prime Special First".split())
 _STATE_ABBREVIATIONS = frozenset({"US", "U.S.", "UK", "U.K.", "USA", "U.S.A."})
 # What follows a state's initials used as a noun: the end of a clause, or a verb.
 _AFTER_STATE_NOUN = re.compile(
@@ -315,6 +317,25 @@ def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
     if first in GIVEN_NAMES or (len(first) == 1 and first.isupper()):
         return True
     return bool(_ROMANISED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
+
+
+def _given_name_tail(tokens: list[Token], i: int, j: int) -> int | None:
+    """Where a person's name shaped by a given name begins at the end of a longer run of
+    capitalised words ("... for Terrorism and Financial Intelligence Brian E. Nelson": the
+    rest of a long title), or None. The words before must hold no given name or initial
+    ("Mary Ann Lee", "L. Ron Hubbard" are one name each)."""
+    for size in (3, 2):
+        first = j - size + 1
+        if first <= i:
+            continue
+        if tokens[first].text not in GIVEN_NAMES or not _name_shape(tokens, first, j):
+            continue
+        if not all(_name_like(t.text) for t in tokens[first + 1 : j + 1]):
+            continue
+        if any(t.text in GIVEN_NAMES or len(t.text) == 1 for t in tokens[i:first]):
+            return None  # "L. Ron Hubbard": an initial before the given name is the name's
+        return first
+    return None
 
 
 class MentionFinder:
@@ -535,8 +556,8 @@ class MentionFinder:
             if not (_name_like(name[0].text) and _name_like(name[-1].text)):
                 continue
             prefix = [t.text for t in tokens[start:first]]
-            if prefix[-1] in _CONNECTORS:
-                continue
+            if prefix[-1] in _CONNECTORS or prefix[-1] in _TITLE_MODIFIERS:
+                continue  # "Office of Foreign Assets Control": "Foreign" qualifies, no title
             if any(w in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in prefix) or (
                 len(prefix) >= 2 and prefix[-2:] == ["of", "State"]
             ):
@@ -664,6 +685,8 @@ class MentionFinder:
             return j + 1
         after_title = start > i and tokens[start - 1].text in TITLE_WORDS
         named = self._name_after_title(tokens, start, j, after_title)
+        if named is None and not institution:
+            named = _given_name_tail(tokens, start, j)
         if named is not None:
             for token in tokens[start:named]:
                 role = token.text.lower()
@@ -802,7 +825,12 @@ class MentionFinder:
                         self._whole_spelling = (tokens[start].start, tokens[j].end)
                     j = k - 1
                     break
-        while j > start and (tokens[j].text in TITLE_WORDS or tokens[j].text == "CEO"):
+        while (
+            j > start
+            and (tokens[j].text in TITLE_WORDS or tokens[j].text == "CEO")
+            # "Department of Justice", "Ministry of Defence": the body's field, no title
+            and tokens[j - 1].text not in _CONNECTORS
+        ):
             j -= 1
         for size in (3, 2):
             tail = j - size + 1

@@ -186,3 +186,54 @@ def test_a_given_name_inside_a_name_does_not_cut_it(text, whole):
     names = actors_named(text)
     assert names.get(whole) == "person"
     assert len(names) == 1
+
+
+# U.S. Treasury, 2024-05-14 (public domain): persons and companies listed with the short
+# form the release goes on with, in brackets.
+_DESIGNATIONS = (
+    "In June 2023, Deripaska coordinated with Russian national Dmitrii Aleksandrovich "
+    "Beloglazov (Beloglazov), the owner of Russia-based financial services firm Obshchestvo "
+    "S Ogranichennoi Otvetstvennostiu Titul (Titul), on a planned transaction. Within weeks "
+    "of this coordination, Russia-based financial services firm Aktsionernoe Obshchestvo "
+    "Iliadis (Iliadis) was established as a subsidiary of Titul. In early 2024, Iliadis "
+    "acquired Russia-based investment holding company International Company Joint Stock "
+    "Company Rasperia Trading Limited (Rasperia), which holds Deripaska’s frozen shares."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "short", "actor_type"),
+    [
+        ("Dmitrii Aleksandrovich Beloglazov", "Beloglazov", "person"),
+        ("Obshchestvo S Ogranichennoi Otvetstvennostiu Titul", "Titul", "organisation"),
+        ("Aktsionernoe Obshchestvo Iliadis", "Iliadis", "organisation"),
+        ("International Company Joint Stock Company Rasperia Trading Limited", "Rasperia",
+         "organisation"),
+    ],
+)  # fmt: skip
+def test_a_short_form_defined_in_brackets_is_the_same_actor(name, short, actor_type):
+    book, linked = mentions_of(_DESIGNATIONS)
+    (actor_id,) = linked[name]
+    assert book.actors[actor_id].type == actor_type
+    assert linked[short] == {actor_id}
+
+
+def test_a_short_form_glued_to_the_name_after_a_role():
+    text = (
+        "The shares belonged to U.S.-designated Russian oligarch Oleg Vladimirovich "
+        "Deripaska(Deripaska). Deripaska is also sanctioned by Australia."
+    )
+    assert one_actor(text, "Oleg Vladimirovich Deripaska", "Deripaska")
+
+
+@pytest.mark.parametrize(
+    ("text", "bracketed"),
+    [
+        # the bracket holds another name, or a word that is none of the name's
+        ("Seats went to Laura Brennan (Harbour Voice) and others.", "Harbour Voice"),
+        ("The Riverside Ramblers (Hikers) met on Sunday.", "Hikers"),
+    ],
+)
+def test_a_bracketed_word_that_is_not_the_names_own_defines_nothing(text, bracketed):
+    book, _ = mentions_of(text)
+    assert not any(bracketed in actor.forms[1:] for actor in book.actors.values())

@@ -174,6 +174,15 @@ _NEXT_IN_LIST = re.compile(r"(?:, | and |, and | or |, or )(?:even |also )?(?:th
 # Words before an acronym that, with a noun after it, make it a modifier ("the ABC
 # system"); "said ABC had" or "of ABC members" keep it a name.
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+# A short form a text defines in brackets right after a name, one of the name's own
+# words: "Aktsionernoe Obshchestvo Iliadis (Iliadis)", "Oleg Deripaska(Deripaska)".
+_DEFINED_SHORT_FORM = re.compile(r" ?\(([A-Z][a-z][\w’'-]*)\)")
+# Lowercase nouns a listed person or body is introduced by (the release's words).
+_PERSON_NOUNS = frozenset("national citizen individual resident".split())
+_BODY_NOUNS = frozenset(
+    "firm company companies bank subsidiary entity corporation conglomerate holding "
+    "group exchange fund insurer operator manufacturer producer supplier lender".split()
+)
 # Title words that qualify the next word and never stand alone before a name.
 _TITLE_MODIFIERS = frozenset("Foreign Defence Defense Vice Prime Special First".split())
 _STATE_ABBREVIATIONS = frozenset({"US", "U.S.", "UK", "U.K.", "USA", "U.S.A."})
@@ -418,6 +427,25 @@ class MentionFinder:
             for mention in self.mentions:
                 if mention.actor_id == actor_id:
                     mention.actor_id = into_id
+
+    def _short_form_type(
+        self, tokens: list[Token], i: int, j: int, words: list[str], short: str
+    ) -> str:
+        """The type of a name the text gives a short form of its own in brackets, as
+        releases and reports do for the persons and companies they list: a person after
+        a role or a nationality ("Russian national Dmitrii Aleksandrovich Beloglazov
+        (Beloglazov)"), a body after a body's noun ("financial services firm Aktsionernoe
+        Obshchestvo Iliadis (Iliadis)"), else a person when the short form is the last of
+        two to four words shaped like a name, else a body."""
+        before = self._same_sentence_before(tokens, i, 1)
+        noun = before[0].text.lower() if before else ""
+        if noun in ROLE_NOUNS or noun in _PERSON_NOUNS:
+            return "person"
+        if noun in _BODY_NOUNS:
+            return "organisation"
+        if short == words[-1] and len(words) <= 4 and all(_name_like(w) for w in words):
+            return "person"
+        return "organisation"
 
     def _abbreviation_names_state(self, tokens: list[Token], i: int) -> bool:
         """"the U.S." / "the UK" as a noun ("the U.S. imposed", "talks with the UK.") is
@@ -702,6 +730,11 @@ class MentionFinder:
             self._add(tokens, start, j, person)
             return j + 1
         actor_type = self._type_of(tokens, start, j, words, bool(roles))
+        short_form = _DEFINED_SHORT_FORM.match(self.text, tokens[j].end)
+        if short_form and (len(words) < 2 or short_form.group(1) not in words):
+            short_form = None
+        if actor_type is None and short_form:
+            actor_type = self._short_form_type(tokens, start, j, words, short_form.group(1))
         if actor_type is None:
             if len(words) == 1 and (person := self._surname_alone(tokens, start)):
                 self._add(tokens, start, j, person)
@@ -744,6 +777,11 @@ class MentionFinder:
             self.book.remember(actor_id, self.text[slice(*self._whole_spelling)])
         self._add(tokens, start, j, actor_id)
         self._note_title(tokens, j, actor_id)
+        if short_form:
+            # "Aktsionernoe Obshchestvo Iliadis (Iliadis)": the name the text goes on with
+            self.book.remember(actor_id, short_form.group(1))
+            self._add_at(short_form.start(1), short_form.end(1), actor_id)
+            return self._skip_to(tokens, j, short_form.end())
         paired = _PAIRED_ABBREVIATION.match(self.text, tokens[j].end)
         if paired and actor_type != "person" and len(words) > 1:
             # "the North Atlantic Treaty Organization (NATO)": the article pairs them.

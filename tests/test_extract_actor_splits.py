@@ -237,3 +237,42 @@ def test_a_short_form_glued_to_the_name_after_a_role():
 def test_a_bracketed_word_that_is_not_the_names_own_defines_nothing(text, bracketed):
     book, _ = mentions_of(text)
     assert not any(bracketed in actor.forms[1:] for actor in book.actors.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Wikinews, 2017-07-21: a destination, and where an ambassador serves
+        ("The team had been denied visas to enter the United States until last week.",
+         "United States"),
+        ("According to Afghan Ambassador to the United States Hamdullah Mohib, the team "
+         "showed progress.", "United States"),
+        # Wikinews, 2011-04-13: a capital's name as the region after a city
+        ("The Museum of Flight in Seattle, Washington was also proposed as another home.",
+         "Washington"),
+        # Wikinews, 2016-09-07: a state saying whose body it is
+        ("Volunteer organization Comic Corps of Canada collects donations of comics.",
+         "Canada"),
+    ],
+)  # fmt: skip
+def test_a_state_named_as_a_place_is_no_actor(text, place):
+    _, linked = mentions_of(text)
+    assert place not in linked
+
+
+def test_a_state_found_acting_is_no_mention_where_it_is_only_a_place():
+    text = (
+        "The United States imposed new visa rules on Monday. Daytime events will be shown "
+        "live in the United States in the middle of the night."
+    )
+    book = ActorBook([], [])
+    mentions = find_mentions(text, paragraphs(text), book, [])
+    states = [m for m in mentions if m.text == "United States"]
+    assert len(states) == 1 and states[0].start < 20
+
+
+def test_a_curated_state_keeps_its_mentions_as_a_place():
+    text = "Goods cannot be exported in transit through Romania on their way."
+    book = ActorBook([{"id": "romania", "name": "Romania", "type": "state"}], [])
+    mentions = find_mentions(text, paragraphs(text), book, [])
+    assert [m.actor_id for m in mentions] == ["romania"]

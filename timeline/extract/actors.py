@@ -163,6 +163,12 @@ _ROMANISED_GIVEN_NAME = re.compile(
 _WHERE_WORDS = frozenset(
     "in from to across throughout around into near inside outside within at via through".split()
 )
+# Verbs whose object is where someone goes or has been ("denied visas to enter the
+# United States"): the state is a place there.
+_DESTINATION_VERBS = frozenset(
+    "enter entered entering entry visit visited visiting reach reached reaching tour toured "
+    "touring cross crossed crossing".split()
+)
 # A list of places given as examples ("countries like Australia, the United Kingdom and
 # Canada", "nations such as Chile"): the states are compared, not acting.
 _EXAMPLE_OF_PLACES = re.compile(
@@ -483,6 +489,8 @@ class MentionFinder:
         phrase_end = self._phrase_end(tokens, i) if token.capitalised else i
         if known and known[0] >= phrase_end:
             j, actor_id = known
+            if self._state_as_location(tokens, i, j, actor_id):
+                return j + 1
             self._add(tokens, i, j, actor_id)
             self._note_title(tokens, j, actor_id)
             return j + 1
@@ -493,10 +501,28 @@ class MentionFinder:
                 return after
         if known:
             j, actor_id = known
+            if self._state_as_location(tokens, i, j, actor_id):
+                return j + 1
             self._add(tokens, i, j, actor_id)
             self._note_title(tokens, j, actor_id)
             return j + 1
         return i + 1
+
+    def _state_as_location(self, tokens: list[Token], i: int, j: int, actor_id: str) -> bool:
+        """A state this extraction found, named again as a location ("shown live in the
+        United States", "to enter the United States"): a place, no mention of the actor,
+        as at its first mention. A curated state keeps every mention (its curator's
+        events name it wherever it stands)."""
+        actor = self.book.actors.get(actor_id)
+        if (
+            actor is None
+            or actor.type != "state"
+            or actor.origin == "curated"
+            or not self._named_as_location(tokens, i)
+        ):
+            return False
+        self._located_end = tokens[j].end
+        return True
 
     def _known_alias(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
         """The longest known spelling the tokens from i spell, joined by single spaces."""
@@ -685,7 +711,9 @@ class MentionFinder:
                     # it is; the body keeps the article's whole spelling as an alias
                     qualified = start
                 else:
-                    self._link_state(tokens, start, start + size - 1, state)
+                    if not self._named_as_location(tokens, start):
+                        # "Ambassador to the United States Hamdullah Mohib": where he serves
+                        self._link_state(tokens, start, start + size - 1, state)
                 state_word, start = state, start + size
                 break
         if start == j and tokens[start].text in _STATE_ABBREVIATIONS:
@@ -773,8 +801,10 @@ class MentionFinder:
             self.book.remember(actor_id, self.text[tokens[i].start : tokens[j].end])
         if qualified is not None:
             self.book.remember(actor_id, self.text[tokens[qualified].start : tokens[j].end])
+        whole_end = None
         if self._whole_spelling and self._whole_spelling[0] == tokens[start].start:
             self.book.remember(actor_id, self.text[slice(*self._whole_spelling)])
+            whole_end = self._whole_spelling[1]  # "of Canada" says whose, no actor
         self._add(tokens, start, j, actor_id)
         self._note_title(tokens, j, actor_id)
         if short_form:
@@ -799,6 +829,8 @@ class MentionFinder:
             self.book.remember(actor_id, expanded.group(1))
             self._add_at(expanded.start(1), expanded.end(1), actor_id)
             return self._skip_to(tokens, j, expanded.end())
+        if whole_end is not None:
+            return self._skip_to(tokens, j, whole_end)
         return j + 1
 
     def _government_of(self, tokens: list[Token], start: int, j: int) -> int | None:
@@ -991,6 +1023,10 @@ class MentionFinder:
             previous = tokens[i - 1].text.lower() if i > 0 else ""
             if previous in LOCATIVE_WORDS or not self._acts(tokens[j].end):
                 return None  # a place ("talks in Moscow", "Moscow streets")
+            if i > 0 and self.text[tokens[i - 1].end : tokens[i].start] == ", " and _is_place(
+                tokens[i - 1].text
+            ):
+                return None  # "Seattle, Washington was proposed": the city's region
             return METONYMS.get(name, ("", "state"))[1]
         if last in TITLE_WORDS and not set(words) & (GOVERNMENT_WORDS - {"Army"}):
             return None  # "Army Maj.", "Deputy Director": a rank with no name
@@ -1038,8 +1074,10 @@ class MentionFinder:
             k = i - 2
             previous = tokens[k]  # "in the United States"
             gap = self.text[previous.end : tokens[i - 1].start]
-        if gap == " " and previous.text.lower() in _WHERE_WORDS:
-            return True
+        if gap == " " and (
+            previous.text.lower() in _WHERE_WORDS or previous.text.lower() in _DESTINATION_VERBS
+        ):
+            return True  # "born in Brazil", "to enter the United States"
         before = self.text[max(0, previous.start - 40) : previous.end]
         if gap == " " and _EXAMPLE_OF_PLACES.search(before):
             return True  # "countries like Australia": compared, not acting

@@ -276,3 +276,14 @@ def test_a_curated_state_keeps_its_mentions_as_a_place():
     book = ActorBook([{"id": "romania", "name": "Romania", "type": "state"}], [])
     mentions = find_mentions(text, paragraphs(text), book, [])
     assert [m.actor_id for m in mentions] == ["romania"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks with Oleg Deripaska collapsed in June.",
+        "The shares went to Yulia Tymoshenko and others.",
+    ],
+)
+def test_more_given_names_shape_a_persons_name(text):
+    assert list(actors_named(text).values()) == ["person"]

@@ -287,3 +287,33 @@ def test_a_curated_state_keeps_its_mentions_as_a_place():
 )
 def test_more_given_names_shape_a_persons_name(text):
     assert list(actors_named(text).values()) == ["person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_an_actor"),
+    [
+        # U.S. Treasury, 2024-04-12: a document's title, and a heading set in capitals
+        ("This action solidifies Treasury’s follow through on the G7 Leaders’ Statement to "
+         "reduce Russia’s revenues from metals.", "G7 Leaders"),
+        ("The ban covers metals of Russian Federation origin. Click here to read the "
+         "Determination: Prohibitions Related to Imports of Aluminum, Copper, and Nickel of "
+         "Russian Federation Origin.", "Nickel of Russian Federation Origin"),
+    ],
+)  # fmt: skip
+def test_titles_of_documents_are_no_actors(text, not_an_actor):
+    assert not_an_actor not in actors_named(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # Wikinews, 2013-10-09: a body's word before "of" keeps the name, even when its
+        # last word is written in lowercase elsewhere
+        ("Magicians met in London. Wikinews interviews the President of the International "
+         "Brotherhood of Magicians.", "International Brotherhood of Magicians"),
+        # a plural's possessive before a body's word stays a body
+        ("The Kurdistan Workers' Party said it would stop.", "Kurdistan Workers' Party"),
+    ],
+)  # fmt: skip
+def test_bodies_with_lowercase_words_or_possessives_stay_bodies(text, body):
+    assert actors_named(text).get(body) == "organisation"

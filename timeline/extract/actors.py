@@ -189,6 +189,13 @@ _BODY_NOUNS = frozenset(
     "firm company companies bank subsidiary entity corporation conglomerate holding "
     "group exchange fund insurer operator manufacturer producer supplier lender".split()
 )
+# "the G7 Leaders’ Statement", "the Ministers’ Declaration": a plural's possessive
+# opening a document's title.
+_PLURAL_POSSESSIVE_TITLE = re.compile(r"(?<=s)[’'] ([A-Z]\w+)")
+_DOCUMENT_TITLE_WORDS = frozenset(
+    NOT_ACTOR_WORDS
+    | set("Statement Report Study Survey Communique Communiqué Letter Advisory Alert".split())
+)
 # Title words that qualify the next word and never stand alone before a name.
 _TITLE_MODIFIERS = frozenset("Foreign Defence Defense Vice Prime Special First".split())
 _STATE_ABBREVIATIONS = frozenset({"US", "U.S.", "UK", "U.K.", "USA", "U.S.A."})
@@ -1028,6 +1035,9 @@ class MentionFinder:
             ):
                 return None  # "Seattle, Washington was proposed": the city's region
             return METONYMS.get(name, ("", "state"))[1]
+        title = _PLURAL_POSSESSIVE_TITLE.match(self.text, tokens[j].end)
+        if title and title.group(1) in _DOCUMENT_TITLE_WORDS:
+            return None  # "the G7 Leaders’ Statement": a document's title, no body
         if last in TITLE_WORDS and not set(words) & (GOVERNMENT_WORDS - {"Army"}):
             return None  # "Army Maj.", "Deputy Director": a rank with no name
         if set(words) & _CALENDAR_WORDS:
@@ -1039,6 +1049,17 @@ class MentionFinder:
         if words[0] in ORGANISATION_WORDS:
             return "organisation"
         if last in NOT_ACTOR_WORDS:
+            return None
+        head = words[: words.index("of")] if "of" in words else []
+        if (
+            head
+            and not set(head) & _INSTITUTION_WORDS
+            and last not in _INSTITUTION_WORDS
+            and last.lower() in self.lowercase
+        ):
+            # "Imports of Aluminum, Copper, and Nickel of Russian Federation Origin": a
+            # title set in capitals, ending in a word the article writes in lowercase,
+            # with no body's word before its "of" ("Brotherhood of Magicians" has one)
             return None
         if set(words) & _ORGANISATION_OR_ACRONYM:
             return "organisation"

@@ -317,3 +317,19 @@ def test_titles_of_documents_are_no_actors(text, not_an_actor):
 )  # fmt: skip
 def test_bodies_with_lowercase_words_or_possessives_stay_bodies(text, body):
     assert actors_named(text).get(body) == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor_type"),
+    [
+        # U.S. Treasury, 2024-05-14: the head word says what the body is
+        ("He acted for a senior official of the Government of the Russian Federation.",
+         "Government of the Russian Federation", "government_body"),
+        ("The Bank of England raised rates.", "Bank of England", "organisation"),
+        # a given name joined by a hyphen
+        ("Jean-Claude Juncker spoke first. Juncker later left.", "Jean-Claude Juncker",
+         "person"),
+    ],
+)  # fmt: skip
+def test_types_from_the_head_word_and_hyphenated_given_names(text, name, actor_type):
+    assert actors_named(text).get(name) == actor_type

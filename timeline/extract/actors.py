@@ -338,6 +338,9 @@ def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
     first, last = tokens[i].text, tokens[j].text
     if first in GIVEN_NAMES or (len(first) == 1 and first.isupper()):
         return True
+    parts = first.split("-")
+    if len(parts) == 2 and parts[0] in GIVEN_NAMES and parts[1][:1].isupper():
+        return True  # "Jean-Claude Juncker", "Anne-Marie Lee"
     return bool(_ROMANISED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
 
 
@@ -1045,6 +1048,10 @@ class MentionFinder:
         if set(words) & MEDIA_WORDS:
             return "media"
         if set(words) & GOVERNMENT_WORDS and not set(words) & ORGANISATION_WORDS - {"Council"}:
+            return "government_body"
+        if words[0] in GOVERNMENT_WORDS - {"Council"} and "of" in words[1:3]:
+            # "Government of the Russian Federation", "Office of the Federation Council":
+            # the head word says what the body is, whatever it is of
             return "government_body"
         if words[0] in ORGANISATION_WORDS:
             return "organisation"

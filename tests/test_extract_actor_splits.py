@@ -333,3 +333,23 @@ def test_bodies_with_lowercase_words_or_possessives_stay_bodies(text, body):
 )  # fmt: skip
 def test_types_from_the_head_word_and_hyphenated_given_names(text, name, actor_type):
     assert actors_named(text).get(name) == actor_type
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        # U.S. Treasury, 2024-05-14: an abbreviation in mixed case, paired in brackets
+        ("A March 7, 2022 Financial Crimes Enforcement Network (FinCEN) Alert also "
+         "identified certain red flags. FinCEN said more would follow.",
+         "Financial Crimes Enforcement Network", "FinCEN"),
+        ("The Ministry of Defence (MoD) agreed. The MoD said no.", "Ministry of Defence",
+         "MoD"),
+    ],
+)  # fmt: skip
+def test_a_mixed_case_abbreviation_in_brackets_is_the_same_body(text, name, short):
+    assert one_actor(text, name, short)
+
+
+def test_a_mixed_case_word_in_brackets_that_is_no_abbreviation_is_not_paired():
+    book, linked = mentions_of("The Riverside Rowing Club (McAllister) won again.")
+    assert all("McAllister" not in actor.forms for actor in book.actors.values())

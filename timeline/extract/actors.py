@@ -209,6 +209,7 @@ _PAIRED_EXPANSION = re.compile(
     r" \(((?:[A-Z][\w’'&-]*|of|for|the|and|on)(?: (?:[A-Z][\w’'&-]*|of|for|the|and|on)){1,9})\)"
 )
 _PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
+_PAIRED_MIXED_CASE = re.compile(r" \(([A-Z][a-z]*[A-Z][A-Za-z]{0,8})\)")
 # Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
 _PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la", "le"}
 _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
@@ -823,6 +824,10 @@ class MentionFinder:
             self._add_at(short_form.start(1), short_form.end(1), actor_id)
             return self._skip_to(tokens, j, short_form.end())
         paired = _PAIRED_ABBREVIATION.match(self.text, tokens[j].end)
+        if paired is None and (mixed := _PAIRED_MIXED_CASE.match(self.text, tokens[j].end)):
+            # "Financial Crimes Enforcement Network (FinCEN)": its capitals are the initials
+            capitals = "".join(c for c in mixed.group(1) if c.isupper())
+            paired = mixed if capitals == _initials(name) else None
         if paired and actor_type != "person" and len(words) > 1:
             # "the North Atlantic Treaty Organization (NATO)": the article pairs them.
             self.book.remember(actor_id, paired.group(1))

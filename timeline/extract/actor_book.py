@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .gazetteer import DEMONYMS
-from .names import name_key, same_name, slug, transliteration_key
+from .names import name_key, same_but_middle, same_name, slug, transliteration_key
 from .state_names import _state_of
 from .vocabulary import ROLE_NOUNS
 
@@ -124,7 +124,8 @@ class ActorBook:
             candidates = [
                 actor.id
                 for actor in self.actors.values()
-                if actor.type == "person" and any(same_name(name, form) for form in actor.forms)
+                if actor.type == "person"
+                and any(same_name(name, form) or same_but_middle(name, form) for form in actor.forms)
             ]
             self._found[name, actor_type] = candidates[0] if len(set(candidates)) == 1 else None
         return self._found[name, actor_type]
@@ -143,6 +144,20 @@ class ActorBook:
             if matches:
                 return None
         return None
+
+    def surname_of_mentioned(self, word: str, mentioned: Iterable[str]) -> str | None:
+        """The one person already mentioned by a name of two or more words ending in this
+        word ("Burton" after "Tim Burton"), or None (nobody, or two such people)."""
+        matches = {
+            actor_id
+            for actor_id in mentioned
+            if self.actors[actor_id].type == "person"
+            and any(
+                len(form.split()) > 1 and same_name(word, form.split()[-1])
+                for form in self.actors[actor_id].forms
+            )
+        }
+        return matches.pop() if len(matches) == 1 else None
 
     def add(self, name: str, actor_type: str, method: str = "", basis: str = "") -> str:
         """Create an extracted actor; its id is the slug of its name, made unique."""

@@ -163,6 +163,12 @@ _ROMANISED_GIVEN_NAME = re.compile(
 _WHERE_WORDS = frozenset(
     "in from to across throughout around into near inside outside within at via through".split()
 )
+# Verbs whose object is where someone goes or has been ("denied visas to enter the
+# United States"): the state is a place there.
+_DESTINATION_VERBS = frozenset(
+    "enter entered entering entry visit visited visiting reach reached reaching tour toured "
+    "touring cross crossed crossing".split()
+)
 # A list of places given as examples ("countries like Australia, the United Kingdom and
 # Canada", "nations such as Chile"): the states are compared, not acting.
 _EXAMPLE_OF_PLACES = re.compile(
@@ -174,14 +180,49 @@ _NEXT_IN_LIST = re.compile(r"(?:, | and |, and | or |, or )(?:even |also )?(?:th
 # Words before an acronym that, with a noun after it, make it a modifier ("the ABC
 # system"); "said ABC had" or "of ABC members" keep it a name.
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+# A short form a text defines in brackets right after a name, one of the name's own
+# words: "Aktsionernoe Obshchestvo Iliadis (Iliadis)", "Oleg Deripaska(Deripaska)".
+_DEFINED_SHORT_FORM = re.compile(r" ?\(([A-Z][a-z][\w’'-]*)\)")
+# Lowercase nouns a listed person or body is introduced by (the release's words).
+_PERSON_NOUNS = frozenset("national citizen individual resident".split())
+_BODY_NOUNS = frozenset(
+    "firm company companies bank subsidiary entity corporation conglomerate holding "
+    "group exchange fund insurer operator manufacturer producer supplier lender".split()
+)
+# "the G7 Leaders’ Statement", "the Ministers’ Declaration": a plural's possessive
+# opening a document's title.
+_PLURAL_POSSESSIVE_TITLE = re.compile(r"(?<=s)[’'] ([A-Z]\w+)")
+_DOCUMENT_TITLE_WORDS = frozenset(
+    NOT_ACTOR_WORDS
+    | set("Statement Report Study Survey Communique Communiqué Letter Advisory Alert".split())
+)
+# Title words that qualify the next word and never stand alone before a name.
+_TITLE_MODIFIERS = frozenset("Foreign Defence Defense Vice Prime Special First".split())
 _STATE_ABBREVIATIONS = frozenset({"US", "U.S.", "UK", "U.K.", "USA", "U.S.A."})
+# What follows a state's initials used as a noun: the end of a clause, or a verb.
+_AFTER_STATE_NOUN = re.compile(
+    r"\s*(?:[,;:!?)”\"]|\.?\s*$|\.?\s+[A-Z]|\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w.]*\s+(?:are|were|have|had|will|would|\w+ed)\b"
+    r"|\s+(?:has|have|had|is|was|were|are|will|would|must|should|could|can|may|says|said|"
+    r"also|\w+ed|to|in|on|for|of|at|by|from|with|over|as|than|that|which|who)\b)"
+)
 _PAIRED_EXPANSION = re.compile(
     r" \(((?:[A-Z][\w’'&-]*|of|for|the|and|on)(?: (?:[A-Z][\w’'&-]*|of|for|the|and|on)){1,9})\)"
 )
 _PAIRED_ABBREVIATION = re.compile(r" \(([A-Z][A-Z&]{1,9})\)")
+_PAIRED_MIXED_CASE = re.compile(r" \(([A-Z][a-z]*[A-Z][A-Za-z]{0,8})\)")
 # Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
 _PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la", "le"}
 _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
+
+
+def words_key(abbreviation: str) -> str:
+    """"U.S." -> "US": initials with or without their dots."""
+    return abbreviation.replace(".", "")
+
+
+def _without_article(name: str) -> str:
+    """"The IMF" and "IMF" are one spelling."""
+    return name.removeprefix("The ").removeprefix("the ")
 
 
 def _initials(name: str) -> str:
@@ -308,7 +349,29 @@ def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
     first, last = tokens[i].text, tokens[j].text
     if first in GIVEN_NAMES or (len(first) == 1 and first.isupper()):
         return True
+    parts = first.split("-")
+    if len(parts) == 2 and parts[0] in GIVEN_NAMES and parts[1][:1].isupper():
+        return True  # "Jean-Claude Juncker", "Anne-Marie Lee"
     return bool(_ROMANISED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
+
+
+def _given_name_tail(tokens: list[Token], i: int, j: int) -> int | None:
+    """Where a person's name shaped by a given name begins at the end of a longer run of
+    capitalised words ("... for Terrorism and Financial Intelligence Brian E. Nelson": the
+    rest of a long title), or None. The words before must hold no given name or initial
+    ("Mary Ann Lee", "L. Ron Hubbard" are one name each)."""
+    for size in (3, 2):
+        first = j - size + 1
+        if first <= i:
+            continue
+        if tokens[first].text not in GIVEN_NAMES or not _name_shape(tokens, first, j):
+            continue
+        if not all(_name_like(t.text) for t in tokens[first + 1 : j + 1]):
+            continue
+        if any(t.text in GIVEN_NAMES or len(t.text) == 1 for t in tokens[i:first]):
+            return None  # "L. Ron Hubbard": an initial before the given name is the name's
+        return first
+    return None
 
 
 class MentionFinder:
@@ -332,6 +395,8 @@ class MentionFinder:
         # The cue or the rule that typed the phrase being classified, for its method.
         self._cue: str | None = None
         self._surname_later = False
+        # A body's name cut before "of <state>": where its whole spelling runs.
+        self._whole_spelling: tuple[int, int] | None = None
 
     def _speaker_words(self) -> set[str]:
         """Capitalised words followed by a speech verb ("Shibutov noted"), perhaps with an
@@ -351,39 +416,85 @@ class MentionFinder:
             i = 0
             while i < len(tokens):
                 i = self._at(tokens, i)
-        self._fold_early_acronyms()
+        self._fold_early_short_forms()
         return self.mentions
 
-    def _fold_early_acronyms(self) -> None:
-        """An acronym met before the name it abbreviates ("shells hit KPA posts" ... "the
-        Korean People's Army [KPA]") is that body when exactly one body the article names
-        has those initials: the same rule as an acronym met after it, whatever the order."""
+    def _fold_early_short_forms(self) -> None:
+        """A short form met before the name it shortens is that actor when exactly one
+        actor the article names matches it, so the order of the mentions does not
+        matter: an acronym ("shells hit KPA posts" ... "the Korean People's Army [KPA]";
+        "The IMF said" ... "the International Monetary Fund") is the one body with those
+        initials, a lone surname ("Burton said" ... "director Tim Burton") the one person
+        whose full name ends in it."""
         for actor_id in list(self.mentioned):
             actor = self.book.actors.get(actor_id)
-            if (
-                actor is None
-                or actor.origin != "extracted"
-                or actor.type == "person"
-                or len(actor.forms) != 1
-                or not _ACRONYM.fullmatch(actor.name)
-            ):
+            if actor is None or actor.origin != "extracted":
                 continue
-            bodies = {
-                other_id
-                for other_id in self.mentioned
-                if other_id != actor_id
-                and other_id in self.book.actors
-                and self.book.actors[other_id].type != "person"
-                and any(_initials(f) == actor.name for f in self.book.actors[other_id].forms)
-            }
-            if len(bodies) != 1:
+            spellings = {_without_article(f) for f in actor.forms}
+            if len(spellings) != 1:
                 continue
-            into_id = bodies.pop()
+            into_id = None
+            if actor.type != "person" and _ACRONYM.fullmatch(actor.name):
+                bodies = {
+                    other_id
+                    for other_id in self.mentioned
+                    if other_id != actor_id
+                    and other_id in self.book.actors
+                    and self.book.actors[other_id].type != "person"
+                    and any(_initials(f) == actor.name for f in self.book.actors[other_id].forms)
+                }
+                into_id = bodies.pop() if len(bodies) == 1 else None
+            elif actor.type == "person" and " " not in actor.name:
+                others = [other for other in self.mentioned if other != actor_id]
+                into_id = self.book.surname_of_mentioned(actor.name, others)
+            if into_id is None:
+                continue
             self.book.fold(actor_id, into_id)
             del self.mentioned[actor_id]
             for mention in self.mentions:
                 if mention.actor_id == actor_id:
                     mention.actor_id = into_id
+
+    def _short_form_type(
+        self, tokens: list[Token], i: int, j: int, words: list[str], short: str
+    ) -> str:
+        """The type of a name the text gives a short form of its own in brackets, as
+        releases and reports do for the persons and companies they list: a person after
+        a role or a nationality ("Russian national Dmitrii Aleksandrovich Beloglazov
+        (Beloglazov)"), a body after a body's noun ("financial services firm Aktsionernoe
+        Obshchestvo Iliadis (Iliadis)"), else a person when the short form is the last of
+        two to four words shaped like a name, else a body."""
+        before = self._same_sentence_before(tokens, i, 1)
+        noun = before[0].text.lower() if before else ""
+        if noun in ROLE_NOUNS or noun in _PERSON_NOUNS:
+            return "person"
+        if noun in _BODY_NOUNS:
+            return "organisation"
+        if short == words[-1] and len(words) <= 4 and all(_name_like(w) for w in words):
+            return "person"
+        return "organisation"
+
+    def _abbreviation_names_state(self, tokens: list[Token], i: int) -> bool:
+        """"the U.S." / "the UK" as a noun ("the U.S. imposed", "talks with the UK.") is
+        the state, as "the United States" is; before a noun ("U.S. officials", "the UK
+        government") it is an adjective, no actor."""
+        if i == 0 or tokens[i - 1].text.lower() != "the":
+            return False
+        if i > 1 and tokens[i - 2].text == "of":
+            return False  # "the University of Sheffield of the UK": where the body is
+        return bool(_AFTER_STATE_NOUN.match(self.text, tokens[i].end))
+
+    def _surname_alone(self, tokens: list[Token], i: int) -> str | None:
+        """A lone capitalised word that is the surname of the one person named in full
+        before ("Tim Burton ... Later Burton thanked the crowd"): news names a person in
+        full once, then by surname, with no speech verb or title to say so. Not after a
+        preposition of place ("in Paris" after "Valeska Paris")."""
+        word = tokens[i].text
+        if not _name_like(word) or word in TITLE_WORDS or word in _CALENDAR_WORDS:
+            return None
+        if i > 0 and tokens[i - 1].text.lower() in LOCATIVE_WORDS:
+            return None
+        return self.book.surname_of_mentioned(word, self.mentioned)
 
     def _add(self, tokens: list[Token], i: int, j: int, actor_id: str) -> None:
         start, end = tokens[i].start, tokens[j].end
@@ -399,6 +510,8 @@ class MentionFinder:
         phrase_end = self._phrase_end(tokens, i) if token.capitalised else i
         if known and known[0] >= phrase_end:
             j, actor_id = known
+            if self._state_as_location(tokens, i, j, actor_id):
+                return j + 1
             self._add(tokens, i, j, actor_id)
             self._note_title(tokens, j, actor_id)
             return j + 1
@@ -409,10 +522,28 @@ class MentionFinder:
                 return after
         if known:
             j, actor_id = known
+            if self._state_as_location(tokens, i, j, actor_id):
+                return j + 1
             self._add(tokens, i, j, actor_id)
             self._note_title(tokens, j, actor_id)
             return j + 1
         return i + 1
+
+    def _state_as_location(self, tokens: list[Token], i: int, j: int, actor_id: str) -> bool:
+        """A state this extraction found, named again as a location ("shown live in the
+        United States", "to enter the United States"): a place, no mention of the actor,
+        as at its first mention. A curated state keeps every mention (its curator's
+        events name it wherever it stands)."""
+        actor = self.book.actors.get(actor_id)
+        if (
+            actor is None
+            or actor.type != "state"
+            or actor.origin == "curated"
+            or not self._named_as_location(tokens, i)
+        ):
+            return False
+        self._located_end = tokens[j].end
+        return True
 
     def _known_alias(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
         """The longest known spelling the tokens from i spell, joined by single spaces."""
@@ -509,8 +640,8 @@ class MentionFinder:
             if not (_name_like(name[0].text) and _name_like(name[-1].text)):
                 continue
             prefix = [t.text for t in tokens[start:first]]
-            if prefix[-1] in _CONNECTORS:
-                continue
+            if prefix[-1] in _CONNECTORS or prefix[-1] in _TITLE_MODIFIERS:
+                continue  # "Office of Foreign Assets Control": "Foreign" qualifies, no title
             if any(w in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in prefix) or (
                 len(prefix) >= 2 and prefix[-2:] == ["of", "State"]
             ):
@@ -560,6 +691,7 @@ class MentionFinder:
             while j + 1 < len(tokens) and tokens[j + 1].end <= owned.end():
                 j += 1
         institution = any(t.text in _INSTITUTION_WORDS for t in tokens[start : j + 1])
+        self._whole_spelling = None
         if institution:
             start, j, person = self._trim_institution(tokens, start, j)
             if person is not None:
@@ -609,9 +741,18 @@ class MentionFinder:
                     # it is; the body keeps the article's whole spelling as an alias
                     qualified = start
                 else:
-                    self._link_state(tokens, start, start + size - 1, state)
+                    if not self._named_as_location(tokens, start):
+                        # "Ambassador to the United States Hamdullah Mohib": where he serves
+                        self._link_state(tokens, start, start + size - 1, state)
                 state_word, start = state, start + size
                 break
+        if start == j and tokens[start].text in _STATE_ABBREVIATIONS:
+            if self._abbreviation_names_state(tokens, start):
+                if self._named_as_location(tokens, start):
+                    self._located_end = tokens[j].end
+                else:
+                    self._link_state(tokens, start, j, _state_of(words_key(tokens[j].text)))
+            return j + 1
         while (
             not institution
             and start <= j
@@ -630,6 +771,8 @@ class MentionFinder:
             return j + 1
         after_title = start > i and tokens[start - 1].text in TITLE_WORDS
         named = self._name_after_title(tokens, start, j, after_title)
+        if named is None and not institution:
+            named = _given_name_tail(tokens, start, j)
         if named is not None:
             for token in tokens[start:named]:
                 role = token.text.lower()
@@ -640,8 +783,19 @@ class MentionFinder:
         words = [t.text for t in tokens[start : j + 1]]
         name = self.text[tokens[start].start : tokens[j].end]
         self._cue = None
+        if start == j and name in CAPITALS and (person := self._surname_alone(tokens, start)):
+            # "Valeska Paris ... Paris claims": her surname, not France acting
+            self._add(tokens, start, j, person)
+            return j + 1
         actor_type = self._type_of(tokens, start, j, words, bool(roles))
+        short_form = _DEFINED_SHORT_FORM.match(self.text, tokens[j].end)
+        if short_form and (len(words) < 2 or short_form.group(1) not in words):
+            short_form = None
+        if actor_type is None and short_form:
+            actor_type = self._short_form_type(tokens, start, j, words, short_form.group(1))
         if actor_type is None:
+            if len(words) == 1 and (person := self._surname_alone(tokens, start)):
+                self._add(tokens, start, j, person)
             return j + 1
         if name in METONYMS:
             canonical = METONYMS[name][0]
@@ -677,9 +831,22 @@ class MentionFinder:
             self.book.remember(actor_id, self.text[tokens[i].start : tokens[j].end])
         if qualified is not None:
             self.book.remember(actor_id, self.text[tokens[qualified].start : tokens[j].end])
+        whole_end = None
+        if self._whole_spelling and self._whole_spelling[0] == tokens[start].start:
+            self.book.remember(actor_id, self.text[slice(*self._whole_spelling)])
+            whole_end = self._whole_spelling[1]  # "of Canada" says whose, no actor
         self._add(tokens, start, j, actor_id)
         self._note_title(tokens, j, actor_id)
+        if short_form:
+            # "Aktsionernoe Obshchestvo Iliadis (Iliadis)": the name the text goes on with
+            self.book.remember(actor_id, short_form.group(1))
+            self._add_at(short_form.start(1), short_form.end(1), actor_id)
+            return self._skip_to(tokens, j, short_form.end())
         paired = _PAIRED_ABBREVIATION.match(self.text, tokens[j].end)
+        if paired is None and (mixed := _PAIRED_MIXED_CASE.match(self.text, tokens[j].end)):
+            # "Financial Crimes Enforcement Network (FinCEN)": its capitals are the initials
+            capitals = "".join(c for c in mixed.group(1) if c.isupper())
+            paired = mixed if capitals == _initials(name) else None
         if paired and actor_type != "person" and len(words) > 1:
             # "the North Atlantic Treaty Organization (NATO)": the article pairs them.
             self.book.remember(actor_id, paired.group(1))
@@ -696,6 +863,8 @@ class MentionFinder:
             self.book.remember(actor_id, expanded.group(1))
             self._add_at(expanded.start(1), expanded.end(1), actor_id)
             return self._skip_to(tokens, j, expanded.end())
+        if whole_end is not None:
+            return self._skip_to(tokens, j, whole_end)
         return j + 1
 
     def _government_of(self, tokens: list[Token], start: int, j: int) -> int | None:
@@ -753,9 +922,19 @@ class MentionFinder:
                 rest = tokens[k + 2 if tokens[k + 1].text == "the" else k + 1 : j + 1]
                 where = " ".join(t.text for t in rest)
                 if k - start >= 2 and (_state_of(where) or _is_place(where)):
+                    # "Ministry of Foreign Affairs of Ukraine": the body, and the whole
+                    # spelling is its alias (an official name); "of the US" only says
+                    # where it is ("Sheffield University of the UK")
+                    if tokens[k + 1].text != "the":
+                        self._whole_spelling = (tokens[start].start, tokens[j].end)
                     j = k - 1
                     break
-        while j > start and (tokens[j].text in TITLE_WORDS or tokens[j].text == "CEO"):
+        while (
+            j > start
+            and (tokens[j].text in TITLE_WORDS or tokens[j].text == "CEO")
+            # "Department of Justice", "Ministry of Defence": the body's field, no title
+            and tokens[j - 1].text not in _CONNECTORS
+        ):
             j -= 1
         for size in (3, 2):
             tail = j - size + 1
@@ -878,7 +1057,14 @@ class MentionFinder:
             previous = tokens[i - 1].text.lower() if i > 0 else ""
             if previous in LOCATIVE_WORDS or not self._acts(tokens[j].end):
                 return None  # a place ("talks in Moscow", "Moscow streets")
+            if i > 0 and self.text[tokens[i - 1].end : tokens[i].start] == ", " and _is_place(
+                tokens[i - 1].text
+            ):
+                return None  # "Seattle, Washington was proposed": the city's region
             return METONYMS.get(name, ("", "state"))[1]
+        title = _PLURAL_POSSESSIVE_TITLE.match(self.text, tokens[j].end)
+        if title and title.group(1) in _DOCUMENT_TITLE_WORDS:
+            return None  # "the G7 Leaders’ Statement": a document's title, no body
         if last in TITLE_WORDS and not set(words) & (GOVERNMENT_WORDS - {"Army"}):
             return None  # "Army Maj.", "Deputy Director": a rank with no name
         if set(words) & _CALENDAR_WORDS:
@@ -887,9 +1073,24 @@ class MentionFinder:
             return "media"
         if set(words) & GOVERNMENT_WORDS and not set(words) & ORGANISATION_WORDS - {"Council"}:
             return "government_body"
+        if words[0] in GOVERNMENT_WORDS - {"Council"} and "of" in words[1:3]:
+            # "Government of the Russian Federation", "Office of the Federation Council":
+            # the head word says what the body is, whatever it is of
+            return "government_body"
         if words[0] in ORGANISATION_WORDS:
             return "organisation"
         if last in NOT_ACTOR_WORDS:
+            return None
+        head = words[: words.index("of")] if "of" in words else []
+        if (
+            head
+            and not set(head) & _INSTITUTION_WORDS
+            and last not in _INSTITUTION_WORDS
+            and last.lower() in self.lowercase
+        ):
+            # "Imports of Aluminum, Copper, and Nickel of Russian Federation Origin": a
+            # title set in capitals, ending in a word the article writes in lowercase,
+            # with no body's word before its "of" ("Brotherhood of Magicians" has one)
             return None
         if set(words) & _ORGANISATION_OR_ACRONYM:
             return "organisation"
@@ -925,8 +1126,10 @@ class MentionFinder:
             k = i - 2
             previous = tokens[k]  # "in the United States"
             gap = self.text[previous.end : tokens[i - 1].start]
-        if gap == " " and previous.text.lower() in _WHERE_WORDS:
-            return True
+        if gap == " " and (
+            previous.text.lower() in _WHERE_WORDS or previous.text.lower() in _DESTINATION_VERBS
+        ):
+            return True  # "born in Brazil", "to enter the United States"
         before = self.text[max(0, previous.start - 40) : previous.end]
         if gap == " " and _EXAMPLE_OF_PLACES.search(before):
             return True  # "countries like Australia": compared, not acting

@@ -58,4 +58,13 @@ GIVEN_NAMES = frozenset(
     Rajesh Ravi Sanjay Sunil Kenji Takashi Yuki Hyun Seo Kwame Kofi Chinedu
     Ngozi Amara Thabo Sipho Joao Luiz Mateus Rafael Thiago Ximena Valeria Camila
     """.split()
+) | frozenset(
+    # More Slavic, South Asian, African and other frequent given names in news (issue 12,
+    # actors: "Russian oligarch Oleg Deripaska", "Dmitrii Beloglazov").
+    """
+    Oleg Dmitrii Kirill Nikolay Vitali Vitaly Vladislav Yevgeny Yevgeniy Volodymyr Mykola
+    Andriy Denys Petro Olena Oksana Svetlana Tatiana Tatyana Yulia Narendra Rishi Satya
+    Arvind Vijay Tariq Alia Amina Fatou Chidi Olusegun Recep Shinzo Takeshi Nunzio Giorgia
+    Elisa Isabelle Sophia Theresa Ursula Olaf Jacinda Kamala Hillary Keir Mitch Chuck Wally
+    """.split()
 )

@@ -60,6 +60,22 @@ def same_name(a: str, b: str) -> bool:
     return fuzz.ratio(key_a, key_b) >= FUZZY_THRESHOLD
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def same_but_middle(a: str, b: str) -> bool:
+    """True when two names are one person's with and without a middle name or initial:
+    "Brian E. Nelson" and "Brian Nelson", "Oleg Vladimirovich Deripaska" and "Oleg
+    Deripaska" (news gives the full form once, then drops the middle). The first and last
+    words must agree, and the shorter name's middle words appear in the longer's."""
+    words_a, words_b = transliteration_key(a).split(), transliteration_key(b).split()
+    if len(words_a) == len(words_b):
+        return False
+    short, long = sorted((words_a, words_b), key=len)
+    if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    middle = iter(long[1:-1])
+    return all(word in middle for word in short[1:-1])
+
+
 def slug(text: str) -> str:
     """A lowercase id made of the name's letters: 'Mūrat Nūrtıleu' -> 'murat-nurtileu'."""
     return re.sub(r"[^a-z0-9]+", "-", alias_key(text)).strip("-") or "x"

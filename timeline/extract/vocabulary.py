@@ -119,6 +119,10 @@ ORGANISATION_WORDS = set(
     Planetarium School College League Legion Corps Brotherhood Institution Democrats
     Republicans Conservatives Guild Syndicate Laboratory Laboratories Observatory""".split()
 )
+# A company's legal form spelled out ("Rasperia Trading Limited") (issue 12, actors).
+ORGANISATION_WORDS |= {"Limited", "Incorporated"}
+# People described by their wealth ("Russian oligarch Oleg Deripaska") (issue 12, actors).
+ROLE_NOUNS |= {"oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "magnate"}
 ORGANISATION_ACRONYMS = set(
     """NATO UN EU OSCE CSTO SCO WHO IMF OPEC CIS EAEU CPC ISW ICC IAEA UNICEF UNHCR WTO ASEAN
     OECD G7 G20 BRICS OTS""".split()

@@ -63,13 +63,13 @@ def _setting(places: list[PlaceMention]) -> EventPlace | None:
     for mention in places:
         if "(dateline)" in mention.basis:
             return EventPlace(mention, "the article's dateline")
-    counts = Counter(m.place.geonameid for m in places if m.place.kind != "country")
+    counts = Counter(m.place.key for m in places if m.place.kind != "country")
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < MIN_MENTIONS_OF_SETTING:
         return None
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None  # two places as often: the article is set in neither for sure
-    first = next(m for m in places if m.place.geonameid == ranked[0][0])
+    first = next(m for m in places if m.place.key == ranked[0][0])
     return EventPlace(
         first,
         f"the article names {first.written or first.place.name} most often ({ranked[0][1]} times)",

@@ -5,13 +5,18 @@ finds the same places as any other: the compact table (``data/places.tsv``: ever
 the US states, cities of 100,000 or more; made by ``tools/make_places_table.py``) and the
 towns table behind it (``data/towns.tsv``: cities of 5,000 or more and the continents;
 made by ``tools/make_towns_table.py``), read lazily so a process that extracts one
-article does not pay for 60,000 names. No network, no model.
+article does not pay for 60,000 names. Beside them, the first-level regions of the other
+countries (``data/regions.tsv``: "Bavaria", "Ontario", "Kharkiv Oblast"; ISO 3166-2 via
+the ``iso3166-2`` package, MIT, made by ``tools/make_regions_table.py``), which have no
+point: a region's row never carries or lends coordinates. No network, no model.
 
 A capitalised run of words is a place only when the whole run is a place's name ("Paris
 Hilton" and "Washington State University" are not Paris and Washington), it is not a
 person's or an institution's name found by the actor rules, nor a capital acting for its
 state ("Moscow confirmed"), nor the place in an institution's name ("University of
-Texas"). Countries and regions need nothing more; a city needs a sign that it is a place:
+Texas"). Countries and US states need nothing more; a region of the ISO table needs its
+country named in the article (by a place, a demonym) or a sign of place, since many are
+also given names and words ("Victoria", "Central"); a city needs a sign that it is a place:
 a preposition of place before it ("in Nice", "from Irving"), a country or region after it
 ("Arlington, Texas"), a dateline, being a capital or a city of a million or more, or an
 earlier mention of it that passed; a town under 15,000 needs its own region or country
@@ -96,23 +101,31 @@ _UNDECOMPOSED_LETTERS = str.maketrans(
 _NO_COUNTS: Counter = Counter()  # shared, never written to
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SPLIT = re.compile(r"[\s'’-]+")
-_STATE_AFTER = re.compile(r"\s+(?:state|State)\b")
+# "Washington state", "the Kharkiv region": a region's category after a name it shares.
+_REGION_WORD_AFTER = re.compile(r"\s+(state|State|region|province|oblast)\b")
 _AFTER_COMMA = re.compile(r", ([A-Z]\w*(?: [A-Z]\w*)?)")
 
 
 @dataclass(frozen=True)
 class Place:
-    """One gazetteer entry."""
+    """One gazetteer entry: a GeoNames place, or a region of the ISO 3166-2 table (no
+    GeoNames id, no point, no population: ``code`` is its ISO code)."""
 
     kind: str  # country | region | city
-    geonameid: int
+    geonameid: int | None
     name: str
     country_code: str
     country: str
     region: str
-    latitude: float
-    longitude: float
+    latitude: float | None
+    longitude: float | None
     population: int
+    code: str = ""  # ISO 3166-2 code of a region from the regions table
+
+    @property
+    def key(self) -> int | str:
+        """What tells this place from every other of the tables."""
+        return self.geonameid if self.geonameid is not None else self.code
 
 
 @dataclass
@@ -126,18 +139,24 @@ class PlaceMention:
 
 @cache
 def builtin_places() -> dict[str, list[Place]]:
-    """The shipped table: name as written -> places of that name."""
+    """The shipped tables of countries, regions and cities: name as written -> places."""
     index: dict[str, list[Place]] = {}
     table = resources.files("timeline.extract").joinpath("data/places.tsv")
+    countries: dict[str, str] = {}
     for line in table.read_text(encoding="utf-8").splitlines()[2:]:
         kind, gid, name, code, country, region, lat, lng, population, _, alternates = line.split(
             "\t"
         )
         place = Place(kind, int(gid), name, code, country, region, float(lat), float(lng),
                       int(population))  # fmt: skip
+        if kind == "country":
+            countries[code] = country
         index.setdefault(name, []).append(place)
         for alternate in filter(None, alternates.split("|")):
             index.setdefault(alternate, []).append(place)
+    for names, place in _iso_regions(countries):
+        for name in names:
+            index.setdefault(name, []).append(place)
     for alias, state in STATE_NAMES.items():
         index.setdefault(alias, []).extend(index.get(state, []))
     for alias, (name, region) in CITY_NAMES.items():
@@ -145,6 +164,22 @@ def builtin_places() -> dict[str, list[Place]]:
     for folded, names in _unaccented_names(index).items():
         index[folded] = [place for name in names for place in index[name]]
     return index
+
+
+def _iso_regions(countries: dict[str, str]):
+    """(names, place) for each region of ``data/regions.tsv`` (tools/make_regions_table.py):
+    states, provinces and oblasts outside the US and UK, named as ISO 3166-2 and in English.
+    The place takes the English name when there is one ("Bavaria" for "Bayern"), with its
+    category when ISO writes one ("Kharkiv Oblast"); it has no point and no population."""
+    table = resources.files("timeline.extract").joinpath("data/regions.tsv")
+    for line in table.read_text(encoding="utf-8").splitlines()[2:]:
+        code, country_code, _, iso_name, alternates = line.split("\t")
+        english = [a for a in alternates.split("|") if a]
+        categorised = [a for a in english if a.endswith((" Oblast", " Krai"))]
+        name = (categorised or english or [iso_name])[0]
+        country = countries.get(country_code, "")
+        place = Place("region", None, name, country_code, country, "", None, None, 0, code)
+        yield list(filter(None, dict.fromkeys([iso_name, *english]))), place
 
 
 def without_accents(name: str) -> str:
@@ -180,9 +215,7 @@ class TownIndex(Mapping):
         self.parsed: dict[str, list[Place]] = {}
         # "Gdansk" for "Gdańsk": the towns' unaccented spellings no name holds as written
         self.unaccented = {
-            plain: names
-            for plain, names in _unaccented_names(lines).items()
-            if plain not in base
+            plain: names for plain, names in _unaccented_names(lines).items() if plain not in base
         }
 
     def __getitem__(self, name: str) -> list[Place]:
@@ -328,6 +361,12 @@ def find_places(
             and not pointed_at.get(place.country)
         ):
             continue  # "Jordan scored twice": a person's name, as far as the text says
+        if place.code and not sign and words not in passed:
+            # A state or province of the ISO table is known to an article about its country:
+            # "Victoria" or "Central" with no word of Australia or Ghana is likely no place.
+            own = len({p.country_code for p in places}) == 1
+            if countries_named.get(place.country, 0) - own <= 0:
+                continue
         if place.kind == "city" and place.population < SMALL_CITY and words not in passed:
             # its own mention, certain of its country, does not count as naming it
             own = len({p.country_code for p in places}) == 1
@@ -400,10 +439,10 @@ def _choose(
         named = [p for p in places if after.group(1) in (p.country, p.region)]
         if named:
             return max(named, key=lambda p: p.population), f"“{after.group(1)}” follows"
-    if _STATE_AFTER.match(text, end):
+    if category := _REGION_WORD_AFTER.match(text, end):
         regions = [p for p in places if p.kind == "region"]
         if regions:
-            return regions[0], "followed by “state”"
+            return regions[0], f"followed by “{category.group(1)}”"
     for counts, where in ((nearby, "nearby"), (countries_named, "elsewhere")):
         support = {p.country: counts.get(p.country, 0) for p in places}
         if len(set(support.values())) > 1:
@@ -416,13 +455,22 @@ def _choose(
         city = max((p for p in places if p.kind == "city"), key=lambda p: p.population)
         return city, "a city before the region of its name"
     best = min(places, key=lambda p: (_KIND_RANK[p.kind], -p.population))
+    if best.code:  # a province of one country, a big city of another (Córdoba)
+        cities = [p for p in places if p.kind == "city" and p.population >= BIG_CITY]
+        if cities:
+            city = max(cities, key=lambda p: p.population)
+            return city, "a city of a million or more before a region of its name elsewhere"
     return best, f"several places of that name: the {best.kind} first, then the most populous"
 
 
-def place_id(place: Place, taken: dict[str, int]) -> str:
-    """A readable id: the name's slug, with the country's when another place has it."""
+def place_id(place: Place, taken: dict[str, int | str]) -> str:
+    """A readable id: the name's slug, with the country's when another place has it; a
+    region of the ISO table always with its code ("bavaria-de-by"), since its name is often
+    a city's too (Kharkiv), and articles that name only one of them must not share an id."""
+    if place.code:
+        return slug(f"{place.name} {place.code}")
     base = slug(place.name)
-    if taken.get(base, place.geonameid) == place.geonameid:
-        taken[base] = place.geonameid
+    if taken.get(base, place.key) == place.key:
+        taken[base] = place.key
         return base
     return slug(f"{place.name} {place.country_code}")

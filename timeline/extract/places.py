@@ -77,14 +77,32 @@ _FIRST_WORD = (
 _RUN = re.compile(rf"{_FIRST_WORD}(?: (?:{_PARTICLE} )?{_WORD})*")
 _PLAIN_RUN = re.compile(rf"(?<![\w’'.-]){_WORD}(?: (?:{_PARTICLE} )?{_WORD})*")
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|from|to|near|outside|inside|into|across|around|towards?|via|through|"
+    r"\b(in|at|from|to|near|outside|inside|into|across|around|towards?|via|through|"
     r"between|and|of|around|throughout|visited|visit|visiting|left|reached|entered)\s+"
-    r"(?:(?!the\b)[a-z]+\s+){0,2}$"
+    r"((?:(?!the\b)[a-z]+\s+){0,2})$"
+)
+# Words that join names of any kind ("the voice of Batman", "Smith and Jones"): after
+# them a city's name is a place only when its country is named too.
+_WEAK_LOCATIVES = {"of", "and", "between"}
+# "a London-based firm", "the Texas-born singer": the place is named before the suffix.
+_BASED = re.compile(r"-(based|born|headquartered)$")
+# "in the UK,", "across the U.S. from 1980", "of the UK has": a state by its initials
+# ending a phrase (punctuation or a function word after them), as a location (not "the US
+# Navy", "the US team", "the UK's welfare": before a noun they qualify the noun).
+_INITIALS_OF_STATE = {"US": "United States", "U.S.": "United States",
+                      "USA": "United States", "U.S.A.": "United States",
+                      "UK": "United Kingdom", "U.K.": "United Kingdom"}  # fmt: skip
+_INITIALS_AFTER_THE = re.compile(
+    r"\bthe (U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK)"
+    r"(?=[,;:)!?]|\.?[ \t]*(?:\n|$)|\.\s+[A-Z\"“]|\s+(?:"
+    + "|".join(sorted({w.lower() for w in FUNCTION_WORDS} | {"expected", "said"}))
+    + r")\b)"
 )
 # Bodies of a territory are where it is ("the Municipality of Livorno" is in Livorno); the
 # other institutions of a place are not a mention of it ("University of Texas").
 TERRITORIAL_WORDS = {"Municipality", "Prefecture", "Akimat"}
 _TERRITORY_OF = re.compile(r"(?:the )?(?:" + "|".join(sorted(TERRITORIAL_WORDS)) + r") of ", re.I)
+_TERRITORY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TERRITORIAL_WORDS)) + r") of $")
 _INSTITUTION_OF = re.compile(
     r"\b(?:"
     + "|".join(sorted((GOVERNMENT_WORDS | ORGANISATION_WORDS) - TERRITORIAL_WORDS))
@@ -103,6 +121,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SPLIT = re.compile(r"[\s'’-]+")
 # "Washington state", "the Kharkiv region": a region's category after a name it shares.
 _REGION_WORD_AFTER = re.compile(r"\s+(state|State|region|province|oblast)\b")
+_TITLE_AFTER = re.compile(r": [A-Z]")
 _AFTER_COMMA = re.compile(r", ([A-Z]\w*(?: [A-Z]\w*)?)")
 
 
@@ -295,7 +314,20 @@ def find_places(
                     DEMONYMS[w] for w in _DEMONYM_SPLIT.split(words) if w in DEMONYMS
                 )
     raw: list[tuple[int, int, str, list[Place], str]] = []
+    # Words of the names of people and things the article names ("Daniel Montalvo",
+    # "Space Shuttle Enterprise"): alone, they are more likely that name than a town.
+    name_words = _name_words(mentions, actor_types)
+    # "Batman: Arkham VR" inside a sentence is a work's title: no place there, nor in the
+    # same word elsewhere without a strong sign ("the voice of Batman").
+    titles = {
+        run.start()
+        for paragraph, paragraph_runs in zip(paragraphs, runs, strict=True)
+        for run in paragraph_runs
+        if run.start() > paragraph.start and _TITLE_AFTER.match(text, run.end())
+    }
+    name_words.update(text[start : text.index(":", start)] for start in titles)
     for paragraph, paragraph_runs in zip(paragraphs, runs, strict=True):
+        raw.extend(_initials_of_states(text, paragraph, index))
         if dateline := _DATELINE_PLACE.match(text, paragraph.start, paragraph.end):
             words = dateline.group(1).strip()
             if places := _candidates(index, words.title()):
@@ -303,6 +335,8 @@ def find_places(
                 raw.append((start, start + len(words), words.title(), places, "dateline"))
         for run in paragraph_runs:
             start, words = run.start(), run.group()
+            if start in titles:
+                continue
             while " " in words and words.split(" ", 1)[0] in FUNCTION_WORDS:
                 skip = len(words.split(" ", 1)[0]) + 1
                 start, words = start + skip, words[skip:]
@@ -310,6 +344,9 @@ def find_places(
                 words = _POSSESSIVE.sub("", words)
             if " D.C. " in words:  # "D.C." ends a name: "in Washington D.C. The team"
                 words = words[: words.index(" D.C. ") + 5]
+            based = _BASED.search(words) if "-" in words else None
+            if based:
+                words = words[: based.start()]
             if words not in index:
                 continue
             places = _candidates(index, words)
@@ -324,7 +361,11 @@ def find_places(
             before = text[max(paragraph.start, start - 40) : start]
             if _INSTITUTION_OF.search(before):
                 continue  # "University of Texas", "Bank of Japan"
-            raw.append((start, end, words, places, _sign(text, before, end, places)))
+            sign = f"before “-{based.group(1)}”" if based else _sign(text, before, end, places)
+            if words in name_words and not _strong(sign, before):
+                continue  # "to help Montalvo" after "Daniel Montalvo": the person
+            raw.append((start, end, words, places, sign))
+    raw.sort(key=lambda mention: mention[0])  # the initials were found apart from the runs
     # Countries the article names without doubt: by an unambiguous place, by offset.
     certain = [
         (start, places[0].country)
@@ -338,6 +379,10 @@ def find_places(
     for _, country in certain:
         countries_named[country] += 1
     certain_starts = [at for at, _ in certain]
+    # How often each unambiguous name is named: its own mentions do not name its country.
+    own_mentions = Counter(
+        words for _, _, words, places, _ in raw if len({p.country_code for p in places}) == 1
+    )
     region_names = {words for _, _, words, places, _ in raw if places[0].kind == "region"}
     found: list[PlaceMention] = []
     passed: set[str] = set()
@@ -361,18 +406,21 @@ def find_places(
             and not pointed_at.get(place.country)
         ):
             continue  # "Jordan scored twice": a person's name, as far as the text says
-        if place.code and not sign and words not in passed:
+        # its own mentions, certain of its country, do not count as naming it
+        named = countries_named.get(place.country, 0) - own_mentions.get(words, 0)
+        if place.code and (not sign or sign in _WEAK_SIGNS) and words not in passed:
             # A state or province of the ISO table is known to an article about its country:
             # "Victoria" or "Central" with no word of Australia or Ghana is likely no place.
-            own = len({p.country_code for p in places}) == 1
-            if countries_named.get(place.country, 0) - own <= 0:
+            if named <= 0:
                 continue
-        if place.kind == "city" and place.population < SMALL_CITY and words not in passed:
-            # its own mention, certain of its country, does not count as naming it
-            own = len({p.country_code for p in places}) == 1
-            named = countries_named.get(place.country, 0) - own
-            if named <= 0 and place.region not in region_names:
-                continue  # a small town's name, with no word of its country: likely a name
+        if (
+            place.kind == "city"
+            and (place.population < SMALL_CITY or sign in _WEAK_SIGNS)
+            and words not in passed
+            and named <= 0
+            and place.region not in region_names
+        ):
+            continue  # a town's name, or a city's after "of", with no word of its country
         if (
             place.kind == "city"
             and place.population < TOWN
@@ -414,12 +462,63 @@ def _actor_spans(mentions: list[Mention], actor_types: dict[str, str]) -> list[t
 
 def _sign(text: str, before: str, end: int, places: list[Place]) -> str:
     """What says a city is a place here ('' when nothing does)."""
-    if _LOCATIVE.search(before):
+    if _TERRITORY_BEFORE.search(before):
+        return "after the body governing it"  # "the Municipality of Livorno"
+    if locative := _LOCATIVE.search(before):
+        if locative.group(1) in _WEAK_LOCATIVES:
+            return f"after “{locative.group(1)}”"
         return "after a preposition of place"
     after = _AFTER_COMMA.match(text, end)
     if after and any(after.group(1) in (p.country, p.region) for p in places):
         return f"followed by {after.group(1)}"
     return ""
+
+
+_WEAK_SIGNS = {f"after “{word}”" for word in _WEAK_LOCATIVES}
+
+
+def _strong(sign: str, before: str) -> bool:
+    """A sign that holds even against a person's name of the same word: a preposition of
+    place right before it ("in Montalvo", not "to help Montalvo"), its region or country
+    after it, a dateline, "-based"."""
+    if sign == "after a preposition of place":
+        return not _LOCATIVE.search(before).group(2)
+    return bool(sign) and sign not in _WEAK_SIGNS
+
+
+def _name_words(mentions: list[Mention], actor_types: dict[str, str]) -> set[str]:
+    """Single words of the longer names the article gives people and things: a person's
+    first and last names, the last word of any other name ("Enterprise" of "Space Shuttle
+    Enterprise", not "Texas" of "University of Texas", which is the place)."""
+    words: set[str] = set()
+    for mention in mentions:
+        parts = mention.text.split()
+        if len(parts) < 2:
+            continue
+        kind = actor_types.get(mention.actor_id)
+        if kind == "state":
+            continue
+        if kind == "person":
+            words.add(parts[0])
+        if parts[-2].lower() not in ("of", "for", "in", "de", "the"):
+            words.add(_POSSESSIVE.sub("", parts[-1]))
+    return words
+
+
+def _initials_of_states(text: str, paragraph: Span, index: Mapping[str, list[Place]]):
+    """Raw mentions of "the UK", "the U.S." where they name a location (see _INITIALS_AFTER_THE)."""
+    for found in _INITIALS_AFTER_THE.finditer(text, paragraph.start, paragraph.end):
+        initials = found.group(1)
+        places = [p for p in index.get(_INITIALS_OF_STATE[initials], []) if p.kind == "country"]
+        if not places:
+            continue
+        before = text[max(paragraph.start, found.start() - 40) : found.start()]
+        locative = _LOCATIVE.search(before)
+        if locative and locative.group(1) not in _WEAK_LOCATIVES:
+            sign = "after a preposition of place"
+        else:
+            sign = "the initials of a state, ending a phrase"
+        yield (found.start(1), found.end(1), initials, places, sign)
 
 
 def _followed_by_its_region(text: str, end: int, place: Place) -> bool:

@@ -182,6 +182,14 @@ def _add_places(
     return ids
 
 
+def _headline_places(article: Article) -> list[PlaceMention]:
+    """The places the headline names ("Lantern Festival in Taipei lights up the night")."""
+    title = article.fields.get("title")
+    if not title:
+        return []
+    return find_places(title, split_paragraphs(title), [], {}, gazetteer())
+
+
 def _add_events(
     extraction: Extraction,
     article: Article,
@@ -191,7 +199,7 @@ def _add_events(
 ):
     by_id: dict[str, dict[str, Any]] = {}
     linked: set[tuple[str, str]] = set()
-    event_places = EventPlaces(places)
+    event_places = EventPlaces(article.search_text, places, _headline_places(article))
     for candidate in candidates:
         row = by_id.get(candidate.id)
         if row is None:

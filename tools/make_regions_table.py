@@ -16,8 +16,9 @@ names ("Bavaria"), with "Oblast" / "Region" / "Krai" after the English name wher
 writes the category ("Kharkivska oblast" -> "Kharkiv Oblast", the
 usual English name only; "Pavlodar oblysy" -> "Pavlodar Region"). English nicknames are left
 out: an abbreviation ("NSW"), a name opening with "The", or a name of several words that
-shares no word with the ISO name ("Large Hill" for Daegu), or of one word that opens
-unlike it ("Bavaria" for "Bayern" stays, "Belle" for "Lakes" goes). Regions have no coordinates
+shares no word with the ISO name ("Large Hill" for Daegu), or a one-word English word
+or given name read off the list by hand ("Peace" for La Paz; "Bavaria" for Bayern and
+"Crimea" for Krym stay). Regions have no coordinates
 here: a territory's centre is no place where something happened.
 """
 
@@ -68,6 +69,18 @@ _GENERIC = _COMPASS | {"centre", "center", "capital", "coast", "coastal", "lakes
                        "plateaus", "littoral", "river", "valley", "mountain", "mountains",
                        "sea", "far", "north-east", "north-west", "south-east",
                        "south-west"}  # fmt: skip
+# English words and given names among the package's one-word English names, read off
+# the whole list by hand ("Peace" for La Paz, "Skies" for Bulawayo, "Victoria" for
+# Masvingo): nicknames and translations, not the names news writes.
+_COMMON_WORDS = {
+    "atlantic", "atlantis", "balkan", "beautiful", "belle", "canton", "colony", "columbus",
+    "continental", "cortez", "currents", "equator", "estuary", "fortune", "hills", "inland",
+    "insular", "karen", "lake", "magellan", "maritime", "mary", "middle", "missions",
+    "misty", "northeast", "northeastern", "northwest", "paradise", "peace", "peach", "pool",
+    "progress", "savannahs", "serenity", "settlement", "skies", "southeast",
+    "southeastern", "southwest", "tranquillity", "valley", "victoria", "waterfalls",
+    "white", "babylon",
+}  # fmt: skip
 _ENGLISH = re.compile(r"^(.*?)\s*\(eng\)$")
 
 
@@ -98,8 +111,8 @@ def is_nickname(alternate: str, iso_name: str) -> bool:
         return True
     words = [w for w in re.split(r"[\s-]+", folded(alternate)) if w not in _COMPASS]
     target = folded(iso_name)
-    if " " not in alternate:  # "Bavaria" for "Bayern", not "Belle" for "Lakes"
-        return folded(alternate)[:1] != target[:1]
+    if " " not in alternate:  # "Bavaria" for "Bayern", "Crimea" for "Krym"; not "Belle"
+        return folded(alternate) in _COMMON_WORDS
     return not any(len(w) >= 4 and w[:4] in target for w in words)
 
 

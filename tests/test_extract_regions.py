@@ -117,3 +117,49 @@ def test_the_table_holds_first_level_regions_only():
     # the US states stay the places table's, with their point
     texas = [p for p in names["Texas"] if p.kind == "region"]
     assert len(texas) == 1 and texas[0].latitude is not None and not texas[0].code
+
+
+@pytest.mark.parametrize("gazetteer", GAZETTEERS)
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("A research vessel reached the Ross Sea in January.", "Ross Sea"),
+        ("Fighting spread across the Balkans.", "Balkans"),
+        ("Oil spilled into the Gulf of Mexico on Tuesday.", "Gulf of Mexico"),
+        ("Boats crossed the Mediterranean overnight.", "Mediterranean"),
+        ("Wildfires burned across the Pacific Northwest.", "Pacific Northwest"),
+    ],
+)
+def test_seas_and_regions_without_a_government_are_places(gazetteer, text, words):
+    kind, _, code = places_in(text, gazetteer)[words]
+    assert (kind, code) == ("region", "")
+
+
+@pytest.mark.parametrize("gazetteer", GAZETTEERS)
+def test_the_country_inside_a_seas_name_is_not_named(gazetteer):
+    assert "Mexico" not in places_in("Oil spilled into the Gulf of Mexico.", gazetteer)
+
+
+@pytest.mark.parametrize("gazetteer", GAZETTEERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts at the Atlantic Council said so.",  # part of a longer name
+        "The Atlantic reported the story first.",  # the magazine: no lowercase "the"
+    ],
+)
+def test_a_sea_inside_another_name_is_no_place(gazetteer, text):
+    assert not any("Atlantic" in words for words in places_in(text, gazetteer))
+
+
+def test_a_sea_row_has_no_point_and_says_which_list():
+    extraction = extracted("Oil spilled into the Gulf of Mexico on Tuesday, officials said.")
+    row = next(p for p in extraction.places if p["name"] == "Gulf of Mexico")
+    assert (row["latitude"], row["coordinates_origin"]) == (None, None)
+    assert "seas and regions list" in row["extraction_method"]
+
+
+@pytest.mark.parametrize("gazetteer", GAZETTEERS)
+def test_a_sea_after_a_capitalised_word_is_part_of_that_name(gazetteer):
+    text = "She sailed with the Royal Bay of Biscay Club last year."
+    assert "Bay of Biscay" not in places_in(text, gazetteer)

@@ -152,11 +152,12 @@ def _add_places(
             ids[place.key] = existing["id"]
             continue
         place_id = _place_id(place, taken)
-        table = (
-            f"ISO 3166-2 regions table shipped with timeline, {place.code}"
-            if place.code
-            else source
-        )
+        if place.code:
+            table = f"ISO 3166-2 regions table shipped with timeline, {place.code}"
+        elif place.geonameid is None:
+            table = "seas and regions list shipped with timeline"
+        else:
+            table = source
         ids[place.key] = place_id
         extraction.places.append(
             {

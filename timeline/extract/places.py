@@ -121,6 +121,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SPLIT = re.compile(r"[\s'’-]+")
 # "Washington state", "the Kharkiv region": a region's category after a name it shares.
 _REGION_WORD_AFTER = re.compile(r"\s+(state|State|region|province|oblast)\b")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]* $")
 _TITLE_AFTER = re.compile(r": [A-Z]")
 _AFTER_COMMA = re.compile(r", ([A-Z]\w*(?: [A-Z]\w*)?)")
 
@@ -140,11 +141,14 @@ class Place:
     longitude: float | None
     population: int
     code: str = ""  # ISO 3166-2 code of a region from the regions table
+    # (a sea or a region of the hand-written list has neither id nor code)
 
     @property
     def key(self) -> int | str:
         """What tells this place from every other of the tables."""
-        return self.geonameid if self.geonameid is not None else self.code
+        if self.geonameid is not None:
+            return self.geonameid
+        return self.code or f"natural:{self.name}"
 
 
 @dataclass
@@ -176,6 +180,10 @@ def builtin_places() -> dict[str, list[Place]]:
     for names, place in _iso_regions(countries):
         for name in names:
             index.setdefault(name, []).append(place)
+    for names, place in _natural_regions(countries):
+        for name in names:
+            if _is_run(name):
+                index.setdefault(name, []).append(place)
     for alias, state in STATE_NAMES.items():
         index.setdefault(alias, []).extend(index.get(state, []))
     for alias, (name, region) in CITY_NAMES.items():
@@ -199,6 +207,42 @@ def _iso_regions(countries: dict[str, str]):
         country = countries.get(country_code, "")
         place = Place("region", None, name, country_code, country, "", None, None, 0, code)
         yield list(filter(None, dict.fromkeys([iso_name, *english]))), place
+
+
+def _natural_regions(countries: dict[str, str]):
+    """(names, place) for each sea and region of ``data/natural_regions.tsv`` ("Balkans",
+    "Ross Sea", "Gulf of Mexico", "Pacific Northwest"): hand-written, no point."""
+    table = resources.files("timeline.extract").joinpath("data/natural_regions.tsv")
+    for line in table.read_text(encoding="utf-8").splitlines()[2:]:
+        name, alternates, country_code = line.split("\t")
+        country = countries.get(country_code, "")
+        place = Place("region", None, name, country_code, country, "", None, None, 0)
+        yield [name, *filter(None, alternates.split("|"))], place
+
+
+def _is_run(name: str) -> bool:
+    """Whether the run regex can find the name whole (every word capitalised)."""
+    match = _PLAIN_RUN.fullmatch(name)
+    return match is not None
+
+
+@cache
+def _phrase_places() -> tuple[re.Pattern | None, dict[str, list[Place]]]:
+    """Names of seas and regions with a lowercase word ("Gulf of Mexico", "the Balkans"),
+    which the run regex cannot find, as one pattern, and the places they name."""
+    countries = _country_names_by_code()
+    names: dict[str, list[Place]] = {}
+    for written, place in (
+        (name, place) for names_, place in _natural_regions(countries) for name in names_
+    ):
+        if not _is_run(written):
+            names.setdefault(written, []).append(place)
+    if not names:
+        return None, names
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # a capitalised word after it makes it part of another name ("the Atlantic Council")
+    pattern = re.compile(rf"\b(?:{alternation})\b(?! [A-Z])")
+    return pattern, names
 
 
 def without_accents(name: str) -> str:
@@ -326,8 +370,19 @@ def find_places(
         if run.start() > paragraph.start and _TITLE_AFTER.match(text, run.end())
     }
     name_words.update(text[start : text.index(":", start)] for start in titles)
+    phrases, phrase_places = _phrase_places()
     for paragraph, paragraph_runs in zip(paragraphs, runs, strict=True):
         raw.extend(_initials_of_states(text, paragraph, index))
+        phrase_spans: list[tuple[int, int]] = []
+        for phrase in phrases.finditer(text, paragraph.start, paragraph.end) if phrases else ():
+            words, start = phrase.group(), phrase.start()
+            if _CAPITALISED_BEFORE.search(text, max(paragraph.start, start - 30), start):
+                continue  # "Royal Bay of Biscay Club": part of another name
+            places = phrase_places[words]
+            if words.startswith("the "):  # "the Mediterranean" is the sea's name, "the" is not
+                words, start = words[4:], start + 4
+            raw.append((start, phrase.end(), words, places, "a sea or region"))
+            phrase_spans.append(phrase.span())
         if dateline := _DATELINE_PLACE.match(text, paragraph.start, paragraph.end):
             words = dateline.group(1).strip()
             if places := _candidates(index, words.title()):
@@ -335,8 +390,8 @@ def find_places(
                 raw.append((start, start + len(words), words.title(), places, "dateline"))
         for run in paragraph_runs:
             start, words = run.start(), run.group()
-            if start in titles:
-                continue
+            if start in titles or any(a <= start < b for a, b in phrase_spans):
+                continue  # a work's title; "Mexico" of "Gulf of Mexico"
             while " " in words and words.split(" ", 1)[0] in FUNCTION_WORDS:
                 skip = len(words.split(" ", 1)[0]) + 1
                 start, words = start + skip, words[skip:]

@@ -92,3 +92,24 @@ def test_a_town_named_in_the_persons_name_still_counts_with_a_strong_sign():
     # "in Montalvo" right after the preposition is the town, even beside Daniel Montalvo
     body = "Daniel Montalvo grew up in Montalvo, Ecuador, before he moved to Quito in 2001."
     assert "Montalvo" in extracted_places(body)
+
+
+@pytest.mark.parametrize("gazetteer", GAZETTEERS)
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # between countries: the country, even in an article that names the United States
+        ("The United States backs the route. It passes through Romania, Bulgaria, Turkey, "
+         "Georgia, and Azerbaijan.", "country"),
+        # between US states: the state
+        ("Storms hit Alabama, Georgia and Florida overnight.", "region"),
+    ],
+)  # fmt: skip
+def test_a_name_in_a_list_takes_the_kind_of_its_neighbours(gazetteer, text, kind):
+    assert places_in(text, gazetteer)["Georgia"][0] == kind
+
+
+def test_a_states_initials_give_the_row_its_name():
+    assert extracted_places("Ozone has declined across the U.S. since 1980.") == {
+        "United States"
+    }

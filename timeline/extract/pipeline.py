@@ -162,11 +162,13 @@ def _add_places(
         extraction.places.append(
             {
                 "id": place_id,
-                # An English exonym as written ("Mecca" for Makkah), not a state's alias.
+                # An English exonym as written ("Mecca" for Makkah), not a state's alias
+                # nor its initials ("U.S.", "UK").
                 "name": mention.written
                 if mention.written
                 and mention.written not in STATE_NAMES
                 and mention.written.istitle()
+                and not mention.written.isupper()
                 else place.name,
                 "country": place.country or None,
                 "latitude": place.latitude,

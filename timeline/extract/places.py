@@ -122,6 +122,7 @@ _DEMONYM_SPLIT = re.compile(r"[\s'’-]+")
 # "Washington state", "the Kharkiv region": a region's category after a name it shares.
 _REGION_WORD_AFTER = re.compile(r"\s+(state|State|region|province|oblast)\b")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]* $")
+_LIST_GAP = re.compile(r",\s*(?:and |or )?|\s+(?:and|or)\s+")
 _TITLE_AFTER = re.compile(r": [A-Z]")
 _AFTER_COMMA = re.compile(r", ([A-Z]\w*(?: [A-Z]\w*)?)")
 
@@ -441,7 +442,9 @@ def find_places(
     region_names = {words for _, _, words, places, _ in raw if places[0].kind == "region"}
     found: list[PlaceMention] = []
     passed: set[str] = set()
-    for start, end, words, places, sign in raw:
+    for at, (start, end, words, places, sign) in enumerate(raw):
+        if len(places) > 1 and _in_a_list_of_countries(text, raw, at):
+            places = [p for p in places if p.kind == "country"] or places
         nearby = _NO_COUNTS
         if len(places) > 1:  # only an ambiguous name needs its neighbours
             nearby = Counter()
@@ -489,6 +492,21 @@ def find_places(
         basis = f"“{words}” ({sign}); {reason}"
         found.append(PlaceMention(start, end, place, basis, words))
     return found
+
+
+def _in_a_list_of_countries(text: str, raw: list, at: int) -> bool:
+    """ "Romania, Bulgaria, Turkey, Georgia, and Azerbaijan": a name between countries,
+    joined by commas or "and", is a country too (not the US state)."""
+    for other in (at - 1, at + 1):
+        if not 0 <= other < len(raw):
+            continue
+        first, second = sorted((raw[at], raw[other]))
+        neighbour = raw[other][3]
+        if _LIST_GAP.fullmatch(text, first[1], second[0]) and all(
+            p.kind == "country" for p in neighbour
+        ):
+            return True
+    return False
 
 
 def _candidates(index: Mapping[str, list[Place]], words: str) -> list[Place]:

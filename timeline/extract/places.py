@@ -8,7 +8,9 @@ made by ``tools/make_towns_table.py``), read lazily so a process that extracts o
 article does not pay for 60,000 names. Beside them, the first-level regions of the other
 countries (``data/regions.tsv``: "Bavaria", "Ontario", "Kharkiv Oblast"; ISO 3166-2 via
 the ``iso3166-2`` package, MIT, made by ``tools/make_regions_table.py``), which have no
-point: a region's row never carries or lends coordinates. No network, no model.
+point: a region's row never carries or lends coordinates; and seas and regions with no
+government ("Ross Sea", "Gulf of Mexico", "Balkans"; ``data/natural_regions.tsv``, written
+by hand, no point either). No network, no model.
 
 A capitalised run of words is a place only when the whole run is a place's name ("Paris
 Hilton" and "Washington State University" are not Paris and Washington), it is not a
@@ -25,9 +27,14 @@ surnames and words ("Enterprise", "Reading"). A name several places share is the
  country
 the article names otherwise (Georgia the country beside Tbilisi, the US state beside
 Atlanta), else a country before a region before a city, else the most populous; the
-choice and its reason are kept in the row's basis. A name written without its accents
-("Sao Paulo", "Zurich", "Lodz") is the accented place, unless a place holds that spelling
-as written; the row keeps both the words written and the gazetteer's name.
+choice and its reason are kept in the row's basis. Cues: "London-based" names London;
+"in the UK," names the state by its initials (not "the US team"); a name between countries
+in a list is the country. Abstentions: after "of"/"and" a city needs its country named; a
+word of a person's or thing's longer name in the article ("Montalvo" after "Daniel
+Montalvo") or of a work's title ("Batman: Arkham VR") needs a preposition right before it.
+A name written without its accents ("Sao Paulo", "Zurich", "Lodz") is the accented place,
+unless a place holds that spelling as written; the row keeps both the words written and
+the gazetteer's name.
 """
 
 from __future__ import annotations

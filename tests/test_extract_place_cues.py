@@ -113,3 +113,48 @@ def test_a_states_initials_give_the_row_its_name():
     assert extracted_places("Ozone has declined across the U.S. since 1980.") == {
         "United States"
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # the actor rules take "Mountain View" for a body; its state after it says town
+        ("The fair was held at Google's headquarters located in Mountain View, California.",
+         "Mountain View"),
+        # inside an institution's name, but with its state after it
+        ("The orbiter goes to the Evergreen Aviation & Space Museum of McMinnville, Oregon.",
+         "McMinnville"),
+        # a nation of the United Kingdom after a town whose row names no region
+        ("He spoke at the British Ring Convention in Buxton, England last year.", "Buxton"),
+        # a place before an office and its holder
+        ("Texas Governor Greg Abbott signed the bill.", "Texas"),
+        ("Kharkiv Mayor Ihor Terekhov said the city had no power.", "Kharkiv"),
+        ("In a statement, Governor of Washington Chris Gregoire said the museum won.",
+         "Washington"),
+    ],
+)  # fmt: skip
+def test_a_town_with_its_region_or_before_an_office_is_a_place(body, place):
+    assert place in extracted_places(body)
+
+
+def test_a_governors_place_is_the_state():
+    body = "In a statement, Governor of Washington Chris Gregoire said the museum won."
+    article = article_from_row(
+        {"id": "cues", "text": body, "search_text": body, "published": "2011-04-13"}
+    )
+    rows = extract_article(article, [], []).places
+    assert [p["extraction_method"] for p in rows if p["name"] == "Washington"] == [
+        "place: region in the gazetteer (GeoNames tables shipped with timeline)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Washington Post reporters asked the question.",
+        "Paris Hilton arrived late to the gala.",
+        "Victoria Beckham arrived late to the gala.",
+    ],
+)
+def test_a_place_opening_another_name_is_no_place(body):
+    assert extracted_places(body) == set()

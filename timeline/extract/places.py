@@ -130,6 +130,11 @@ _DEMONYM_SPLIT = re.compile(r"[\s'’-]+")
 _REGION_WORD_AFTER = re.compile(r"\s+(state|State|region|province|oblast)\b")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]* $")
 _LIST_GAP = re.compile(r",\s*(?:and |or )?|\s+(?:and|or)\s+")
+# Offices a city or region names before its holder ("Texas Governor Greg Abbott").
+PLACE_TITLES = {"Governor", "Gov.", "Mayor", "Senator", "Sen.", "Rep.", "Premier", "Sheriff",
+                "Police", "Attorney", "Akim", "Lieutenant", "Councillor", "Councilor"}  # fmt: skip
+REGION_TITLES = {"Governor", "Gov.", "Premier", "Senator", "Sen."}
+_REGION_OFFICE_BEFORE = re.compile(r"\b(?:Governor|Gov\.|Premier) of $")
 _TITLE_AFTER = re.compile(r": [A-Z]")
 _AFTER_COMMA = re.compile(r", ([A-Z]\w*(?: [A-Z]\w*)?)")
 
@@ -369,6 +374,7 @@ def find_places(
     # Words of the names of people and things the article names ("Daniel Montalvo",
     # "Space Shuttle Enterprise"): alone, they are more likely that name than a town.
     name_words = _name_words(mentions, actor_types)
+    person_starts = {m.start for m in mentions if actor_types.get(m.actor_id) == "person"}
     # "Batman: Arkham VR" inside a sentence is a work's title: no place there, nor in the
     # same word elsewhere without a strong sign ("the voice of Batman").
     titles = {
@@ -410,21 +416,36 @@ def find_places(
             based = _BASED.search(words) if "-" in words else None
             if based:
                 words = words[: based.start()]
+            title = None
             if words not in index:
-                continue
+                title = _place_before_a_title(words, start, index, person_starts)
+                if title is None:
+                    continue
+                words, title = title
             places = _candidates(index, words)
             if not places:
                 continue
             end = start + len(words)
+            before = text[max(paragraph.start, start - 40) : start]
+            if title in REGION_TITLES or _REGION_OFFICE_BEFORE.search(before):
+                # a governor's or a premier's place is a state or province
+                places = [p for p in places if p.kind == "region"] or places
+            # "Mountain View, California", "the Museum of McMinnville, Oregon": a town with
+            # its region after it is that town, whatever name holds it.
+            own_region = _followed_by_its_region(text, end, places, index)
             # Mentions do not overlap one another: only the last one starting before the
             # run's end can overlap it (a bisection, not a scan: long texts stay linear).
             last = bisect_left(taken_starts, end) - 1
-            if last >= 0 and taken[last][1] > start:
+            if last >= 0 and taken[last][1] > start and not own_region:
                 continue
-            before = text[max(paragraph.start, start - 40) : start]
-            if _INSTITUTION_OF.search(before):
+            if _INSTITUTION_OF.search(before) and not own_region:
                 continue  # "University of Texas", "Bank of Japan"
-            sign = f"before “-{based.group(1)}”" if based else _sign(text, before, end, places)
+            if based:
+                sign = f"before “-{based.group(1)}”"
+            elif title is not None:
+                sign = f"before “{title}”" if title else "before a person's name"
+            else:
+                sign = _sign(text, before, end, places, index)
             if words in name_words and not _strong(sign, before):
                 continue  # "to help Montalvo" after "Daniel Montalvo": the person
             raw.append((start, end, words, places, sign))
@@ -458,7 +479,7 @@ def find_places(
             low = bisect_left(certain_starts, start - _NEARBY)
             high = bisect_right(certain_starts, start + _NEARBY)
             nearby.update(c for at, c in certain[low:high] if at != start)
-        place, reason = _choose(text, end, places, nearby, countries_named)
+        place, reason = _choose(text, end, places, nearby, countries_named, index)
         if place.kind == "city" and not sign and words not in passed:
             if place.population < BIG_CITY and words not in CAPITALS:
                 continue
@@ -491,7 +512,7 @@ def find_places(
             and place.population < TOWN
             and words not in passed
             and sign != "dateline"
-            and not _followed_by_its_region(text, end, place)
+            and not _followed_by_its_region(text, end, [place], index)
         ):
             continue  # a town's name is also a surname or a word: only "Town, State" says
         passed.add(words)
@@ -540,7 +561,25 @@ def _actor_spans(mentions: list[Mention], actor_types: dict[str, str]) -> list[t
     return spans
 
 
-def _sign(text: str, before: str, end: int, places: list[Place]) -> str:
+def _place_before_a_title(
+    words: str, start: int, index: Mapping[str, list[Place]], person_starts: set[int]
+) -> tuple[str, str] | None:
+    """ "Texas Governor Greg Abbott", "Kharkiv Mayor Ihor Terekhov", "Governor of
+    Washington Chris Gregoire": a city's or region's name opening a run, before an
+    office's title or a person's name, is that place: (its name, the title or '')."""
+    parts = words.split(" ")
+    for cut in range(len(parts) - 1, 0, -1):
+        head, rest = " ".join(parts[:cut]), parts[cut]
+        offset = start + len(head) + 1
+        if head in index and (rest in PLACE_TITLES or offset in person_starts):
+            if any(p.kind != "country" for p in index[head]):
+                return head, rest if rest in PLACE_TITLES else ""
+    return None
+
+
+def _sign(
+    text: str, before: str, end: int, places: list[Place], index: Mapping[str, list[Place]]
+) -> str:
     """What says a city is a place here ('' when nothing does)."""
     if _TERRITORY_BEFORE.search(before):
         return "after the body governing it"  # "the Municipality of Livorno"
@@ -548,9 +587,8 @@ def _sign(text: str, before: str, end: int, places: list[Place]) -> str:
         if locative.group(1) in _WEAK_LOCATIVES:
             return f"after “{locative.group(1)}”"
         return "after a preposition of place"
-    after = _AFTER_COMMA.match(text, end)
-    if after and any(after.group(1) in (p.country, p.region) for p in places):
-        return f"followed by {after.group(1)}"
+    if _followed_by_its_region(text, end, places, index):
+        return f"followed by {_AFTER_COMMA.match(text, end).group(1)}"
     return ""
 
 
@@ -601,21 +639,40 @@ def _initials_of_states(text: str, paragraph: Span, index: Mapping[str, list[Pla
         yield (found.start(1), found.end(1), initials, places, sign)
 
 
-def _followed_by_its_region(text: str, end: int, place: Place) -> bool:
-    """ "Hackettstown, New Jersey": the town's own region or country follows it."""
+def _followed_by_its_region(
+    text: str, end: int, places: list[Place], index: Mapping[str, list[Place]]
+) -> bool:
+    """ "Hackettstown, New Jersey", "Buxton, England": the region or country of one of the
+    places follows it (a region of the same country counts when the town's table row
+    names no region)."""
     after = _AFTER_COMMA.match(text, end)
-    return bool(after) and after.group(1) in (place.country, place.region)
+    return bool(after) and any(_names_its_region(after.group(1), p, index) for p in places)
+
+
+def _names_its_region(name: str, place: Place, index: Mapping[str, list[Place]]) -> bool:
+    if name in (place.country, place.region):
+        return True
+    if place.region or place.kind != "city":
+        return False  # a town with a region of its own needs that one
+    return any(
+        p.kind == "region" and p.country_code == place.country_code for p in index.get(name, ())
+    )
 
 
 def _choose(
-    text: str, end: int, places: list[Place], nearby: Counter, countries_named: Counter
+    text: str,
+    end: int,
+    places: list[Place],
+    nearby: Counter,
+    countries_named: Counter,
+    index: Mapping[str, list[Place]],
 ) -> tuple[Place, str]:
     """The place an ambiguous name stands for, and why."""
     if len(places) == 1:
         return places[0], "one place of that name"
     after = _AFTER_COMMA.match(text, end)
     if after:
-        named = [p for p in places if after.group(1) in (p.country, p.region)]
+        named = [p for p in places if _names_its_region(after.group(1), p, index)]
         if named:
             return max(named, key=lambda p: p.population), f"“{after.group(1)}” follows"
     if category := _REGION_WORD_AFTER.match(text, end):

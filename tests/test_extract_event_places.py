@@ -75,3 +75,66 @@ def test_an_event_whose_sentence_names_no_place_takes_the_articles_setting(
 )
 def test_no_place_when_the_article_does_not_say_where(body):
     assert [name for name, _ in event_places(body)][-1] is None
+
+
+def headline_event_places(title: str, body: str) -> list[tuple[str | None, str]]:
+    article = article_from_row(
+        {"id": "places", "text": body, "search_text": body, "published": "2007-03-05",
+         "title": title}
+    )  # fmt: skip
+    extraction = extract_article(article, [], [])
+    names = {p["id"]: p["name"] for p in extraction.places}
+    return [(names.get(e["place_id"]), e["extraction_basis"]) for e in extraction.events]
+
+
+def test_an_event_with_no_place_takes_the_city_its_headline_names():
+    title = "Lantern Festival in Taipei lights up the night"
+    body = (
+        "The Taipei lantern festival marks the end of the new year. "
+        "A sudden rain storm on Sunday night caused a mass exodus of people."
+    )
+    name, basis = headline_event_places(title, body)[-1]
+    assert name == "Taipei"
+    assert "(inferred: the headline names Taipei)" in basis
+
+
+def test_a_headline_place_the_body_never_names_sets_nothing():
+    title = "Lantern Festival in Taipei lights up the night"
+    body = "A sudden rain storm on Sunday night caused a mass exodus of people."
+    assert headline_event_places(title, body)[-1][0] is None
+
+
+def test_the_dateline_comes_before_the_headline():
+    title = "Talks in Geneva end without a deal"
+    body = "KYIV (AFP) - Officials met in Geneva. Power returned on Monday after repairs."
+    name, basis = headline_event_places(title, body)[-1]
+    assert name == "Kyiv" and "dateline" in basis
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "words"),
+    [
+        ("Floods hit Porto and Lisbon last week. On Monday the city opened three shelters.",
+         "Lisbon", "the city"),
+        ("Talks opened in Vilnius on Friday. Protesters marched through the capital on "
+         "Sunday.", "Vilnius", "the capital"),
+    ],
+)  # fmt: skip
+def test_the_city_speaks_of_the_last_city_named(body, place, words):
+    name, basis = event_places(body)[-1]
+    assert name == place
+    assert f"(inferred: “{words}” after {place} was named)" in basis
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "the capital" after a city that is no capital: which capital is not said
+        "Fans flew to Porto on Friday. On Sunday they toured the capital by bus.",
+        # "the city council" is a body, not a back-reference to where it happened
+        "Fans flew to Porto on Friday. Hotels in Braga were full. On Sunday the city "
+        "council of a town met.",
+    ],
+)
+def test_a_back_reference_with_no_city_to_point_at_sets_no_place(body):
+    assert event_places(body)[-1][0] is None

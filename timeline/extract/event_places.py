@@ -3,18 +3,23 @@
 A sentence that names places gives its most specific one (a city before its region before
 its country: "in Phoenix ... Eureka Springs, Arkansas" is Phoenix), the one after a
 preposition of place first, then the one nearest the date expression ("inducted in Phoenix
-in July"). A sentence that names none took place, by the convention of news writing, where
-the article is set: its dateline ("KYIV (AFP) -"), else the city or region it names most
-often (at least twice, more often than any other). That place is inferred, and the row's
-basis says so and from what; with neither, the event has no place.
+in July"). A sentence that names none but says "the city", "the town" or "the capital"
+speaks of the last city named before it ("Taipei ... this year the city expects"). Else
+the happening took place, by the convention of news writing, where the article is set:
+its dateline ("KYIV (AFP) -"), else the city or region its headline names ("Lantern
+Festival in Taipei lights up the night") when the body names it too, else the city or
+region it names most often (at least twice, more often than any other). Those places are
+inferred, and the row's basis says so and from what; with none, the event has no place.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
+from .gazetteer import CAPITALS
 from .places import PlaceMention
 from .sentences import Span
 
@@ -29,21 +34,39 @@ class EventPlace:
     inferred: str  # "" when the evidence names the place; else what it was inferred from
 
 
+# "the city", "the capital": a place named before, spoken of again.
+_BACK_REFERENCE = re.compile(r"\b[Tt]he (city|town|capital)\b(?!\s+(?:of|council|hall)\b)")
+
+
 class EventPlaces:
     """Finds each event's place among an article's place mentions (in text order)."""
 
-    def __init__(self, places: list[PlaceMention]):
+    def __init__(self, text: str, places: list[PlaceMention], headline: list[PlaceMention] = ()):
+        self.text = text
         self.places = places
         self.starts = [p.start for p in places]
-        self.setting = _setting(places)
+        self.setting = _setting(places, headline)
 
     def of(self, evidence: Span, date_start: int) -> EventPlace | None:
-        inside = self.places[
-            bisect_left(self.starts, evidence.start) : bisect_left(self.starts, evidence.end)
-        ]
+        first = bisect_left(self.starts, evidence.start)
+        inside = self.places[first : bisect_left(self.starts, evidence.end)]
         if inside:
             return EventPlace(most_specific(inside, date_start), "")
+        said = _BACK_REFERENCE.search(self.text, evidence.start, evidence.end)
+        if said and (named := self._last_city_before(first, said.group(1) == "capital")):
+            return EventPlace(
+                named,
+                f"“{said.group()}” after {named.written or named.place.name} was named",
+            )
         return self.setting
+
+    def _last_city_before(self, end: int, capital: bool) -> PlaceMention | None:
+        for mention in reversed(self.places[:end]):
+            if mention.place.kind == "city":
+                if not capital or (mention.written or mention.place.name) in CAPITALS:
+                    return mention
+                return None  # "the capital" after a city that is none: not sure which
+        return None
 
 
 def most_specific(mentions: list[PlaceMention], date_start: int) -> PlaceMention:
@@ -58,18 +81,26 @@ def most_specific(mentions: list[PlaceMention], date_start: int) -> PlaceMention
     )
 
 
-def _setting(places: list[PlaceMention]) -> EventPlace | None:
-    """The place the article is set in: its dateline, else its most named city or region."""
+def _setting(places: list[PlaceMention], headline: list[PlaceMention]) -> EventPlace | None:
+    """The place the article is set in: its dateline, else the city or region its headline
+    names (the most specific, if the body names it too), else its most named city or
+    region."""
     for mention in places:
         if "(dateline)" in mention.basis:
             return EventPlace(mention, "the article's dateline")
-    counts = Counter(m.place.geonameid for m in places if m.place.kind != "country")
+    local = [m for m in headline if m.place.kind != "country"]
+    if local:
+        named = most_specific(local, 0).place.key
+        first = next((m for m in places if m.place.key == named), None)
+        if first:
+            return EventPlace(first, f"the headline names {first.written or first.place.name}")
+    counts = Counter(m.place.key for m in places if m.place.kind != "country")
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < MIN_MENTIONS_OF_SETTING:
         return None
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None  # two places as often: the article is set in neither for sure
-    first = next(m for m in places if m.place.geonameid == ranked[0][0])
+    first = next(m for m in places if m.place.key == ranked[0][0])
     return EventPlace(
         first,
         f"the article names {first.written or first.place.name} most often ({ranked[0][1]} times)",

@@ -152,15 +152,15 @@ def _add_places(
     extraction: Extraction, places: list[PlaceMention], known: list[dict], full: bool
 ) -> dict[int, str]:
     """Place rows for the places mentioned (a known place of the same name and country is
-    re-used, not repeated); returns geonameid -> place id."""
+    re-used, not repeated); returns place key (GeoNames id, or ISO code) -> place id."""
     by_name = {(alias_key(p["name"]), alias_key(p.get("country") or "")): p for p in known}
     by_name_only = {alias_key(p["name"]): p for p in known}
     taken = {p["id"]: -1 for p in known}
-    ids: dict[int, str] = {}
+    ids: dict[int | str, str] = {}
     source = "GeoNames tables shipped with timeline" if full else "GeoNames table shipped"
     for mention in places:
         place = mention.place
-        if place.geonameid in ids:
+        if place.key in ids:
             continue
         existing = by_name.get((alias_key(place.name), alias_key(place.country))) or (
             by_name_only.get(alias_key(place.name))
@@ -168,29 +168,48 @@ def _add_places(
             else None
         )
         if existing:
-            ids[place.geonameid] = existing["id"]
+            ids[place.key] = existing["id"]
             continue
         place_id = _place_id(place, taken)
-        ids[place.geonameid] = place_id
+        if place.code:
+            table = f"ISO 3166-2 regions table shipped with timeline, {place.code}"
+        elif place.geonameid is None:
+            table = "seas and regions list shipped with timeline"
+        else:
+            table = source
+        ids[place.key] = place_id
         extraction.places.append(
             {
                 "id": place_id,
-                # An English exonym as written ("Mecca" for Makkah), not a state's alias.
+                # An English exonym as written ("Mecca" for Makkah), not a state's alias
+                # nor its initials ("U.S.", "UK").
                 "name": mention.written
                 if mention.written
                 and mention.written not in STATE_NAMES
                 and mention.written.istitle()
+                and not mention.written.isupper()
                 else place.name,
                 "country": place.country or None,
                 "latitude": place.latitude,
                 "longitude": place.longitude,
-                "coordinates_origin": f"geonames:{place.geonameid}",
+                # A region of the ISO table has no point: nothing to say where one came from.
+                "coordinates_origin": f"geonames:{place.geonameid}"
+                if place.latitude is not None
+                else None,
                 "origin": EXTRACTED,
-                "extraction_method": f"place: {place.kind} in the gazetteer ({source})",
+                "extraction_method": f"place: {place.kind} in the gazetteer ({table})",
                 "extraction_basis": mention.basis,
             }
         )
     return ids
+
+
+def _headline_places(article: Article) -> list[PlaceMention]:
+    """The places the headline names ("Lantern Festival in Taipei lights up the night")."""
+    title = article.fields.get("title")
+    if not title:
+        return []
+    return find_places(title, split_paragraphs(title), [], {}, gazetteer())
 
 
 def _add_events(
@@ -202,7 +221,7 @@ def _add_events(
 ):
     by_id: dict[str, dict[str, Any]] = {}
     linked: set[tuple[str, str]] = set()
-    event_places = EventPlaces(places)
+    event_places = EventPlaces(article.search_text, places, _headline_places(article))
     for candidate in candidates:
         row = by_id.get(candidate.id)
         if row is None:
@@ -236,7 +255,7 @@ def _add_events(
                 "date_expression": candidate.date.expression,
                 "date_inferred": True,
                 "date_reasoning": candidate.date.reasoning,
-                "place_id": place_ids.get(where.place.geonameid) if where else None,
+                "place_id": place_ids.get(where.place.key) if where else None,
                 "sources_differ": False,
                 "conflict_note": None,
                 "origin": EXTRACTED,

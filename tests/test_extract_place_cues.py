@@ -110,9 +110,7 @@ def test_a_name_in_a_list_takes_the_kind_of_its_neighbours(gazetteer, text, kind
 
 
 def test_a_states_initials_give_the_row_its_name():
-    assert extracted_places("Ozone has declined across the U.S. since 1980.") == {
-        "United States"
-    }
+    assert extracted_places("Ozone has declined across the U.S. since 1980.") == {"United States"}
 
 
 @pytest.mark.parametrize(

@@ -171,24 +171,31 @@ def test_a_statement_loads_as_verbatim_quotes_that_say_how_they_were_found(tmp_p
 # quotation (marks delimit it), and its speaker is the one the line names, not the last
 # body it mentions (U.S. Treasury releases).
 ANNOUNCED_QUOTATIONS = [
-    ("WASHINGTON – Secretary Steven T. Mnuchin issued the following statement today on Mark "
-     "Calabria’s confirmation as Director of the Federal Housing Finance Agency (FHFA):\n\n"
-     "“I congratulate Mark Calabria on his confirmation.”\n", "I congratulate",
-     "Steven T. Mnuchin"),
-    ("The U.S. Department of the Treasury today released the following statement from "
-     "Secretary Tim Geithner on the U.S. nomination of Dr. Jim Yong Kim to lead the World "
-     "Bank:\n\n“Jim Yong Kim is exceptionally well qualified.”\n", "Jim Yong Kim is",
-     "Tim Geithner"),
-    ("Under Secretary for Terrorism and Financial Intelligence David S. Cohen issued the "
-     "following statement today:   “The sanctions are working.”\n", "The sanctions",
-     "David S. Cohen"),
+    (
+        "WASHINGTON – Secretary Steven T. Mnuchin issued the following statement today on Mark "
+        "Calabria’s confirmation as Director of the Federal Housing Finance Agency (FHFA):\n\n"
+        "“I congratulate Mark Calabria on his confirmation.”\n",
+        "I congratulate",
+        "Steven T. Mnuchin",
+    ),
+    (
+        "The U.S. Department of the Treasury today released the following statement from "
+        "Secretary Tim Geithner on the U.S. nomination of Dr. Jim Yong Kim to lead the World "
+        "Bank:\n\n“Jim Yong Kim is exceptionally well qualified.”\n",
+        "Jim Yong Kim is",
+        "Tim Geithner",
+    ),
+    (
+        "Under Secretary for Terrorism and Financial Intelligence David S. Cohen issued the "
+        "following statement today:   “The sanctions are working.”\n",
+        "The sanctions",
+        "David S. Cohen",
+    ),
 ]
 
 
 @pytest.mark.parametrize("body, opening, speaker", ANNOUNCED_QUOTATIONS)
-def test_a_quotation_after_an_announced_statement_is_the_announced_speakers(
-    body, opening, speaker
-):
+def test_a_quotation_after_an_announced_statement_is_the_announced_speakers(body, opening, speaker):
     extraction = extract_article(article(body), [], [])
     names = {a["id"]: a["name"] for a in extraction.actors}
     found = [q for q in extraction.quotes if q["text"].startswith(opening)]

@@ -125,7 +125,9 @@ class ActorBook:
                 actor.id
                 for actor in self.actors.values()
                 if actor.type == "person"
-                and any(same_name(name, form) or same_but_middle(name, form) for form in actor.forms)
+                and any(
+                    same_name(name, form) or same_but_middle(name, form) for form in actor.forms
+                )
             ]
             self._found[name, actor_type] = candidates[0] if len(set(candidates)) == 1 else None
         return self._found[name, actor_type]

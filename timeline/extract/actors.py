@@ -216,12 +216,12 @@ _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
 
 
 def words_key(abbreviation: str) -> str:
-    """"U.S." -> "US": initials with or without their dots."""
+    """ "U.S." -> "US": initials with or without their dots."""
     return abbreviation.replace(".", "")
 
 
 def _without_article(name: str) -> str:
-    """"The IMF" and "IMF" are one spelling."""
+    """ "The IMF" and "IMF" are one spelling."""
     return name.removeprefix("The ").removeprefix("the ")
 
 
@@ -475,7 +475,7 @@ class MentionFinder:
         return "organisation"
 
     def _abbreviation_names_state(self, tokens: list[Token], i: int) -> bool:
-        """"the U.S." / "the UK" as a noun ("the U.S. imposed", "talks with the UK.") is
+        """ "the U.S." / "the UK" as a noun ("the U.S. imposed", "talks with the UK.") is
         the state, as "the United States" is; before a noun ("U.S. officials", "the UK
         government") it is an adjective, no actor."""
         if i == 0 or tokens[i - 1].text.lower() != "the":
@@ -1057,8 +1057,10 @@ class MentionFinder:
             previous = tokens[i - 1].text.lower() if i > 0 else ""
             if previous in LOCATIVE_WORDS or not self._acts(tokens[j].end):
                 return None  # a place ("talks in Moscow", "Moscow streets")
-            if i > 0 and self.text[tokens[i - 1].end : tokens[i].start] == ", " and _is_place(
-                tokens[i - 1].text
+            if (
+                i > 0
+                and self.text[tokens[i - 1].end : tokens[i].start] == ", "
+                and _is_place(tokens[i - 1].text)
             ):
                 return None  # "Seattle, Washington was proposed": the city's region
             return METONYMS.get(name, ("", "state"))[1]

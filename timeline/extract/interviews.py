@@ -155,17 +155,16 @@ def _alternating_answers(paragraphs: list[Span]) -> list[Answer]:
         elif is_heading(paragraph):
             in_answer = False
         elif in_answer:
-            answers.append(
-                Answer(
-                    paragraph.start,
-                    paragraph.end,
-                    paragraph.text,
-                    None,
-                    question,
-                    question_start=question_start,
-                )
-            )
+            answers.append(_whole_paragraph_answer(paragraph, question, question_start))
     return _without_pull_quotes(answers)
+
+
+def _whole_paragraph_answer(paragraph: Span, question: str, question_start: int | None) -> Answer:
+    """An unlabelled paragraph after a question: all of it is the answer."""
+    return Answer(
+        paragraph.start, paragraph.end, paragraph.text, None, question,
+        question_start=question_start,
+    )  # fmt: skip
 
 
 def _dash_answers(paragraphs: list[Span]) -> list[Answer]:
@@ -186,16 +185,7 @@ def _dash_answers(paragraphs: list[Span]) -> list[Answer]:
         if is_heading(paragraph):
             in_answer = False
         elif in_answer:
-            answers.append(
-                Answer(
-                    paragraph.start,
-                    paragraph.end,
-                    paragraph.text,
-                    None,
-                    question,
-                    question_start=question_start,
-                )
-            )
+            answers.append(_whole_paragraph_answer(paragraph, question, question_start))
     return _without_pull_quotes(answers)
 
 

@@ -26,19 +26,23 @@ from .statements import Statement
 # A short quotation counts as words someone said only when its speech verb is this close
 # ("confirmed his country's “unconditional”"), not somewhere earlier in the sentence.
 TERM_VERB_DISTANCE = 40
-# Attributions that rest on a speech verb (or a colon); the term rule needs one of these.
-_SPOKEN = {
+# Attributions that rest on a frame of the sentence itself (a speech verb and its
+# subject), which a question may hold ("Your minister said “…”. Do you agree?").
+_OWN_FRAMES = {
     "who-verb after",
     "verb-who",
     "name-verb after",
     "verb-name after",
-    "attribution in next paragraph",
     "according to",
     "according to, quoting",
     "statement",
     "who-verb before",
     "verb-who before",
     "subject before verb",
+}
+# Attributions that rest on a speech verb (or a colon); the term rule needs one of these.
+_SPOKEN = _OWN_FRAMES | {
+    "attribution in next paragraph",
     "colon",
     "continues previous quotation",
     "quotation continued in the next paragraph",
@@ -232,22 +236,6 @@ def extract_quotes(
                 )
             )
     return found
-
-
-# Attributions that rest on a frame of the sentence itself (a speech verb and its
-# subject), which a question may hold ("Your minister said “…”. Do you agree?").
-_OWN_FRAMES = {
-    "who-verb after",
-    "verb-who",
-    "name-verb after",
-    "verb-name after",
-    "according to",
-    "according to, quoting",
-    "statement",
-    "who-verb before",
-    "verb-who before",
-    "subject before verb",
-}
 
 
 def _asked_about(attribution: Attribution | None, interviewees: Interviewees) -> bool:

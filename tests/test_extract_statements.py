@@ -5,6 +5,8 @@ Wikinews (CC BY 2.5), shortened; extraction is given no known actors."""
 
 from __future__ import annotations
 
+import asyncio
+import html
 import sqlite3
 
 import pytest
@@ -12,6 +14,7 @@ import pytest
 import timeline
 from timeline.articles import Article
 from timeline.extract.pipeline import article_from_row, extract_article
+from timeline.web.serve import build_datasette
 
 
 def article(body: str) -> Article:
@@ -165,6 +168,18 @@ def test_a_statement_loads_as_verbatim_quotes_that_say_how_they_were_found(tmp_p
     assert (kind, speaker) == ("statement", "Tim Geithner")
     assert method == "statement block; speaker: statement block"
     assert "following statement from Secretary Tim Geithner" in basis
+
+    # Printed without marks in the article, so without marks on the pages too.
+    with sqlite3.connect(db) as connection:
+        (speaker_id,) = connection.execute(
+            "SELECT speaker_id FROM quotes WHERE source_id = 'treasury-geithner'"
+        ).fetchone()
+    datasette = build_datasette(str(db))
+    response = asyncio.run(datasette.client.get(f"/timeline/-/actors/{speaker_id}"))
+    assert response.status_code == 200
+    page = html.unescape(response.text)
+    assert '<blockquote class="tl-quote tl-kind-statement"><p>This is a good day' in page
+    assert "“This is a good day" not in page
 
 
 # A line announcing a statement before a quotation in marks: the quotation is a

@@ -163,3 +163,28 @@ def test_a_sea_row_has_no_point_and_says_which_list():
 def test_a_sea_after_a_capitalised_word_is_part_of_that_name(gazetteer):
     text = "She sailed with the Royal Bay of Biscay Club last year."
     assert "Bay of Biscay" not in places_in(text, gazetteer)
+
+
+def test_a_loaded_region_stays_pointless_and_is_not_looked_up_again(tmp_path):
+    """A region has no point by design: a load neither warns about it nor asks the city
+    gazetteer for one (asking built the whole GeoNames index on every reload)."""
+    import sqlite3
+
+    import timeline
+
+    seeds = tmp_path / "seeds"
+    (seeds / "articles").mkdir(parents=True)
+    (seeds / "articles" / "floods.txt").write_text(
+        "---\nid: floods\ntitle: Floods in Bavaria\npublished: 2024-06-03\nlanguage: en\n---\n"
+        "Floods forced thousands from their homes in Bavaria, Germany, on Sunday, officials "
+        "said.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "timeline.db"
+    result = timeline.load(seeds, f"sqlite:///{db}")
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute(
+            "SELECT name, latitude, coordinates_origin FROM places WHERE origin = 'extracted'"
+        ).fetchall()
+    assert ("Bavaria", None, None) in rows
+    assert not [w for w in result.warnings if "Bavaria" in w or "bavaria" in w]

@@ -90,10 +90,13 @@ def fill_place_coordinates(connection: Connection) -> list[str]:
         ),
         {"curated": CURATED},
     )
+    # An extracted place carries the gazetteer's point when it has one; one without (a
+    # region, a sea) has none by design, and looking it up would build the city index on
+    # every load of a corpus that names a region.
     missing = connection.execute(
         text(
-            "SELECT id, name, country FROM places WHERE latitude IS NULL OR longitude IS NULL "
-            "ORDER BY id"
+            "SELECT id, name, country FROM places WHERE (latitude IS NULL OR longitude IS NULL) "
+            "AND (origin IS NULL OR origin <> 'extracted') ORDER BY id"
         )
     ).all()
     if not missing:

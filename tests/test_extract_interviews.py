@@ -323,6 +323,11 @@ def test_two_reporters_ask_and_q_a_labels_answer_for_the_headlines_interviewee()
         ("Wikinews interviews Bob Brown, leader of the Greens", "Bob Brown"),
         ("Exclusive: an interview with Dr Ines Okafor", "Ines Okafor"),
         ("Harbour News talks to harbour master Piet Olsen", "Piet Olsen"),
+        # two descriptions joined by "and" are still one person
+        ("Wikinews interviews Danish sculptor and teacher Ida Holm", "Ida Holm"),
+        ("Interview with British economist and author Tom Reyes", "Tom Reyes"),
+        # a name opening the headline, the interview cue describing them
+        ("Maria Lind: An Interview with the 'Harbour Poet'", "Maria Lind"),
         # an office or a description names nobody: the next rule decides
         ("Wikinews interviews President of the International Brotherhood of Magicians", None),
         ("Wikinews interviews an Ohio Senate candidate", None),
@@ -333,3 +338,39 @@ def test_the_headline_names_the_interviewee(title, name):
     names = {a["id"]: a["name"] for a in extraction.actors}
     answers = [q for q in extraction.quotes if q["kind"] == "interview answer"]
     assert {names.get(a["speaker_id"]) for a in answers} == {name}
+
+
+TOPIC_INTRO = (
+    """The Harbour Bar's drink is named after Senator Rick Vance. Rick Vance has \
+said the drink mocks him, and Vance asked the bar to rename it.
+
+"""
+    + QUESTIONS_ONLY
+)
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker", "rule"),
+    [
+        # the article calls one person by the headline's role noun: that person
+        ("The bar's owner, Ann Lee, opened it in 2019. ", "Ann Lee", "describes"),
+        # it calls no one so: nobody, not the person the introduction names most
+        ("", None, "does not name"),
+    ],
+)
+def test_a_headline_describing_its_interviewee_is_the_person_so_described(intro, speaker, rule):
+    extraction = extract(
+        intro + TOPIC_INTRO, "Wikinews interviews bar owner on a drink", "Wikinews"
+    )
+    answers = [q for q in extraction.quotes if q["kind"] == "interview answer"]
+    assert len(answers) == 2
+    names = {a["id"]: a["name"] for a in extraction.actors}
+    assert {names.get(a["speaker_id"]) for a in answers} == {speaker}
+    assert all(rule in a["extraction_basis"] for a in answers)
+
+
+def test_the_epithet_a_headline_gives_the_person_it_opens_with_is_that_person():
+    body = "Harbour Poet, 43, said the readings were full this year.\n\n" + QUESTIONS_ONLY
+    extraction = extract(body, "Maria Lind: An Interview with the 'Harbour Poet'", "Wikinews")
+    assert {a["name"] for a in extraction.actors} == {"Wikinews", "Maria Lind"}
+    assert set(speakers(extraction).values()) == {"Maria Lind"}

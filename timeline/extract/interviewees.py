@@ -7,8 +7,9 @@ under a label is the person the label names: initials ("DG") are the person of t
 introduction or headline with those initials, a full name that person, a surname or a
 given name the one person named so. An answer with no label is the interviewee the
 headline names ("Interview with X", "X talks about …", "Wikinews interviews X"), else a
-person opening the headline, else the person a question addresses by name, else the
-person the introduction names most. When the candidate is several people ("X and Y",
+person opening the headline, else the one person the article calls by the role noun of
+a headline that describes without naming ("interviews bar owner …"), else the person a
+question addresses by name, else the person the introduction names most. When the candidate is several people ("X and Y",
 "experts", "the owners of …"), a group or a place, the answer's speaker stays unknown:
 guessing one of several interviewees would put words in the wrong mouth.
 """
@@ -160,9 +161,11 @@ class Interviewees:
         self._question_starts = [start for start, _ in self.questions]
         self._answer_words: str | None = None
         self._answer_offsets: list[int] = []
+        self._epithet: tuple[str, str | None] | None = None
         for answer in answers:
             self.of(answer.label)
         self._claim_label_mentions(mentions)
+        self._fold_epithet(mentions)
 
     def of(self, label: str | None) -> Interviewee:
         if label not in self._by_label:
@@ -221,6 +224,22 @@ class Interviewees:
             actor = self.book.actors.get(actor_id)
             if actor is not None and actor.origin == "extracted" and actor_id not in kept:
                 self.book.fold(actor_id, owner)
+
+    def _fold_epithet(self, mentions: list[Mention]) -> None:
+        """The epithet a headline gives the person it opens with ("Frank Messina: An
+        Interview with the 'Mets Poet'") is that person, not an actor of its own."""
+        if self._epithet is None or self._epithet[1] is None:
+            return
+        words, person = self._epithet
+        epithet = re.sub(r"^(?:the|a|an)\s+", "", words.strip("'\"‘’“” "), flags=re.IGNORECASE)
+        found = self.book.find(epithet.strip("'\"‘’“” "))
+        actor = self.book.actors.get(found) if found else None
+        if actor is None or found == person or actor.origin != "extracted":
+            return
+        for mention in mentions:
+            if mention.actor_id == found:
+                mention.actor_id = person
+        self.book.fold(found, person)
 
     # -- answers under a label -------------------------------------------------------
 
@@ -323,10 +342,14 @@ class Interviewees:
 
     def _unlabelled(self) -> Interviewee:
         headline = self._named_as_interviewed(self.title, "the headline")
+        if headline is not None and headline.actor_id and "describes" not in headline.rule:
+            return headline  # named; a name opening the headline beats a description
+        if opening := self._headline_opening():
+            if headline is not None:  # "Frank Messina: An Interview with the 'Mets Poet'"
+                self._epithet = (headline.evidence, opening.actor_id)
+            return opening
         if headline is not None:
             return headline
-        if opening := self._headline_opening():
-            return opening
         if addressed := self._addressed():
             return addressed
         for paragraph in self.intro_text.split("\n"):
@@ -350,8 +373,7 @@ class Interviewees:
         head = phrase.split(" of ")[0]  # "the owners of a dungeon": the owners
         lowered = head.lower().split()
         if (
-            " and " in f" {head} "
-            or "&" in head
+            _joins_several(head)
             or set(lowered) & _GROUP_WORDS
             or any(w.endswith("s") and w[:-1] in ROLE_NOUNS | _GROUP_WORDS for w in lowered)
         ):
@@ -362,7 +384,7 @@ class Interviewees:
             return Interviewee(None, f"{where}'s interviewee is no one person", phrase)
         name = _name_in(phrase)
         if name is None:
-            return None
+            return self._described(phrase, where)
         found = self.book.find(name, "person")
         if _not_one_person(name.split()) or (
             found is not None and self.book.actors[found].type != "person"
@@ -372,6 +394,36 @@ class Interviewees:
             name, "person", f"actor: the interviewee {where} names", words
         )
         return Interviewee(actor_id, f"named in {where}", words[:200])
+
+    def _described(self, phrase: str, where: str) -> Interviewee | None:
+        """The interviewee a headline describes without naming ("a New York bar owner",
+        "an Ohio Senate candidate"): the one person the article calls by the
+        description's role noun ("Ann Lee, a candidate for …", "candidate Ann Lee");
+        an unknown speaker when it calls no one or several so. None when the phrase
+        holds no role noun, so the next rule decides."""
+        roles = {w.lower().rstrip("s") for w in phrase.split()} & ROLE_NOUNS
+        if not roles:
+            return None
+        role = "|".join(sorted(map(re.escape, roles)))
+        near = re.compile(rf"\b(?:{role})s?\b", re.IGNORECASE)
+        described = set()
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", self.text):
+            if not near.search(sentence):
+                continue
+            for actor_id, actor in self.book.actors.items():
+                if actor.type != "person" or actor_id == self.interviewer_id:
+                    continue
+                for form in actor.forms:
+                    if len(form.split()) < 2:
+                        continue
+                    for at in (m.start() for m in re.finditer(re.escape(form), sentence)):
+                        window = sentence[max(0, at - 40) : at + len(form) + 40]
+                        if near.search(window):
+                            described.add(actor_id)
+        if len(described) == 1:
+            found = described.pop()
+            return Interviewee(found, f"the person {where} describes", phrase)
+        return Interviewee(None, f"{where} describes an interviewee it does not name", phrase)
 
     def _headline_opening(self) -> Interviewee | None:
         """A person whose name opens the headline ("Viktor Maiko, Ambassador of …"):
@@ -386,6 +438,11 @@ class Interviewees:
             return None
         name = " ".join(words)
         found = self.book.find(name, "person")
+        if found is None and words[0] in GIVEN_NAMES and 2 <= len(words) <= 3:
+            # "Frank Messina: An Interview with …": the article may name him nowhere else
+            found = self.book.add(
+                name, "person", "actor: a name opening an interview's headline", self.title
+            )
         if found is None or self.book.actors[found].type != "person":
             return None
         return Interviewee(found, "a person opening the headline", name)
@@ -426,6 +483,20 @@ def _headline_phrase(title: str) -> str | None:
     end = _PHRASE_END.search(rest)
     phrase = rest[: end.start()].strip() if end else rest.strip()
     return phrase.strip("'\"‘’“”") or None
+
+
+def _joins_several(head: str) -> bool:
+    """Does "and" (or "&") join several people ("Mara Lind and Ivo Rask", "Jack and Meg
+    White") rather than two descriptions of one ("mathematician and writer Aner
+    Shalev", "activist and philosopher Noam Chomsky")? A name touches the "and"."""
+    if "&" in head:
+        return True
+    words = head.split()
+    return any(
+        word == "and" and (words[i - 1][:1].isupper() or words[i + 1][:1].isupper())
+        for i, word in enumerate(words)
+        if 0 < i < len(words) - 1
+    )
 
 
 def _name_in(phrase: str) -> str | None:

@@ -587,3 +587,38 @@ def test_a_described_action_leaves_the_other_date_of_its_sentence():
         "its senior leadership, and other senior leaders of Iran’s security organizations."
     )
     assert dated(body, "2022-10-06") == [("2022-09-22", "September 22")]
+
+
+# -- press releases: a rule's scope and the day's action's effects ---------------------------
+
+
+def test_a_rules_scope_dates_no_happening_but_leaves_the_designation():
+    # Treasury jy0851 (2022): designated on January 23, 2020 for deeds on or after 2018
+    body = (
+        "Triliance was designated pursuant to E.O. 13846 on January 23, 2020, for, on or after "
+        "November 5, 2018, having materially assisted, sponsored, or provided financial, "
+        "material, or technological support for, or goods or services in support of the "
+        "National Iranian Oil Company (NIOC)."
+    )
+    assert dated(body, "2022-07-06") == [("2020-01-23", "on January 23, 2020")]
+
+
+def test_a_deed_on_or_after_a_day_is_the_rules_scope():
+    # Treasury jy0822 (2022): the order's criterion, not when Lopez served
+    body = (
+        "Lopez is being designated for being an official of the Government of Nicaragua or "
+        "for having served as an official of the Government of Nicaragua at any time on or "
+        "after January 10, 2007."
+    )
+    assert dated(body, "2022-06-17") == []
+
+
+def test_goods_produced_on_or_after_a_day_are_no_event():
+    # devset, Treasury jy2249 (2024): the metals the prohibition covers
+    body = (
+        "To implement this policy, Treasury has issued a new determination under E.O. 14068 "
+        "prohibiting the importation into the United States of aluminum, copper, and nickel "
+        "of Russian Federation origin produced on or after April 13, 2024 (the “metals”)."
+    )
+    assert dated(body, "2024-04-12") == []
+

@@ -12,6 +12,9 @@ done. General signs, each seen on real news text:
   or a class ("the George Floyd Justice in Policing Act of 2021", "the Class of 2020");
 * **a comparison**: "Unlike in 2019, the vote went smoothly", "higher than in 2022", "as
   in 2019": the year is what the happening is compared with, not when it was;
+* **a scope**: "produced on or after April 13, 2024", "designated for, on or after
+  November 5, 2018, having assisted ...": the date bounds which goods or deeds a rule
+  covers (the wording of orders and sanctions), it is not when anything was done;
 * **nowadays**: "today" after "still", "even" or "until" ("which I still own today"),
   and "today's" before a word for the present age rather than for a happening
   ("today's citizens", "in today's money"; "today's announcement" is the day's).
@@ -23,6 +26,7 @@ import re
 
 from .relative_dates import DateMention
 
+_SCOPE_BEFORE = re.compile(r"\bon\s+or\s+(?:after|before)\s+$", re.IGNORECASE)
 _SNAPSHOT_BEFORE = re.compile(r"\bas\s+(?:of|at)\s+$", re.IGNORECASE)
 _RECURS_AFTER = re.compile(
     r"\s*,?\s*(?:(?:each|every)\s+(?:year|month|week|summer|winter|spring|autumn|fall)|"
@@ -72,11 +76,15 @@ def means_nowadays(text: str, start: int, end: int) -> bool:
 
 
 def why_no_happenings_date(text: str, date: DateMention) -> str | None:
-    """Why the date expression dates no happening ("a snapshot", "a habit", "a name",
-    "a comparison", "nowadays"), or None when it may."""
+    """Why the date expression dates no happening ("a snapshot", "a scope", "a habit",
+    "a name", "a comparison", "nowadays"), or None when it may."""
     before = text[max(0, date.start - 40) : date.start]
     if _SNAPSHOT_BEFORE.search(before):
         return "a snapshot"
+    if _SCOPE_BEFORE.search(before) or re.match(
+        r"(?:after|before)\b", date.expression, re.IGNORECASE
+    ) and re.search(r"\bon\s+or\s+$", before, re.IGNORECASE):
+        return "a scope"
     if _RECURS_AFTER.match(text, date.end) or _HABITUALLY_BEFORE.search(before):
         return "a habit"
     if date.expression.lower().startswith("since") and _RECORD_BEFORE.search(before):

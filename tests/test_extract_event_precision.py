@@ -622,3 +622,13 @@ def test_goods_produced_on_or_after_a_day_are_no_event():
     )
     assert dated(body, "2024-04-12") == []
 
+
+def test_an_executive_order_number_does_not_end_the_sentence():
+    # Treasury jy0851 (2022): "E.O. 13846" is inside the sentence the evidence quotes
+    body = "Triliance was designated pursuant to E.O. 13846 on January 23, 2020."
+    article = article_from_row(
+        {"id": "precision", "text": body, "search_text": body, "published": "2022-07-06"}
+    )
+    sources = extract_article(article, [], []).event_sources
+    assert [s["excerpt"] for s in sources] == [body]
+

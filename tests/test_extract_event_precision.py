@@ -632,3 +632,26 @@ def test_an_executive_order_number_does_not_end_the_sentence():
     sources = extract_article(article, [], []).event_sources
     assert [s["excerpt"] for s in sources] == [body]
 
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # devset, Treasury jy2249 (2024)
+        (
+            "As a result of today’s collective actions, metal exchanges, like the London Metal "
+            "Exchange (LME) and Chicago Mercantile Exchange (CME), will be prohibited from "
+            "accepting new aluminum, copper, and nickel produced by Russia.",
+            "2024-04-12",
+        ),
+        # Treasury jy1422 (2023)
+        (
+            "As a result of today’s action, unless otherwise authorized, all property and "
+            "interests in property of these persons that are in or come within the United "
+            "States or in the possession or control of U.S. persons must be blocked and "
+            "reported to OFAC.",
+            "2023-04-18",
+        ),
+    ],
+)
+def test_the_effect_of_the_days_action_is_no_second_event(body, published):
+    assert dated(body, published) == []

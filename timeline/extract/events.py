@@ -416,16 +416,28 @@ _PERCENTAGE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per cent\b)", re.IGNORECAS
 _CLAUSE_END = re.compile(r"\s+(?:that|which|who|because)\b|[;:–—]|,\s+(?:which|who|as|and)\b")
 
 
+# "As a result of today's actions, ...", "Under today's action, ...": what follows is the
+# effect of the day's happening, told as its consequence, not a second happening.
+_EFFECT_OF = re.compile(
+    r"\b(?:as a (?:result|consequence) of|because of|pursuant to|under|in light of|"
+    r"thanks to|owing to|due to)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _describes_the_days_happening(
     evidence: Span, date: DateMention, dates: list[DateMention]
 ) -> bool:
     """Is the date a possessive ("Today's action", "last week's vote") in a clause that
     tells nothing done, only what that happening is or does ("Today's action builds upon
-    recent sanctions", "As a result of today's action, all property ... is blocked")?
+    recent sanctions", "As a result of today's action, all property ... is blocked"), or
+    its effect ("As a result of today's actions, exchanges will be prohibited ...")?
     The happening is the article's report of it, elsewhere; this sentence describes it."""
     at = date.end - evidence.start
     if not re.match(r"[’']s\b", evidence.text[at : at + 2]):
         return False
+    if _EFFECT_OF.search(evidence.text, 0, date.start - evidence.start):
+        return True  # "As a result of today's actions, exchanges will be prohibited ..."
     end = _CLAUSE_END.search(evidence.text, at + 2)
     clause = evidence.text[: end.start() if end else len(evidence.text)]
     return why_not_reported(_without_dates(clause, dates)) is not None

@@ -136,6 +136,24 @@ def test_each_figure_counts_its_hits_and_misses():
         assert expected in misses
 
 
+def test_a_happening_told_twice_is_one_right_event_with_a_surplus_evidence():
+    devset = read_devset(TINY)
+    source = devset.sources[0]
+    text = source["text"]
+    extraction = tiny_extraction(text)
+    # "It was a long week" becomes more evidence of e1 (a restatement joined to it).
+    extraction.events = [e for e in extraction.events if e["id"] != "e3"]
+    extraction.event_sources[2]["event_id"] = "e1"
+    scores = score_article(devset.gold["tiny-harbour"], extraction, text)
+
+    # Two events, e1 right: precision counts events; the evidence rows are 1 right of 3.
+    assert (scores.events.found, scores.events.precision) == (2, 1 / 2)
+    assert (scores.evidence.found, scores.evidence.precision) == (3, 1 / 3)
+    misses = "\n".join(scores.misses)
+    assert "evidence extra 2024-03-05 (other): It was a long week" in misses
+    assert "event extra 2024-03-10 (other): The storm struck on Sunday." in misses
+
+
 def _wrong_type(extraction):
     for actor in extraction.actors:
         if actor["id"] in ("okafor", "mayor-okafor"):

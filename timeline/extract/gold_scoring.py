@@ -31,7 +31,10 @@ do not depend on which others are in the set. Then, per article:
   less precisely; whether it is *right* is the date measure's business). Among found
   gold events, *ev. place*: the share (of those with a gold place) whose extracted
   event's ``place_id`` is a place with one of the gold place's forms; *status*: the
-  share with the gold status (happened, planned, forecast).
+  share with the gold status (happened, planned, forecast). Precision counts extracted
+  events: one is right when any sentence it rests on matches a gold event (a happening
+  told twice in one article is one event with two pieces of evidence); *evid. P* counts
+  the evidence rows instead, each on its own.
 * **dates**: each date expression extraction used for an event (its
   ``date_expression``, found inside its evidence) is paired with the gold date
   expression it overlaps; it is right when it covers exactly the same days (EDTF
@@ -61,6 +64,7 @@ _MEASURES = (
     "actor_types",
     "places",
     "events",
+    "evidence",
     "event_places",
     "event_status",
     "dates",
@@ -79,6 +83,8 @@ class ArticleScores:
     actor_types: Accuracy = field(default_factory=Accuracy)
     places: Score = field(default_factory=Score)
     events: Score = field(default_factory=Score)
+    # Evidence rows (an event has one per sentence that reports it): those that match.
+    evidence: Score = field(default_factory=Score)
     # Among found gold events with a place: the extracted event's place is that place.
     event_places: Accuracy = field(default_factory=Accuracy)
     # Among found gold events: the extracted status (happened, planned, forecast).
@@ -275,7 +281,11 @@ def _score_events(scores, gold: GoldArticle, extraction: Extraction, text: str, 
 
     recalled = [g for g in gold.events if any(matches(s, e, g) for s, e in evidence)]
     right = [(s, e) for s, e in evidence if any(matches(s, e, g) for g in gold.events)]
-    scores.events = Score(len(evidence), len(gold.events), len(right), len(recalled))
+    # An event is right when a sentence it rests on reports a gold event: a happening told
+    # twice in one article is one event with two pieces of evidence, one row to the reader.
+    right_events = {e["id"] for _, e in right}
+    scores.events = Score(len(events), len(gold.events), len(right_events), len(recalled))
+    scores.evidence = Score(len(evidence), 0, len(right), 0)
     places = _place_keys(extraction)
     for g in recalled:
         found = [e for s, e in evidence if matches(s, e, g)]
@@ -301,7 +311,11 @@ def _score_events(scores, gold: GoldArticle, extraction: Extraction, text: str, 
             why = f" (extracted with date {', '.join(near)})" if near else ""
             scores.misses.append(f"event missed {g.date.edtf}{why}: {_short(g.evidence)}")
     for s, e in evidence:
-        if (s, e) not in right:
+        if (s, e) in right:
+            continue
+        if e["id"] in right_events:  # more evidence for an event that is right
+            scores.misses.append(f"evidence extra {e['date']} ({e['type']}): {_short(s['excerpt'])}")
+        else:
             scores.misses.append(f"event extra {e['date']} ({e['type']}): {_short(s['excerpt'])}")
 
     # Dates: the expression each extracted event rests on, where it stands in the text.
@@ -365,6 +379,7 @@ def format_gold_table(evaluation: GoldEvaluation) -> str:
         "places R",
         "events R",
         "events P",
+        "evid. P",
         "ev. place",
         "status",
         "dates",
@@ -388,6 +403,7 @@ def format_gold_table(evaluation: GoldEvaluation) -> str:
                 _fraction(r.places.recall),
                 _fraction(r.events.recall),
                 _fraction(r.events.precision),
+                _fraction(r.evidence.precision),
                 _fraction(r.event_places.value),
                 _fraction(r.event_status.value),
                 _fraction(r.dates.value),

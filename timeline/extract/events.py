@@ -30,6 +30,7 @@ from .names import slug
 from .non_dates import why_no_happenings_date
 from .ongoing import ongoing_range
 from .relative_dates import DateMention, Published, find_dates, known_days, may_hold_dates
+from .restatements import join_restatements
 from .sentences import Span, sentences
 
 # (event type, pattern) in priority order: the specific before the generic.
@@ -128,6 +129,9 @@ class EventCandidate:
     # The keyword that typed it ("" for type other), and each actor's words in the evidence.
     type_words: str = ""
     actor_words: dict[str, str] = field(default_factory=dict)
+    # Why the evidence restates the happening of an earlier candidate whose id it took
+    # ("the date points back", "told again"; ``restatements``), "" when it is told first.
+    restates: str = ""
 
 
 def _type_matches(sentence: str):
@@ -291,6 +295,8 @@ def find_candidates(
                         )
                     )
                 candidates.extend(candidate for candidate in found if candidate)
+    for index, (event_id, why) in join_restatements(text, candidates).items():
+        candidates[index].id, candidates[index].restates = event_id, why
     return candidates
 
 

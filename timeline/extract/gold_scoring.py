@@ -313,10 +313,9 @@ def _score_events(scores, gold: GoldArticle, extraction: Extraction, text: str, 
     for s, e in evidence:
         if (s, e) in right:
             continue
-        if e["id"] in right_events:  # more evidence for an event that is right
-            scores.misses.append(f"evidence extra {e['date']} ({e['type']}): {_short(s['excerpt'])}")
-        else:
-            scores.misses.append(f"event extra {e['date']} ({e['type']}): {_short(s['excerpt'])}")
+        # more evidence for an event that is right, or an event that is not
+        kind = "evidence" if e["id"] in right_events else "event"
+        scores.misses.append(f"{kind} extra {e['date']} ({e['type']}): {_short(s['excerpt'])}")
 
     # Dates: the expression each extracted event rests on, where it stands in the text.
     used: list[tuple[Span, dict]] = []

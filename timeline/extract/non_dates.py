@@ -81,9 +81,10 @@ def why_no_happenings_date(text: str, date: DateMention) -> str | None:
     before = text[max(0, date.start - 40) : date.start]
     if _SNAPSHOT_BEFORE.search(before):
         return "a snapshot"
-    if _SCOPE_BEFORE.search(before) or re.match(
-        r"(?:after|before)\b", date.expression, re.IGNORECASE
-    ) and re.search(r"\bon\s+or\s+$", before, re.IGNORECASE):
+    if _SCOPE_BEFORE.search(before) or (
+        re.match(r"(?:after|before)\b", date.expression, re.IGNORECASE)
+        and re.search(r"\bon\s+or\s+$", before, re.IGNORECASE)
+    ):
         return "a scope"
     if _RECURS_AFTER.match(text, date.end) or _HABITUALLY_BEFORE.search(before):
         return "a habit"

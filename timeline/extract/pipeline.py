@@ -286,7 +286,11 @@ def _add_events(
                 "start_offset": candidate.evidence.start,
                 "end_offset": candidate.evidence.end,
                 "origin": EXTRACTED,
-                "extraction_method": "evidence: the dated sentence or clause",
+                "extraction_method": (
+                    f"evidence: the dated sentence or clause, restating ({candidate.restates})"
+                    if candidate.restates
+                    else "evidence: the dated sentence or clause"
+                ),
                 "extraction_basis": candidate.date.expression,
             }
         )

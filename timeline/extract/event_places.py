@@ -4,7 +4,9 @@ A sentence that names places gives its most specific one (a city before its regi
 its country: "in Phoenix ... Eureka Springs, Arkansas" is Phoenix), the one after a
 preposition of place first, then the one nearest the date expression ("inducted in Phoenix
 in July"). A sentence that names none but says "the city", "the town" or "the capital"
-speaks of the last city named before it ("Taipei ... this year the city expects"). Else
+speaks of the last city named before it ("Taipei ... this year the city expects"); one
+opening "There," of the city or region named last ("... held in Geneva in March. There,
+the leaders signed ..."). Else
 the happening took place, by the convention of news writing, where the article is set:
 its dateline ("KYIV (AFP) -"), else the city or region its headline names ("Lantern
 Festival in Taipei lights up the night") when the body names it too, else the city or
@@ -38,6 +40,10 @@ class EventPlace:
 _BACK_REFERENCE = re.compile(r"\b[Tt]he (city|town|capital)\b(?!\s+(?:of|council|hall)\b)")
 
 
+# "The summit was held in Geneva. There, the leaders signed ...": the place just named.
+_THERE = re.compile(r"There\s*,")
+
+
 class EventPlaces:
     """Finds each event's place among an article's place mentions (in text order)."""
 
@@ -52,6 +58,10 @@ class EventPlaces:
         inside = self.places[first : bisect_left(self.starts, evidence.end)]
         if inside:
             return EventPlace(most_specific(inside, date_start), "")
+        there = _THERE.match(self.text, evidence.start)
+        if there and first and _SPECIFIC[self.places[first - 1].place.kind] < 2:
+            named = self.places[first - 1]
+            return EventPlace(named, f"“There” after {named.written or named.place.name} was named")
         said = _BACK_REFERENCE.search(self.text, evidence.start, evidence.end)
         if said and (named := self._last_city_before(first, said.group(1) == "capital")):
             return EventPlace(

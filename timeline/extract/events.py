@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..dates import TimelineDate
 from .actors import ActorBook, Mention, MentionIndex
+from .back_references import date_from_before, tells_what_was_said
 from .happenings import (
     attribution,
     governed_wording,
@@ -250,6 +251,8 @@ def find_candidates(
     split = [[(s, clauses(s)) for s in sentences(paragraph)] for paragraph in paragraphs]
     days = _past_days(text, split, published)
     located = MentionIndex(mentions)
+    # The happening the sentence just before told, if it told one.
+    told_before: EventCandidate | None = None
     for paragraph in split:
         paragraph_year: int | None = None
         for sentence, parts in paragraph:
@@ -266,7 +269,19 @@ def find_candidates(
             if not dates:
                 if _WEEKDAY_WORD.search(sentence.text):
                     anchor = None
+                # "The summit was held in March. There, the leaders signed ...": dated
+                # as the happening just told
+                inherited = date_from_before(sentence, told_before and told_before.date)
+                found = inherited and _candidate(
+                    sentence, [inherited], located, book, published, quoted=quoted
+                )
+                if found and tells_what_was_said(sentence, inherited):
+                    found = None  # "At the event, Mayko outlined ...": the happening's talk
+                if found:
+                    candidates.append(found)
+                told_before = found
                 continue
+            told = len(candidates)
             anchor = _anchor_after(sentence, dates, anchor)
             paragraph_year = _year_of(dates[-1].date) or paragraph_year
             for evidence, held in _dated_parts(sentence, parts, dates):
@@ -295,6 +310,7 @@ def find_candidates(
                         )
                     )
                 candidates.extend(candidate for candidate in found if candidate)
+            told_before = candidates[-1] if len(candidates) > told else None
     for index, (event_id, why) in join_restatements(text, candidates).items():
         candidates[index].id, candidates[index].restates = event_id, why
     return candidates

@@ -655,3 +655,36 @@ def test_an_executive_order_number_does_not_end_the_sentence():
 )
 def test_the_effect_of_the_days_action_is_no_second_event(body, published):
     assert dated(body, published) == []
+
+
+# -- totals since a date, and deadlines a rule sets -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # Treasury jy1943 (2023)
+        (
+            "Since 2022, the United States has contributed over $1.5 billion in concessional "
+            "loans to the CTF.",
+            "2023-12-04",
+        ),
+        # Treasury jy1422 (2023)
+        (
+            "Since 2012, Nazem Said Ahmad has acquired over $54 million in works of art from "
+            "major auction houses, galleries, and exhibitions.",
+            "2023-04-18",
+        ),
+    ],
+)
+def test_a_total_since_a_date_is_no_event(body, published):
+    assert dated(body, published) == []
+
+
+def test_what_was_done_since_a_date_without_a_total_stays():
+    # Treasury jy1422 (2023): brokering deals from 2018 up to the release
+    body = (
+        "Since 2018, Nazem Said Ahmad’s daughter, Hind Ahmad, has brokered deals on behalf of "
+        "her father."
+    )
+    assert dated(body, "2023-04-18") == [("2018/2023-04-18", "Since 2018")]

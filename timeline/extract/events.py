@@ -363,7 +363,8 @@ _HAPPENING_VERB = re.compile(
 
 def _counted_over(text: str, date: DateMention) -> bool:
     """Is the date expression the period a number is counted over ("85 nurses since
-    January", "more than 100 in 2023")?"""
+    January", "more than 100 in 2023", "Since 2021, the program has provided more than
+    $2 billion")?"""
     if not re.match(
         r"(?:in|since|during|so far in|this|last|from|between)\b", date.expression, re.I
     ):
@@ -377,7 +378,20 @@ def _counted_over(text: str, date: DateMention) -> bool:
         or re.match(r"\s+alone\b", text[date.end : date.end + 8])
     ):
         return True
+    # "Since 2021, the program has provided more than $2 billion ...": a total up to now
+    if re.match(r"since\b", date.expression, re.I):
+        after = _CLAUSE_AFTER.match(text, date.end)
+        if after and _AMOUNT.search(after.group()):
+            return True
     return False
+
+
+# The rest of the clause after a date, and an amount in it (not a year, not a day).
+_CLAUSE_AFTER = re.compile(r"[^.;:!?]{0,160}")
+_AMOUNT = re.compile(
+    r"[$€£]\s?\d|(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|percent\b|per cent\b|"
+    r"million\b|billion\b|[a-z]+s\b)"
+)
 
 
 _QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")

@@ -688,3 +688,31 @@ def test_what_was_done_since_a_date_without_a_total_stays():
         "her father."
     )
     assert dated(body, "2023-04-18") == [("2018/2023-04-18", "Since 2018")]
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # Treasury jy0551 (2022)
+        (
+            "The deadline for submitting a request for the second round of reallocated funds "
+            "is January 21, 2022.",
+            "2022-01-07",
+        ),
+        ("Applications must be submitted by June 30, 2024.", "2024-03-15"),
+        ("Comments on the proposed rule are due by May 1.", "2024-03-15"),
+        ("Taxpayers have until April 15 to file their returns.", "2024-03-15"),
+    ],
+)
+def test_a_deadline_a_rule_sets_is_no_event(body, published):
+    assert dated(body, published) == []
+
+
+def test_beside_a_deadline_the_plan_stays():
+    # Treasury jy1510 (2023): the submissions open, a plan; the deadline is a condition
+    body = (
+        "Concept paper submissions will be accepted starting June 30, 2023, and the deadline "
+        "for concept papers will be July 31, 2023."
+    )
+    events = extracted(body, "2023-05-31")
+    assert [(e["date"], e["status"]) for e in events] == [("2023-06-30", "planned")]

@@ -15,6 +15,10 @@ done. General signs, each seen on real news text:
 * **a scope**: "produced on or after April 13, 2024", "designated for, on or after
   November 5, 2018, having assisted ...": the date bounds which goods or deeds a rule
   covers (the wording of orders and sanctions), it is not when anything was done;
+* **a condition**: a deadline a rule sets for whoever it concerns ("Applications must be
+  submitted by June 30", "Comments are due by May 1", "taxpayers are required to file no
+  later than April 15"): the date bounds what is asked of others, no happening is told
+  ("Ukraine must hold elections by May", an obligation of who acts, stays a plan);
 * **nowadays**: "today" after "still", "even" or "until" ("which I still own today"),
   and "today's" before a word for the present age rather than for a happening
   ("today's citizens", "in today's money"; "today's announcement" is the day's).
@@ -27,6 +31,20 @@ import re
 from .relative_dates import DateMention
 
 _SCOPE_BEFORE = re.compile(r"\bon\s+or\s+(?:after|before)\s+$", re.IGNORECASE)
+# "must be submitted by", "are due no later than", "is required to file before": an
+# obligation put on whoever it concerns (a passive, "due", "deadline"), then the deadline
+# word, in the same clause. "Ukraine must hold elections by May" is a plan of who acts.
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:must\s+be\s+[a-z]+(?:ed|en|wn)|(?:are|is)\s+required\s+to|are\s+due|is\s+due|"
+    r"deadline(?:\s+is)?|have\s+until|has\s+until)\b"
+    r"(?:[^.;:!?,]{0,90}?\b(?:by|before|no later than|until)\s+|[^.;:!?,]{0,90}?\b(?:is|will be)\s+)$",
+    re.IGNORECASE,
+)
+_OBLIGATION_BEFORE = re.compile(
+    r"\b(?:must\s+be\s+[a-z]+(?:ed|en|wn)|(?:are|is)\s+required\s+to|are\s+due|is\s+due|"
+    r"have\s+until|has\s+until)\b[^.;:!?,]{0,90}$",
+    re.IGNORECASE,
+)
 _SNAPSHOT_BEFORE = re.compile(r"\bas\s+(?:of|at)\s+$", re.IGNORECASE)
 _RECURS_AFTER = re.compile(
     r"\s*,?\s*(?:(?:each|every)\s+(?:year|month|week|summer|winter|spring|autumn|fall)|"
@@ -76,11 +94,16 @@ def means_nowadays(text: str, start: int, end: int) -> bool:
 
 
 def why_no_happenings_date(text: str, date: DateMention) -> str | None:
-    """Why the date expression dates no happening ("a snapshot", "a scope", "a habit",
-    "a name", "a comparison", "nowadays"), or None when it may."""
+    """Why the date expression dates no happening ("a snapshot", "a scope", "a condition",
+    "a habit", "a name", "a comparison", "nowadays"), or None when it may."""
     before = text[max(0, date.start - 40) : date.start]
     if _SNAPSHOT_BEFORE.search(before):
         return "a snapshot"
+    if _DEADLINE_BEFORE.search(text, max(0, date.start - 120), date.start) or (
+        re.match(r"(?:by|before|no later than|until)\b", date.expression, re.I)
+        and _OBLIGATION_BEFORE.search(text, max(0, date.start - 100), date.start)
+    ):
+        return "a condition"
     if _SCOPE_BEFORE.search(before) or (
         re.match(r"(?:after|before)\b", date.expression, re.IGNORECASE)
         and re.search(r"\bon\s+or\s+$", before, re.IGNORECASE)

@@ -716,3 +716,27 @@ def test_beside_a_deadline_the_plan_stays():
     )
     events = extracted(body, "2023-05-31")
     assert [(e["date"], e["status"]) for e in events] == [("2023-06-30", "planned")]
+
+
+# -- future words: the deadline ahead, the saying's own date ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a deadline after "would" / "must" is ahead of publication, and set
+        ("The company said it would file by June 30.", [("2024-06-30", "planned")]),
+        ("Ukraine must hold elections by May, the president said.", [("2024-05", "planned")]),
+        # the day of the saying is before publication, whatever the words say of the future
+        ("He said on Monday that the company will file in June.", [("2024-03-11", "happened")]),
+        (
+            "On Monday, the minister said Ukraine must hold elections by May.",
+            [("2024-03-11", "happened")],
+        ),
+        # a plan's own day stays ahead
+        ("On Friday, the president will travel to Paris.", [("2024-03-22", "planned")]),
+    ],
+)
+def test_future_words_date_what_lies_ahead_not_the_saying(body, expected):
+    events = extracted(body, "2024-03-15")
+    assert [(e["date"], e["status"]) for e in events] == expected

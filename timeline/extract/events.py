@@ -170,6 +170,9 @@ def event_status(sentence: str, date: TimelineDate, published: Published | None)
     today = published is not None and date.end == published.date and not _DONE.search(sentence)
     if _PLANNED.search(sentence) and (reaching or today or published is None):
         return "planned"
+    # "said it would file by June 30", "must hold elections by May": a set deadline
+    if reaching and (ahead := _DEADLINE_AHEAD.search(sentence)) and ahead.group(1) != "should":
+        return "planned"
     if reaching and _FORECAST.search(sentence):
         return "forecast"
     return "happened" if not after_publication else "planned"
@@ -395,6 +398,12 @@ _AMOUNT = re.compile(
 
 
 _QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+# "it would file by June 30", "Ukraine must hold elections by May": a deadline ahead of
+# the words, so "June 30" is the next one, not the last.
+_DEADLINE_AHEAD = re.compile(
+    r"\b(would|must|should|has to|have to|needs? to|ought to)\s+(?!have\b)"
+    r"[^.;:!?]{0,60}\bby\s+(?:the\s+end\s+of\s+)?(?:[A-Z][a-z]+|mid-|early\s|late\s)"
+)
 
 
 def _clause_dates(
@@ -412,9 +421,14 @@ def _clause_dates(
     outside = part.text
     for quote in quotes:
         outside = outside[: quote.start()] + " " * len(quote.group()) + outside[quote.end() :]
-    future = bool(_PLANNED.search(outside))
+    marker = _PLANNED.search(outside) or _DEADLINE_AHEAD.search(outside)
+    future = marker is not None
     found = find_dates(text, part.start, part.end, published, anchor, future, days, paragraph_year)
-    if future or not quotes:
+    if future:
+        return _said_before(
+            text, part, found, marker.start(), published, anchor, days, paragraph_year
+        )
+    if not quotes:
         return found
     for quote in quotes:  # dates inside a quotation that speaks of the future
         start, end = part.start + quote.start(), part.start + quote.end()
@@ -422,6 +436,44 @@ def _clause_dates(
         if inside:
             found = [d for d in found if not start <= d.start < end] + inside
     return sorted(found, key=lambda d: d.start)
+
+
+# A verb of saying between a date and the future words: "He said on Monday that the
+# company will file ...", "On Monday, the minister said Ukraine must ...".
+_SAYING_BETWEEN = re.compile(r"\b(?:said|says|told|announced|stated|added|wrote|confirmed)\b")
+_SAID_RIGHT_BEFORE = re.compile(
+    r"\b(?:said|told\s+[\w ]{1,30}?|announced|stated|added|wrote|confirmed)\s+$"
+)
+
+
+def _said_before(
+    text: str,
+    part: Span,
+    found: list[DateMention],
+    future_at: int,
+    published: Published | None,
+    anchor: TimelineDate | None,
+    days: tuple,
+    paragraph_year: int | None,
+) -> list[DateMention]:
+    """The dates of a clause with future words, a date right after a verb of saying, or
+    before a verb of saying that comes before those words, read as the saying's ("He said
+    on Monday that the company will file in June": the Monday before publication, June
+    ahead; "On Monday, the minister said Ukraine must ...")."""
+    resolved = []
+    for date in found:
+        at = date.end - part.start
+        said_right_before = _SAID_RIGHT_BEFORE.search(part.text, 0, date.start - part.start)
+        if at <= future_at and (
+            said_right_before or _SAYING_BETWEEN.search(part.text, at, future_at)
+        ):
+            past = find_dates(
+                text, date.start, date.end, published, anchor, False, days, paragraph_year
+            )
+            resolved.extend(past or [date])
+        else:
+            resolved.append(date)
+    return resolved
 
 
 def _is_dateline(date: DateMention, sentence: Span, published: Published | None) -> bool:

@@ -138,3 +138,36 @@ def test_the_city_speaks_of_the_last_city_named(body, place, words):
 )
 def test_a_back_reference_with_no_city_to_point_at_sets_no_place(body):
     assert event_places(body)[-1][0] is None
+
+
+# -- venues that stand for their city --------------------------------------------------------
+
+
+def _venue_events(body: str) -> list[tuple[str | None, str | None]]:
+    article = article_from_row(
+        {"id": "venue", "text": body, "search_text": body, "published": "2024-03-15"}
+    )
+    extraction = extract_article(article, [], [])
+    places = {p["id"]: p for p in extraction.places}
+    return [
+        (
+            places[e["place_id"]]["name"] if e["place_id"] else None,
+            places[e["place_id"]]["extraction_basis"] if e["place_id"] else None,
+        )
+        for e in extraction.events
+    ]
+
+
+def test_a_meeting_at_the_white_house_is_in_washington():
+    [(name, basis)] = _venue_events(
+        "President Biden met Prime Minister Kishida at the White House on Friday."
+    )
+    assert name == "Washington"
+    assert "inferred: the White House is in Washington" in basis
+
+
+def test_a_venue_speaking_for_its_government_is_no_place():
+    # "The White House said": the government, not where anything happened
+    assert _venue_events("The White House said on Friday that talks would continue.") == [
+        (None, None)
+    ]

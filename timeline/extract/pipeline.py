@@ -28,6 +28,7 @@ from .quotes import find_quote_spans
 from .relative_dates import Published
 from .sentences import paragraphs as split_paragraphs
 from .statements import find_statements
+from .venues import venue_places
 
 EXTRACTED = "extracted"
 
@@ -95,6 +96,8 @@ def extract_article(
     places = find_places(
         text, paragraphs, mentions, {a.id: a.type for a in book.actors.values()}, index
     )
+    # "at the White House": the city the venue is in, where the happening took place
+    places = sorted([*places, *venue_places(text, paragraphs, index)], key=lambda m: m.start)
 
     extraction = Extraction(article.id)
     place_ids = _add_places(extraction, places, known_places, index is not builtin_places())

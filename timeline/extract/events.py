@@ -478,17 +478,28 @@ def _said_before(
 
 def _is_dateline(date: DateMention, sentence: Span, published: Published | None) -> bool:
     """Is the date the article's dateline, run into the first sentence ("Thursday, May 7,
-    2015 On Tuesday, the government announced ...")? A full date of the publication day,
-    weekday and year included, that opens the sentence and is followed by more words."""
-    return (
-        published is not None
-        and date.start == sentence.start
+    2015 On Tuesday, the government announced ...", "WASHINGTON, May 7, 2015 — ...")? A
+    full date of the publication day, weekday and year included, that opens the sentence
+    and is followed by more words; or the publication day after a city in capitals and
+    before a dash or an agency's bracket."""
+    if published is None or date.date.precision != "day" or date.date.start != published.date:
+        return False
+    if (
+        date.start == sentence.start
         and date.end < sentence.end - 1
-        and date.date.precision == "day"
-        and date.date.start == published.date
         and bool(_WEEKDAY_WORD.match(date.expression))
         and bool(re.search(r"\d{4}$", date.expression))
+    ):
+        return True
+    # "WASHINGTON, May 7, 2015 —", "KYIV, May 7 (Reuters) -": a city in capitals, the
+    # day, then a dash or the agency
+    before = sentence.text[: date.start - sentence.start]
+    return bool(_DATELINE_CITY.fullmatch(before)) and bool(
+        re.match(r"\s*(?:[—–-]|\()", sentence.text[date.end - sentence.start :])
     )
+
+
+_DATELINE_CITY = re.compile(r"[A-Z][A-Z .'-]{1,40},\s+(?:on\s+)?")
 
 
 def _reports_happening(sentence: str, dates: list[DateMention]) -> bool:

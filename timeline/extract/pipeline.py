@@ -14,6 +14,7 @@ from ..articles import Article
 from ..dates import parse_date
 from ..validate import Corpus, alias_key
 from .actors import ActorBook, find_mentions
+from .datelines import dateline_day
 from .event_places import EventPlaces
 from .events import EventCandidate, find_candidates
 from .gazetteer import STATE_NAMES
@@ -89,8 +90,10 @@ def extract_article(
         article.fields.get("title"),
         statements=statements,
     )
+    # A source dated only to the month: its dateline may give the day ("May 7, 2015 —").
+    dated = dateline_day(text, paragraphs, published)
     candidates = find_candidates(
-        text, paragraphs, mentions, book, published, [(q.start, q.end) for q in quote_spans]
+        text, paragraphs, mentions, book, dated, [(q.start, q.end) for q in quote_spans]
     )
     index = gazetteer()
     places = find_places(

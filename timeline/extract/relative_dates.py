@@ -253,6 +253,9 @@ class Published:
 
     date: dt.date
     precision: str  # day | month | year
+    # The words the day was read from when the front matter gave less ("the dateline
+    # “Thursday, May 7, 2015”"; ``datelines``), "" when it gave the day.
+    dated_by: str = ""
 
     @classmethod
     def parse(cls, value: str | None) -> Published | None:
@@ -265,7 +268,8 @@ class Published:
 
     def __str__(self) -> str:
         length = {"year": 4, "month": 7, "day": 10}[self.precision]
-        return self.date.isoformat()[:length]
+        day = self.date.isoformat()[:length]
+        return f"{day} (inferred from {self.dated_by})" if self.dated_by else day
 
 
 @dataclass(frozen=True)

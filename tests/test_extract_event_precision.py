@@ -740,3 +740,15 @@ def test_beside_a_deadline_the_plan_stays():
 def test_future_words_date_what_lies_ahead_not_the_saying(body, expected):
     events = extracted(body, "2024-03-15")
     assert [(e["date"], e["status"]) for e in events] == expected
+
+
+def test_a_total_since_a_founding_leaves_the_founding():
+    # Treasury jy2707 (2024), the closing "About" paragraph: the inception is a happening,
+    # the billions provided since are a total up to now
+    body = (
+        "Since its inception in 1994, the CDFI Fund has provided more than $8 billion through "
+        "a variety of monetary award programs, $81 billion in tax credits through the New "
+        "Markets Tax Credit Program and has guaranteed nearly $3 billion in bonds through the "
+        "CDFI Bond Guarantee Program."
+    )
+    assert dated(body, "2024-11-01") == [("1994", "in 1994")]

@@ -300,7 +300,9 @@ def find_candidates(
                     found = [point]
                 else:  # "Since 2022, X has supported …": the range replaces the point
                     found = []
-                if ongoing:
+                # "Since its creation in 1994, the Fund has awarded more than $6 billion":
+                # the creation stays, the total up to now is no happening
+                if ongoing and not _AMOUNT.search(ongoing.wording):
                     found.append(
                         _candidate(
                             evidence,

@@ -752,3 +752,22 @@ def test_a_total_since_a_founding_leaves_the_founding():
         "CDFI Bond Guarantee Program."
     )
     assert dated(body, "2024-11-01") == [("1994", "in 1994")]
+
+
+def test_a_time_with_its_zone_does_not_end_the_sentence():
+    # after Treasury jy0581 (2022), shortened: "a.m. ET on Tuesday ..." is one sentence
+    body = "The auction will close at 11:00 a.m. ET on Tuesday, February 8, 2022."
+    article = article_from_row(
+        {"id": "precision", "text": body, "search_text": body, "published": "2022-02-02"}
+    )
+    sources = extract_article(article, [], []).event_sources
+    assert [s["excerpt"] for s in sources] == [body]
+
+
+def test_a_time_at_a_sentences_end_still_ends_it():
+    body = "The vote ended at 9 p.m. Officials counted the ballots on Sunday."
+    article = article_from_row(
+        {"id": "precision", "text": body, "search_text": body, "published": "2022-02-02"}
+    )
+    sources = extract_article(article, [], []).event_sources
+    assert [s["excerpt"] for s in sources] == ["Officials counted the ballots on Sunday."]

@@ -13,6 +13,11 @@ ABBREVIATIONS = {
     "e.g", "i.e", "approx", "est", "e.o",
 }  # fmt: skip
 
+# A time zone after "a.m." or "p.m.": the time, and the sentence, go on.
+_TIME_ZONE_AFTER = re.compile(
+    r"\s+\(?(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|"
+    r"Eastern|Central|Pacific|Mountain|local)\b"
+)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 
 
@@ -45,6 +50,8 @@ def sentences(paragraph: Span) -> list[Span]:
         if text[match.start()] == "." and (token := _word_before(text, start, match.start())):
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
+            if token in ("a.m", "p.m") and _TIME_ZONE_AFTER.match(text, match.end()):
+                continue  # "at 11:00 a.m. ET on Tuesday": the time goes on
         end = match.end()
         spans.append(_span(paragraph, start, end))
         start = end

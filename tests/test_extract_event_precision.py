@@ -771,3 +771,13 @@ def test_a_time_at_a_sentences_end_still_ends_it():
     )
     sources = extract_article(article, [], []).event_sources
     assert [s["excerpt"] for s in sources] == ["Officials counted the ballots on Sunday."]
+
+
+def test_what_an_office_anticipates_lies_ahead():
+    # Treasury jy0581 (2022-02-02): April is the coming one, planned
+    body = (
+        "Treasury anticipates decreasing the size of the next new-issue 2-year FRN auction "
+        "in April by $2 billion to $24 billion."
+    )
+    events = extracted(body, "2022-02-02")
+    assert [(e["date"], e["status"]) for e in events] == [("2022-04", "planned")]

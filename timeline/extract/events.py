@@ -94,7 +94,7 @@ _PLANNED = re.compile(
     # "figures to be published today", "a vote due to be held on Monday"
     r"to be (?:held|published|released|announced|unveiled|signed|opened|launched|presented|"
     r"decided|debated|voted on)|"
-    r"expects? to|intends? to|"
+    r"expects? to|intends? to|anticipates?|"
     # reported future: "would begin running on Sunday"
     r"would (?:\w+ )?(?:begin|start|open|run|resume|take place|be held|close|end|launch|"
     r"arrive|go ahead))\b",

@@ -781,3 +781,20 @@ def test_what_an_office_anticipates_lies_ahead():
     )
     events = extracted(body, "2022-02-02")
     assert [(e["date"], e["status"]) for e in events] == [("2022-04", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # Treasury jy1661 (2023-07-31), a reference under the release
+        ("Bureau of Labor Statistics, Consumer Price Index - June 2023.", "2023-07-31"),
+        # Treasury jy1179 (2022-12-29), a list of earlier releases: titles, not sentences
+        (
+            "October 26, 2022: READOUT: Stakeholder Roundtable on Clean Power Generation and "
+            "the Inflation Reduction Act",
+            "2022-12-29",
+        ),
+    ],
+)
+def test_a_line_of_names_and_a_date_is_no_event(body, published):
+    assert dated(body, published) == []

@@ -513,6 +513,21 @@ def _reports_happening(sentence: str, dates: list[DateMention]) -> bool:
     return len(re.findall(r"[a-z]{2,}", rest)) >= 3 and bool(_HAPPENING_VERB.search(rest))
 
 
+# Words that are no verb nor anything else that tells a happening.
+_FUNCTION_WORDS = frozenset(
+    "a an the of and or for in on at to by from with as vs via de del la le von van".split()
+)
+
+
+def _has_lowercase_word(wording: str) -> bool:
+    """Does the wording hold a word beyond names, numbers and function words? A line of
+    names and a date ("Bureau of Labor Statistics, Consumer Price Index - June 2023", a
+    reference; "Secretary Yellen - March 2024") tells no happening."""
+    return any(
+        word not in _FUNCTION_WORDS for word in re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", wording)
+    )
+
+
 _PERCENTAGE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s+(?:that|which|who|because)\b|[;:–—]|,\s+(?:which|who|as|and)\b")
 
@@ -641,6 +656,8 @@ def _candidate(
     actors = list(actor_words)
     if not actors and not _reports_happening(evidence.text, dates):
         return None
+    if not _has_lowercase_word(_without_dates(evidence.text, dates)):
+        return None  # "Bureau of Labor Statistics, Consumer Price Index - June 2023": a title
     # "Today's action follows OFAC's September 22 designation": the day's action is
     # described, the September 22 designation is reported
     dates = [d for d in dates if not _describes_the_days_happening(evidence, d, dates)]

@@ -64,6 +64,10 @@ ARTICLES = FIXTURES / "extract" / "articles"
         ("spring 2026", None, "2026-21"),
         ("in 2019", None, "2019"),
         ("since 2022", "2026", "2022"),
+        # a quarter is its three months
+        ("in the first quarter of 2023", None, "2023-01/2023-03"),
+        ("during the fourth quarter of 2022", "2024-03-15", "2022-10/2022-12"),
+        ("in Q3 2024", None, "2024-07/2024-09"),
     ],
 )
 def test_expression_resolves_to_edtf(expression, published, expected):

@@ -90,6 +90,12 @@ PATTERNS = [
     ),
     ("day_month", rf"\b(?:on\s+)?{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
     (
+        # "in the first quarter of 2023", "Q3 2024": three months
+        "quarter_year",
+        rf"\b(?:(?:in|during|by|for)\s+)?(?:the\s+)?(?:(?P<quarter>first|second|third|fourth|"
+        rf"1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?|Q(?P<q>[1-4])\s+){_YEAR}\b",
+    ),
+    (
         "month_year",
         rf"\b(?:(?:in|since|from|by|until|of|early|mid|late|mid-)\s+)*{_MONTH}(?:\s+of)?,?\s+{_YEAR}",
     ),
@@ -176,6 +182,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "period_end": (("end of",),),
     "weekend": (("weekend",),),
     "day_month": (_MONTH_CUES,),
+    "quarter_year": (("quarter", "q1", "q2", "q3", "q4"), _YEAR_CUES),
     "month_year": (_MONTH_CUES, _YEAR_CUES),
     "season_year": (_SEASONS, _YEAR_CUES),
     "relative_season": (tuple(f"{w} {s}" for w in _WHICH for s in _SEASONS),),
@@ -243,7 +250,7 @@ def may_hold_dates(text: str, start: int, end: int) -> bool:
     return bool(cues) and any(all(cues & group for group in groups) for _, _, groups in _GATED)
 
 
-_ABSOLUTE = {"month_year", "season_year", "year", "span", "year_adjective"}
+_ABSOLUTE = {"month_year", "season_year", "quarter_year", "year", "span", "year_adjective"}
 _CASE_SENSITIVE = {"month_day", "day_month", "month_year", "relative_month", "month_alone"}
 
 
@@ -428,6 +435,17 @@ def resolve(
     if name == "month_year":
         month = _month_number(groups["month"])
         return f"{groups['year']}-{month:02d}", f"'{expression}': an absolute month"
+    if name == "quarter_year":
+        order = ("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th")
+        number = (
+            int(groups["q"]) if groups.get("q") else order.index(groups["quarter"].lower()) % 4 + 1
+        )
+        first = 3 * number - 2
+        year = groups["year"]
+        return (
+            f"{year}-{first:02d}/{year}-{first + 2:02d}",
+            f"'{expression}': an absolute quarter, months {first} to {first + 2}",
+        )
     if name == "season_year":
         code = SEASONS[groups["season"].lower()][0]
         return f"{groups['year']}-{code}", f"'{expression}': an absolute season"

@@ -7,7 +7,12 @@ import pytest
 from timeline.articles import read_article
 from timeline.dates import parse_date
 from timeline.extract.pipeline import extract_article
-from timeline.extract.relative_dates import resolve_relative_date, timeline_date
+from timeline.extract.relative_dates import (
+    Published,
+    find_dates,
+    resolve_relative_date,
+    timeline_date,
+)
 
 from .conftest import FIXTURES
 
@@ -272,3 +277,23 @@ def test_an_ongoing_range_and_its_starting_point_are_each_typed_by_their_words()
     assert ranged["date_expression"].startswith("Since taking office")
     point = next(e for e in extraction.events if e["date"] == "2025-08")
     assert point["type"] == "appointment"  # "taking office", its own words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "future", "expected"),
+    [
+        ("The minister arrived in Kyiv on the 14th.", False, "2024-03-14"),
+        # a day after publication's, in the past tense: the month before
+        ("The minister arrived in Kyiv on the 20th.", False, "2024-02-20"),
+        ("The minister will arrive in Kyiv on the 20th.", True, "2024-03-20"),
+        ("The minister will arrive in Kyiv on the 2nd.", True, "2024-04-02"),
+    ],
+)
+def test_a_day_of_the_month_alone_is_the_nearest_such_day(sentence, future, expected):
+    [found] = find_dates(sentence, 0, len(sentence), Published.parse("2024-03-15"), None, future)
+    assert found.date.edtf == expected
+
+
+def test_an_ordinal_that_is_no_day_is_no_date():
+    for sentence in ("He finished on the 3rd of the race.", "It stood on the 5th floor."):
+        assert find_dates(sentence, 0, len(sentence), Published.parse("2024-03-15")) == []

@@ -139,6 +139,13 @@ PATTERNS = [
         r"\b(?:(?:that|the)\s+same|(?:later|earlier)\s+that|that)\s+(?P<unit>day|week|month|year)\b",
     ),
     ("weekday", rf"\b(?:(?P<which>last|this|next|on)\s+)?{_WEEKDAY}\b"),
+    (
+        # "on the 14th": that day of the month of publication (or the one before or after)
+        "day_of_month",
+        r"\bon\s+the\s+(?P<dom>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+        r"(?!\s+(?:of|century|anniversary|floor|day|birthday|time|round|minute|hole|"
+        r"amendment|place|inning|lap)\b)",
+    ),
     ("deictic", r"\b(?P<word>yesterday|today|tomorrow)\b"),
     (
         "month_alone",
@@ -202,6 +209,10 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "same_period": (
         tuple(f"{w} {u}" for w in ("that", "same") for u in ("day", "week", "month", "year")),
     ),
+    "day_of_month": (
+        ("on the",),
+        ("st ", "nd ", "rd ", "th ", "st.", "nd.", "rd.", "th.", "st,", "nd,", "rd,", "th,"),
+    ),
     "weekday": (("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),),
     "deictic": (("yesterday", "today", "tomorrow"),),
     "month_alone": (_MONTH_CUES,),
@@ -224,7 +235,7 @@ _GATED = [
 # Every pattern needs one of these (a month, a year's digits, a unit of time, ...): a
 # clause with none of them, most clauses, is not tested for the other cue words.
 _ROOT_CUES = (*_YEAR_CUES, *_SEASONS, "day", "week", "month", "year", "ago", "end of",
-              "tomorrow", "hours", "later that", "earlier that")  # fmt: skip
+              "tomorrow", "hours", "later that", "earlier that", "on the")  # fmt: skip
 
 
 @lru_cache(maxsize=512)
@@ -607,10 +618,29 @@ def resolve(
             difference = 7
         day = published.date - dt.timedelta(days=difference)
         return str(day), f"'{expression}' in {pub}: the latest {groups['weekday']} up to that day"
+    if name == "day_of_month":
+        return _day_of_month(int(groups["dom"]), expression, published, future, pub)
     if name == "deictic":
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["word"].lower()]
         return str(published.date + dt.timedelta(days=shift)), f"'{expression}' in {pub}"
     return None
+
+
+def _day_of_month(
+    number: int, expression: str, published: Published, future: bool, pub: str
+) -> tuple[str, str] | None:
+    """ "on the 14th": the 14th of the month of publication, if that lies on the right
+    side of it (up to publication, or after it in future tense), else of the month
+    before (after)."""
+    year, month = published.date.year, published.date.month
+    if future and number < published.date.day or not future and number > published.date.day:
+        year, month = _shift_month(year, month, 1 if future else -1)
+    try:
+        day = dt.date(year, month, number)
+    except ValueError:
+        return None
+    side = "after" if future else "up to"
+    return str(day), f"'{expression}' in {pub}: the nearest {number}th {side} that day"
 
 
 def _span(groups: dict, expression: str) -> tuple[str, str] | None:

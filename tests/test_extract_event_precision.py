@@ -798,3 +798,14 @@ def test_what_an_office_anticipates_lies_ahead():
 )
 def test_a_line_of_names_and_a_date_is_no_event(body, published):
     assert dated(body, published) == []
+
+
+def test_an_order_dated_in_its_name_leaves_the_day_of_the_action():
+    # devset, Treasury jy2542 (2024): the lead is today's, not the order's December 15
+    body = (
+        "WASHINGTON — Today, the U.S. Department of the Treasury’s Office of Foreign Assets "
+        "Control (OFAC) sanctioned the former President of Haiti, Michel Joseph Martelly "
+        "(Martelly), pursuant to Executive Order (E.O.) 14059 of December 15, 2021, “Imposing "
+        "Sanctions on Foreign Persons Involved in the Global Illicit Drug Trade.”"
+    )
+    assert dated(body, "2024-08-20") == [("2024-08-20", "Today")]

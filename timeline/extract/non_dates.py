@@ -9,7 +9,8 @@ done. General signs, each seen on real news text:
   "in March each year", "usually held in March": the month the thing recurs in;
 * **a name**: a weekday after "the" with a capitalised word after it ("The Saturday
   Evening Post", "the Sunday Times"), a year after the word that names a law, a treaty
-  or a class ("the George Floyd Justice in Policing Act of 2021", "the Class of 2020");
+  or a class ("the George Floyd Justice in Policing Act of 2021", "the Class of 2020"), a
+  day after a numbered order or resolution ("E.O. 14059 of December 15, 2021");
 * **a comparison**: "Unlike in 2019, the vote went smoothly", "higher than in 2022", "as
   in 2019": the year is what the happening is compared with, not when it was;
 * **a scope**: "produced on or after April 13, 2024", "designated for, on or after
@@ -37,7 +38,8 @@ _SCOPE_BEFORE = re.compile(r"\bon\s+or\s+(?:after|before)\s+$", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:must\s+be\s+[a-z]+(?:ed|en|wn)|(?:are|is)\s+required\s+to|are\s+due|is\s+due|"
     r"deadline(?:\s+is)?|have\s+until|has\s+until)\b"
-    r"(?:[^.;:!?,]{0,90}?\b(?:by|before|no later than|until)\s+|[^.;:!?,]{0,90}?\b(?:is|will be)\s+)$",
+    r"(?:[^.;:!?,]{0,90}?\b(?:by|before|no later than|until)\s+|"
+    r"[^.;:!?,]{0,90}?\b(?:is|will be)\s+)$",
     re.IGNORECASE,
 )
 _OBLIGATION_BEFORE = re.compile(
@@ -71,6 +73,12 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NAMED_BY_YEAR = re.compile(
     r"(?-i:\b(?:Acts?|Bill|Law|Code|Treaty|Convention|Accords?|Agreement|Declaration|"
     r"Constitution|Statute|Amendments?|Resolution|Compromise|Class))\s+$"
+)
+# A numbered order, resolution or act dated in its name: "Executive Order (E.O.) 14059 of
+# December 15, 2021", "Resolution 2231 of July 20, 2015", "Decree No. 71 of 12 March".
+_NUMBERED_ACT_BEFORE = re.compile(
+    r"(?-i:\b(?:E\.O\.|Orders?|Acts?|Resolutions?|Decrees?|Laws?|Directives?|Regulations?|"
+    r"Decisions?|Ordinances?|Proclamations?))\)?\s+(?:No\.\s*)?\d[\d/-]*\s+of\s+$"
 )
 _NOWADAYS = re.compile(r"\b(?:still|even|until|up to)\b(?:\s+[\w’']+){0,3}\s+(?:today)\b", re.I)
 # Words for the present age: "today's" before them means nowadays.
@@ -125,6 +133,8 @@ def why_no_happenings_date(text: str, date: DateMention) -> str | None:
             return "a name"
     if re.fullmatch(r"of\s+\d{4}", date.expression) and _NAMED_BY_YEAR.search(before):
         return "a name"
+    if _NUMBERED_ACT_BEFORE.search(before):
+        return "a name"  # "E.O. 14059 of December 15, 2021": the order's name
     if date.expression.lower() == "today" and means_nowadays(text, date.start, date.end):
         return "nowadays"
     return None

@@ -809,3 +809,20 @@ def test_an_order_dated_in_its_name_leaves_the_day_of_the_action():
         "Sanctions on Foreign Persons Involved in the Global Illicit Drug Trade.”"
     )
     assert dated(body, "2024-08-20") == [("2024-08-20", "Today")]
+
+
+def test_a_who_clause_with_its_own_date_is_its_own_happening():
+    # after Treasury sanctions releases: the designation is today's, the indictment earlier
+    body = (
+        "Today, OFAC designated Ali Khan, who was indicted by a federal grand jury on "
+        "March 3, 2022."
+    )
+    assert dated(body, "2024-08-20") == [
+        ("2024-08-20", "Today"),
+        ("2022-03-03", "on March 3, 2022"),
+    ]
+
+
+def test_a_nouns_date_leaves_the_sentence_its_own():
+    body = "On Tuesday, the ministry summoned the ambassador over the strike of July 8, 2024."
+    assert dated(body, "2024-08-20") == [("2024-08-20", "On Tuesday")]

@@ -184,7 +184,7 @@ _WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satur
 # Where a sentence splits into clauses that can each carry their own date: "On Friday, X
 # suggested ..., as Y confirmed a meeting set for Aug. 15" is two happenings.
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:as|when|while|whereas|after|before|but|and|which)\s)|;\s+|\s+[–—]\s+"
+    r",\s+(?=(?:as|when|while|whereas|after|before|but|and|which|who)\s)|;\s+|\s+[–—]\s+"
 )
 
 
@@ -528,6 +528,12 @@ def _has_lowercase_word(wording: str) -> bool:
     )
 
 
+# "the strike of", "the agreement of": a noun the date belongs to ("the end of", "the night
+# of" are parts of the date itself).
+_NOUNS_DATE_BEFORE = re.compile(
+    r"\bthe\s+(?!(?:end|start|beginning|middle|night|morning|evening|afternoon|eve|week|"
+    r"month|year|weekend|spring|summer|autumn|fall|winter|first|last)\b)[a-z]+\s+of\s+$"
+)
 _PERCENTAGE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s+(?:that|which|who|because)\b|[;:–—]|,\s+(?:which|who|as|and)\b")
 
@@ -665,7 +671,16 @@ def _candidate(
         return None
     # The most precise date; of two as precise, the one stated outright ("six years ago,
     # in 2019": 2019 because the text says so, not because of the publication year).
-    date = min(dates, key=lambda d: (_PRECISION_RANK[d.date.precision], not d.absolute))
+    # A noun's date ("summoned the ambassador over the strike of July 8") is that noun's
+    # happening's: another date of the sentence, if it has one, is the sentence's.
+    date = min(
+        dates,
+        key=lambda d: (
+            bool(_NOUNS_DATE_BEFORE.search(evidence.text, 0, d.start - evidence.start)),
+            _PRECISION_RANK[d.date.precision],
+            not d.absolute,
+        ),
+    )
     wording = typed_by or evidence.text
     kind, keyword = next(_type_matches(wording), ("other", None))
     action = keyword.group() if keyword and kind not in ("statement", "trade") else ""

@@ -15,6 +15,18 @@ from .state_names import _state_of
 from .vocabulary import ROLE_NOUNS
 
 
+# Generational suffixes after a surname: "Robert F. Kennedy Jr." is "Kennedy" alone.
+_NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
+def surname(form: str) -> str:
+    """The last word of a person's name that is not a generational suffix."""
+    words = form.split()
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
 @dataclass
 class BookActor:
     """An actor extraction can link mentions to."""
@@ -139,7 +151,7 @@ class ActorBook:
                 actor_id
                 for actor_id in pool
                 if self.actors[actor_id].type == "person"
-                and any(same_name(word, form.split()[-1]) for form in self.actors[actor_id].forms)
+                and any(same_name(word, surname(form)) for form in self.actors[actor_id].forms)
             }
             if len(matches) == 1:
                 return matches.pop()
@@ -155,7 +167,7 @@ class ActorBook:
             for actor_id in mentioned
             if self.actors[actor_id].type == "person"
             and any(
-                len(form.split()) > 1 and same_name(word, form.split()[-1])
+                len(form.split()) > 1 and same_name(word, surname(form))
                 for form in self.actors[actor_id].forms
             )
         }

@@ -213,6 +213,14 @@ _PAIRED_MIXED_CASE = re.compile(r" \(([A-Z][a-z]*[A-Z][A-Za-z]{0,8})\)")
 # Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
 _PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la", "le"}
 _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
+# Generational suffixes that end a person's name: "Robert F. Kennedy Jr.", "Henry Ford II".
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
+def _without_suffix(tokens: list[Token], i: int, j: int) -> int:
+    """The last token of a name before its generational suffix ("Kennedy" in "Robert F.
+    Kennedy Jr."), so the suffix counts neither as a name word nor as the surname."""
+    return j - 1 if j - 1 > i and tokens[j].text in _NAME_SUFFIXES else j
 
 
 def words_key(abbreviation: str) -> str:
@@ -343,7 +351,9 @@ def _body_core(words: list[str]) -> list[str]:
 def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
     """Two or three words shaped like a person's name: a common given name first ("Laura
     Brennan"), an initial ("J. Ross Tate"), or a romanised given name with a hyphen and
-    no capital after it ("Chan Tai-man", "Park Ji-sung")."""
+    no capital after it ("Chan Tai-man", "Park Ji-sung"); a generational suffix after
+    it ("Jr.") does not count."""
+    j = _without_suffix(tokens, i, j)
     if not 1 <= j - i <= 2:
         return False
     first, last = tokens[i].text, tokens[j].text
@@ -360,6 +370,7 @@ def _given_name_tail(tokens: list[Token], i: int, j: int) -> int | None:
     capitalised words ("... for Terrorism and Financial Intelligence Brian E. Nelson": the
     rest of a long title), or None. The words before must hold no given name or initial
     ("Mary Ann Lee", "L. Ron Hubbard" are one name each)."""
+    j = _without_suffix(tokens, i, j)
     for size in (3, 2):
         first = j - size + 1
         if first <= i:
@@ -588,7 +599,12 @@ class MentionFinder:
                 after_org = self._run_has_org_word(tokens, k)
                 if "and" in joining and before_org and after_org:
                     break  # "the Institute of Technology and Colorado State University": two
-                if joining == {"and"} and not before_org and self._run_ends_org(tokens, k):
+                if (
+                    joining == {"and"}
+                    and not before_org
+                    and tokens[k].capitalised
+                    and self._run_ends_org(tokens, k)
+                ):
                     j = k  # "Nurses and Midwives Union": one name
                     continue
                 if "of" in joining and not before_org and j > i:
@@ -621,7 +637,9 @@ class MentionFinder:
         """Where a person's name begins after a title that ends a longer phrase: "Home
         Secretary Suella Braverman", "NASA Administrator Charles Bolden", "Secretary of
         State Ann Lee", "CEO of the Refugee Council Enver Solomon", "Commission President
-        Ursula von der Leyen" (None: no such title)."""
+        Ursula von der Leyen" (None: no such title); "Jr." after the name is no part of
+        the count."""
+        j = _without_suffix(tokens, start, j)
         for size in (4, 3, 2):
             first = j - size + 1
             if first <= start:

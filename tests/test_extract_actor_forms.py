@@ -1,0 +1,51 @@
+"""Names of people and bodies read whole, as English news writes them: a generational
+suffix ends a person's name ("Robert F. Kennedy Jr."), an "and" joins a body's name only
+into a capitalised word. Sentences in news style (the forms seen on real articles
+outside the repository); each text builds a fresh book, so no known actor helps.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.actors import ActorBook, find_mentions
+from timeline.extract.sentences import paragraphs
+
+
+def mentions_of(text: str) -> tuple[ActorBook, dict[str, set[str]]]:
+    """The book, and each mention's words -> the actors they were linked to."""
+    book = ActorBook([], [])
+    linked: dict[str, set[str]] = {}
+    for mention in find_mentions(text, paragraphs(text), book, []):
+        linked.setdefault(mention.text, set()).add(mention.actor_id)
+    return book, linked
+
+
+def names_of(text: str) -> set[str]:
+    book, _ = mentions_of(text)
+    return {actor.name for actor in book.actors.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Robert F. Kennedy Jr. said on Monday that the study had erred.",
+         "Robert F. Kennedy Jr"),
+        ("Health Secretary Robert F. Kennedy Jr. spoke first.", "Robert F. Kennedy Jr"),
+        ("The crowd sang as Martin Luther King Jr. arrived.", "Martin Luther King Jr"),
+    ],
+)  # fmt: skip
+def test_generational_suffix_ends_the_persons_name(text, name):
+    assert name in names_of(text)
+
+
+def test_surname_alone_after_a_suffixed_name_is_that_person():
+    _, linked = mentions_of(
+        "Health Secretary Robert F. Kennedy Jr. spoke. Later Kennedy said he was glad."
+    )
+    assert linked["Kennedy"] == linked["Robert F. Kennedy Jr"]
+
+
+def test_and_before_a_lowercase_word_ends_the_name():
+    names = names_of("Secretary Yellen and senior Biden-Harris Administration officials met.")
+    assert not any(" and " in name for name in names)

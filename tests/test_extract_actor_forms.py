@@ -49,3 +49,47 @@ def test_surname_alone_after_a_suffixed_name_is_that_person():
 def test_and_before_a_lowercase_word_ends_the_name():
     names = names_of("Secretary Yellen and senior Biden-Harris Administration officials met.")
     assert not any(" and " in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A report by the Center for Strategic and International Studies said so.",
+         "Center for Strategic and International Studies"),
+        ("The Department of Health and Human Services agreed on Monday.",
+         "Department of Health and Human Services"),
+        ("The Social Security and Medicare Boards of Trustees released a report.",
+         "Social Security and Medicare Boards of Trustees"),
+    ],
+)  # fmt: skip
+def test_and_inside_a_bodys_field_keeps_the_name_whole(text, name):
+    assert name in names_of(text)
+
+
+def test_and_before_a_name_with_no_field_word_ends_the_body():
+    names = names_of("The Institute for Fiscal Studies and Goldman Sachs disagreed.")
+    assert "Institute for Fiscal Studies" in names
+    assert not any("Goldman" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("Officials from the Departments of the Treasury and Labor met on Monday.",
+         {"Department of the Treasury", "Department of Labor"}),
+        ("The Ministries of Health, Finance and Defence agreed.",
+         {"Ministry of Health", "Ministry of Finance", "Ministry of Defence"}),
+    ],
+)  # fmt: skip
+def test_a_plural_head_lists_one_body_per_field(text, bodies):
+    book, _ = mentions_of(text)
+    found = {a.name for a in book.actors.values() if a.type == "government_body"}
+    assert found == bodies
+
+
+def test_a_listed_body_named_again_in_full_is_one_actor():
+    _, linked = mentions_of(
+        "Officials from the Departments of the Treasury and Labor met. Later the "
+        "Department of Labor said it was pleased."
+    )
+    assert linked["Labor"] == linked["Department of Labor"]

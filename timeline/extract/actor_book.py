@@ -14,7 +14,6 @@ from .names import name_key, same_but_middle, same_name, slug, transliteration_k
 from .state_names import _state_of
 from .vocabulary import ROLE_NOUNS
 
-
 # Generational suffixes after a surname: "Robert F. Kennedy Jr." is "Kennedy" alone.
 _NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 

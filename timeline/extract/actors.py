@@ -249,6 +249,26 @@ _TITLE_ENDINGS = set(
 )
 
 
+# Words that end the field a body works in ("... for Strategic and International
+# Studies"), so an "and" before them is inside the body's name.
+_FIELD_WORDS = _TITLE_ENDINGS | set(
+    """Studies Sciences Science Research Technology Technologies Statistics Arts Humanities
+    Medicine Engineering Rights Planning Economics Innovation Environment""".split()
+)
+
+
+# A plural head listing bodies of one kind: "the Departments of the Treasury and Labor".
+_PLURAL_HEADS = {
+    "Departments": "Department",
+    "Ministries": "Ministry",
+    "Agencies": "Agency",
+    "Offices": "Office",
+    "Committees": "Committee",
+    "Commissions": "Commission",
+}
+_MORE_FIELDS = re.compile(r"(?:,\s(?:and\s)?|\sand\s)((?:the\s)?[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})")
+
+
 def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> str:
     """The rule that typed a new actor, in words a reviewer can check."""
     if actor_type == "state":
@@ -623,7 +643,14 @@ class MentionFinder:
                 and tokens[k].capitalised
                 and _joined(tokens, j, k)
                 and self._has_org_word(tokens, i, j)
-                and "of" in {t.text for t in tokens[i : j + 1]}
+                and (
+                    # "Department of Health and Human Services": the field runs on
+                    "of" in {t.text for t in tokens[i : j + 1]}
+                    # "Center for Strategic and International Studies", not "Institute
+                    # for Fiscal Studies and Goldman Sachs": a field's word ends it
+                    or "for" in {t.text for t in tokens[i : j + 1]}
+                    and self._capitalised_run(tokens, k)[-1].text in _FIELD_WORDS
+                )
             ):
                 j = k
                 continue
@@ -702,6 +729,8 @@ class MentionFinder:
             start += 1
         if start <= j and (body := self._government_of(tokens, start, j)) is not None:
             return body
+        if start < j and tokens[start].text in _PLURAL_HEADS and tokens[start + 1].text == "of":
+            return self._bodies_of_one_kind(tokens, start, j)
         if tokens[j].text in _COLLECTIVES and (
             owned := _COLLECTIVE_BODY.match(self.text, tokens[j].end)
         ):
@@ -912,6 +941,40 @@ class MentionFinder:
         self._add(tokens, start, j + 1, actor_id)
         return j + 2
 
+    def _bodies_of_one_kind(self, tokens: list[Token], start: int, j: int) -> int:
+        """ "the Departments of the Treasury and Labor", "the Ministries of Health and
+        Finance": one body for each field the plural head lists, named with the head in
+        the singular ("Department of Labor"), each mention the field's words."""
+        head = _PLURAL_HEADS[tokens[start].text]
+        fields: list[list[Token]] = [[]]
+        for token in tokens[start + 2 : j + 1]:
+            if token.text == "and" or self.text[token.start - 2 : token.start] == ", ":
+                if fields[-1]:
+                    fields.append([])
+                if token.text == "and":
+                    continue
+            fields[-1].append(token)
+        spans = [
+            (words[0].start, words[-1].end) for words in fields if words and words[-1].capitalised
+        ]
+        end = tokens[j].end
+        while spans and (more := _MORE_FIELDS.match(self.text, end)):
+            # "the Ministries of Health, Finance and Defence": the list runs past a comma
+            spans.append(more.span(1))
+            end = more.end()
+        for first, last in spans:
+            spelled = self.text[first:last]
+            name = f"{head} of {spelled}"
+            actor_id = self.book.find(name, "government_body") or self.book.add(
+                name,
+                "government_body",
+                f"actor: government_body, one of the bodies “{tokens[start].text} of …” lists",
+                self._context(tokens[start].start, tokens[j].end),
+            )
+            self._add_at(first, last, actor_id)
+            self.mentioned[actor_id] = None
+        return self._skip_to(tokens, j, end)
+
     def _trim_institution(
         self, tokens: list[Token], start: int, j: int
     ) -> tuple[int, int, int | None]:
@@ -958,6 +1021,8 @@ class MentionFinder:
             tail = j - size + 1
             if tail - start < 1 or not all(_name_like(t.text) for t in tokens[tail : j + 1]):
                 continue
+            if tokens[tail - 1].text in _CONNECTORS:
+                continue  # "Department of Health and Human Services": the body's field
             if (
                 tokens[tail - 1].text in _BODY_WORDS
                 or tokens[tail].text in GIVEN_NAMES

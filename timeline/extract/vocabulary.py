@@ -119,6 +119,11 @@ ORGANISATION_WORDS = set(
     Planetarium School College League Legion Corps Brotherhood Institution Democrats
     Republicans Conservatives Guild Syndicate Laboratory Laboratories Observatory""".split()
 )
+# Plural heads of one body's name ("Social Security and Medicare Boards of Trustees",
+# "Centers for Disease Control") or of a list of bodies ("the Departments of the
+# Treasury and Labor", split by the actor rules) (issue 12, actors).
+GOVERNMENT_WORDS |= {"Departments", "Agencies", "Commissions", "Committees", "Offices"}
+ORGANISATION_WORDS |= {"Boards", "Centers", "Centres", "Institutes", "Councils"}
 # A company's legal form spelled out ("Rasperia Trading Limited") (issue 12, actors).
 ORGANISATION_WORDS |= {"Limited", "Incorporated"}
 # People described by their wealth ("Russian oligarch Oleg Deripaska") (issue 12, actors).

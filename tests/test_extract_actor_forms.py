@@ -93,3 +93,48 @@ def test_a_listed_body_named_again_in_full_is_one_actor():
         "Department of Labor said it was pleased."
     )
     assert linked["Labor"] == linked["Department of Labor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "title"),
+    [
+        ("President Biden signed the bill on Friday.", "Biden", "President"),
+        ("The plan was drawn up by Secretary Yellen last year.", "Yellen", "Secretary"),
+        ("Mr. Hartigan declined to comment.", "Hartigan", "Mr"),
+    ],
+)  # fmt: skip
+def test_a_title_before_a_lone_surname_makes_a_person(text, surname, title):
+    """Named with the title as written, as the speaker rules name one ("Inspector
+    Varga said")."""
+    book, linked = mentions_of(text)
+    (actor_id,) = next(ids for words, ids in linked.items() if words.endswith(surname))
+    actor = book.actors[actor_id]
+    assert actor.type == "person" and actor.name.endswith(surname)
+    assert title in actor.method
+
+
+def test_a_titled_surname_alone_later_is_the_same_person():
+    book, linked = mentions_of("President Biden signed the bill. Biden said he was glad.")
+    assert len(linked["Biden"]) == 1
+    assert [a.name for a in book.actors.values()] == ["President Biden"]
+
+
+def test_a_titled_surname_joins_the_full_name_given_later():
+    book, linked = mentions_of("President Biden signed it. Later, President Joe Biden left.")
+    assert linked["Biden"] == linked["Joe Biden"]
+    assert [a.name for a in book.actors.values()] == ["Joe Biden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("General Motors said profits fell.", "Motors"),  # no personal title
+        ("Ukrainian Ambassador Controversy\n\nThe row began in May.", "Controversy"),
+        # the full name, spelt otherwise, is the speakers' to link
+        ('Lydia Buchtmann spoke. "Hello," Ms Bauchtman said.', "Bauchtman"),
+        ("A Senate Democrat spoke.", "Democrat"),
+    ],
+)  # fmt: skip
+def test_titled_words_that_are_no_new_person(text, word):
+    book, linked = mentions_of(text)
+    assert not any(a.name == word and a.type == "person" for a in book.actors.values())

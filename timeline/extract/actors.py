@@ -13,6 +13,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
+
 from .actor_book import ActorBook, BookActor, Mention, MentionIndex
 from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES
 from .given_names import GIVEN_NAMES
@@ -223,6 +225,14 @@ def _without_suffix(tokens: list[Token], i: int, j: int) -> int:
     return j - 1 if j - 1 > i and tokens[j].text in _NAME_SUFFIXES else j
 
 
+def _untitled(name: str) -> str:
+    """ "President Biden" -> "Biden": a personal title before a lone surname dropped."""
+    words = name.split()
+    if len(words) == 2 and words[0].rstrip(".") in _PERSONAL_TITLES:
+        return words[1]
+    return name
+
+
 def words_key(abbreviation: str) -> str:
     """ "U.S." -> "US": initials with or without their dots."""
     return abbreviation.replace(".", "")
@@ -257,6 +267,16 @@ _FIELD_WORDS = _TITLE_ENDINGS | set(
 )
 
 
+# Titles that stand before a person's surname alone ("President Biden", "Mr. Burton");
+# not "General", "Chief", "Special": "General Motors", "Chief Executive".
+_PERSONAL_TITLES = frozenset(
+    """President Secretary Senator Sen Governor Gov Mayor Minister Ambassador Chancellor
+    Premier Judge Justice Mr Mrs Ms Dr Prof Professor Rep Representative Pope King Queen
+    Prince Princess Sheikh Speaker Director Commissioner Inspector Detective Sergeant Sgt
+    Captain Capt Lieutenant Lt Colonel Col Admiral Rabbi Imam Bishop Archbishop Cardinal
+    Reverend Rev Chairman Chairwoman Councillor Councilor Sheriff Congressman
+    Congresswoman""".split()
+)
 # A plural head listing bodies of one kind: "the Departments of the Treasury and Labor".
 _PLURAL_HEADS = {
     "Departments": "Department",
@@ -423,6 +443,8 @@ class MentionFinder:
         self.lowercase = lowercase_words(text)
         self.lone_subjects = lone_subjects(text)
         self.name_tails = name_tails(text, FUNCTION_WORDS)
+        # The same, after a word that is no title: "Lydia Buchtmann", not "Ms Bauchtman".
+        self.full_name_tails = name_tails(text, FUNCTION_WORDS | TITLE_WORDS | _PERSONAL_TITLES)
         # The cue or the rule that typed the phrase being classified, for its method.
         self._cue: str | None = None
         self._surname_later = False
@@ -462,6 +484,9 @@ class MentionFinder:
             if actor is None or actor.origin != "extracted":
                 continue
             spellings = {_without_article(f) for f in actor.forms}
+            if actor.type == "person" and len(spellings) <= 2:
+                # "President Biden", perhaps with "Biden" later: a titled surname
+                spellings = {_untitled(f) for f in spellings}
             if len(spellings) != 1:
                 continue
             into_id = None
@@ -475,9 +500,9 @@ class MentionFinder:
                     and any(_initials(f) == actor.name for f in self.book.actors[other_id].forms)
                 }
                 into_id = bodies.pop() if len(bodies) == 1 else None
-            elif actor.type == "person" and " " not in actor.name:
+            elif actor.type == "person" and " " not in (lone := spellings.pop()):
                 others = [other for other in self.mentioned if other != actor_id]
-                into_id = self.book.surname_of_mentioned(actor.name, others)
+                into_id = self.book.surname_of_mentioned(lone, others)
             if into_id is None:
                 continue
             self.book.fold(actor_id, into_id)
@@ -858,9 +883,16 @@ class MentionFinder:
         if actor_id is None and actor_type != "person":
             actor_id = self._same_body(words)
         if actor_id is None:
-            if actor_type == "person" and len(words) < 2:
+            titled_surname = self._titled_surname(tokens, i, start, j)
+            if actor_type == "person" and len(words) < 2 and not titled_surname:
                 return j + 1
             method = _type_reason(name, words, actor_type, bool(roles))
+            if titled_surname:
+                # "Inspector Varga": the title and surname as written, as the speaker
+                # rules name a titled surname nobody was named in full with
+                method = f"actor: person, a surname after the title “{titled_surname}”"
+                # (the mention is the surname's, where the speaker rules read a gender)
+                canonical = self.text[tokens[start - 1].start : tokens[j].end]
             if self._cue:
                 method = f"actor: {actor_type}, one word with a body's cue beside it “{self._cue}”"
             elif self._surname_later:
@@ -940,6 +972,46 @@ class MentionFinder:
         )
         self._add(tokens, start, j + 1, actor_id)
         return j + 2
+
+    def _titled_surname(self, tokens: list[Token], i: int, start: int, j: int) -> str | None:
+        """The personal title standing right before a lone surname ("President Biden",
+        "Secretary Yellen", "Mr. Burton") that nobody was named in full with: news names
+        well-known people so. The word must be shaped like a surname, not written in
+        lowercase in the article, nor a place or a people; "General Motors" is no person."""
+        if start != j or start == i or tokens[start - 1].run_end < start:
+            return None
+        title, word = tokens[start - 1].text.rstrip("."), tokens[start].text
+        if title not in _PERSONAL_TITLES:
+            return None
+        if (
+            not _SURNAME.fullmatch(word)
+            or word.lower() in self.lowercase
+            or word in DEMONYMS
+            or _state_of(word)
+            or _is_place(word)
+            or word in _INSTITUTION_WORDS
+            or self._in_heading(tokens[start].start)
+            or self._full_name_ending_like(word)
+        ):
+            return None
+        return title
+
+    def _in_heading(self, position: int) -> bool:
+        """A line with no sentence's end ("Ukrainian Ambassador Controversy"): a heading
+        in title case, whose capitals say nothing about names."""
+        end = self.text.find("\n", position)
+        line = self.text[position : len(self.text) if end < 0 else end].rstrip()
+        return not line.endswith((".", "!", "?", '"', "”", ":", "'", "’", ")"))
+
+    def _full_name_ending_like(self, word: str) -> bool:
+        """Whether the article names somebody in full with this surname, perhaps spelt
+        otherwise ("Lydia Buchtmann ... Ms Bauchtman said"): then the surname is theirs,
+        for the rules that link it, and no new person."""
+        key = word.lower()
+        return any(
+            tail[0] == word[0] and fuzz.ratio(tail.lower(), key) >= 80
+            for tail in self.full_name_tails
+        )
 
     def _bodies_of_one_kind(self, tokens: list[Token], start: int, j: int) -> int:
         """ "the Departments of the Treasury and Labor", "the Ministries of Health and

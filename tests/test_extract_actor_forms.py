@@ -138,3 +138,43 @@ def test_a_titled_surname_joins_the_full_name_given_later():
 def test_titled_words_that_are_no_new_person(text, word):
     book, linked = mentions_of(text)
     assert not any(a.name == word and a.type == "person" for a in book.actors.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Congress passed the bill on Friday.", "Congress"),
+        ("The measure failed after the Senate voted 51 to 49.", "Senate"),
+        ("Treasury officials said the money would flow.", "Treasury"),
+        ("The Knesset approved the budget.", "Knesset"),
+    ],
+)  # fmt: skip
+def test_a_legislature_or_department_named_bare_is_a_government_body(text, word):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked[word]
+    assert book.actors[actor_id].type == "government_body"
+    assert "legislature or department" in book.actors[actor_id].method
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasury yields rose on Monday.",  # a security
+        "The Senate of the club met. Every senate has rules.",  # a common noun here
+    ],
+)  # fmt: skip
+def test_bare_words_that_name_no_body(text):
+    book, _ = mentions_of(text)
+    assert not any(a.name in ("Treasury", "Senate") for a in book.actors.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasury officials said so. The U.S. Department of the Treasury agreed.",
+        "The Department of the Treasury agreed on Monday. Later Treasury said so.",
+    ],
+)  # fmt: skip
+def test_a_department_named_bare_and_in_full_is_one_actor(text):
+    book, _ = mentions_of(text)
+    assert len(book.actors) == 1

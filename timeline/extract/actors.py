@@ -277,6 +277,18 @@ _PERSONAL_TITLES = frozenset(
     Reverend Rev Chairman Chairwoman Councillor Councilor Sheriff Congressman
     Congresswoman""".split()
 )
+# One-word names of a legislature or a department that news writes bare: "Congress
+# passed", "the Senate voted", "Treasury said", "the Knesset approved".
+_ONE_OF_A_KIND = frozenset(
+    """Congress Senate Parliament Treasury Pentagon Knesset Bundestag Bundesrat Duma Rada
+    Sejm Riksdag Storting Folketing Eduskunta Oireachtas Dáil Seanad Majlis Kremlin
+    Mazhilis Legislature Assembly""".split()
+)
+# Nouns after "Treasury" that make it a security, not the department.
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:yields?|bonds?|bills?|notes?|securities|market|markets|prices?|rates?|"
+    r"auctions?|futures|inflation-protected)\b"
+)
 # A plural head listing bodies of one kind: "the Departments of the Treasury and Labor".
 _PLURAL_HEADS = {
     "Departments": "Department",
@@ -351,6 +363,11 @@ def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
     its demonym before ("US", "Italian"), "of ..." after, or an outlet's word."""
     if _body_core(a) == _body_core(b) and any(w in _INSTITUTION_WORDS for w in a):
         return True  # "Department of the Treasury" and "US Treasury Department"
+    for one, other in ((a, b), (b, a)):
+        if len(one) == 1 and one[0] in _ONE_OF_A_KIND:
+            field = [w for w in _body_core(other) if w not in _INSTITUTION_WORDS]
+            if field == one:
+                return True  # "Treasury" and "the U.S. Department of the Treasury"
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if len(short) == len(long):
         return False
@@ -447,6 +464,8 @@ class MentionFinder:
         self.full_name_tails = name_tails(text, FUNCTION_WORDS | TITLE_WORDS | _PERSONAL_TITLES)
         # The cue or the rule that typed the phrase being classified, for its method.
         self._cue: str | None = None
+        # A rule that typed it by other evidence than its words, when it says more.
+        self._rule: str | None = None
         self._surname_later = False
         # A body's name cut before "of <state>": where its whole spelling runs.
         self._whole_spelling: tuple[int, int] | None = None
@@ -854,7 +873,7 @@ class MentionFinder:
         # A title phrase ending in "of <State>" names a role, not an actor.
         words = [t.text for t in tokens[start : j + 1]]
         name = self.text[tokens[start].start : tokens[j].end]
-        self._cue = None
+        self._cue = self._rule = None
         if start == j and name in CAPITALS and (person := self._surname_alone(tokens, start)):
             # "Valeska Paris ... Paris claims": her surname, not France acting
             self._add(tokens, start, j, person)
@@ -893,7 +912,9 @@ class MentionFinder:
                 method = f"actor: person, a surname after the title “{titled_surname}”"
                 # (the mention is the surname's, where the speaker rules read a gender)
                 canonical = self.text[tokens[start - 1].start : tokens[j].end]
-            if self._cue:
+            if self._rule:
+                method = self._rule
+            elif self._cue:
                 method = f"actor: {actor_type}, one word with a body's cue beside it “{self._cue}”"
             elif self._surname_later:
                 method = "actor: person, two names and the last one later alone as a subject"
@@ -995,6 +1016,15 @@ class MentionFinder:
         ):
             return None
         return title
+
+    def _names_the_body(self, tokens: list[Token], j: int) -> bool:
+        """ "Congress", "the Senate", "Treasury" capitalised name one body, unless the
+        word is a product's ("Treasury yields", "Treasury bonds") or the article also
+        writes it in lowercase as a common noun ("the treasury of the club")."""
+        word = tokens[j].text
+        if word.lower() in self.lowercase:
+            return False
+        return not _PRODUCT_AFTER.match(self.text, tokens[j].end)
 
     def _in_heading(self, position: int) -> bool:
         """A line with no sentence's end ("Ukrainian Ambassador Controversy"): a heading
@@ -1206,6 +1236,9 @@ class MentionFinder:
                 self._located_end = tokens[j].end
                 return None
             return "state"
+        if len(words) == 1 and last in _ONE_OF_A_KIND and self._names_the_body(tokens, j):
+            self._rule = "actor: government_body, the one-word name of a legislature or department"
+            return "government_body"  # "Congress passed", "the Senate voted", "Treasury said"
         if len(words) == 1 and last in _GENERIC_WORDS:  # "the Embassy", "TV": no name
             return None
         if name in CAPITALS and i == j:

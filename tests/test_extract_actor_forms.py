@@ -178,3 +178,29 @@ def test_bare_words_that_name_no_body(text):
 def test_a_department_named_bare_and_in_full_is_one_actor(text):
     book, _ = mentions_of(text)
     assert len(book.actors) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The tribes will receive Coronavirus Relief Fund dollars this week.", "Relief"),
+        ("States may apply to the Capital Projects Fund until June.", "Projects"),
+        ("Rent was paid from the Emergency Rental Assistance program.", "Rental"),
+        ("Payments follow the Indian Housing Block Grant (IHBG), subject to a floor. "
+         "IHBG data is used.", "IHBG"),
+    ],
+)  # fmt: skip
+def test_programmes_named_like_bodies_are_no_actors(text, word):
+    book, _ = mentions_of(text)
+    assert not any(word in a.name for a in book.actors.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The International Monetary Fund approved the loan.", "International Monetary Fund"),
+        ("The Housing Authority (HA) said so. HA officials agreed.", "Housing Authority"),
+    ],
+)  # fmt: skip
+def test_bodies_with_a_funds_or_an_acronyms_spelling_stay_actors(text, name):
+    assert name in names_of(text)

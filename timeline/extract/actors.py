@@ -289,6 +289,20 @@ _PRODUCT_AFTER = re.compile(
     r"\s+(?:yields?|bonds?|bills?|notes?|securities|market|markets|prices?|rates?|"
     r"auctions?|futures|inflation-protected)\b"
 )
+# Words before "Fund" that make it a programme handing out money, not a body.
+_PROGRAMME_PURPOSES = frozenset(
+    """Relief Projects Project Recovery Assistance Stabilization Stabilisation Infrastructure
+    Rescue Bailout Compensation Rental Emergency Loan Grant Grants Aid""".split()
+)
+_MONEY_PAID_AFTER = re.compile(
+    r"\s+(?:dollars|payments?|allocations?|recipients?|program|programme|awards?|grants?|"
+    r"funding|money|disbursements?)\b"
+)
+# Last words of a programme's or a law's name an acronym may stand for.
+_PROGRAMME_WORDS = frozenset(
+    "Grant Grants Program Programs Programme Assistance Scheme Subsidy Credit Loan Loans".split()
+)
+_WORDS_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w’'-]*\s(?:(?:of|for|and|the|on|in)\s)*){1,9})$")
 # A plural head listing bodies of one kind: "the Departments of the Treasury and Labor".
 _PLURAL_HEADS = {
     "Departments": "Department",
@@ -466,6 +480,7 @@ class MentionFinder:
         self._cue: str | None = None
         # A rule that typed it by other evidence than its words, when it says more.
         self._rule: str | None = None
+        self._programme_acronyms: dict[str, bool] = {}
         self._surname_later = False
         # A body's name cut before "of <state>": where its whole spelling runs.
         self._whole_spelling: tuple[int, int] | None = None
@@ -1017,6 +1032,37 @@ class MentionFinder:
             return None
         return title
 
+    def _programme_fund(self, words: list[str], end: int) -> bool:
+        """A fund that is a government programme, money handed out, not a body that acts:
+        its words name a purpose ("Coronavirus Relief Fund", "Capital Projects Fund",
+        "Homeowner Assistance Fund") or a noun of money paid follows it ("... Fund
+        dollars", "... Fund payments"); "the International Monetary Fund" is a body."""
+        if len(words) >= 2 and words[-2] in _PROGRAMME_PURPOSES:
+            return True
+        return bool(_MONEY_PAID_AFTER.match(self.text, end))
+
+    def _paired_with_no_actor(self, acronym: str) -> bool:
+        """An acronym the article pairs with words that name a programme, a grant or a
+        law, not a body ("the Indian Housing Block Grant (IHBG)"). Remembered per
+        acronym: the text is searched once for each."""
+        if acronym not in self._programme_acronyms:
+            self._programme_acronyms[acronym] = self._find_programme_pairing(acronym)
+        return self._programme_acronyms[acronym]
+
+    def _find_programme_pairing(self, acronym: str) -> bool:
+        for match in re.finditer(r"\(" + re.escape(acronym) + r"\)", self.text):
+            run = _WORDS_BEFORE_BRACKET.search(
+                self.text, max(0, match.start() - 120), match.start()
+            )
+            if run is None:
+                continue
+            expansion = run.group(1).split()
+            if _initials(" ".join(expansion)) != acronym:
+                continue
+            last = expansion[-1]
+            return last in NOT_ACTOR_WORDS or last in _PROGRAMME_WORDS
+        return False
+
     def _names_the_body(self, tokens: list[Token], j: int) -> bool:
         """ "Congress", "the Senate", "Treasury" capitalised name one body, unless the
         word is a product's ("Treasury yields", "Treasury bonds") or the article also
@@ -1259,6 +1305,8 @@ class MentionFinder:
             return None  # "Army Maj.", "Deputy Director": a rank with no name
         if set(words) & _CALENDAR_WORDS:
             return None
+        if last in ("Fund", "Funds") and self._programme_fund(words, tokens[j].end):
+            return None  # "the Coronavirus Relief Fund", "Capital Projects Fund dollars"
         if set(words) & MEDIA_WORDS:
             return "media"
         if set(words) & GOVERNMENT_WORDS and not set(words) & ORGANISATION_WORDS - {"Council"}:
@@ -1351,6 +1399,7 @@ class MentionFinder:
         if (
             _ACRONYM.fullmatch(word)
             and not _ROMAN_NUMERAL.fullmatch(word)
+            and not self._paired_with_no_actor(word)
             and not self._in_capitals_run(tokens, i)
             # "UNLESS of course": a word set in capitals for emphasis, no acronym
             and not (len(word) >= 5 and word.lower() in self.lowercase)

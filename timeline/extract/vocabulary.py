@@ -157,6 +157,9 @@ NOT_ACTOR_WORDS = set(
     Convention Project Campaign Operation Festival Exhibition Expo Session Meeting Talks
     Yurts Yurt Garden Gardens Shuttle Browser""".split()
 )
+# Programmes and benefits, named like bodies: "the Emergency Rental Assistance program",
+# "the Indian Housing Block Grant" (issue 12, actors).
+NOT_ACTOR_WORDS |= set("Assistance Grant Grants Scheme Subsidy Subsidies Allowance".split())
 # Prepositions after which a capital city is a place, not its state ("talks in Moscow").
 LOCATIVE_WORDS = set(
     """in to from at near via through into across towards toward around outside inside within

@@ -204,3 +204,20 @@ def test_programmes_named_like_bodies_are_no_actors(text, word):
 )  # fmt: skip
 def test_bodies_with_a_funds_or_an_acronyms_spelling_stay_actors(text, name):
     assert name in names_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Rockets were fired from the West Bank on Saturday.", "West Bank"),
+        ("Troops entered the Gaza Strip overnight.", "Gaza Strip"),
+        ("Gunmen reached Kibbutz Be'eri at dawn.", "Kibbutz"),
+    ],
+)  # fmt: skip
+def test_places_named_with_a_bodys_word_are_no_actors(text, word):
+    book, _ = mentions_of(text)
+    assert not any(word in a.name for a in book.actors.values())
+
+
+def test_a_bank_that_is_no_place_stays_a_body():
+    assert "World Bank" in names_of("The World Bank said it was worried.")

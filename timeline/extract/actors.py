@@ -1305,6 +1305,8 @@ class MentionFinder:
             return None  # "Army Maj.", "Deputy Director": a rank with no name
         if set(words) & _CALENDAR_WORDS:
             return None
+        if len(words) >= 2 and _is_place(name):
+            return None  # "West Bank", "Gaza Strip": a region, whatever body word it holds
         if last in ("Fund", "Funds") and self._programme_fund(words, tokens[j].end):
             return None  # "the Coronavirus Relief Fund", "Capital Projects Fund dollars"
         if set(words) & MEDIA_WORDS:

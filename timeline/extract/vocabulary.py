@@ -160,6 +160,8 @@ NOT_ACTOR_WORDS = set(
 # Programmes and benefits, named like bodies: "the Emergency Rental Assistance program",
 # "the Indian Housing Block Grant" (issue 12, actors).
 NOT_ACTOR_WORDS |= set("Assistance Grant Grants Scheme Subsidy Subsidies Allowance".split())
+# Settlements named with their kind: "Kibbutz Be'eri", "Moshav Netiv HaAsara".
+NOT_ACTOR_WORDS |= set("Kibbutz Moshav Village Township Camp".split())
 # Prepositions after which a capital city is a place, not its state ("talks in Moscow").
 LOCATIVE_WORDS = set(
     """in to from at near via through into across towards toward around outside inside within

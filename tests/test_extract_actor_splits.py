@@ -354,3 +354,32 @@ def test_a_mixed_case_word_in_brackets_that_is_no_abbreviation_is_not_paired():
     book, linked = mentions_of("The Riverside Rowing Club (McAllister) won again.")
     (club,) = linked["Riverside Rowing Club"]
     assert "McAllister" not in book.actors[club].forms
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("Lawrence Lessig spoke at the conference. Larry Lessig later said he was pleased.",
+         ("Lawrence Lessig", "Larry Lessig")),
+        ("Jim Wolfensohn led the bank for a decade. James Wolfensohn stepped down in 2005.",
+         ("Jim Wolfensohn", "James Wolfensohn")),
+        ("William Gates founded the firm. Bill Gates later gave much of it away.",
+         ("William Gates", "Bill Gates")),
+    ],
+)  # fmt: skip
+def test_a_nickname_and_its_given_name_are_one_person(text, forms):
+    assert one_actor(text, *forms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Steve" shortens Stephen and Steven alike: no guess
+        "Stephen Hale spoke first. Steve Hale spoke next.",
+        # other surnames stay other people
+        "Lawrence Lessig spoke. Larry Lewis left.",
+    ],
+)  # fmt: skip
+def test_names_a_nickname_does_not_join(text):
+    book, _ = mentions_of(text)
+    assert len([a for a in book.actors.values() if a.type == "person"]) == 2

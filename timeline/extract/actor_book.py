@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .gazetteer import DEMONYMS
 from .names import name_key, same_but_middle, same_name, slug, transliteration_key
+from .nicknames import formal_name
 from .state_names import _state_of
 from .vocabulary import ROLE_NOUNS
 
@@ -86,6 +87,9 @@ class ActorBook:
         self.actors: dict[str, BookActor] = {}
         self._by_key: dict[str, str] = {}
         self._by_transliteration: dict[str, str] = {}
+        # People by their name with a nickname written out: "Larry Lessig" -> "lawrence
+        # lessig", so the nickname and the given name find one actor.
+        self._by_formal: dict[str, str] = {}
         # Every leading run of words of a known spelling ("ann", "ann lee" for "Ann Lee
         # Park"): a token that starts none is passed over at once, and a phrase is read
         # only as far as some spelling still begins with it.
@@ -116,6 +120,8 @@ class ActorBook:
         key = name_key(form)
         self._by_key.setdefault(key, actor_id)
         self._by_transliteration.setdefault(transliteration_key(form), actor_id)
+        if actor.type == "person" and " " in form:
+            self._by_formal.setdefault(name_key(formal_name(form)), actor_id)
         words = key.split()
         for size in range(1, len(words) + 1):
             self.prefixes.add(" ".join(words[:size]))
@@ -131,6 +137,8 @@ class ActorBook:
             return found
         if actor_type not in (None, "person") or len(name) < 5:
             return None
+        if " " in name and (found := self._by_formal.get(name_key(formal_name(name)))):
+            return found  # "Larry Lessig" after "Lawrence Lessig", and the other way
         if (name, actor_type) not in self._found:
             candidates = [
                 actor.id
@@ -187,7 +195,7 @@ class ActorBook:
     def fold(self, actor_id: str, into_id: str) -> None:
         """Make an extracted actor one more spelling of another: its forms become the
         other's, and every look-up that found it finds the other."""
-        for table in (self._by_key, self._by_transliteration):
+        for table in (self._by_key, self._by_transliteration, self._by_formal):
             for key, found in table.items():
                 if found == actor_id:
                     table[key] = into_id

@@ -383,3 +383,36 @@ def test_a_nickname_and_its_given_name_are_one_person(text, forms):
 def test_names_a_nickname_does_not_join(text):
     book, _ = mentions_of(text)
     assert len([a for a in book.actors.values() if a.type == "person"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        # a shorter later form that is the tail of the full name met before
+        ("The Haitian Chamber of Deputies voted on Friday. Later the Chamber of Deputies "
+         "adjourned.", ("Haitian Chamber of Deputies", "Chamber of Deputies")),
+        # a group's or a company's word after the name
+        ("The World Bank Group said so. The World Bank agreed.",
+         ("World Bank Group", "World Bank")),
+    ],
+)  # fmt: skip
+def test_a_bodys_shorter_form_is_the_body(text, forms):
+    assert one_actor(text, *forms)
+
+
+def test_two_states_bodies_of_one_kind_stay_apart():
+    assert not one_actor(
+        "The Iraqi Health Ministry and the Syrian Health Ministry disagreed.",
+        "Iraqi Health Ministry",
+        "Syrian Health Ministry",
+    )
+
+
+def test_a_tail_two_bodies_share_joins_neither():
+    _, linked = mentions_of(
+        "The Iraqi Health Ministry and the Syrian Health Ministry disagreed. The Health "
+        "Ministry said so."
+    )
+    assert linked["Health Ministry"].isdisjoint(
+        linked["Iraqi Health Ministry"] | linked["Syrian Health Ministry"]
+    )

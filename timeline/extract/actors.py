@@ -71,6 +71,10 @@ _CLAUSE_OPENER = re.compile(
 _BODY_SUFFIXES = frozenset(
     "Inc Inc. Corp Corp. Corporation Company Co Co. Ltd Ltd. LLC PLC Group Party Holdings".split()
 ) | {"News", "Agency", "Network", "Broadcasting", "Corporation", "Media"}
+# Words after a body's name that only say it is a group or a company.
+_LEGAL_SUFFIXES = frozenset(
+    "Inc Inc. Corp Corp. Ltd Ltd. LLC PLC Group Holdings Co Co. Limited".split()
+)
 _ORGANISATION_OR_ACRONYM = frozenset(ORGANISATION_WORDS | ORGANISATION_ACRONYMS)
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*")
 _COMMA_SPACE = re.compile(r",\s")
@@ -375,6 +379,9 @@ def _titled_surnames(tokens: list[Token]) -> set[str]:
 def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
     """One name is the other with words that only say whose or where it is: a state or
     its demonym before ("US", "Italian"), "of ..." after, or an outlet's word."""
+    states_a, states_b = _states_before(a), _states_before(b)
+    if states_a and states_b and states_a != states_b:
+        return False  # "the Iraqi Health Ministry" and "the Syrian Health Ministry"
     if _body_core(a) == _body_core(b) and any(w in _INSTITUTION_WORDS for w in a):
         return True  # "Department of the Treasury" and "US Treasury Department"
     for one, other in ((a, b), (b, a)):
@@ -395,13 +402,34 @@ def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
             continue
         if len(short) == 1 and not before and after and all(w in _BODY_SUFFIXES for w in after):
             return True  # "Google" and "Google Inc.", "Yonhap" and "Yonhap News Agency"
+        if not before and after and all(w in _LEGAL_SUFFIXES for w in after):
+            return True  # "World Bank" and "World Bank Group", "Acme Foods" and "... Inc."
         if not any(w in _INSTITUTION_WORDS for w in short):
             continue
+        if (
+            not after
+            and len(short) >= 2
+            and short[0][:1].isupper()
+            and 1 <= len(before) <= 2
+            and all(w[:1].isupper() for w in before)
+        ):
+            return True  # "Haitian Chamber of Deputies" ... "the Chamber of Deputies"
         if all(w in DEMONYMS or _state_of(w) or w in _STATE_ABBREVIATIONS for w in before) and (
             not after or after[0] == "of"
         ):
             return True
     return False
+
+
+def _states_before(words: list[str]) -> set[str]:
+    """The states a body's name opens with ("Iraqi Health Ministry" -> Iraq)."""
+    states = set()
+    for word in words:
+        state = DEMONYMS.get(word) or _state_of(word) or _state_of(words_key(word))
+        if not state:
+            break
+        states.add(state)
+    return states
 
 
 def _without_possessives(words: list[str]) -> list[str]:

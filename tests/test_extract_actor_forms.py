@@ -221,3 +221,39 @@ def test_places_named_with_a_bodys_word_are_no_actors(text, word):
 
 def test_a_bank_that_is_no_place_stays_a_body():
     assert "World Bank" in names_of("The World Bank said it was worried.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Haitian Chamber of Deputies voted on Friday.", "Haitian Chamber of Deputies"),
+        ("The motion reached the General Assembly in May.", "General Assembly"),
+        ("The Centers for Medicare & Medicaid Services issued rules.",
+         "Centers for Medicare & Medicaid Services"),
+        ("The Treasury Board agreed.", "Treasury Board"),
+        ("The Navajo Nation sued the state.", "Navajo Nation"),
+        ("The Oglala Sioux Tribe welcomed it.", "Oglala Sioux Tribe"),
+    ],
+)  # fmt: skip
+def test_legislatures_and_tribal_governments_are_government_bodies(text, name):
+    book, _ = mentions_of(text)
+    actor = next(a for a in book.actors.values() if a.name == name)
+    assert actor.type == "government_body"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor_type"),
+    [
+        ("The Center for Strategic and International Studies said so.",
+         "Center for Strategic and International Studies", "organisation"),
+        ("The Chamber of Commerce said so.", "Chamber of Commerce", "organisation"),
+    ],
+)  # fmt: skip
+def test_organisations_with_a_chambers_or_centres_word_stay_organisations(text, name, actor_type):
+    book, _ = mentions_of(text)
+    actor = next(a for a in book.actors.values() if a.name == name)
+    assert actor.type == actor_type
+
+
+def test_a_lone_tribal_adjective_is_no_actor():
+    assert not names_of("Tribal governments will receive the money on Monday.")

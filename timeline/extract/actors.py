@@ -288,6 +288,18 @@ _ONE_OF_A_KIND = frozenset(
     Sejm Riksdag Storting Folketing Eduskunta Oireachtas Dáil Seanad Majlis Kremlin
     Mazhilis Legislature Assembly""".split()
 )
+# Names of a legislature whose head word is also an organisation's ("Chamber", "House",
+# "Assembly"), and the federal "Centers for ..." (CDC, CMS).
+_LEGISLATURE = re.compile(
+    r"\b(?:Chamber|House)\s+of\s+(?:Deputies|Representatives|Commons|Lords|Delegates|"
+    r"Councillors|Councilors|Assembly|Keys|Burgesses)\b"
+    r"|\b(?:National|General|Legislative|Federal|Constituent|Parliamentary|State|People's)"
+    r"\s+(?:Assembly|Council\s+of\s+State)\b|\bLegislative\s+Council\b|^Centers\s+for\b"
+)
+# A tribe's government: "the Navajo Nation", "Cheyenne River Sioux Tribe", "Tribal Council".
+_TRIBAL = re.compile(
+    r"^(?!United\b)[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3}\s(?:Nation|Tribe)$|\bTribal\b"
+)
 # Nouns after "Treasury" that make it a security, not the department.
 _PRODUCT_AFTER = re.compile(
     r"\s+(?:yields?|bonds?|bills?|notes?|securities|market|markets|prices?|rates?|"
@@ -1339,6 +1351,20 @@ class MentionFinder:
             return None  # "the Coronavirus Relief Fund", "Capital Projects Fund dollars"
         if set(words) & MEDIA_WORDS:
             return "media"
+        if (
+            len(words) >= 2
+            and words[0][:1].isupper()
+            and (
+                _LEGISLATURE.search(name)
+                or set(words) & _ONE_OF_A_KIND
+                and set(words) & _BODY_WORDS
+                or _TRIBAL.search(name)
+            )
+        ):
+            # "Haitian Chamber of Deputies", "the General Assembly", "Treasury Board",
+            # "the Navajo Nation": a state's (or a tribe's) own body, whatever its head word
+            self._rule = "actor: government_body, a legislature, a tribe's or a state's body"
+            return "government_body"
         if set(words) & GOVERNMENT_WORDS and not set(words) & ORGANISATION_WORDS - {"Council"}:
             return "government_body"
         if words[0] in GOVERNMENT_WORDS - {"Council"} and "of" in words[1:3]:

@@ -257,3 +257,32 @@ def test_organisations_with_a_chambers_or_centres_word_stay_organisations(text, 
 
 def test_a_lone_tribal_adjective_is_no_actor():
     assert not names_of("Tribal governments will receive the money on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Palestinians said they would return to their homes.", "Palestinians"),
+        ("Israelis have voted five times in four years.", "Israelis"),
+        ("Many Palestinians in Gaza say they fear the worst.", "Palestinians"),
+        ("Israelis and Palestinians have voted on it.", "Israelis"),
+        ("Arabs and Jews marched together on Sunday.", "Jews"),
+    ],
+)  # fmt: skip
+def test_a_people_named_by_its_plural_speaking_or_acting_is_a_group(text, people):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked[people]
+    assert book.actors[actor_id].type == "group"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Muslims are required to make a pilgrimage to Mecca.",  # a state, no act
+        "No one will be able to. Ukrainians will not gift their land.",
+        "Attackers killed 1,200 Israelis.",  # named only as acted upon, never acting
+    ],
+)  # fmt: skip
+def test_a_people_that_does_not_speak_or_act_is_no_actor(text):
+    book, _ = mentions_of(text)
+    assert not [a for a in book.actors.values() if a.type == "group"]

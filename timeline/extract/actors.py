@@ -36,6 +36,7 @@ from .vocabulary import (
     NOT_ACTOR_WORDS,
     ORGANISATION_ACRONYMS,
     ORGANISATION_WORDS,
+    PEOPLES,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -299,6 +300,20 @@ _LEGISLATURE = re.compile(
 # A tribe's government: "the Navajo Nation", "Cheyenne River Sioux Tribe", "Tribal Council".
 _TRIBAL = re.compile(
     r"^(?!United\b)[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3}\s(?:Nation|Tribe)$|\bTribal\b"
+)
+# What follows a people that speaks or takes a stand: perhaps where they live or another
+# people, then a verb of speech, belief, protest or voting ("Palestinians in Gaza say",
+# "Israelis and Palestinians have voted"); not "Muslims are required", "Ukrainians
+# should": a state of a people is no act.
+_PEOPLE_ACTING = re.compile(
+    r"(?:\s+(?:in|from|across|living\s+in)\s+(?:the\s+)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)?"
+    r"(?:\s+and\s+[A-Z][\w-]+)?"
+    r"(?:\s+(?:also|still|have\s+long|largely|mostly|generally|often))?"
+    r"(?:\s+(?:have|had|will|would|are|were|have\s+been))?"
+    r"\s+(?:say|says|said|saying|told|tell|want|wanted|fear|feared|believe|believed|fled|"
+    r"flee|fleeing|voted|vote|voting|gathered|marched|protested|protest|protesting|rallied|"
+    r"celebrated|demand|demanded|demanding|reject|rejected|claim|claimed|accuse|accused|"
+    r"condemned|mourned|elected|chose|chanted|took\s+to\s+the\s+streets)\b"
 )
 # Nouns after "Treasury" that make it a security, not the department.
 _PRODUCT_AFTER = re.compile(
@@ -1322,6 +1337,9 @@ class MentionFinder:
                 self._located_end = tokens[j].end
                 return None
             return "state"
+        if len(words) == 1 and last in PEOPLES and _PEOPLE_ACTING.match(self.text, tokens[j].end):
+            self._rule = "actor: group, a people named by its plural acting or speaking"
+            return "group"  # "Palestinians said", "Israelis and Palestinians have"
         if len(words) == 1 and last in _ONE_OF_A_KIND and self._names_the_body(tokens, j):
             self._rule = "actor: government_body, the one-word name of a legislature or department"
             return "government_body"  # "Congress passed", "the Senate voted", "Treasury said"

@@ -179,3 +179,22 @@ NOT_ACTOR_ACRONYMS = set(
     PIN IQ ER ICU NB PS RIP DIY
     QC KC SC OBE MBE CBE KBE DBE PHD MD RN""".split()
 )
+
+# Peoples and nationalities named by a plural noun ("Palestinians said", "Israelis have
+# voted"): a group when they act or speak (issue 12, actors). Only plurals that cannot
+# be adjectives ("the Chinese" can): a hand-written list across regions.
+PEOPLES = frozenset(
+    """Palestinians Israelis Arabs Jews Kurds Muslims Christians Sunnis Shiites Shias
+    Druze Yazidis Rohingya Uyghurs Uighurs Tamils Sikhs Hindus Buddhists Pashtuns Hazaras
+    Tutsis Hutus Haitians Ukrainians Russians Americans Europeans Africans Asians Latinos
+    Hispanics Iranians Afghans Syrians Iraqis Egyptians Jordanians Saudis Yemenis Libyans
+    Somalis Ethiopians Eritreans Kenyans Nigerians Ghanaians Mexicans Cubans Venezuelans
+    Colombians Brazilians Argentines Argentinians Chileans Peruvians Canadians Britons
+    Scots Germans Italians Spaniards Greeks Turks Poles Czechs Hungarians Romanians Serbs
+    Croats Bosnians Albanians Georgians Armenians Azerbaijanis Kazakhs Uzbeks Tajiks
+    Turkmens Mongolians Koreans Filipinos Indonesians Malaysians Thais Indians Pakistanis
+    Bangladeshis Nepalis Australians Belgians Swedes Norwegians Danes Finns Icelanders
+    Austrians Catalans Basques Belarusians Moldovans Lithuanians Latvians Estonians
+    Tibetans Chechens Berbers Bedouins Israelites Zimbabweans Ugandans Rwandans Congolese
+    Sudanese Lebanese""".split()
+)

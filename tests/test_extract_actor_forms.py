@@ -286,3 +286,12 @@ def test_a_people_named_by_its_plural_speaking_or_acting_is_a_group(text, people
 def test_a_people_that_does_not_speak_or_act_is_no_actor(text):
     book, _ = mentions_of(text)
     assert not [a for a in book.actors.values() if a.type == "group"]
+
+
+def test_acronyms_in_a_list_are_bodies():
+    names = names_of("NASA and JPL launched the probe on Monday.")
+    assert {"NASA", "JPL"} <= names
+
+
+def test_a_line_set_in_capitals_names_no_acronym():
+    assert not names_of("BREAKING NEWS: THE TRUCKS ARE HERE.")

@@ -1519,8 +1519,18 @@ class MentionFinder:
     def _in_capitals_run(tokens: list[Token], i: int) -> bool:
         """A word in a line set in capitals ("BREAKING NEWS", "NEARLY 70 PERCENT") is no
         acronym."""
+
+        def capitals(token: Token) -> bool:
+            return token.text.isupper() and len(token.text) > 1
+
+        joined = [tokens[i - 1]] if i > 0 and _joined(tokens, i - 1, i) else []
+        if tokens[i].run_end > i:
+            joined.append(tokens[i + 1])
+        if any(capitals(t) for t in joined):
+            return True  # "BREAKING NEWS": the words beside it are set in capitals too
+        # "NASA and JPL", "the FBI or the CIA": acronyms in a list, not a line in capitals
         neighbours = tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 3]
-        return any(t.text.isupper() and len(t.text) > 1 for t in neighbours)
+        return sum(capitals(t) for t in neighbours) >= 2
 
     def _acronym_modifies(self, tokens: list[Token], i: int) -> bool:
         """An acronym that qualifies a noun or a figure rather than naming a body: "USD 5

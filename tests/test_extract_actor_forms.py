@@ -295,3 +295,58 @@ def test_acronyms_in_a_list_are_bodies():
 
 def test_a_line_set_in_capitals_names_no_acronym():
     assert not names_of("BREAKING NEWS: THE TRUCKS ARE HERE.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor_type"),
+    [
+        ("Rockets were fired on Saturday. Officials said Hamas had planned it.", "Hamas",
+         "organisation"),
+        ("Shares rose after the launch. Analysts said Vortexa announced more.", "Vortexa",
+         "organisation"),
+        ("Voters in the state like Trump. Trump said he would win.", "Trump", "person"),
+    ],
+)  # fmt: skip
+def test_a_lone_name_as_the_subject_of_a_verb_of_agency_is_an_actor(text, word, actor_type):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked[word]
+    assert book.actors[actor_id].type == actor_type
+    assert "subject of" in book.actors[actor_id].method
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Analysts said so on Monday.", "Analysts"),  # only ever opening a sentence
+        ("The court heard Lai Changxing. Later the judge said Lai had denied it.", "Lai"),
+        ("Palestinians said they would stay. Later Palestinians said so.", "Palestinians"),
+    ],
+)  # fmt: skip
+def test_lone_words_a_verb_follows_that_are_no_new_body(text, word):
+    book, _ = mentions_of(text)
+    assert not any(a.name == word and a.type == "organisation" for a in book.actors.values())
+
+
+def test_the_united_nations_and_its_dotted_initials_are_one_body():
+    book, linked = mentions_of("The United Nations said it was worried. The U.N. agreed on Monday.")
+    assert linked["U.N."] == linked["United Nations"]
+    assert book.actors[next(iter(linked["U.N."]))].type == "organisation"
+
+
+def test_a_mistyped_body_name_is_the_body():
+    _, linked = mentions_of("The United Nations met. Later the Untied Nations voted.")
+    assert linked["Untied Nations"] == linked["United Nations"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("National Assembly", "National Academy"), ("Ministry of Finance", "Ministry of Defence")],
+)
+def test_bodies_a_letter_or_two_apart_stay_apart(a, b):
+    _, linked = mentions_of(f"The {a} met. Later the {b} voted.")
+    assert linked[a] != linked[b]
+
+
+def test_a_place_after_a_preposition_is_no_acting_body():
+    book, _ = mentions_of("Shelling went on, officials in Zarvanytsia said on Monday.")
+    assert not book.actors

@@ -18,7 +18,14 @@ from rapidfuzz import fuzz
 from .actor_book import ActorBook, BookActor, Mention, MentionIndex
 from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES
 from .given_names import GIVEN_NAMES
-from .name_cues import body_cue, lone_subjects, lowercase_words, name_tails
+from .name_cues import (
+    body_cue,
+    lone_subjects,
+    lowercase_words,
+    mid_sentence_capitals,
+    name_heads,
+    name_tails,
+)
 from .name_tokens import _ARTICLE_NAME, Token, _joined, opens_sentence, tokenize
 from .names import name_key
 from .sentences import Span
@@ -315,6 +322,18 @@ _PEOPLE_ACTING = re.compile(
     r"celebrated|demand|demanded|demanding|reject|rejected|claim|claimed|accuse|accused|"
     r"condemned|mourned|elected|chose|chanted|took\s+to\s+the\s+streets)\b"
 )
+# A verb right after a lone capitalised subject that says it acts: an auxiliary, a
+# past tense, or a common verb of speech or action in the present.
+_AGENCY_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|is|was|will|would|could|also|then|later|has\s+also)\s+)?"
+    r"(?:said|says|told|announced|announces|reported|reports|fired|launched|launches|"
+    r"released|releases|confirmed|confirms|denied|denies|claimed|claims|won|lost|beat|"
+    r"sold|bought|made|took|plans|planned|agreed|agrees|warned|warns|wrote|issued|"
+    r"acquired|hired|cut|raised|expects|expected|launched|filed|sued|opened|closed|"
+    r"accused|attacked|captured|killed|struck|began|begins|built|employs|owns|operates)\b"
+)
+# "… said he would": the subject is a person.
+_PERSON_PRONOUN = re.compile(r"(?:\s+that)?\s+(?:he|she|his|her)\b")
 # Nouns after "Treasury" that make it a security, not the department.
 _PRODUCT_AFTER = re.compile(
     r"\s+(?:yields?|bonds?|bills?|notes?|securities|market|markets|prices?|rates?|"
@@ -448,6 +467,26 @@ def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
     return False
 
 
+def _misspelt(a: list[str], b: list[str]) -> bool:
+    """One body's name with one word mistyped ("Untied Nations", "House Commitee"): the
+    same words but one, of five letters or more, with the same first letter and nearly
+    the same letters (rapidfuzz ratio ≥ 80 for the word, ≥ 92 for the names)."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return (
+        min(len(x), len(y)) >= 5
+        and x[0] == y[0]
+        and x.isalpha()
+        and y.isalpha()
+        and fuzz.ratio(x.lower(), y.lower()) >= 80
+        and fuzz.ratio(" ".join(a).lower(), " ".join(b).lower()) >= 92
+    )
+
+
 def _states_before(words: list[str]) -> set[str]:
     """The states a body's name opens with ("Iraqi Health Ministry" -> Iraq)."""
     states = set()
@@ -529,6 +568,8 @@ class MentionFinder:
         self.lowercase = lowercase_words(text)
         self.lone_subjects = lone_subjects(text)
         self.name_tails = name_tails(text, FUNCTION_WORDS)
+        self.mid_sentence_capitals = mid_sentence_capitals(text)
+        self.name_heads = name_heads(text, FUNCTION_WORDS | TITLE_WORDS)
         # The same, after a word that is no title: "Lydia Buchtmann", not "Ms Bauchtman".
         self.full_name_tails = name_tails(text, FUNCTION_WORDS | TITLE_WORDS | _PERSONAL_TITLES)
         # The cue or the rule that typed the phrase being classified, for its method.
@@ -968,12 +1009,13 @@ class MentionFinder:
         if actor_id is None and len(words) == 1 and actor_type == "person":
             actor_id = self.book.find_surname(words[0], self.mentioned)
         if actor_id is None and len(words) == 1 and words[0].isupper():
-            actor_id = self._expansion_of(words[0])
+            actor_id = self._expansion_of(words_key(words[0]))
         if actor_id is None and actor_type != "person":
             actor_id = self._same_body(words)
         if actor_id is None:
             titled_surname = self._titled_surname(tokens, i, start, j)
-            if actor_type == "person" and len(words) < 2 and not titled_surname:
+            acting_alone = bool(self._rule and "one capitalised word" in self._rule)
+            if actor_type == "person" and len(words) < 2 and not (titled_surname or acting_alone):
                 return j + 1
             method = _type_reason(name, words, actor_type, bool(roles))
             if titled_surname:
@@ -1268,6 +1310,8 @@ class MentionFinder:
                     found.add(actor_id)
                 elif _without_possessives(form.split()) == plain:
                     found.add(actor_id)  # "New People Party" and "New People's Party"
+                elif _misspelt(words, form.split()):
+                    found.add(actor_id)  # "Untied Nations" and "United Nations"
         return found.pop() if len(found) == 1 else None
 
     def _expansion_of(self, acronym: str) -> str | None:
@@ -1337,6 +1381,8 @@ class MentionFinder:
                 self._located_end = tokens[j].end
                 return None
             return "state"
+        if len(words) == 1 and "." in last and words_key(last) in ORGANISATION_ACRONYMS:
+            return "organisation"  # "the U.N.", "the E.U.": initials with their dots
         if len(words) == 1 and last in PEOPLES and _PEOPLE_ACTING.match(self.text, tokens[j].end):
             self._rule = "actor: group, a people named by its plural acting or speaking"
             return "group"  # "Palestinians said", "Israelis and Palestinians have"
@@ -1511,9 +1557,42 @@ class MentionFinder:
             return None
         cue = body_cue(self.text, tokens[i].start, tokens[i].end)
         if cue is None:
-            return None
+            return self._lone_word_acting(tokens, i, word)
         self._cue = cue[1]
         return cue[0]
+
+    def _lone_word_acting(self, tokens: list[Token], i: int, word: str) -> str | None:
+        """A capitalised word standing alone as the subject of a verb of agency ("Hamas
+        fired", "Google announced", "Micron said"), that the article also capitalises
+        inside a sentence (so it is a name, not a sentence's first word) and never after
+        another capitalised word (not a surname of a full name), nor as a role, a people
+        or a place: a body, or a person when "he" or "she" follows ("Trump said he")."""
+        if (
+            word not in self.mid_sentence_capitals
+            or word.lower() in ROLE_NOUNS
+            or word.rstrip("s").lower() in ROLE_NOUNS
+            or word in PEOPLES
+            or word in NOT_ACTOR_WORDS
+            or word in _INSTITUTION_WORDS
+            or word in _CONNECTORS
+            or _state_of(word)
+            or (i > 0 and self.text[tokens[i - 1].end : tokens[i].start] == "-")
+            or word in self.name_heads
+            # "officials in Zarvanytsia said": a place the officials are in
+            or i > 0
+            and tokens[i - 1].text.lower() in LOCATIVE_WORDS
+        ):
+            return None  # "Lai Changxing ... Lai had denied": the family name, first
+        verb = _AGENCY_VERB.match(self.text, tokens[i].end)
+        if verb is None:
+            return None
+        after = self.text[verb.end() : verb.end() + 40]
+        self._rule = f"actor: {{}}, one capitalised word as the subject of “{verb.group().strip()}”"
+        if _PERSON_PRONOUN.match(after):
+            self._rule = self._rule.format("person")
+            return "person"
+        self._rule = self._rule.format("organisation")
+        return "organisation"
 
     @staticmethod
     def _in_capitals_run(tokens: list[Token], i: int) -> bool:

@@ -98,3 +98,19 @@ def lowercase_words(text: str) -> frozenset[str]:
     """Every word the text spells in lowercase: a capitalised word that the text also
     writes in lowercase ("Chrome" and "chrome") is a common word, not a name."""
     return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", text))
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w’'-]*)")
+
+
+def mid_sentence_capitals(text: str) -> frozenset[str]:
+    """Capitalised words the text writes after a lowercase word or a comma, inside a
+    sentence: a name's spelling, where a sentence's first word says nothing."""
+    return frozenset(_MID_SENTENCE_CAPITAL.findall(text))
+
+
+def name_heads(text: str, opening_words: set[str]) -> frozenset[str]:
+    """Capitalised words the text writes before another, as a name's first word ("Lai
+    Changxing", "Google Chrome"): alone, such a word may be a family name written first,
+    or a body's short name, so a verb after it is no evidence of which."""
+    return frozenset(m.group(1) for m in _PAIR.finditer(text) if m.group(1) not in opening_words)

@@ -122,6 +122,8 @@ ORGANISATION_WORDS = set(
 # Plural heads of one body's name ("Social Security and Medicare Boards of Trustees",
 # "Centers for Disease Control") or of a list of bodies ("the Departments of the
 # Treasury and Labor", split by the actor rules) (issue 12, actors).
+# "the United Nations" (issue 12, actors).
+ORGANISATION_WORDS |= {"Nations"}
 GOVERNMENT_WORDS |= {"Departments", "Agencies", "Commissions", "Committees", "Offices"}
 ORGANISATION_WORDS |= {"Boards", "Centers", "Centres", "Institutes", "Councils"}
 # A company's legal form spelled out ("Rasperia Trading Limited") (issue 12, actors).

@@ -350,3 +350,16 @@ def test_bodies_a_letter_or_two_apart_stay_apart(a, b):
 def test_a_place_after_a_preposition_is_no_acting_body():
     book, _ = mentions_of("Shelling went on, officials in Zarvanytsia said on Monday.")
     assert not book.actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The XML file was sent on Monday.",
+        "Players met on the IRC channel.",
+        "The VM crashed twice.",
+        "Each NPC speaks.",
+    ],
+)  # fmt: skip
+def test_technical_abbreviations_are_no_actors(text):
+    assert not names_of(text)

@@ -416,3 +416,11 @@ def test_a_tail_two_bodies_share_joins_neither():
     assert linked["Health Ministry"].isdisjoint(
         linked["Iraqi Health Ministry"] | linked["Syrian Health Ministry"]
     )
+
+
+def test_initials_that_keep_of_are_the_body_they_abbreviate():
+    assert one_actor(
+        "The Government of Indonesia said it would help. Later GOI officials agreed.",
+        "Government of Indonesia",
+        "GOI",
+    )

@@ -255,10 +255,16 @@ def _without_article(name: str) -> str:
     return name.removeprefix("The ").removeprefix("the ")
 
 
-def _initials(name: str) -> str:
+def _initials(name: str, skip: frozenset[str] | set[str] = _INITIAL_SKIP) -> str:
     """'North Atlantic Treaty Organization' -> 'NATO'; 'U.S. Department of State' -> 'USDS'."""
-    words = [w for w in re.findall(r"[\w’'-]+", name.replace(".", "")) if w not in _INITIAL_SKIP]
+    words = [w for w in re.findall(r"[\w’'-]+", name.replace(".", "")) if w not in skip]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def _initials_match(form: str, acronym: str) -> bool:
+    """The acronym spells the name's initials, small words left out ("NATO") or "of" and
+    "and" kept as some writers keep them ("GOI" for the Government of Indonesia)."""
+    return acronym in (_initials(form), _initials(form, _INITIAL_SKIP - {"of", "and"}))
 
 
 # Words that end a long title's field rather than open a name: "Under Secretary for
@@ -627,7 +633,9 @@ class MentionFinder:
                     if other_id != actor_id
                     and other_id in self.book.actors
                     and self.book.actors[other_id].type != "person"
-                    and any(_initials(f) == actor.name for f in self.book.actors[other_id].forms)
+                    and any(
+                        _initials_match(f, actor.name) for f in self.book.actors[other_id].forms
+                    )
                 }
                 into_id = bodies.pop() if len(bodies) == 1 else None
             elif actor.type == "person" and " " not in (lone := spellings.pop()):
@@ -1321,7 +1329,7 @@ class MentionFinder:
             actor_id
             for actor_id in self.mentioned
             if self.book.actors[actor_id].type != "person"
-            and any(_initials(form) == acronym for form in self.book.actors[actor_id].forms)
+            and any(_initials_match(form, acronym) for form in self.book.actors[actor_id].forms)
         }
         return found.pop() if len(found) == 1 else None
 
@@ -1625,7 +1633,7 @@ class MentionFinder:
             return True
         return (
             gap == " "
-            and (before.text in _DETERMINERS or "-" in before.text)
+            and (before.text.lower() in _DETERMINERS or "-" in before.text)
             and after is not None
             and not after.capitalised
         )

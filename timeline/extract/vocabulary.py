@@ -181,6 +181,12 @@ NOT_ACTOR_ACRONYMS = set(
     PIN IQ ER ICU NB PS RIP DIY
     QC KC SC OBE MBE CBE KBE DBE PHD MD RN""".split()
 )
+# Technical abbreviations: formats, protocols, devices and game terms (issue 12, actors).
+NOT_ACTOR_ACRONYMS |= set(
+    """XML JSON CSV SQL HTTP HTTPS FTP SSH IRC VM VMS OS RAM ROM LED LCD OLED LTE GSM NFC
+    SSD HDD GPU VPN DNS IP TCP UDP SSL TLS MMO MMORPG RPG FPS NPC DLC PVP HD UHD PHP CSS
+    JS SDK IDE UI UX IOT AR XR ML LLM GUI CLI BIOS USB WWW""".split()
+)
 
 # Peoples and nationalities named by a plural noun ("Palestinians said", "Israelis have
 # voted"): a group when they act or speak (issue 12, actors). Only plurals that cannot

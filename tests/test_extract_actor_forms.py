@@ -363,3 +363,34 @@ def test_a_place_after_a_preposition_is_no_acting_body():
 )  # fmt: skip
 def test_technical_abbreviations_are_no_actors(text):
     assert not names_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("The Times reported the story first.", "Times"),
+        ("A spokesman told the Post that it was wrong.", "Post"),
+        ("According to the Guardian, the list was leaked.", "Guardian"),
+    ],
+)  # fmt: skip
+def test_a_newspaper_by_its_short_name_is_media(text, short):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked[short]
+    actor = book.actors[actor_id]
+    assert actor.type == "media" and f"the {short.lower()}" in {f.lower() for f in actor.forms}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Washington Post said so. Later the Post reported it.",
+        "A spokesman told the Post it was wrong. The Washington Post said so.",
+    ],
+)  # fmt: skip
+def test_a_newspapers_short_name_is_the_paper_named_in_full(text):
+    book, _ = mentions_of(text)
+    assert [a.name for a in book.actors.values()] == ["Washington Post"]
+
+
+def test_a_newspapers_word_with_no_reporting_is_no_outlet():
+    assert not names_of("He walked to the Globe on Monday.")

@@ -340,6 +340,21 @@ _AGENCY_VERB = re.compile(
 )
 # "… said he would": the subject is a person.
 _PERSON_PRONOUN = re.compile(r"(?:\s+that)?\s+(?:he|she|his|her)\b")
+# Last words of newspapers' names that news uses alone: "the Times", "the Post".
+_NEWSPAPER_WORDS = frozenset(
+    "Times Post Guardian Telegraph Observer Journal Herald Tribune Globe Chronicle Gazette "
+    "Mirror Examiner Inquirer Economist".split()
+)
+_REPORTING_AFTER = re.compile(
+    r"\s+(?:(?:has|had|also|first)\s+)?(?:reported|reports|said|says|wrote|writes|revealed|"
+    r"reveals|quoted|quotes|obtained|published|publishes|cited|cites|learned|found|noted|"
+    r"editorial|story|report|reporter|reporters|interview)\b"
+)
+_TELLING_BEFORE = re.compile(
+    r"(?:\btold|\baccording\s+to|\binterview\s+with|\bspeaking\s+to|\bwrote\s+in|"
+    r"\breported\s+by|\bpublished\s+by|\bop-ed\s+in|\bquoted\s+(?:by|in))\s+$",
+    re.IGNORECASE,
+)
 # Nouns after "Treasury" that make it a security, not the department.
 _PRODUCT_AFTER = re.compile(
     r"\s+(?:yields?|bonds?|bills?|notes?|securities|market|markets|prices?|rates?|"
@@ -641,6 +656,9 @@ class MentionFinder:
             elif actor.type == "person" and " " not in (lone := spellings.pop()):
                 others = [other for other in self.mentioned if other != actor_id]
                 into_id = self.book.surname_of_mentioned(lone, others)
+            elif actor.type == "media" and " " not in (short := _without_article(actor.name)):
+                others = [other for other in self.mentioned if other != actor_id]
+                into_id = self._outlet_ending_in(short, others)
             if into_id is None:
                 continue
             self.book.fold(actor_id, into_id)
@@ -1020,6 +1038,8 @@ class MentionFinder:
             actor_id = self._expansion_of(words_key(words[0]))
         if actor_id is None and actor_type != "person":
             actor_id = self._same_body(words)
+        if actor_id is None and actor_type == "media" and len(words) == 1:
+            actor_id = self._outlet_ending_in(words[0], self.mentioned)
         if actor_id is None:
             titled_surname = self._titled_surname(tokens, i, start, j)
             acting_alone = bool(self._rule and "one capitalised word" in self._rule)
@@ -1046,9 +1066,18 @@ class MentionFinder:
         }:
             self.book.remember(actor_id, name)
         self.book.actors[actor_id].roles |= roles | self._roles_before(tokens, start)
-        if start == i + 1 and tokens[i].text == "The" and actor_type in ("media", "organisation"):
+        if (
+            start == i + 1
+            and tokens[i].text == "The"
+            and actor_type in ("media", "organisation")
+            # "told the Times": a newspaper's short name keeps its article too
+            or start > 0
+            and tokens[start - 1].text == "the"
+            and actor_type == "media"
+            and len(words) == 1
+        ):
             # "told The Daily Courier": the article's own spelling keeps its article
-            self.book.remember(actor_id, self.text[tokens[i].start : tokens[j].end])
+            self.book.remember(actor_id, self.text[tokens[start - 1].start : tokens[j].end])
         if qualified is not None:
             self.book.remember(actor_id, self.text[tokens[qualified].start : tokens[j].end])
         whole_end = None
@@ -1136,6 +1165,29 @@ class MentionFinder:
         ):
             return None
         return title
+
+    def _outlet_short_form(self, tokens: list[Token], i: int) -> bool:
+        """ "the Times reported", "told the Post", "according to the Guardian": a
+        newspaper named by the last word of its name, with "the" before it and a verb of
+        reporting after it or a verb of telling or "according to" before."""
+        if i == 0 or tokens[i - 1].text.lower() != "the":
+            return False
+        before = self.text[max(0, tokens[i - 1].start - 30) : tokens[i - 1].start]
+        return bool(
+            _REPORTING_AFTER.match(self.text, tokens[i].end) or _TELLING_BEFORE.search(before)
+        )
+
+    def _outlet_ending_in(self, word: str, among: Iterable[str]) -> str | None:
+        """The one outlet among these whose longer name ends in this word ("The New York
+        Times" for "the Times")."""
+        found = {
+            actor_id
+            for actor_id in among
+            if (actor := self.book.actors.get(actor_id)) is not None
+            and actor.type == "media"
+            and any(len(f.split()) > 1 and f.split()[-1] == word for f in actor.forms)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _programme_fund(self, words: list[str], end: int) -> bool:
         """A fund that is a government programme, money handed out, not a body that acts:
@@ -1394,6 +1446,9 @@ class MentionFinder:
         if len(words) == 1 and last in PEOPLES and _PEOPLE_ACTING.match(self.text, tokens[j].end):
             self._rule = "actor: group, a people named by its plural acting or speaking"
             return "group"  # "Palestinians said", "Israelis and Palestinians have"
+        if len(words) == 1 and last in _NEWSPAPER_WORDS and self._outlet_short_form(tokens, i):
+            self._rule = "actor: media, a newspaper by its short name (“the Times reported”)"
+            return "media"
         if len(words) == 1 and last in _ONE_OF_A_KIND and self._names_the_body(tokens, j):
             self._rule = "actor: government_body, the one-word name of a legislature or department"
             return "government_body"  # "Congress passed", "the Senate voted", "Treasury said"

@@ -79,6 +79,11 @@ def test_and_before_a_name_with_no_field_word_ends_the_body():
          {"Department of the Treasury", "Department of Labor"}),
         ("The Ministries of Health, Finance and Defence agreed.",
          {"Ministry of Health", "Ministry of Finance", "Ministry of Defence"}),
+        # only the last "and" separates; the list stops before another body
+        ("Treasury was joined by Departments of Health and Human Services and Labor, the "
+         "Centers for Medicare & Medicaid Services, and the Social Security Administration.",
+         {"Treasury", "Department of Health and Human Services", "Department of Labor",
+          "Centers for Medicare & Medicaid Services", "Social Security Administration"}),
     ],
 )  # fmt: skip
 def test_a_plural_head_lists_one_body_per_field(text, bodies):

@@ -1251,30 +1251,47 @@ class MentionFinder:
         Finance": one body for each field the plural head lists, named with the head in
         the singular ("Department of Labor"), each mention the field's words."""
         head = _PLURAL_HEADS[tokens[start].text]
+        listed = tokens[start + 2 : j + 1]
+        # Only the last "and" and commas separate fields: "the Departments of Health and
+        # Human Services and Labor" lists two departments, not three.
+        last_and = max((k for k, t in enumerate(listed) if t.text == "and"), default=-1)
         fields: list[list[Token]] = [[]]
-        for token in tokens[start + 2 : j + 1]:
-            if token.text == "and" or self.text[token.start - 2 : token.start] == ", ":
+        for k, token in enumerate(listed):
+            if k == last_and or self.text[token.start - 2 : token.start] == ", ":
                 if fields[-1]:
                     fields.append([])
-                if token.text == "and":
+                if k == last_and:
                     continue
             fields[-1].append(token)
         spans = [
             (words[0].start, words[-1].end) for words in fields if words and words[-1].capitalised
         ]
         end = tokens[j].end
-        while spans and (more := _MORE_FIELDS.match(self.text, end)):
+        while (
+            spans
+            and last_and < 0
+            and (more := _MORE_FIELDS.match(self.text, end))
+            and not set(more.group(1).split()) & _INSTITUTION_WORDS
+        ):
             # "the Ministries of Health, Finance and Defence": the list runs past a comma
+            # (not past its "and", nor into another body: ", the Social Security
+            # Administration")
             spans.append(more.span(1))
             end = more.end()
+            if " and " in self.text[more.start() : more.start(1) + 1]:
+                break
         for first, last in spans:
             spelled = self.text[first:last]
             name = f"{head} of {spelled}"
-            actor_id = self.book.find(name, "government_body") or self.book.add(
-                name,
-                "government_body",
-                f"actor: government_body, one of the bodies “{tokens[start].text} of …” lists",
-                self._context(tokens[start].start, tokens[j].end),
+            actor_id = (
+                self.book.find(name, "government_body")
+                or self._same_body(name.split())
+                or self.book.add(
+                    name,
+                    "government_body",
+                    f"actor: government_body, one of the bodies “{tokens[start].text} of …” lists",
+                    self._context(tokens[start].start, tokens[j].end),
+                )
             )
             self._add_at(first, last, actor_id)
             self.mentioned[actor_id] = None
@@ -1688,7 +1705,7 @@ class MentionFinder:
             return True
         return (
             gap == " "
-            and (before.text.lower() in _DETERMINERS or "-" in before.text)
+            and (before.text in _DETERMINERS or "-" in before.text)
             and after is not None
             and not after.capitalised
         )

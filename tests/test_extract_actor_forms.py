@@ -399,3 +399,30 @@ def test_a_newspapers_short_name_is_the_paper_named_in_full(text):
 
 def test_a_newspapers_word_with_no_reporting_is_no_outlet():
     assert not names_of("He walked to the Globe on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Xcel Energy said it would raise rates.", "Xcel Energy"),
+        ("Amnesty International condemned the arrests.", "Amnesty International"),
+        ("Profits at Micron Technologies fell.", "Micron Technologies"),
+    ],
+)  # fmt: skip
+def test_a_name_ending_in_a_companys_word_is_an_organisation(text, name):
+    book, _ = mentions_of(text)
+    actor = next(a for a in book.actors.values() if a.name == name)
+    assert actor.type == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Solar power is cheap. Solar Energy is growing fast, solar panels too.",
+        "Director for the Middle East and North Africa for Amnesty International said so.",
+    ],
+)  # fmt: skip
+def test_a_common_word_or_a_longer_phrase_before_a_companys_word_is_no_company(text):
+    names = names_of(text)
+    assert "Solar Energy" not in names
+    assert not any(" for " in name for name in names)

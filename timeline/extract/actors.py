@@ -340,6 +340,15 @@ _AGENCY_VERB = re.compile(
 )
 # "… said he would": the subject is a person.
 _PERSON_PRONOUN = re.compile(r"(?:\s+that)?\s+(?:he|she|his|her)\b")
+# Last words of companies' and international bodies' names ("Xcel Energy", "Amnesty
+# International"), read only after a first word the article never writes in lowercase.
+_COMPANY_LAST_WORDS = frozenset(
+    """International Energy Motors Airways Pharmaceuticals Pharma Technologies Systems Labs
+    Partners Ventures Communications Telecom Solutions Entertainment Studios Electric
+    Petroleum Mining Steel Foods Brands Insurance Investments Logistics Therapeutics
+    Semiconductor Semiconductors Microsystems Software Aerospace Automotive Chemicals
+    Capital Securities Financial Bancorp Energies Utilities""".split()
+)
 # Last words of newspapers' names that news uses alone: "the Times", "the Post".
 _NEWSPAPER_WORDS = frozenset(
     "Times Post Guardian Telegraph Observer Journal Herald Tribune Globe Chronicle Gazette "
@@ -1519,6 +1528,17 @@ class MentionFinder:
             return "organisation"
         if last in NOT_ACTOR_WORDS:
             return None
+        if (
+            len(words) >= 2
+            and last in _COMPANY_LAST_WORDS
+            and all(w[:1].isupper() for w in words)  # not "North Africa for Amnesty ..."
+            and words[0].lower() not in self.lowercase
+            and not self._in_heading(tokens[i].start)
+        ):
+            # "Xcel Energy", "Amnesty International", "Ford Motors": a company's or an
+            # international body's last word after a name the article never lowercases
+            self._rule = f"actor: organisation, a name ending in “{last}”"
+            return "organisation"
         head = words[: words.index("of")] if "of" in words else []
         if (
             head

@@ -426,3 +426,21 @@ def test_a_common_word_or_a_longer_phrase_before_a_companys_word_is_no_company(t
     names = names_of(text)
     assert "Solar Energy" not in names
     assert not any(" for " in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The interview aired on the satellite TV channel Zorva.", "Zorva"),
+        ("He spoke to Ennahar channel on Monday.", "Ennahar"),
+        ("The Rotana Group channel aired it first.", "Rotana Group"),
+    ],
+)  # fmt: skip
+def test_a_channel_is_media(text, name):
+    book, _ = mentions_of(text)
+    actor = next(a for a in book.actors.values() if a.name == name)
+    assert actor.type == "media"
+
+
+def test_a_sea_called_channel_is_no_outlet():
+    assert not names_of("The English Channel was rough on Monday.")

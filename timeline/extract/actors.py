@@ -22,6 +22,7 @@ from .name_cues import (
     body_cue,
     lone_subjects,
     lowercase_words,
+    media_cue,
     mid_sentence_capitals,
     name_heads,
     name_tails,
@@ -1025,6 +1026,9 @@ class MentionFinder:
             self._add(tokens, start, j, person)
             return j + 1
         actor_type = self._type_of(tokens, start, j, words, bool(roles))
+        if actor_type == "organisation" and (cue := media_cue(self.text, tokens[j].end)):
+            # "the Al Mayadeen TV channel", "Ennahar channel": a body that is an outlet
+            actor_type, self._rule = "media", f"actor: media, by the words after it “{cue}”"
         short_form = _DEFINED_SHORT_FORM.match(self.text, tokens[j].end)
         if short_form and (len(words) < 2 or short_form.group(1) not in words):
             short_form = None

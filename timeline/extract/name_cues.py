@@ -21,11 +21,13 @@ _BODY_NOUN_AFTER = re.compile(
 # ("Demosisto's Nathan Law", "Microsoft's Internet Explorer").
 _BODY_BEFORE_NAME = re.compile(r"(?:'s|’s)\s+[A-Z][\w-]+\s+[A-Z][\w-]+")
 _MEDIA_NOUN_AFTER = re.compile(
-    r"\s+(?:news\s+agency|newspaper|broadcaster|news\s+service|news\s+website|daily)\b"
+    r"\s+(?:news\s+agency|newspaper|broadcaster|news\s+service|news\s+website|daily|"
+    r"(?:tv|TV|television|news|satellite)\s+(?:channel|network|station)|channel)\b"
 )
 # A kind of body just before the name: "the news agency Yonhap", "the company Ubisoft".
 _KIND_BEFORE = re.compile(
-    r"(?:\b(news\s+agency|newspaper|broadcaster|news\s+site|daily)|"
+    r"(?:\b(news\s+agency|newspaper|broadcaster|news\s+site|daily|"
+    r"(?:tv|TV|television|news|satellite)\s+(?:channel|network|station))|"
     r"\b(space\s+agency|agency|ministry|department)|"
     r"\b(company|firm|corporation|start-?up|website|social\s+network|militant\s+group|"
     r"charity|publisher|developer|manufacturer|retailer|carmaker|airline|party|movement|"
@@ -41,6 +43,13 @@ _KIND_APPOSITION = re.compile(
     r"developer|manufacturer|retailer|group|organisation|organization|movement|party))\b"
 )
 _TYPES = ("media", "government_body", "organisation")
+
+
+def media_cue(text: str, end: int) -> str | None:
+    """The words after a name that make it an outlet ("X TV channel", "the X
+    newspaper"), or None."""
+    found = _MEDIA_NOUN_AFTER.match(text, end)
+    return found.group().strip() if found else None
 
 
 def body_cue(text: str, start: int, end: int) -> tuple[str, str] | None:

@@ -444,3 +444,17 @@ def test_a_channel_is_media(text, name):
 
 def test_a_sea_called_channel_is_no_outlet():
     assert not names_of("The English Channel was rough on Monday.")
+
+
+def test_a_titled_surname_of_a_state_is_the_person_alone():
+    book, linked = mentions_of(
+        "The meeting was hosted by Prime Minister Juncker of Luxembourg on Monday. Juncker said so."
+    )
+    assert [a.name for a in book.actors.values()] == ["Prime Minister Juncker"]
+    assert linked["Juncker"] and len(linked["Juncker"]) == 1
+
+
+def test_a_titled_surname_keeps_the_bare_surname_as_an_alias():
+    book, _ = mentions_of("President Biden signed the bill on Friday.")
+    (actor,) = book.actors.values()
+    assert actor.forms == ["President Biden", "Biden"]

@@ -1017,6 +1017,22 @@ class MentionFinder:
                 if role in ROLE_NOUNS:
                     roles |= {(role, state_word), (role, None)}
             start = named
+        if (
+            start > i
+            and tokens[start - 1].text.rstrip(".") in _PERSONAL_TITLES
+            and j >= start + 2
+            and tokens[start + 1].text == "of"
+            and _SURNAME.fullmatch(tokens[start].text)
+            and (
+                _state_of(self.text[tokens[start + 2].start : tokens[j].end])
+                or _is_place(self.text[tokens[start + 2].start : tokens[j].end])
+            )
+        ):
+            # "Prime Minister Juncker of Luxembourg": the person; "of ..." says whose
+            # minister he is, as in "Prime Minister of Luxembourg": no actor of its own
+            skip_end, j = tokens[j].end, start
+        else:
+            skip_end = None
         # A title phrase ending in "of <State>" names a role, not an actor.
         words = [t.text for t in tokens[start : j + 1]]
         name = self.text[tokens[start].start : tokens[j].end]
@@ -1064,7 +1080,14 @@ class MentionFinder:
                 # rules name a titled surname nobody was named in full with
                 method = f"actor: person, a surname after the title “{titled_surname}”"
                 # (the mention is the surname's, where the speaker rules read a gender)
-                canonical = self.text[tokens[start - 1].start : tokens[j].end]
+                first = start - 1
+                while (
+                    first > i
+                    and tokens[first - 1].text.rstrip(".") in _TITLE_STEMS | _PERSONAL_TITLES
+                    and tokens[first - 1].run_end >= first
+                ):
+                    first -= 1  # "Prime Minister Juncker": the whole title
+                canonical = self.text[tokens[first].start : tokens[j].end]
             if self._rule:
                 method = self._rule
             elif self._cue:
@@ -1074,6 +1097,8 @@ class MentionFinder:
             actor_id = self.book.add(
                 canonical, actor_type, method, self._context(tokens[start].start, tokens[j].end)
             )
+            if titled_surname:
+                self.book.remember(actor_id, name)  # "Biden" alone, later, is he
         elif name not in CAPITALS and name_key(name) not in {
             name_key(f) for f in self.book.actors[actor_id].forms
         }:
@@ -1127,6 +1152,8 @@ class MentionFinder:
             return self._skip_to(tokens, j, expanded.end())
         if whole_end is not None:
             return self._skip_to(tokens, j, whole_end)
+        if skip_end is not None:
+            return self._skip_to(tokens, j, skip_end)
         return j + 1
 
     def _government_of(self, tokens: list[Token], start: int, j: int) -> int | None:

@@ -458,3 +458,17 @@ def test_a_titled_surname_keeps_the_bare_surname_as_an_alias():
     book, _ = mentions_of("President Biden signed the bill on Friday.")
     (actor,) = book.actors.values()
     assert actor.forms == ["President Biden", "Biden"]
+
+
+def test_the_federal_reserve_is_one_government_body():
+    book, linked = mentions_of(
+        "The notes are delivered to the Federal Reserve System each year. Later the "
+        "Federal Reserve raised rates."
+    )
+    (actor,) = book.actors.values()
+    assert actor.type == "government_body"
+    assert linked["Federal Reserve"] == linked["Federal Reserve System"]
+
+
+def test_a_nature_reserve_is_no_actor():
+    assert not names_of("The Kinabalu Nature Reserve opened on Monday.")

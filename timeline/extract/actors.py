@@ -82,7 +82,7 @@ _BODY_SUFFIXES = frozenset(
 ) | {"News", "Agency", "Network", "Broadcasting", "Corporation", "Media"}
 # Words after a body's name that only say it is a group or a company.
 _LEGAL_SUFFIXES = frozenset(
-    "Inc Inc. Corp Corp. Ltd Ltd. LLC PLC Group Holdings Co Co. Limited".split()
+    "Inc Inc. Corp Corp. Ltd Ltd. LLC PLC Group Holdings Co Co. Limited System".split()
 )
 _ORGANISATION_OR_ACRONYM = frozenset(ORGANISATION_WORDS | ORGANISATION_ACRONYMS)
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*")
@@ -310,6 +310,8 @@ _LEGISLATURE = re.compile(
     r"Councillors|Councilors|Assembly|Keys|Burgesses)\b"
     r"|\b(?:National|General|Legislative|Federal|Constituent|Parliamentary|State|People's)"
     r"\s+(?:Assembly|Council\s+of\s+State)\b|\bLegislative\s+Council\b|^Centers\s+for\b"
+    # the U.S. central bank, whose "Reserve" names no nature reserve
+    r"|^Federal\s+Reserve\b"
 )
 # A tribe's government: "the Navajo Nation", "Cheyenne River Sioux Tribe", "Tribal Council".
 _TRIBAL = re.compile(

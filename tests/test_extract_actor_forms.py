@@ -472,3 +472,18 @@ def test_the_federal_reserve_is_one_government_body():
 
 def test_a_nature_reserve_is_no_actor():
     assert not names_of("The Kinabalu Nature Reserve opened on Monday.")
+
+
+def test_a_body_named_after_its_leaders_mentions_them():
+    book, linked = mentions_of(
+        "President Joe Biden spoke. The Biden-Harris Administration is committed to it, "
+        "Vice President Kamala Harris said."
+    )
+    assert linked["Biden"] == linked["Joe Biden"]
+    assert linked["Harris"] == linked["Kamala Harris"]
+
+
+def test_a_body_named_after_people_the_article_does_not_name_makes_nobody():
+    book, linked = mentions_of("The Biden-Harris Administration is committed to it.")
+    assert [a.type for a in book.actors.values()] == ["government_body"]
+    assert "Biden" not in linked

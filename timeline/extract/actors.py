@@ -352,6 +352,8 @@ _COMPANY_LAST_WORDS = frozenset(
     Semiconductor Semiconductors Microsystems Software Aerospace Automotive Chemicals
     Capital Securities Financial Bancorp Energies Utilities""".split()
 )
+# Bodies named after the people who lead them: "the Biden-Harris Administration".
+_LEADERS_BODIES = frozenset({"administration", "government", "cabinet", "campaign", "ticket"})
 # Last words of newspapers' names that news uses alone: "the Times", "the Post".
 _NEWSPAPER_WORDS = frozenset(
     "Times Post Guardian Telegraph Observer Journal Herald Tribune Globe Chronicle Gazette "
@@ -633,7 +635,28 @@ class MentionFinder:
             while i < len(tokens):
                 i = self._at(tokens, i)
         self._fold_early_short_forms()
+        self._leaders_in_body_names()
         return self.mentions
+
+    def _leaders_in_body_names(self) -> None:
+        """ "the Biden-Harris Administration", "the Trump administration" after "President
+        Biden" or "Donald Trump": the body's name also mentions each person the article
+        names elsewhere by that surname (one person only), so the people's mentions
+        count there too; nobody new is made from a body's name."""
+        for mention in list(self.mentions):
+            actor = self.book.actors.get(mention.actor_id)
+            if actor is None or actor.type == "person":
+                continue
+            words = mention.text.split()
+            if len(words) < 2 or words[-1].lower() not in _LEADERS_BODIES:
+                continue
+            offset = mention.start
+            for part in re.split(r"([-‐–])", words[0]):
+                if part and part[0].isupper():
+                    people = [a for a in self.mentioned if a != mention.actor_id]
+                    if person := self.book.surname_of_mentioned(part, people):
+                        self._add_at(offset, offset + len(part), person)
+                offset += len(part)
 
     def _fold_early_short_forms(self) -> None:
         """A short form met before the name it shortens is that actor when exactly one

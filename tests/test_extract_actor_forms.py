@@ -487,3 +487,30 @@ def test_a_body_named_after_people_the_article_does_not_name_makes_nobody():
     book, linked = mentions_of("The Biden-Harris Administration is committed to it.")
     assert [a.type for a in book.actors.values()] == ["government_body"]
     assert "Biden" not in linked
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The film draws on Einstein's theory of relativity.", "Einstein"),
+        ("Readers compared it with Dostoyevsky's novels. It was like Dostoyevsky.",
+         "Dostoyevsky"),
+    ],
+)  # fmt: skip
+def test_a_lone_name_owning_what_only_a_person_has_is_a_person(text, name):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked[name]
+    assert book.actors[actor_id].type == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said Russia's death toll rose.",  # a state stays a state
+        "The article opened the debate. Borges's novels were not mentioned. borges is "
+        "a word here.",  # a word the article writes in lowercase
+    ],
+)  # fmt: skip
+def test_owners_of_a_persons_things_that_are_no_person(text):
+    book, _ = mentions_of(text)
+    assert not [a for a in book.actors.values() if a.type == "person"]

@@ -341,6 +341,15 @@ _AGENCY_VERB = re.compile(
     r"acquired|hired|cut|raised|expects|expected|launched|filed|sued|opened|closed|"
     r"accused|attacked|captured|killed|struck|began|begins|built|employs|owns|operates)\b"
 )
+# What a person has and a body or a place has not, after a lone name's possessive:
+# "Einstein's theory", "Dostoyevsky's novels", "Lincoln's widow".
+_PERSON_POSSESSION = re.compile(
+    r"['’]s\s+(?:(?:first|last|early|late|later|own|famous|best-known|final)\s+)?"
+    r"(wife|husband|widow|son|daughter|father|mother|brother|sister|parents|children|"
+    r"death|funeral|birth|childhood|novels?|poems?|poetry|paintings?|symphon(?:y|ies)|"
+    r"theor(?:y|ies)|memoirs?|biography|autobiography|speeches|lyrics|songs|"
+    r"career|legacy|assassination|presidency|lifetime)\b"
+)
 # "… said he would": the subject is a person.
 _PERSON_PRONOUN = re.compile(r"(?:\s+that)?\s+(?:he|she|his|her)\b")
 # Last words of companies' and international bodies' names ("Xcel Energy", "Amnesty
@@ -1739,6 +1748,10 @@ class MentionFinder:
             and tokens[i - 1].text.lower() in LOCATIVE_WORDS
         ):
             return None  # "Lai Changxing ... Lai had denied": the family name, first
+        if owned := _PERSON_POSSESSION.match(self.text, tokens[i].end):
+            # "Einstein's theory", "Dostoyevsky's novels": what only a person has
+            self._rule = f"actor: person, one capitalised word owning “{owned.group(1)}”"
+            return "person"
         verb = _AGENCY_VERB.match(self.text, tokens[i].end)
         if verb is None:
             return None

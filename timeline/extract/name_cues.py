@@ -115,7 +115,7 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w’'-]*)")
 def mid_sentence_capitals(text: str) -> frozenset[str]:
     """Capitalised words the text writes after a lowercase word or a comma, inside a
     sentence: a name's spelling, where a sentence's first word says nothing."""
-    return frozenset(_MID_SENTENCE_CAPITAL.findall(text))
+    return frozenset(re.sub(r"['’]s?$", "", word) for word in _MID_SENTENCE_CAPITAL.findall(text))
 
 
 def name_heads(text: str, opening_words: set[str]) -> frozenset[str]:

@@ -514,3 +514,21 @@ def test_a_lone_name_owning_what_only_a_person_has_is_a_person(text, name):
 def test_owners_of_a_persons_things_that_are_no_person(text):
     book, _ = mentions_of(text)
     assert not [a for a in book.actors.values() if a.type == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("The Mets beat the Cardinals 4-2 on Sunday.", "Cardinals"),
+        ("On Monday the home side lost to the Braves.", "Braves"),
+    ],
+)  # fmt: skip
+def test_the_other_side_of_a_match_is_a_team(text, team):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked[team]
+    assert book.actors[actor_id].type == "organisation"
+
+
+def test_a_people_protested_against_is_no_team():
+    book, _ = mentions_of("Protesters marched against the Jews on Sunday.")
+    assert not [a for a in book.actors.values() if a.type == "organisation"]

@@ -350,6 +350,11 @@ _PERSON_POSSESSION = re.compile(
     r"theor(?:y|ies)|memoirs?|biography|autobiography|speeches|lyrics|songs|"
     r"career|legacy|assassination|presidency|lifetime)\b"
 )
+# Words before "the" and a plural name that make it a team: "beat the Cardinals".
+_TEAM_BEFORE = re.compile(
+    r"\b(?:beat|beats|defeated|defeats|edged|routed|swept|against|versus|vs\.?|"
+    r"lost\s+to|fell\s+to|loss\s+to|win\s+over|victory\s+over)\s+the\s+$"
+)
 # "… said he would": the subject is a person.
 _PERSON_PRONOUN = re.compile(r"(?:\s+that)?\s+(?:he|she|his|her)\b")
 # Last words of companies' and international bodies' names ("Xcel Energy", "Amnesty
@@ -1752,6 +1757,11 @@ class MentionFinder:
             # "Einstein's theory", "Dostoyevsky's novels": what only a person has
             self._rule = f"actor: person, one capitalised word owning “{owned.group(1)}”"
             return "person"
+        before = self.text[max(0, tokens[i].start - 30) : tokens[i].start]
+        if word.endswith("s") and (team := _TEAM_BEFORE.search(before)):
+            # "beat the Cardinals", "lost to the Mets": a team, the match's other side
+            self._rule = f"actor: organisation, a team after “{team.group().strip()}”"
+            return "organisation"
         verb = _AGENCY_VERB.match(self.text, tokens[i].end)
         if verb is None:
             return None

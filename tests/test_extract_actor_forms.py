@@ -532,3 +532,21 @@ def test_the_other_side_of_a_match_is_a_team(text, team):
 def test_a_people_protested_against_is_no_team():
     book, _ = mentions_of("Protesters marched against the Jews on Sunday.")
     assert not [a for a in book.actors.values() if a.type == "organisation"]
+
+
+def test_a_name_opening_two_sentences_as_their_subject_is_a_body():
+    book, linked = mentions_of("Micron said profits rose. Micron expects more growth.")
+    (actor_id,) = linked["Micron"]
+    assert book.actors[actor_id].type == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics said it was wrong. Critics said so again.",  # a plural
+        "Staff said they would strike. Staff said so on Monday.",  # a collective
+        "Vortexa said profits rose.",  # one sentence only, never inside one
+    ],
+)  # fmt: skip
+def test_sentence_openers_that_are_no_body(text):
+    assert not names_of(text)

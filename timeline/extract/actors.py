@@ -26,6 +26,7 @@ from .name_cues import (
     mid_sentence_capitals,
     name_heads,
     name_tails,
+    opening_subjects,
 )
 from .name_tokens import _ARTICLE_NAME, Token, _joined, opens_sentence, tokenize
 from .names import name_key
@@ -355,6 +356,12 @@ _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|defeated|defeats|edged|routed|swept|against|versus|vs\.?|"
     r"lost\s+to|fell\s+to|loss\s+to|win\s+over|victory\s+over)\s+the\s+$"
 )
+# Words that open a sentence as the subject of "said" without being anybody's name.
+_COLLECTIVE_SUBJECTS = frozenset(
+    """Staff Police People Nobody Everyone Everybody Someone Somebody Anyone None Neither
+    Management Security Authorities Government Officials Witnesses Media Family Parliament
+    Congress Spokesperson Spokesman Spokeswoman Sources Observers Locals Meanwhile""".split()
+)
 # "… said he would": the subject is a person.
 _PERSON_PRONOUN = re.compile(r"(?:\s+that)?\s+(?:he|she|his|her)\b")
 # Last words of companies' and international bodies' names ("Xcel Energy", "Amnesty
@@ -619,6 +626,7 @@ class MentionFinder:
         self.name_tails = name_tails(text, FUNCTION_WORDS)
         self.mid_sentence_capitals = mid_sentence_capitals(text)
         self.name_heads = name_heads(text, FUNCTION_WORDS | TITLE_WORDS)
+        self.opening_subjects = opening_subjects(text, _AGENCY_VERB)
         # The same, after a word that is no title: "Lydia Buchtmann", not "Ms Bauchtman".
         self.full_name_tails = name_tails(text, FUNCTION_WORDS | TITLE_WORDS | _PERSONAL_TITLES)
         # The cue or the rule that typed the phrase being classified, for its method.
@@ -1739,6 +1747,13 @@ class MentionFinder:
         or a place: a body, or a person when "he" or "she" follows ("Trump said he")."""
         if (
             word not in self.mid_sentence_capitals
+            # "Micron said … Micron expects": a name opening two sentences as their
+            # subject, no plural ("Critics said") nor a collective ("Staff said")
+            and not (
+                self.opening_subjects.get(word, 0) >= 2
+                and not word.endswith("s")
+                and word not in _COLLECTIVE_SUBJECTS
+            )
             or word.lower() in ROLE_NOUNS
             or word.rstrip("s").lower() in ROLE_NOUNS
             or word in PEOPLES

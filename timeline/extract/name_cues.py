@@ -123,3 +123,16 @@ def name_heads(text: str, opening_words: set[str]) -> frozenset[str]:
     Changxing", "Google Chrome"): alone, such a word may be a family name written first,
     or a body's short name, so a verb after it is no evidence of which."""
     return frozenset(m.group(1) for m in _PAIR.finditer(text) if m.group(1) not in opening_words)
+
+
+_SENTENCE_OPENER = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z][\w-]*)", re.MULTILINE)
+
+
+def opening_subjects(text: str, verb: re.Pattern[str]) -> dict[str, int]:
+    """How many sentences each capitalised word opens as the subject of a verb the
+    pattern matches right after it ("Micron said …", "Micron expects …")."""
+    counts: dict[str, int] = {}
+    for match in _SENTENCE_OPENER.finditer(text):
+        if verb.match(text, match.end()):
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return counts

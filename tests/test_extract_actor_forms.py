@@ -550,3 +550,24 @@ def test_a_name_opening_two_sentences_as_their_subject_is_a_body():
 )  # fmt: skip
 def test_sentence_openers_that_are_no_body(text):
     assert not names_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("They crossed territory controlled by the Taliban twice.", "Taliban"),
+        ("The raid was carried out by the Houthis on Monday.", "Houthis"),
+    ],
+)  # fmt: skip
+def test_the_agent_of_a_passive_is_a_body(text, name):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked[name]
+    assert book.actors[actor_id].type == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He was charged by the Crown last year.", "The school is funded by the State."],
+)
+def test_the_state_or_the_crown_as_an_agent_is_no_body(text):
+    assert not names_of(text)

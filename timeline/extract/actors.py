@@ -351,6 +351,15 @@ _PERSON_POSSESSION = re.compile(
     r"theor(?:y|ies)|memoirs?|biography|autobiography|speeches|lyrics|songs|"
     r"career|legacy|assassination|presidency|lifetime)\b"
 )
+# A passive's agent with "the": "controlled by the Taliban", "led by the Houthis".
+_AGENT_BEFORE = re.compile(
+    r"\b(?:[a-z]{3,}ed|run|led|held|made|won|taken|seized|backed|owned|out)\s+by\s+the\s+$"
+)
+# Capitalised nouns for the state or a power in general ("charged by the Crown",
+# "funded by the State"): no name of one body.
+_GENERIC_AGENTS = frozenset(
+    "State Crown Commonwealth Republic Kingdom Empire Regime Opposition Establishment".split()
+)
 # Words before "the" and a plural name that make it a team: "beat the Cardinals".
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|defeated|defeats|edged|routed|swept|against|versus|vs\.?|"
@@ -1773,6 +1782,10 @@ class MentionFinder:
             self._rule = f"actor: person, one capitalised word owning “{owned.group(1)}”"
             return "person"
         before = self.text[max(0, tokens[i].start - 30) : tokens[i].start]
+        if word not in _GENERIC_AGENTS and (agent := _AGENT_BEFORE.search(before)):
+            # "territory controlled by the Taliban", "a raid carried out by the Houthis"
+            self._rule = f"actor: organisation, the agent after “{agent.group().strip()}”"
+            return "organisation"
         if word.endswith("s") and (team := _TEAM_BEFORE.search(before)):
             # "beat the Cardinals", "lost to the Mets": a team, the match's other side
             self._rule = f"actor: organisation, a team after “{team.group().strip()}”"

@@ -571,3 +571,15 @@ def test_the_agent_of_a_passive_is_a_body(text, name):
 )
 def test_the_state_or_the_crown_as_an_agent_is_no_body(text):
     assert not names_of(text)
+
+
+def test_a_people_described_as_one_is_a_group():
+    book, linked = mentions_of(
+        "The rescued included Rohingya, a stateless minority of Muslims from Myanmar."
+    )
+    (actor_id,) = linked["Rohingya"]
+    assert book.actors[actor_id].type == "group"
+
+
+def test_a_people_with_a_clause_after_it_is_no_group():
+    assert not names_of("The boat carried Rohingya, and the navy found it.")

@@ -399,6 +399,11 @@ _TELLING_BEFORE = re.compile(
     r"\breported\s+by|\bpublished\s+by|\bop-ed\s+in|\bquoted\s+(?:by|in))\s+$",
     re.IGNORECASE,
 )
+# An apposition that says a plural names a people: "Rohingya, a stateless minority".
+_PEOPLE_DESCRIBED = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:minority|minorities|people|peoples|ethnic\s+group|"
+    r"community|tribe|nation|diaspora)\b"
+)
 # Nouns after "Treasury" that make it a security, not the department.
 _PRODUCT_AFTER = re.compile(
     r"\s+(?:yields?|bonds?|bills?|notes?|securities|market|markets|prices?|rates?|"
@@ -1556,6 +1561,13 @@ class MentionFinder:
             return "state"
         if len(words) == 1 and "." in last and words_key(last) in ORGANISATION_ACRONYMS:
             return "organisation"  # "the U.N.", "the E.U.": initials with their dots
+        if (
+            len(words) == 1
+            and last in PEOPLES
+            and _PEOPLE_DESCRIBED.match(self.text, tokens[j].end)
+        ):
+            self._rule = "actor: group, a people the article describes as one"
+            return "group"  # "Rohingya, a stateless minority of Muslims from Myanmar"
         if len(words) == 1 and last in PEOPLES and _PEOPLE_ACTING.match(self.text, tokens[j].end):
             self._rule = "actor: group, a people named by its plural acting or speaking"
             return "group"  # "Palestinians said", "Israelis and Palestinians have"

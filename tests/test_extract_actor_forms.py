@@ -583,3 +583,14 @@ def test_a_people_described_as_one_is_a_group():
 
 def test_a_people_with_a_clause_after_it_is_no_group():
     assert not names_of("The boat carried Rohingya, and the navy found it.")
+
+
+def test_the_one_word_body_a_person_is_of_is_a_body():
+    book, linked = mentions_of("Ann Lee of Vortexa said so on Monday.")
+    (actor_id,) = linked["Vortexa"]
+    assert book.actors[actor_id].type == "organisation"
+
+
+def test_the_place_a_person_is_of_is_no_body():
+    names = names_of("John Smith of Texas spoke. Ann Lee of Paris said so.")
+    assert names == {"John Smith", "Ann Lee"}

@@ -1671,6 +1671,19 @@ class MentionFinder:
             return "person"
         return None
 
+    def _member_of_before(self, tokens: list[Token], i: int) -> bool:
+        """Whether "of" before this word follows a person's name just mentioned ("Maziar
+        Bahari of Newsweek"), so the word is what the person belongs to."""
+        if i == 0 or tokens[i - 1].text != "of" or not self.mentions:
+            return False
+        last = self.mentions[-1]
+        actor = self.book.actors.get(last.actor_id)
+        return (
+            actor is not None
+            and actor.type == "person"
+            and self.text[last.end : tokens[i - 1].start] == " "
+        )
+
     def _named_as_location(self, tokens: list[Token], i: int) -> bool:
         """A state named where something is or comes from ("born in Brazil", "from
         Syria", "Sydney, Australia"): a place, not a polity acting or acted upon."""
@@ -1787,12 +1800,17 @@ class MentionFinder:
             # "officials in Zarvanytsia said": a place the officials are in
             or i > 0
             and tokens[i - 1].text.lower() in LOCATIVE_WORDS
+            and not self._member_of_before(tokens, i)
         ):
             return None  # "Lai Changxing ... Lai had denied": the family name, first
         if owned := _PERSON_POSSESSION.match(self.text, tokens[i].end):
             # "Einstein's theory", "Dostoyevsky's novels": what only a person has
             self._rule = f"actor: person, one capitalised word owning “{owned.group(1)}”"
             return "person"
+        if self._member_of_before(tokens, i):
+            # "Maziar Bahari of Newsweek": the body a person named just before belongs to
+            self._rule = "actor: organisation, the body a person is “of”"
+            return "organisation"
         before = self.text[max(0, tokens[i].start - 30) : tokens[i].start]
         if word not in _GENERIC_AGENTS and (agent := _AGENT_BEFORE.search(before)):
             # "territory controlled by the Taliban", "a raid carried out by the Houthis"

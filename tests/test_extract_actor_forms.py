@@ -594,3 +594,15 @@ def test_the_one_word_body_a_person_is_of_is_a_body():
 def test_the_place_a_person_is_of_is_no_body():
     names = names_of("John Smith of Texas spoke. Ann Lee of Paris said so.")
     assert names == {"John Smith", "Ann Lee"}
+
+
+def test_a_state_before_a_generic_office_stays_in_its_name():
+    names = names_of("The head of UNICEF’s Haiti Country Office said so.")
+    assert "Haiti Country Office" in names and "Country Office" not in names
+
+
+def test_a_state_before_a_named_body_only_says_whose_it_is():
+    book, linked = mentions_of("The United Kingdom Home Office agreed on Monday.")
+    (actor,) = book.actors.values()
+    assert actor.name == "Home Office"
+    assert "United Kingdom Home Office" in actor.forms

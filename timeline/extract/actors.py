@@ -360,6 +360,11 @@ _AGENT_BEFORE = re.compile(
 _GENERIC_AGENTS = frozenset(
     "State Crown Commonwealth Republic Kingdom Empire Regime Opposition Establishment".split()
 )
+# Words that, with a body's word, name no body of their own ("Country Office",
+# "National Office", "Regional Council"): a state before them stays in the name.
+_GENERIC_QUALIFIERS = frozenset(
+    "Country National Regional Local Field Head Central Main Federal Provincial".split()
+)
 # Words before "the" and a plural name that make it a team: "beat the Cardinals".
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|defeated|defeats|edged|routed|swept|against|versus|vs\.?|"
@@ -1035,6 +1040,12 @@ class MentionFinder:
                     and rest[0].text not in TITLE_WORDS
                 )
             ):
+                if institution and all(
+                    t.text in _GENERIC_QUALIFIERS or t.text in _INSTITUTION_WORDS for t in rest
+                ):
+                    # "UNICEF's Haiti Country Office": the rest is no name of its own,
+                    # so the state stays in it
+                    break
                 if institution:
                     # "the United Kingdom Home Office": the state only says whose body
                     # it is; the body keeps the article's whole spelling as an alias

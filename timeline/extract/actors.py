@@ -1040,8 +1040,12 @@ class MentionFinder:
                     and rest[0].text not in TITLE_WORDS
                 )
             ):
-                if institution and all(
-                    t.text in _GENERIC_QUALIFIERS or t.text in _INSTITUTION_WORDS for t in rest
+                if (
+                    institution
+                    and any(t.text in _GENERIC_QUALIFIERS for t in rest)
+                    and all(
+                        t.text in _GENERIC_QUALIFIERS or t.text in _INSTITUTION_WORDS for t in rest
+                    )
                 ):
                     # "UNICEF's Haiti Country Office": the rest is no name of its own,
                     # so the state stays in it

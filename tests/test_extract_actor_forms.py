@@ -606,3 +606,12 @@ def test_a_state_before_a_named_body_only_says_whose_it_is():
     (actor,) = book.actors.values()
     assert actor.name == "Home Office"
     assert "United Kingdom Home Office" in actor.forms
+
+
+def test_a_name_in_apposition_to_an_election_role_is_a_person():
+    book, _ = mentions_of(
+        "The paper was founded by Mir Hossein Mousavi, the opposition candidate in the "
+        "recent election."
+    )
+    actor = next(a for a in book.actors.values() if a.name == "Mir Hossein Mousavi")
+    assert actor.type == "person"

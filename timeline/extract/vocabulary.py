@@ -128,6 +128,8 @@ GOVERNMENT_WORDS |= {"Departments", "Agencies", "Commissions", "Committees", "Of
 ORGANISATION_WORDS |= {"Boards", "Centers", "Centres", "Institutes", "Councils"}
 # A company's legal form spelled out ("Rasperia Trading Limited") (issue 12, actors).
 ORGANISATION_WORDS |= {"Limited", "Incorporated"}
+# People in an election ("Mir Hossein Mousavi, the opposition candidate") (issue 12, actors).
+ROLE_NOUNS |= {"candidate", "nominee", "challenger", "incumbent", "contender", "frontrunner"}
 # People described by their wealth ("Russian oligarch Oleg Deripaska") (issue 12, actors).
 ROLE_NOUNS |= {"oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "magnate"}
 ORGANISATION_ACRONYMS = set(

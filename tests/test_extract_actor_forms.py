@@ -615,3 +615,9 @@ def test_a_name_in_apposition_to_an_election_role_is_a_person():
     )
     actor = next(a for a in book.actors.values() if a.name == "Mir Hossein Mousavi")
     assert actor.type == "person"
+
+
+def test_a_department_keeps_the_method_of_its_own_word():
+    book, _ = mentions_of("The U.S. Department of the Treasury agreed on Monday.")
+    (actor,) = book.actors.values()
+    assert actor.type == "government_body" and "Department" in actor.method

@@ -1623,8 +1623,10 @@ class MentionFinder:
             and words[0][:1].isupper()
             and (
                 _LEGISLATURE.search(name)
+                # "Treasury Board": an organisation's word after a department's name
                 or set(words) & _ONE_OF_A_KIND
-                and set(words) & _BODY_WORDS
+                and set(words) & ORGANISATION_WORDS
+                and not set(words) & GOVERNMENT_WORDS
                 or _TRIBAL.search(name)
             )
         ):

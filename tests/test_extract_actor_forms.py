@@ -495,6 +495,7 @@ def test_a_body_named_after_people_the_article_does_not_name_makes_nobody():
         ("The film draws on Einstein's theory of relativity.", "Einstein"),
         ("Readers compared it with Dostoyevsky's novels. It was like Dostoyevsky.",
          "Dostoyevsky"),
+        ("Critics of the plan said Biden's administration had failed.", "Biden"),
     ],
 )  # fmt: skip
 def test_a_lone_name_owning_what_only_a_person_has_is_a_person(text, name):

@@ -349,7 +349,8 @@ _PERSON_POSSESSION = re.compile(
     r"(wife|husband|widow|son|daughter|father|mother|brother|sister|parents|children|"
     r"death|funeral|birth|childhood|novels?|poems?|poetry|paintings?|symphon(?:y|ies)|"
     r"theor(?:y|ies)|memoirs?|biography|autobiography|speeches|lyrics|songs|"
-    r"career|legacy|assassination|presidency|lifetime)\b"
+    r"career|legacy|assassination|presidency|lifetime|administration|cabinet|"
+    r"premiership|inauguration|impeachment|re-election|reelection)\b"
 )
 # A passive's agent with "the": "controlled by the Taliban", "led by the Houthis".
 _AGENT_BEFORE = re.compile(

@@ -622,3 +622,15 @@ def test_a_department_keeps_the_method_of_its_own_word():
     book, _ = mentions_of("The U.S. Department of the Treasury agreed on Monday.")
     (actor,) = book.actors.values()
     assert actor.type == "government_body" and "Department" in actor.method
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasury will auction Treasury Inflation-Protected Securities on Monday.",
+        "Purchases for the Federal Reserve System Open Market Account rose.",
+    ],
+)  # fmt: skip
+def test_securities_and_accounts_are_no_bodies(text):
+    names = names_of(text)
+    assert not any("Securities" in n or "Account" in n for n in names)

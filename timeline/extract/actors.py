@@ -312,7 +312,7 @@ _LEGISLATURE = re.compile(
     r"|\b(?:National|General|Legislative|Federal|Constituent|Parliamentary|State|People's)"
     r"\s+(?:Assembly|Council\s+of\s+State)\b|\bLegislative\s+Council\b|^Centers\s+for\b"
     # the U.S. central bank, whose "Reserve" names no nature reserve
-    r"|^Federal\s+Reserve\b"
+    r"|^Federal\s+Reserve(?:\s+(?:System|Board|Bank(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?)?))?$"
 )
 # A tribe's government: "the Navajo Nation", "Cheyenne River Sioux Tribe", "Tribal Council".
 _TRIBAL = re.compile(
@@ -386,7 +386,7 @@ _COMPANY_LAST_WORDS = frozenset(
     Partners Ventures Communications Telecom Solutions Entertainment Studios Electric
     Petroleum Mining Steel Foods Brands Insurance Investments Logistics Therapeutics
     Semiconductor Semiconductors Microsystems Software Aerospace Automotive Chemicals
-    Capital Securities Financial Bancorp Energies Utilities""".split()
+    Capital Financial Bancorp Energies Utilities""".split()
 )
 # Bodies named after the people who lead them: "the Biden-Harris Administration".
 _LEADERS_BODIES = frozenset({"administration", "government", "cabinet", "campaign", "ticket"})

@@ -271,18 +271,49 @@ def test_questions_in_a_piece_that_never_says_interview_are_not_one():
     assert extraction.quotes == []
 
 
-def test_words_in_marks_inside_an_answer_are_the_interviewees_unless_reported():
+def test_a_phrase_in_marks_inside_an_answer_is_the_interviewees():
     body = (
         "Wikinews: How did the town take the news?\n\n"
-        "Ana Ruiz: Badly at first. Everyone at the market would say, “It will never "
-        "open, not in our lifetime.” Then I told them, “Come and see the boats "
-        "yourselves this weekend.”\n\n"
+        "Ana Ruiz: Badly at first. Without a pier, the “ferry of the future” would have "
+        "been just words.\n\n"
         "Wikinews: And now?\n\n"
         "Ana Ruiz: Now they ride it every day.\n"
     )
     found = speakers(extract(body, None, "Wikinews"))
-    assert found["It will never open, not in our lifetime."] is None  # someone unnamed
-    assert found["Come and see the boats yourselves this weekend."] == "Ana Ruiz"
+    assert found["ferry of the future"] == "Ana Ruiz"
+
+
+REPORTED_IN_ANSWERS = [
+    # someone unnamed, after a comma
+    "Everyone at the market would say, “It will never open, not in our lifetime.”",
+    # the interviewee's own words again
+    "Then I told them, “Come and see the boats yourselves this weekend.”",
+    # a pronoun that must not become the interviewer, straight single marks
+    "The regulars come up and they say, 'Hey Frank, my name is John, I ride at six.'",
+    # a named person: still the answer's words, not a quotation of their own
+    "Ana's mother said, \"Thank you for bringing the boat back to us.\"",
+    # no speech verb, a lead-in's comma
+    "It's sort of like,\" Hmmm, that's a long way round,\" and then they laugh.",
+]
+
+
+@pytest.mark.parametrize("sentence", REPORTED_IN_ANSWERS)
+def test_words_an_answer_reports_as_said_are_not_quoted_again(sentence):
+    """The gold convention (fixtures/devset/README.md): the answer paragraph is the
+    interviewee's quotation, and the marked words inside it are not quoted again."""
+    body = (
+        "Wikinews: How did the town take the news?\n\n"
+        f"Frank Ruiz: Badly at first. {sentence} Then it got better.\n\n"
+        "Wikinews: And now?\n\n"
+        "Frank Ruiz: Now they ride it every day.\n"
+    )
+    extraction = extract(body, None, "Wikinews")
+    found = speakers(extraction)
+    assert set(found) == {
+        f"Badly at first. {sentence} Then it got better.",
+        "Now they ride it every day.",
+    }
+    assert set(found.values()) == {"Frank Ruiz"}
 
 
 def test_two_reporters_ask_and_q_a_labels_answer_for_the_headlines_interviewee():

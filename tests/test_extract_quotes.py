@@ -101,13 +101,15 @@ def test_interview_answers_are_quotes_of_the_interviewee():
 
 
 def test_extracted_quotes_say_whether_they_are_answers_or_quotations():
-    """An answer paragraph is an interview answer; words in marks, even inside an answer,
-    are a quotation."""
+    """An answer paragraph is an interview answer; a phrase in marks inside an answer is
+    a quotation; words the answer reports as said (the mayor's) are part of the answer
+    and not quoted again."""
     path = ARTICLES / "patterns-interview-marks.txt"
     extraction = extract_article(read_article(path, path.name, []), [], [])
     kinds = {q["text"]: q["kind"] for q in extraction.quotes}
     assert kinds["A new warning system, which we will test this summer."] == "interview answer"
-    assert kinds["We have nothing left to save but the church and the school."] == "quotation"
+    assert kinds["safest river town in the region"] == "quotation"
+    assert "We have nothing left to save but the church and the school." not in kinds
     news = ARTICLES / "patterns-news.txt"
     extraction = extract_article(read_article(news, news.name, []), [], [])
     assert {q["kind"] for q in extraction.quotes} == {"quotation"}

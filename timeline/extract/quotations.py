@@ -165,13 +165,15 @@ def extract_quotes(
                     quote.start, quote.end, quote.text, None, "inside an interview question"
                 )
             )
-        elif attribution and attribution.actor_id:
-            found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
-        elif in_answer is not None and not _reported_in_answer(text, quote, attribution):
-            # Marked words inside an answer are the interviewee's (the seeds' curators
-            # keep them as quotations of their own; titles of works are cut above),
-            # unless a speech verb of the answer gives them to someone it does not name
-            # ("everyone would say, “…”").
+        elif in_answer is not None and _reported_in_answer(text, quote, attribution):
+            # Words the interviewee reports as said ("everyone would say, “Hey …”",
+            # "she told me: “Thank you”") are part of the answer, which already is the
+            # quotation: they are not quoted again, nor given to whoever a pronoun of
+            # the answer might stand for.
+            continue
+        elif in_answer is not None:
+            # A phrase in marks inside an answer is the interviewee's (the seeds' curators
+            # keep them as quotations of their own; titles of works are cut above).
             who = interviewees.of(in_answer.label)
             found.append(
                 ExtractedQuote(
@@ -183,6 +185,8 @@ def extract_quotes(
                     who.evidence,
                 )
             )
+        elif attribution and attribution.actor_id:
+            found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
         else:
             method = attribution.method if attribution else "no attribution found"
             basis = attribution.basis if attribution else ""
@@ -250,15 +254,18 @@ def _asked_about(attribution: Attribution | None, interviewees: Interviewees) ->
 
 
 def _reported_in_answer(text: str, quote: QuoteSpan, attribution: Attribution | None) -> bool:
-    """Are words in marks inside an answer someone else's, whom the answer does not name
-    ("everyone would say, “…”", "a neighbour told me, “…”")? Not when the interviewee
-    reports their own words ("I said, “…”", "we told them: “…”")."""
+    """Are words in marks inside an answer an utterance the answer reports, anyone's,
+    the interviewee's own included ("they say, ‘Hey Frank …’", "I said, “…”", "it's sort
+    of like," Hmmm …"")? So they are when a frame of the sentence or a speech verb right
+    before governs them, or a lead-in's comma or colon stands just before the mark. A
+    phrase inside a sentence ("without which “increasing trade turnover” remains just
+    words") is the interviewee's own wording, not a report."""
     if attribution is not None and attribution.method in _OWN_FRAMES:
         return True
-    if not governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE):
-        return False
-    before = text[max(0, quote.mark_start - TERM_VERB_DISTANCE) : quote.mark_start]
-    return not re.search(r"\b(?:I|I'm|I’m|we|We|we're|we’re)\b", before)
+    if governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE):
+        return True
+    before = text[max(0, quote.mark_start - 3) : quote.mark_start].rstrip(" \u00a0")
+    return before[-1:] in (",", ":")
 
 
 def _pull_quote(text: str, quote: QuoteSpan, interviewees: Interviewees):

@@ -36,6 +36,15 @@ ARTICLES = FIXTURES / "extract" / "articles"
         ),
         # never closed: kept whole to the paragraph's end (issue 12), no longer dropped
         ("“An unclosed quotation at the end", ["An unclosed quotation at the end"]),
+        # the opening mark typed after the lead-in's comma, the space after it
+        (
+            'Wilkins said," [Warhol] liked to watch people." Then he left.',
+            ["[Warhol] liked to watch people."],
+        ),
+        ('She wrote:"We will open in May." That was all.', ["We will open in May."]),
+        # a closing mark after a comma still closes what is open
+        ('"We are ready," she said, "and so are they."', ["We are ready,", "and so are they."]),
+        ('He called it "great," "wonderful" and more.', ["great,", "wonderful"]),
     ],
 )
 def test_quote_spans(text, expected):

@@ -78,7 +78,11 @@ def _paragraph_quotes(text: str, paragraph: Span) -> tuple[list[QuoteSpan], int 
         at, mark = match.start(), match.group()
         family = "single" if mark in _SINGLE_OPEN + _SINGLE_CLOSE + "'" else "double"
         if mark == '"':
-            opening = at == paragraph.start or text[at - 1] in _OPENING_CONTEXT + "“‘«"
+            opening = (
+                at == paragraph.start
+                or text[at - 1] in _OPENING_CONTEXT + "“‘«"
+                or _opens_after_lead_in(text, at, paragraph, stack)
+            )
             role = "open" if opening else "close"
         elif mark == "'":
             if at == paragraph.start or text[at - 1] in _OPENING_CONTEXT + '“"«':
@@ -116,6 +120,16 @@ def _paragraph_quotes(text: str, paragraph: Span) -> tuple[list[QuoteSpan], int 
     unpaired = [entry for entry in stack if text[entry[0]] != "'"]
     still_open = unpaired[0][0] if unpaired and unpaired[0][1] == "double" else None
     return _nested_depths(found), still_open
+
+
+def _opens_after_lead_in(text: str, at: int, paragraph: Span, stack: list) -> bool:
+    """A straight mark typed after the lead-in's comma or colon, the space after it
+    (`Wilkins said," [Warhol] liked …"`): with no double quotation open it has nothing
+    to close, so it opens one, when words follow it."""
+    if text[at - 1] not in ",:" or any(family == "double" for _, family in stack):
+        return False
+    after = text[at + 1 : min(at + 3, paragraph.end)]
+    return bool(re.match(r"\s?[\w\[(‘']", after))
 
 
 def _nested_depths(found: list[QuoteSpan]) -> list[QuoteSpan]:

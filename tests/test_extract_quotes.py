@@ -208,3 +208,31 @@ def test_answers_after_labelled_questions_are_the_interviewees(title, intro, spe
 )  # fmt: skip
 def test_titles_and_nicknames_in_marks_are_not_quotations(text, kept):
     assert [q["text"] for q in interview(text, None).quotes] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a theme, motto or slogan: the words are mentioned, nobody says them here
+        ("The theme of this year's conference is “Building a safer future for all of "
+         "us”, the organisers announced.", []),
+        ('The club kept its old motto: "Play hard, play fair, then go home."', []),
+        ("Thousands marched under the slogan “Jobs, not bombs, for every town”.", []),
+        # words printed on something, whatever verb the print takes
+        ('Protesters wore shirts that said "We will not be moved from our homes".', []),
+        ("A banner that read “No more war in our name, ever again” hung from the bridge.",
+         []),
+        ('Signs reading "Save our library for the children" lined the street.', []),
+        ("The report, titled “A river in crisis and the next ten years”, was published.",
+         []),
+        # speech about a sign, a message, a forum poster: still quotations
+        ('"The sign was clear," said farmer Jane Doe, "and we followed it home."',
+         ["The sign was clear,", "and we followed it home."]),
+        ("His message was clear: “We will rebuild every home that was lost.”",
+         ["We will rebuild every home that was lost."]),
+        ('One poster said "this is the end of the forum as we know it".',
+         ["this is the end of the forum as we know it"]),
+    ],
+)  # fmt: skip
+def test_themes_slogans_and_printed_words_are_mentions_not_quotations(text, kept):
+    assert [q["text"] for q in interview(text, None).quotes] == kept

@@ -62,6 +62,30 @@ _NAME_WORD_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w’'-]*[ \u00a0]$")
 _NAME_WORD_AFTER = re.compile(r"[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w’'-]+")
 
 
+# Things words are printed on or that carry a set phrase: words in marks they name are a
+# mention of that phrase (a theme, a slogan, what a banner read), not anyone's speech.
+# Not "poster" (a forum's posters speak) nor "label" (a record label speaks).
+_PRINTED_NOUN = (
+    r"(?i:theme|motto|slogan|tagline|catchphrase|watchword|banner|sign|placard"
+    r"|(?:t-|T-)?shirt|jersey|sticker|badge|hashtag|headline|caption|inscription|plaque"
+    r"|billboard|graffiti|title|subtitle|logo|mural|word|phrase|term|expression)s?"
+)
+_PRINTING_VERB = (
+    r"(?:read|reads|reading|said|says|saying|bore|bearing|bears|proclaimed|proclaiming"
+    r"|declared|declaring|displayed|displaying|showed|showing|featured|featuring)"
+)
+# "the theme of this year's conference is “…”", "its motto: “…”", "shirts that said “…”",
+# "a banner that read “…”", "signs reading “…”", "under the slogan “…”", "titled “…”".
+_MENTION_FRAME = re.compile(
+    rf"(?:\b{_PRINTED_NOUN}(?:\s+(?:of|for)\s+[^,.;:!?“”\"]{{1,60}}?)?"
+    rf"(?:\s*[,:]|\s+(?:is|was|are|were|became|remains)"
+    rf"|(?:\s+(?:that|which))?\s+{_PRINTING_VERB}(?:\s+the\s+words)?[,:]?)"
+    rf"|\b(?:the|a|an|its|their|his|her|our)\s+(?:[a-z-]+\s+)?{_PRINTED_NOUN}"
+    rf"|\b(?:titled|entitled|headlined|captioned|emblazoned\s+with|printed\s+with"
+    rf"|inscribed\s+with|with\s+the\s+words))\s*$"
+)
+
+
 @dataclass
 class ExtractedQuote:
     start: int
@@ -90,6 +114,17 @@ def is_title_of_work(text: str) -> bool:
         )
         and sum(word[0].isupper() for word in words) >= 2
     )
+
+
+def is_mention(text: str, quote: QuoteSpan) -> bool:
+    """Words in marks that a theme, motto, slogan, title or something printed carries
+    (“the theme of this year's conference is “…””, “shirts that said “…””, “a banner
+    that read “…””): a mention of the words, not speech, whoever chose them."""
+    sentence_start = max(
+        text.rfind(stop, max(0, quote.mark_start - 120), quote.mark_start) for stop in ".!?\n"
+    )
+    before = text[max(0, quote.mark_start - 120, sentence_start + 1) : quote.mark_start]
+    return bool(_MENTION_FRAME.search(before))
 
 
 def is_nickname(text: str, quote: QuoteSpan) -> bool:
@@ -148,6 +183,8 @@ def extract_quotes(
         if quote.words <= TERM_MAX_WORDS and not spoken and not fragment:
             continue  # the term rule: a short phrase in scare quotes
         if is_nickname(text, quote) or (quote.words <= 8 and is_title_of_work(quote.text)):
+            continue
+        if is_mention(text, quote):
             continue
         if in_answer is None and (who := _pull_quote(text, quote, interviewees)):
             # An answer's words again in marks, a paragraph of their own: the answer's.

@@ -405,3 +405,29 @@ def test_the_epithet_a_headline_gives_the_person_it_opens_with_is_that_person():
     extraction = extract(body, "Maria Lind: An Interview with the 'Harbour Poet'", "Wikinews")
     assert {a["name"] for a in extraction.actors} == {"Wikinews", "Maria Lind"}
     assert set(speakers(extraction).values()) == {"Maria Lind"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What about the old adage “the sea gives and the sea always takes back”?",
+        'Is the "island spirit of the north" something you believe in?',
+        "Your book is called “Ferries of the Far North, Again”. Why that title?",
+    ],
+)
+def test_words_in_marks_a_question_mentions_are_no_quotation(question):
+    """An adage, a term or a title the interviewer mentions is nobody's words here; words
+    a question reports as said (“Your predecessor said …”) stay a quotation, speaker
+    unknown (test_questions_and_pull_quotes_are_not_the_interviewees_answers)."""
+    body = (
+        "Harbour News spoke with Dana Grant, who runs the island's only ferry.\n\n"
+        f"Harbour News: {question}\n\n"
+        "DG: It is true, in a way. We lost a boat in the first winter.\n\n"
+        "Harbour News: Will it run in winter?\n\n"
+        "DG: Yes, with a smaller boat when the ice comes.\n"
+    )
+    found = speakers(extract(body, "Island ferry marks its first year", "Harbour News"))
+    assert found == {
+        "It is true, in a way. We lost a boat in the first winter.": "Dana Grant",
+        "Yes, with a smaller boat when the ice comes.": "Dana Grant",
+    }

@@ -197,6 +197,8 @@ def extract_quotes(
         elif interviewees.in_question(quote.start) and not _asked_about(attribution, interviewees):
             # Words in marks inside a question are not the interviewee's, nor the asker's
             # for the label before them: only a frame of the question's own says whose.
+            if not _reported(text, quote, attribution):
+                continue  # "What about the adage “…”?": a mention the asker makes
             found.append(
                 ExtractedQuote(
                     quote.start, quote.end, quote.text, None, "inside an interview question"
@@ -290,6 +292,14 @@ def _asked_about(attribution: Attribution | None, interviewees: Interviewees) ->
     )
 
 
+def _reported(text: str, quote: QuoteSpan, attribution: Attribution | None) -> bool:
+    """Does a frame of the sentence or a speech verb right before make words in marks
+    somebody's words, named or not ("Your predecessor said “…”")?"""
+    return (
+        attribution is not None and attribution.method in _OWN_FRAMES
+    ) or governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE)
+
+
 def _reported_in_answer(text: str, quote: QuoteSpan, attribution: Attribution | None) -> bool:
     """Are words in marks inside an answer an utterance the answer reports, anyone's,
     the interviewee's own included ("they say, ‘Hey Frank …’", "I said, “…”", "it's sort
@@ -297,9 +307,7 @@ def _reported_in_answer(text: str, quote: QuoteSpan, attribution: Attribution | 
     before governs them, or a lead-in's comma or colon stands just before the mark. A
     phrase inside a sentence ("without which “increasing trade turnover” remains just
     words") is the interviewee's own wording, not a report."""
-    if attribution is not None and attribution.method in _OWN_FRAMES:
-        return True
-    if governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE):
+    if _reported(text, quote, attribution):
         return True
     before = text[max(0, quote.mark_start - 3) : quote.mark_start].rstrip(" \u00a0")
     return before[-1:] in (",", ":")

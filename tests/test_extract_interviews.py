@@ -431,3 +431,54 @@ def test_words_in_marks_a_question_mentions_are_no_quotation(question):
         "It is true, in a way. We lost a boat in the first winter.": "Dana Grant",
         "Yes, with a smaller boat when the ice comes.": "Dana Grant",
     }
+
+
+COACH_INTRO = "Wikinews spoke with hockey coach Frank Miller about the season.\n\n"
+COACH_TITLE = "Wikinews interviews hockey coach Frank Miller"
+
+
+def answered(answer: str) -> dict[str, str | None]:
+    body = (
+        COACH_INTRO + "Wikinews: How was the trip to Canada?\n\n" + answer + "\n\n"
+        "Wikinews: And next year?\n\nWe will see. Maybe we go to Sweden in the spring.\n"
+    )
+    return speakers(extract(body, COACH_TITLE, "Wikinews"))
+
+
+@pytest.mark.parametrize("answer", ["Yes.", "Oh really.", "[Laughs] No!"])
+def test_a_short_answer_right_after_a_question_is_an_answer(answer):
+    assert answered(answer) == {
+        answer: "Frank Miller",
+        "We will see. Maybe we go to Sweden in the spring.": "Frank Miller",
+    }
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "[The tournament in Canada] was the hardest week of the season for us.",
+        "[The tournament] was a lot of fun [laughs]",
+        "[Next season] we go to Sweden, maybe",
+    ],
+)
+def test_an_answer_the_editor_completed_in_brackets_is_no_heading(answer):
+    assert answered(answer) == {
+        answer: "Frank Miller",
+        "We will see. Maybe we go to Sweden in the spring.": "Frank Miller",
+    }
+
+
+def test_a_short_line_further_into_an_answer_is_not_one_more_answer():
+    """A caption or credit a few words long after an answer's first paragraph is no
+    answer paragraph: only the first paragraph after a question is one however short."""
+    body = (
+        COACH_INTRO + "Wikinews: How was the trip to Canada?\n\n"
+        "It was the hardest week of the season for all of us.\n\n"
+        "Miller, in 2010.\n\n"
+        "Wikinews: And next year?\n\nYes.\n"
+    )
+    found = speakers(extract(body, COACH_TITLE, "Wikinews"))
+    assert found == {
+        "It was the hardest week of the season for all of us.": "Frank Miller",
+        "Yes.": "Frank Miller",
+    }

@@ -244,8 +244,18 @@ def extract_quotes(
                     quote.start, quote.end, quote.text, outer.speaker_id, "nested quotation"
                 )
             )
+    previous_question: int | None = None
     for answer in answers:
-        if len(answer.text.split()) <= TERM_MAX_WORDS and not answer.opens_turn:
+        # The first paragraph after a question is its answer however short ("Yes.",
+        # "Oh really."), when it is a sentence; a short paragraph further on may be a
+        # caption or a credit.
+        first = answer.question_start != previous_question
+        previous_question = answer.question_start
+        if (
+            len(answer.text.split()) <= TERM_MAX_WORDS
+            and not answer.opens_turn
+            and not (first and _is_short_sentence(answer.text))
+        ):
             continue
         who = interviewees.of(answer.label)
         evidence = f"{who.rule}: “{who.evidence}”" if who.evidence else who.rule
@@ -322,6 +332,13 @@ def _pull_quote(text: str, quote: QuoteSpan, interviewees: Interviewees):
         return None
     who = interviewees.pull_quote(quote.text)
     return who if who is not None and who.actor_id else None
+
+
+def _is_short_sentence(text: str) -> bool:
+    """A few words that make a sentence of their own ("Yes.", "Oh really.", "[Laughs]
+    No!"): a capital or a bracket first, closing punctuation last."""
+    words = text.strip().rstrip("”\"’')]*")
+    return bool(re.match(r"[\[(]?[A-Z]", words)) and words[-1:] in (".", "!", "?", "…")
 
 
 def _opens_sentence(text: str, quote: QuoteSpan) -> bool:

@@ -72,7 +72,20 @@ def is_heading(paragraph: Span) -> bool:
         letters = [c for c in text if c.isalpha()]
         if len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
             return True
+    if _EDITORS_INSERTION.match(text) or _STAGE_DIRECTION.search(text):
+        return False  # "[The tournament in Canada] was fun", "… was fun [laughs]"
     return len(text) <= 150 and len(text.split()) <= 10 and not re.search(r"[.!?:;\"”»…)]$", text)
+
+
+# An answer the editor completed in brackets, words after it ("[The tournament in
+# Canada] was …"); a line that is only a bracket ("[edit]") may be a heading.
+_EDITORS_INSERTION = re.compile(r"\[[^\[\]\n]{1,80}\]\s*\S")
+# A transcript's note of how an answer ended, after its words.
+_STAGE_DIRECTION = re.compile(
+    r"\w\W*\s*\[(?:laughs?|laughter|laughing|chuckles?|pauses?|sighs?|smiles?|applause"
+    r"|inaudible|crosstalk)\]$",
+    re.IGNORECASE,
+)
 
 
 def find_answers(

@@ -482,3 +482,43 @@ def test_a_short_line_further_into_an_answer_is_not_one_more_answer():
         "It was the hardest week of the season for all of us.": "Frank Miller",
         "Yes.": "Frank Miller",
     }
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "— Frank Miller, on whether the team was ready for the big tournament in Canada",
+        "– Frank Miller, speaking after the final game of the season in Toronto.",
+        "— Coach Frank Miller, in an interview with the club's own newsletter last year",
+    ],
+)
+def test_a_pull_quotes_credit_line_is_no_answer(credit):
+    body = (
+        COACH_INTRO + "**How was the trip to Canada?**\n\n"
+        "It was the hardest week of the season for all of us, but we learned a lot.\n\n"
+        f"{credit}\n\nIt was cold, too.\n\n"
+        "**And next year?**\n\nWe will see. Maybe we go to Sweden in the spring.\n\n"
+        "**Who pays for the trips?**\n\nThe club does, and the parents help.\n"
+    )
+    found = speakers(extract(body, COACH_TITLE, "Wikinews"))
+    assert set(found) == {
+        "It was the hardest week of the season for all of us, but we learned a lot.",
+        "It was cold, too.",
+        "We will see. Maybe we go to Sweden in the spring.",
+        "The club does, and the parents help.",
+    }
+    assert set(found.values()) == {"Frank Miller"}
+
+
+def test_a_credit_line_is_no_turn_of_a_dash_interview():
+    body = (
+        "Frank Miller coaches the team.\n\n- How was the trip to Canada?\n\n"
+        "- It was the hardest week of the season for all of us.\n\n"
+        "— Frank Miller, on the tournament in Canada\n\n"
+        "- And next year?\n\n- Sweden, if the club pays.\n"
+    )
+    found = speakers(extract(body, COACH_TITLE, "Wikinews"))
+    assert set(found) == {
+        "It was the hardest week of the season for all of us.",
+        "Sweden, if the club pays.",
+    }

@@ -436,6 +436,19 @@ MARKED_UP = [
      "Joseph Mwangi"),
 ]
 
+
+# -- a title before a name with a middle initial and a suffix: the whole name ------------
+INITIALS_AND_SUFFIXES = [
+    ("“We will review the schedule,” said Health Secretary Robert F. Kennedy Jr.",
+     "Robert F. Kennedy Jr"),
+    ("Health and Human Services Secretary Robert F. Kennedy Jr. said, “We will review "
+     "the schedule.”",
+     "Robert F. Kennedy Jr"),
+    ('"The march goes on," said Reverend Martin L. King III.', "Martin L. King III"),
+    ("“We will review the schedule,” said Secretary John Q. Smith Sr. on Monday.",
+     "John Q. Smith Sr"),
+]
+
 # fmt: on
 
 
@@ -443,7 +456,7 @@ MARKED_UP = [
     ("body", "speaker"),
     VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
     + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
-    + VERB_VARIANTS + DESCRIBED + MARKED_UP,
+    + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

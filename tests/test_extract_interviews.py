@@ -291,7 +291,7 @@ REPORTED_IN_ANSWERS = [
     # a pronoun that must not become the interviewer, straight single marks
     "The regulars come up and they say, 'Hey Frank, my name is John, I ride at six.'",
     # a named person: still the answer's words, not a quotation of their own
-    "Ana's mother said, \"Thank you for bringing the boat back to us.\"",
+    'Ana\'s mother said, "Thank you for bringing the boat back to us."',
     # no speech verb, a lead-in's comma
     "It's sort of like,\" Hmmm, that's a long way round,\" and then they laugh.",
 ]

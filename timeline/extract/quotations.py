@@ -305,9 +305,9 @@ def _asked_about(attribution: Attribution | None, interviewees: Interviewees) ->
 def _reported(text: str, quote: QuoteSpan, attribution: Attribution | None) -> bool:
     """Does a frame of the sentence or a speech verb right before make words in marks
     somebody's words, named or not ("Your predecessor said “…”")?"""
-    return (
-        attribution is not None and attribution.method in _OWN_FRAMES
-    ) or governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE)
+    if attribution is not None and attribution.method in _OWN_FRAMES:
+        return True
+    return governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE)
 
 
 def _reported_in_answer(text: str, quote: QuoteSpan, attribution: Attribution | None) -> bool:

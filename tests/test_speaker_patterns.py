@@ -449,6 +449,17 @@ INITIALS_AND_SUFFIXES = [
      "John Q. Smith Sr"),
 ]
 
+
+# -- said <place or body> <role> <Name>: the person, not the place ---------------------
+PLACE_ROLE_NAME = [
+    ("“We need more buses on the east side,” said Fayetteville resident Mary Cole.",
+     "Mary Cole"),
+    ('"We need more buses," said Springfield teacher Mary Cole on Monday.', "Mary Cole"),
+    ("“We will not comment on the lawsuit,” said Google spokesman Tom Lee.", "Tom Lee"),
+    ("“We need more buses on the east side,” Fayetteville resident Mary Cole said.",
+     "Mary Cole"),
+]
+
 # fmt: on
 
 
@@ -456,7 +467,7 @@ INITIALS_AND_SUFFIXES = [
     ("body", "speaker"),
     VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
     + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
-    + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES,
+    + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

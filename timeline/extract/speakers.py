@@ -77,6 +77,14 @@ _NAME_AFTER_BODY = re.compile(
     rf"[’']?s?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){{0,3}}"
     rf"(?P<who>[{_UPPER}][\w’'-]+(?:[ \u00a0][{_UPPER}][\w’'.-]*){{1,2}})"
 )
+# A person after a place's or a body's name and a lowercase role: "said Fayetteville|
+# resident Mary Cole", "said Google| spokesman Tom Lee": the person speaks, not the place.
+_ROLE_THEN_NAME = re.compile(
+    r"[’']?s?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){0,2}?(?:"
+    + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+    + rf")[ \u00a0]+(?P<who>[{_UPPER}][\w’'-]+"
+    + rf"(?:[ \u00a0](?:[A-Z]\.[ \u00a0])?[{_UPPER}][\w’'.-]*){{1,2}})"
+)
 # Lowercase role words after a body's name: "the NATO| chief", "the Kremlin| spokesman".
 _ROLE_AFTER_BODY = re.compile(
     r"[’']?s?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){0,2}(?P<role>"
@@ -929,6 +937,14 @@ class SpeakerResolver:
                         name = " ".join(words[first:])
                         who_start = frame.index(name, who_start)
                         who = name
+                person = (
+                    method == "verb-who"
+                    and who[:1].isupper()
+                    and who not in ("He", "She", "It", "They", "We", "I")
+                )
+                person = person and _ROLE_THEN_NAME.match(frame, match.end("who"))
+                if person:
+                    who, who_start = person.group("who"), person.start("who")
                 if who.endswith(".") and not _KEEPS_FULL_STOP.search(who):
                     who = who[:-1]  # "said Hale's wife, Jane.": the sentence's full stop
                 more = who[:1] in "Tt" and _NAME_GOES_ON.match(frame, match.end("who"))

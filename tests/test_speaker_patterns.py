@@ -460,6 +460,29 @@ PLACE_ROLE_NAME = [
      "Mary Cole"),
 ]
 
+
+# -- a newspaper as the teller: its own words, or the words of the one it quotes --------
+NEWSPAPERS = [
+    # the paper's own report
+    ("The Chicago Tribune reported that “the deal was signed in secret last month”.",
+     "Chicago Tribune"),
+    ('"The deal was signed in secret," the Chicago Tribune reported.', "Chicago Tribune"),
+    ("According to the Chicago Tribune, “officials were told to stay silent”.",
+     "Chicago Tribune"),
+    # the one the paper quotes: the person it names, else nobody
+    ("The Chicago Tribune quoted Mayor Ann Lee as saying “the car was going far too fast”.",
+     "Ann Lee"),
+    ("The Chicago Tribune quoted one witness: “The car was going far too fast for the "
+     "road.”",
+     None),
+    ("The Chicago Tribune quoted residents as saying “the car was going far too fast”.",
+     None),
+    ("In a report, the Chicago Tribune cited a police source: “The car was going far too "
+     "fast.”",
+     None),
+    ("“The car was going far too fast,” one witness told the Chicago Tribune.", None),
+]
+
 # fmt: on
 
 
@@ -467,7 +490,7 @@ PLACE_ROLE_NAME = [
     ("body", "speaker"),
     VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
     + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
-    + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME,
+    + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME + NEWSPAPERS,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

@@ -39,6 +39,8 @@ _OWN_FRAMES = {
     "who-verb before",
     "verb-who before",
     "subject before verb",
+    "quoted by the teller",
+    "quoted by the teller, unnamed",
 }
 # Attributions that rest on a speech verb (or a colon); the term rule needs one of these.
 _SPOKEN = _OWN_FRAMES | {

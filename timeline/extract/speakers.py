@@ -49,7 +49,8 @@ _QUOTING_VERBS = SPEECH_VERBS | set(
     citing urging claiming reiterating announcing answering replying suggesting calling
     describing expressing cautioned mused boasted exclaimed yelled screamed whispered sighed
     written
-    snapped retorted protested objected explaining observing remarking predicting""".split()
+    snapped retorted protested objected explaining observing remarking predicting
+    reported reports""".split()
 )  # not "protests", "objects", "put it": nouns or idioms as often, and one makes speech
 _DOCUMENTS = DOCUMENT_NOUNS | {"letter", "memo", "email", "e-mail", "notice", "filing", "tweet"}
 _DOCUMENT_VERBS = DOCUMENT_VERBS | {"reads", "read", "states", "warns", "warned"}
@@ -182,6 +183,13 @@ _ACCORDING = re.compile(
 _VERB_ANYWHERE = re.compile(rf"\b{_VERB}\b")
 # "According to Yonhap, quoting North Korea's news agency KCNA, ...": the clause up to
 # its comma, and the capitalised names in it.
+# "The Tribune quoted one witness:", "X quoted Mayor Ann Lee as saying “…”", "the paper
+# cited a police source:": the words are the one quoted, not the teller's; named or not.
+# Not the passive "X was quoted as saying", "quoted by the Tribune as saying".
+_QUOTED_OBJECT = re.compile(
+    r"\b(?:quoted|quotes|cited|cites)\s+(?P<who>(?!as\s|by\s)[^,;:“”\"\n]{1,80}?)"
+    r"(?:\s+as\s+(?:saying|telling|writing|stating|adding)(?:\s+that)?)?\s*[,:]?\s*$"
+)
 _QUOTING_CLAUSE = re.compile(r"[\w’'. -]{0,40}?,\s+(?:citing|quoting)\s+(?P<rest>[^,;:]{1,120})")
 _QUOTED_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
 _DOCUMENT = re.compile(
@@ -1025,6 +1033,8 @@ class SpeakerResolver:
             found := self.introduced_by(Span(offset, offset + len(frame), frame), quote)
         ):
             return Attribution(found, "statement")  # "X issued the following statement:"
+        if quoted := _QUOTED_OBJECT.search(frame):
+            return self._quoted_object(quoted, offset, quote)
         verbs = list(_VERB_ANYWHERE.finditer(frame))
         if not verbs and (label := _NAME_COLON.fullmatch(frame)):
             # "Ivo Maric: “…”": a name alone before a colon (a transcript, a caption)
@@ -1055,6 +1065,18 @@ class SpeakerResolver:
             start = min(offset, self.sentence_start if self.sentence_start >= 0 else offset)
             return self._subject_mention(start, offset + len(frame), "colon")
         return None
+
+    def _quoted_object(self, quoted: re.Match, offset: int, quote: QuoteSpan) -> Attribution:
+        """The one a teller quoted or cited: the actor the object names, else nobody
+        ("one witness", "residents", "a police source": the article names no one)."""
+        who = quoted.group("who")
+        for name in _QUOTED_NAME.finditer(who):
+            start = offset + quoted.start("who") + name.start()
+            if actor := self.resolve(
+                name.group(), start, start + len(name.group()), quote.mark_start
+            ):
+                return Attribution(actor, "quoted by the teller", basis=quoted.group())
+        return Attribution(None, "quoted by the teller, unnamed", basis=quoted.group())
 
     def _before_verb(
         self, frame: str, offset: int, quote: QuoteSpan, verb: re.Match

@@ -45,6 +45,8 @@ ARTICLES = FIXTURES / "extract" / "articles"
         # a closing mark after a comma still closes what is open
         ('"We are ready," she said, "and so are they."', ["We are ready,", "and so are they."]),
         ('He called it "great," "wonderful" and more.', ["great,", "wonderful"]),
+        # a closing mark whose opening one is in an earlier paragraph opens nothing
+        ('and then we left," said the spokesman for the city council on Monday.', []),
     ],
 )
 def test_quote_spans(text, expected):

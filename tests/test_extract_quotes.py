@@ -234,6 +234,10 @@ def test_titles_and_nicknames_in_marks_are_not_quotations(text, kept):
          ["We will rebuild every home that was lost."]),
         ('One poster said "this is the end of the forum as we know it".',
          ["this is the end of the forum as we know it"]),
+        ("Mayor Ann Lee spoke. In her words, “the town has never been this strong before.”",
+         ["the town has never been this strong before."]),
+        ('His last words were "tell my mother I love her very much".',
+         ["tell my mother I love her very much"]),
     ],
 )  # fmt: skip
 def test_themes_slogans_and_printed_words_are_mentions_not_quotations(text, kept):

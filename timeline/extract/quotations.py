@@ -66,11 +66,12 @@ _NAME_WORD_AFTER = re.compile(r"[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w’'-]+")
 
 # Things words are printed on or that carry a set phrase: words in marks they name are a
 # mention of that phrase (a theme, a slogan, what a banner read), not anyone's speech.
-# Not "poster" (a forum's posters speak) nor "label" (a record label speaks).
+# Not "poster" (a forum's posters speak), "label" (a record label speaks) nor "words"
+# ("In her words, “…”", "His last words were “…”" are hers and his).
 _PRINTED_NOUN = (
     r"(?i:theme|motto|slogan|tagline|catchphrase|watchword|banner|sign|placard"
     r"|(?:t-|T-)?shirt|jersey|sticker|badge|hashtag|headline|caption|inscription|plaque"
-    r"|billboard|graffiti|title|subtitle|logo|mural|word|phrase|term|expression)s?"
+    r"|billboard|graffiti|title|subtitle|logo|mural|phrase|term|expression)s?"
 )
 _PRINTING_VERB = (
     r"(?:read|reads|reading|said|says|saying|bore|bearing|bears|proclaimed|proclaiming"

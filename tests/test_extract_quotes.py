@@ -238,6 +238,10 @@ def test_titles_and_nicknames_in_marks_are_not_quotations(text, kept):
          ["the town has never been this strong before."]),
         ('His last words were "tell my mother I love her very much".',
          ["tell my mother I love her very much"]),
+        # a term of office, a sign linked by "was": no set phrase, no print
+        ('During her term, "we built three schools and a library," she said.',
+         ["we built three schools and a library,"]),
+        ('The sign was "a warning to all of us," she said.', ["a warning to all of us,"]),
     ],
 )  # fmt: skip
 def test_themes_slogans_and_printed_words_are_mentions_not_quotations(text, kept):

@@ -68,21 +68,27 @@ _NAME_WORD_AFTER = re.compile(r"[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w’'-]+")
 # mention of that phrase (a theme, a slogan, what a banner read), not anyone's speech.
 # Not "poster" (a forum's posters speak), "label" (a record label speaks) nor "words"
 # ("In her words, “…”", "His last words were “…”" are hers and his).
-_PRINTED_NOUN = (
-    r"(?i:theme|motto|slogan|tagline|catchphrase|watchword|banner|sign|placard"
-    r"|(?:t-|T-)?shirt|jersey|sticker|badge|hashtag|headline|caption|inscription|plaque"
-    r"|billboard|graffiti|title|subtitle|logo|mural|phrase|term|expression)s?"
+_SET_PHRASE_NOUN = (
+    r"(?i:theme|motto|slogan|tagline|catchphrase|watchword|hashtag|title|subtitle|headline"
+    r"|caption|inscription)s?"
 )
+_PRINTED_ON_NOUN = (
+    r"(?i:banner|sign|placard|(?:t-|T-)?shirt|jersey|sticker|badge|plaque|billboard"
+    r"|graffiti|logo|mural|headline|caption|inscription)s?"
+)
+_PRINTED_NOUN = rf"(?:{_SET_PHRASE_NOUN}|{_PRINTED_ON_NOUN}|(?i:phrase|term|expression)s?)"
 _PRINTING_VERB = (
     r"(?:read|reads|reading|said|says|saying|bore|bearing|bears|proclaimed|proclaiming"
     r"|declared|declaring|displayed|displaying|showed|showing|featured|featuring)"
 )
 # "the theme of this year's conference is “…”", "its motto: “…”", "shirts that said “…”",
 # "a banner that read “…”", "signs reading “…”", "under the slogan “…”", "titled “…”".
+# A set phrase may be linked by "is" or a colon; a thing words are printed on only by a
+# printing verb ("The sign was “a warning,” she said" is her words).
 _MENTION_FRAME = re.compile(
-    rf"(?:\b{_PRINTED_NOUN}(?:\s+(?:of|for)\s+[^,.;:!?“”\"]{{1,60}}?)?"
-    rf"(?:\s*[,:]|\s+(?:is|was|are|were|became|remains)"
-    rf"|(?:\s+(?:that|which))?\s+{_PRINTING_VERB}(?:\s+the\s+words)?[,:]?)"
+    rf"(?:\b{_SET_PHRASE_NOUN}(?:\s+(?:of|for)\s+[^,.;:!?“”\"]{{1,60}}?)?"
+    rf"(?:\s*[,:]|\s+(?:is|was|are|were|became|remains))"
+    rf"|\b{_PRINTED_ON_NOUN}(?:\s+(?:that|which))?\s+{_PRINTING_VERB}(?:\s+the\s+words)?[,:]?"
     rf"|\b(?:the|a|an|its|their|his|her|our)\s+(?:[a-z-]+\s+)?{_PRINTED_NOUN}"
     rf"|\b(?:titled|entitled|headlined|captioned|emblazoned\s+with|printed\s+with"
     rf"|inscribed\s+with|with\s+the\s+words))\s*$"

@@ -461,6 +461,15 @@ PLACE_ROLE_NAME = [
 ]
 
 
+# -- election roles before a name ----------------------------------------------------------
+ELECTION_ROLES = [
+    ("Candidate Robert F. Kennedy Jr. told supporters: “We will review the schedule.”",
+     "Robert F. Kennedy Jr"),
+    ('"We will win this state," said Republican candidate Mary Cole.', "Mary Cole"),
+    ("“We will win,” Democratic nominee Tom Lee told the crowd.", "Tom Lee"),
+    ("“Four more years,” said incumbent Rosa Diaz.", "Rosa Diaz"),
+]
+
 # -- a newspaper as the teller: its own words, or the words of the one it quotes --------
 NEWSPAPERS = [
     # the paper's own report
@@ -490,7 +499,7 @@ NEWSPAPERS = [
     ("body", "speaker"),
     VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
     + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
-    + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME + NEWSPAPERS,
+    + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME + NEWSPAPERS + ELECTION_ROLES,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

@@ -52,7 +52,8 @@ ROLE_NOUNS = set(
     novelist singer musician coach athlete entrepreneur investor banker consultant strategist
     pollster agent negotiator organizer commentator host presenter producer designer
     architect spokesmen spokeswomen officials illustrator photographer actor actress comedian
-    filmmaker cartoonist rapper dancer poet playwright candidate nominee challenger incumbent""".split()
+    filmmaker cartoonist rapper dancer poet playwright candidate nominee challenger
+    incumbent""".split()
 )
 # More people described by what they do: a speaker given only by a description ("the
 # ranger said") and a role written before a name ("Shopkeeper Edith Cole") (issue 12).

@@ -470,6 +470,28 @@ ELECTION_ROLES = [
     ("“Four more years,” said incumbent Rosa Diaz.", "Rosa Diaz"),
 ]
 
+# -- somebody unnamed spoke last: a later pronoun is that person, unknown ----------------
+UNNAMED_TAKES_THE_FLOOR = [
+    ("Mayor Ann Lee opened the bridge. “It is a great day,” Lee said.\n\nA local "
+     "shopkeeper said business had doubled. “We are finally on the map,” she said.",
+     None),
+    ("Mayor Ann Lee opened the bridge. “It is a great day,” Lee said.\n\nA local "
+     "shopkeeper, who asked not to be named, was less sure.\n\n“Nobody comes here in "
+     "winter,” she said.",
+     None),
+    ("Mayor Ann Lee opened the bridge. “It is a great day,” Lee said.\n\n“Nobody comes "
+     "here in winter,” a shopkeeper said. “It will be empty by November,” she added.",
+     None),
+    # a description with the person's name is that person
+    ("Mayor Ann Lee opened the bridge. “It is a great day,” Lee said.\n\nA teacher, "
+     "Maria Santos, agreed. “We need it,” she said.",
+     "Maria Santos"),
+    # nobody unnamed spoke since: the named speaker still
+    ("“It is a great day,” said Mayor Ann Lee.\n\nShe cut the ribbon at noon. “We "
+     "waited ten years,” she said.",
+     "Ann Lee"),
+]
+
 # -- a newspaper as the teller: its own words, or the words of the one it quotes --------
 NEWSPAPERS = [
     # the paper's own report
@@ -500,7 +522,7 @@ NEWSPAPERS = [
     VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
     + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
     + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME
-    + NEWSPAPERS + ELECTION_ROLES,
+    + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

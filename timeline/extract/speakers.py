@@ -155,6 +155,27 @@ _ROLE_SUBJECT = re.compile(
     + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
     + r")\b(?!\s+[A-Z])"
 )
+# Somebody the article does not name: "a shopkeeper", "one local resident", "a woman".
+_PERSON_NOUN = (
+    "|".join(
+        sorted(
+            ROLE_NOUNS - {"residents", "officials", "spokesmen", "spokeswomen"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + "|woman|man|girl|boy|mother|father|neighbour|neighbor|passer-by|bystander|person"
+)
+_UNNAMED_PERSON = re.compile(
+    rf"(?<![\w’'-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*,?\s+){{0,3}}?"
+    rf"(?:{_PERSON_NOUN})\b(?!\s+(?:of\s+)?[A-Z])"
+)
+# A sentence opening with such somebody: "A local shopkeeper said business had doubled."
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=[.!?][”\"’] ))(?:[A-Z]\w+,?\s+)?"
+    + rf"(?:A|An|One|Another)\s+(?:[a-z][\w-]*,?\s+){{0,3}}?(?:{_PERSON_NOUN})\b"
+    + r"(?!\s+(?:of\s+)?[A-Z])(?!,\s+[A-Z])"
+)
 # Only capitalised words (titles) between a sentence's start and a name: the name is
 # the sentence's subject ("Nurse Tom Baker disagreed"). So is a name after a role or a
 # relation that opens the sentence ("Union leader Rosa Diaz disagreed", "Her colleague
@@ -357,6 +378,9 @@ class SpeakerResolver:
         # speakers found so far as (end of their quotation, actor id), in text order.
         self.hidden = text
         self.spoken: list[tuple[int, str]] = []
+        # Ends of quotations an unnamed person spoke ("a shopkeeper said"): a later "she"
+        # is that person, unknown, not the named speaker before.
+        self.unnamed_spoken: list[int] = []
         self.paragraph_starts: list[int] = []
         # The masked text's sentences per paragraph start, split once (set by ``attribute``).
         self.masked_sentences: dict[int, list[Span]] = {}
@@ -691,6 +715,10 @@ class SpeakerResolver:
                 break
         start = last[0] if last else window
         subject: tuple[int, str | None] | None = None
+        unnamed = [end for end in self.unnamed_spoken if max(start, window) <= end <= before]
+        if unnamed:
+            # "“…,” a shopkeeper said. “…,” she added": the unnamed person spoke last
+            start, last, subject = unnamed[-1], None, (unnamed[-1], None)
         for mention in self.located.between(start, before):
             if mention.in_quote or mention.plural or mention.end > before:
                 continue
@@ -703,6 +731,10 @@ class SpeakerResolver:
                 role = match.group("role").lower()
                 qualifier = _qualifier(match.group().lower().split(), role)
                 subject = (match.start(), self._by_role(role, None, before, qualifier))
+        for match in _UNNAMED_SUBJECT.finditer(self.hidden, start, before):
+            if subject is None or match.start() > subject[0]:
+                # "A local shopkeeper said …": somebody unnamed takes the floor
+                subject = (match.start(), None)
         if subject is not None:
             return subject[1]
         if last:
@@ -1248,6 +1280,8 @@ def attribute(
             )
         if attribution is not None and attribution.actor_id:
             resolver.spoken.append((quote.mark_end, attribution.actor_id))
+        elif attribution is not None and _UNNAMED_PERSON.search(frame):
+            resolver.unnamed_spoken.append(quote.mark_end)
         results.append(attribution)
     _attributed_further_on(text, paragraph_starts, quotes, results)
     return results

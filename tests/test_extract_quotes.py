@@ -246,3 +246,31 @@ def test_titles_and_nicknames_in_marks_are_not_quotations(text, kept):
 )  # fmt: skip
 def test_themes_slogans_and_printed_words_are_mentions_not_quotations(text, kept):
     assert [q["text"] for q in interview(text, None).quotes] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short word joined to a quotation its frame governs: the same speaker's
+        ('Bishop Nunzio Galantino has called the ruling "dangerous, unfair" and '
+         '"ideological".',
+         [("dangerous, unfair", "Nunzio Galantino"), ("ideological", "Nunzio Galantino")]),
+        ("Mayor Ann Lee called the plan “a betrayal of every commuter” or “theft”.",
+         [("a betrayal of every commuter", "Ann Lee"), ("theft", "Ann Lee")]),
+        # a note in brackets between them (a translation)
+        ('Bishop Nunzio Galantino called it "pericoloso, sbagliato" (dangerous) and '
+         '"ideologico".',
+         [("pericoloso, sbagliato", "Nunzio Galantino"), ("ideologico", "Nunzio Galantino")]),
+        # terms next to each other, no quotation kept: still terms
+        ("The “Middle Corridor” and the “Southern Route” were discussed.", []),
+        # more words than a conjunction between them: a term of its own
+        ("“We will fight this ruling,” said Mayor Ann Lee, standing by the “old bridge” in "
+         "the rain.",
+         [("We will fight this ruling,", "Ann Lee")]),
+    ],
+)  # fmt: skip
+def test_a_short_phrase_joined_to_a_quotation_shares_its_speaker(text, expected):
+    extraction = interview(text, None)
+    names = {a["id"]: a["name"] for a in extraction.actors}
+    found = [(q["text"], names.get(q["speaker_id"])) for q in extraction.quotes]
+    assert found == expected

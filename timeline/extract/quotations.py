@@ -165,6 +165,7 @@ def extract_quotes(
     )
     attributions = attribute(text, paragraphs, top, mentions, book)
     found: list[ExtractedQuote] = []
+    terms: list[QuoteSpan] = []  # short phrases the term rule left out
     answer_starts = [a.start for a in answers]  # answers are disjoint, in text order
     for quote, attribution in zip(top, attributions, strict=True):
         position = bisect_right(answer_starts, quote.start) - 1
@@ -190,6 +191,7 @@ def extract_quotes(
             and attribution.actor_id is not None
         )
         if quote.words <= TERM_MAX_WORDS and not spoken and not fragment:
+            terms.append(quote)
             continue  # the term rule: a short phrase in scare quotes
         if is_nickname(text, quote) or (quote.words <= 8 and is_title_of_work(quote.text)):
             continue
@@ -241,6 +243,7 @@ def extract_quotes(
             found.append(ExtractedQuote(quote.start, quote.end, quote.text, None, method, basis))
     top_starts = [q.mark_start for q in top]  # top-level quotes never overlap
     kept = {f.start: f for f in found}
+    found.extend(_coordinated_terms(text, top, top_starts, terms, kept))
     for quote in spans:
         if quote.depth == 0 or quote.words <= TERM_MAX_WORDS:
             continue
@@ -297,6 +300,39 @@ def extract_quotes(
                     statement=True,
                 )
             )
+    return found
+
+
+# Only a conjunction between two quotations, perhaps after a short note in brackets (a
+# translation, a language): "called it “reckless” and “dangerous”", "“pericoloso”
+# (dangerous) and “ideologico”".
+_COORDINATION = re.compile(r"\s*(?:\(+[^()\n]{1,30}\)+\s*)?(?:,\s*)?(?:and|or|nor|but)?\s*")
+
+
+def _coordinated_terms(text, top, top_starts, terms, kept) -> list[ExtractedQuote]:
+    """A short phrase the term rule left out, joined by a conjunction to a quotation kept
+    next to it, is that quotation's speaker's words too ("has called the sentence
+    “dangerous” and “ideological”", "without which “increasing trade turnover” or “the
+    need to increase Ukrainian exports” remain just words"): one frame governs both."""
+    found = []
+    for term in terms:
+        index = bisect_left(top_starts, term.mark_start)  # top[index] is the term
+        for neighbour in top[max(0, index - 1) : index] + top[index + 1 : index + 2]:
+            if (partner := kept.get(neighbour.start)) is None:
+                continue
+            if partner.answer or partner.statement or partner.speaker_id is None:
+                continue
+            low, high = sorted((neighbour, term), key=lambda q: q.mark_start)
+            if _COORDINATION.fullmatch(text, low.mark_end, high.mark_start) and (
+                text[low.mark_end : high.mark_start].strip(" ,")
+            ):
+                found.append(
+                    ExtractedQuote(
+                        term.start, term.end, term.text, partner.speaker_id,
+                        "coordinated with a quotation", partner.basis,
+                    )
+                )  # fmt: skip
+                break
     return found
 
 

@@ -274,3 +274,19 @@ def test_a_short_phrase_joined_to_a_quotation_shares_its_speaker(text, expected)
     names = {a["id"]: a["name"] for a in extraction.actors}
     found = [(q["text"], names.get(q["speaker_id"])) for q in extraction.quotes]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech verb governs the short words, though nobody named says them
+        ('The court described the values as "massive".', ["massive"]),
+        ("Officials have called the plan “unworkable”.", ["unworkable"]),
+        # "the words" right before the marks: a mention of them
+        ('The agency added the words "and Emergency" to its name.', []),
+        # scare quotes with no speech verb: terms
+        ("The so-called “Middle Corridor” opened in May.", []),
+    ],
+)
+def test_short_words_a_speech_verb_governs_are_quotations_of_nobody_named(text, expected):
+    assert [q["text"] for q in interview(text, None).quotes] == expected

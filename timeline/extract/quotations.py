@@ -90,6 +90,7 @@ _MENTION_FRAME = re.compile(
     rf"(?:\s*[,:]|\s+(?:is|was|are|were|became|remains))"
     rf"|\b{_PRINTED_ON_NOUN}(?:\s+(?:that|which))?\s+{_PRINTING_VERB}(?:\s+the\s+words)?[,:]?"
     rf"|\b(?:the|a|an|its|their|his|her|our)\s+(?:[a-z-]+\s+)?{_PRINTED_NOUN}"
+    rf"|\b(?:the|these|those)\s+(?:very\s+)?words"
     rf"|\b(?:titled|entitled|headlined|captioned|emblazoned\s+with|printed\s+with"
     rf"|inscribed\s+with|with\s+the\s+words))\s*$"
 )
@@ -190,7 +191,12 @@ def extract_quotes(
             and attribution.method in _SPOKEN
             and attribution.actor_id is not None
         )
-        if quote.words <= TERM_MAX_WORDS and not spoken and not fragment:
+        # "The court described the values as “massive”": a speech verb governs the words
+        # though nobody the article names says them
+        unattributed = (attribution is None or attribution.actor_id is None) and (
+            governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE)
+        )
+        if quote.words <= TERM_MAX_WORDS and not spoken and not fragment and not unattributed:
             terms.append(quote)
             continue  # the term rule: a short phrase in scare quotes
         if is_nickname(text, quote) or (quote.words <= 8 and is_title_of_work(quote.text)):

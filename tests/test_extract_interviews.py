@@ -413,6 +413,7 @@ def test_the_epithet_a_headline_gives_the_person_it_opens_with_is_that_person():
         "What about the old adage “the sea gives and the sea always takes back”?",
         'Is the "island spirit of the north" something you believe in?',
         "Your book is called “Ferries of the Far North, Again”. Why that title?",
+        "Would you describe the first winter as “hard”?",
     ],
 )
 def test_words_in_marks_a_question_mentions_are_no_quotation(question):

@@ -192,9 +192,12 @@ def extract_quotes(
             and attribution.actor_id is not None
         )
         # "The court described the values as “massive”": a speech verb governs the words
-        # though nobody the article names says them
-        unattributed = (attribution is None or attribution.actor_id is None) and (
-            governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE)
+        # though nobody the article names says them (not in a question: "Would you
+        # describe it as “fun”?" offers a word, it quotes nobody)
+        unattributed = (
+            (attribution is None or attribution.actor_id is None)
+            and governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE)
+            and not interviewees.in_question(quote.start)
         )
         if quote.words <= TERM_MAX_WORDS and not spoken and not fragment and not unattributed:
             terms.append(quote)

@@ -468,6 +468,21 @@ def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> 
     return f"actor: {actor_type}"
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _before_initials(tokens: list[Token], start: int, first: int) -> int:
+    """A name found after a title starts at its given name, not at a middle initial:
+    "Secretary Robert F. Kennedy" is Robert F. Kennedy, not "F. Kennedy"."""
+    while (
+        first - 1 > start
+        and _INITIAL.fullmatch(tokens[first].text)
+        and _name_like(tokens[first - 1].text)
+    ):
+        first -= 1
+    return first
+
+
 def _name_like(word: str) -> bool:
     """A word that can be part of a person's name (not a title, an institution's word)."""
     return (
@@ -922,9 +937,11 @@ class MentionFinder:
         """Where a person's name begins after a title that ends a longer phrase: "Home
         Secretary Suella Braverman", "NASA Administrator Charles Bolden", "Secretary of
         State Ann Lee", "CEO of the Refugee Council Enver Solomon", "Commission President
-        Ursula von der Leyen" (None: no such title); "Jr." after the name is no part of
-        the count."""
-        j = _without_suffix(tokens, start, j)
+        Ursula von der Leyen" (None: no such title). A generational suffix and middle
+        initials belong to the name ("Health Secretary Robert F. Kennedy Jr.")."""
+        if j - 1 > start and tokens[j].text.rstrip(".") in _NAME_SUFFIXES:
+            first = MentionFinder._name_after_title(tokens, start, j - 1, after_title)
+            return first
         for size in (4, 3, 2):
             first = j - size + 1
             if first <= start:
@@ -948,7 +965,7 @@ class MentionFinder:
             if any(w in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in prefix) or (
                 len(prefix) >= 2 and prefix[-2:] == ["of", "State"]
             ):
-                return first
+                return _before_initials(tokens, start, first)
             if after_title and prefix[0] in ("of", "for"):
                 return first  # "Deputy Secretary of the Treasury Wally Adeyemo"
         return None

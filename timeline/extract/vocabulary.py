@@ -52,7 +52,8 @@ ROLE_NOUNS = set(
     novelist singer musician coach athlete entrepreneur investor banker consultant strategist
     pollster agent negotiator organizer commentator host presenter producer designer
     architect spokesmen spokeswomen officials illustrator photographer actor actress comedian
-    filmmaker cartoonist rapper dancer poet playwright""".split()
+    filmmaker cartoonist rapper dancer poet playwright candidate nominee challenger
+    incumbent""".split()
 )
 # More people described by what they do: a speaker given only by a description ("the
 # ranger said") and a role written before a name ("Shopkeeper Edith Cole") (issue 12).
@@ -128,8 +129,8 @@ GOVERNMENT_WORDS |= {"Departments", "Agencies", "Commissions", "Committees", "Of
 ORGANISATION_WORDS |= {"Boards", "Centers", "Centres", "Institutes", "Councils"}
 # A company's legal form spelled out ("Rasperia Trading Limited") (issue 12, actors).
 ORGANISATION_WORDS |= {"Limited", "Incorporated"}
-# People in an election ("Mir Hossein Mousavi, the opposition candidate") (issue 12, actors).
-ROLE_NOUNS |= {"candidate", "nominee", "challenger", "incumbent", "contender", "frontrunner"}
+# More people in an election, beside "candidate" and "nominee" above (issue 12, actors).
+ROLE_NOUNS |= {"contender", "frontrunner"}
 # People described by their wealth ("Russian oligarch Oleg Deripaska") (issue 12, actors).
 ROLE_NOUNS |= {"oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "magnate"}
 ORGANISATION_ACRONYMS = set(

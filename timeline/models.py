@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -359,10 +360,25 @@ class ResolutionInput(Base):
     members hold. Bookkeeping, derived from ``extractions``."""
 
     __tablename__ = "resolution_inputs"
+    # Each distinct part of a spelling's cluster, under its smallest source id, is one
+    # look-up here: a country's spelling is in nearly every article, and in few forms.
+    __table_args__ = (
+        Index(
+            "ix_resolution_inputs_cluster_part_hash_source_id",
+            "cluster",
+            "part_hash",
+            "source_id",
+            sqlite_where=text("part_hash IS NOT NULL"),
+            postgresql_where=text("part_hash IS NOT NULL"),
+        ),
+    )
 
     cluster: Mapped[str] = mapped_column(Text, primary_key=True)
     source_id: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
     payload: Mapped[str] = mapped_column(Text)
+    # A hash of the payload, in the clusters whose distinct parts are read (spellings:
+    # ``resolution_store.DISTINCT_PARTS``); NULL in the others.
+    part_hash: Mapped[str | None] = mapped_column(String(32))
 
 
 class ResolutionOutput(Base):

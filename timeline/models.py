@@ -58,6 +58,18 @@ class Source(Base):
     """One article: its metadata and its original text, byte for byte."""
 
     __tablename__ = "sources"
+    # What every load reads of every source to key its extraction, without the texts
+    # (migration 0020).
+    __table_args__ = (
+        Index(
+            "ix_sources_id_content_hash_title_publisher_language",
+            "id",
+            "content_hash",
+            "title",
+            "publisher",
+            "language",
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     title: Mapped[str | None] = mapped_column(Text)

@@ -344,6 +344,16 @@ class CachedExtraction(Base):
     """
 
     __tablename__ = "extractions"
+    # The keys every load compares, apart from the results (migration 0020).
+    __table_args__ = (
+        Index(
+            "ix_extractions_source_id_content_hash_extractor_version_knowledge_version",
+            "source_id",
+            "content_hash",
+            "extractor_version",
+            "knowledge_version",
+        ),
+    )
 
     source_id: Mapped[str] = mapped_column(String(200), primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64))

@@ -62,7 +62,7 @@ class Source(Base):
     # (migration 0020).
     __table_args__ = (
         Index(
-            "ix_sources_id_content_hash_title_publisher_language",
+            "ix_sources_extraction_inputs",
             "id",
             "content_hash",
             "title",
@@ -347,7 +347,7 @@ class CachedExtraction(Base):
     # The keys every load compares, apart from the results (migration 0020).
     __table_args__ = (
         Index(
-            "ix_extractions_source_id_content_hash_extractor_version_knowledge_version",
+            "ix_extractions_keys",
             "source_id",
             "content_hash",
             "extractor_version",

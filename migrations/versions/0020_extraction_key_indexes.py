@@ -23,17 +23,24 @@ down_revision: str | None = "0019"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Named for what they hold (PostgreSQL cuts names at 63 characters).
 INDEXES = {
-    "sources": ["id", "content_hash", "title", "publisher", "language"],
-    "extractions": ["source_id", "content_hash", "extractor_version", "knowledge_version"],
+    "ix_sources_extraction_inputs": (
+        "sources",
+        ["id", "content_hash", "title", "publisher", "language"],
+    ),
+    "ix_extractions_keys": (
+        "extractions",
+        ["source_id", "content_hash", "extractor_version", "knowledge_version"],
+    ),
 }
 
 
 def upgrade() -> None:
-    for table, columns in INDEXES.items():
-        op.create_index(f"ix_{table}_{'_'.join(columns)}", table, columns)
+    for name, (table, columns) in INDEXES.items():
+        op.create_index(name, table, columns)
 
 
 def downgrade() -> None:
-    for table, columns in INDEXES.items():
-        op.drop_index(f"ix_{table}_{'_'.join(columns)}", table_name=table)
+    for name, (table, _) in INDEXES.items():
+        op.drop_index(name, table_name=table)

@@ -354,3 +354,73 @@ def test_a_mixed_case_word_in_brackets_that_is_no_abbreviation_is_not_paired():
     book, linked = mentions_of("The Riverside Rowing Club (McAllister) won again.")
     (club,) = linked["Riverside Rowing Club"]
     assert "McAllister" not in book.actors[club].forms
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("Lawrence Lessig spoke at the conference. Larry Lessig later said he was pleased.",
+         ("Lawrence Lessig", "Larry Lessig")),
+        ("Jim Wolfensohn led the bank for a decade. James Wolfensohn stepped down in 2005.",
+         ("Jim Wolfensohn", "James Wolfensohn")),
+        ("William Gates founded the firm. Bill Gates later gave much of it away.",
+         ("William Gates", "Bill Gates")),
+    ],
+)  # fmt: skip
+def test_a_nickname_and_its_given_name_are_one_person(text, forms):
+    assert one_actor(text, *forms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Steve" shortens Stephen and Steven alike: no guess
+        "Stephen Hale spoke first. Steve Hale spoke next.",
+        # other surnames stay other people
+        "Lawrence Lessig spoke. Larry Lewis left.",
+    ],
+)  # fmt: skip
+def test_names_a_nickname_does_not_join(text):
+    book, _ = mentions_of(text)
+    assert len([a for a in book.actors.values() if a.type == "person"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        # a shorter later form that is the tail of the full name met before
+        ("The Haitian Chamber of Deputies voted on Friday. Later the Chamber of Deputies "
+         "adjourned.", ("Haitian Chamber of Deputies", "Chamber of Deputies")),
+        # a group's or a company's word after the name
+        ("The World Bank Group said so. The World Bank agreed.",
+         ("World Bank Group", "World Bank")),
+    ],
+)  # fmt: skip
+def test_a_bodys_shorter_form_is_the_body(text, forms):
+    assert one_actor(text, *forms)
+
+
+def test_two_states_bodies_of_one_kind_stay_apart():
+    assert not one_actor(
+        "The Iraqi Health Ministry and the Syrian Health Ministry disagreed.",
+        "Iraqi Health Ministry",
+        "Syrian Health Ministry",
+    )
+
+
+def test_a_tail_two_bodies_share_joins_neither():
+    _, linked = mentions_of(
+        "The Iraqi Health Ministry and the Syrian Health Ministry disagreed. The Health "
+        "Ministry said so."
+    )
+    assert linked["Health Ministry"].isdisjoint(
+        linked["Iraqi Health Ministry"] | linked["Syrian Health Ministry"]
+    )
+
+
+def test_initials_that_keep_of_are_the_body_they_abbreviate():
+    assert one_actor(
+        "The Government of Indonesia said it would help. Later GOI officials agreed.",
+        "Government of Indonesia",
+        "GOI",
+    )

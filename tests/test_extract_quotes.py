@@ -36,6 +36,17 @@ ARTICLES = FIXTURES / "extract" / "articles"
         ),
         # never closed: kept whole to the paragraph's end (issue 12), no longer dropped
         ("“An unclosed quotation at the end", ["An unclosed quotation at the end"]),
+        # the opening mark typed after the lead-in's comma, the space after it
+        (
+            'Wilkins said," [Warhol] liked to watch people." Then he left.',
+            ["[Warhol] liked to watch people."],
+        ),
+        ('She wrote:"We will open in May." That was all.', ["We will open in May."]),
+        # a closing mark after a comma still closes what is open
+        ('"We are ready," she said, "and so are they."', ["We are ready,", "and so are they."]),
+        ('He called it "great," "wonderful" and more.', ["great,", "wonderful"]),
+        # a closing mark whose opening one is in an earlier paragraph opens nothing
+        ('and then we left," said the spokesman for the city council on Monday.', []),
     ],
 )
 def test_quote_spans(text, expected):
@@ -101,13 +112,15 @@ def test_interview_answers_are_quotes_of_the_interviewee():
 
 
 def test_extracted_quotes_say_whether_they_are_answers_or_quotations():
-    """An answer paragraph is an interview answer; words in marks, even inside an answer,
-    are a quotation."""
+    """An answer paragraph is an interview answer; a phrase in marks inside an answer is
+    a quotation; words the answer reports as said (the mayor's) are part of the answer
+    and not quoted again."""
     path = ARTICLES / "patterns-interview-marks.txt"
     extraction = extract_article(read_article(path, path.name, []), [], [])
     kinds = {q["text"]: q["kind"] for q in extraction.quotes}
     assert kinds["A new warning system, which we will test this summer."] == "interview answer"
-    assert kinds["We have nothing left to save but the church and the school."] == "quotation"
+    assert kinds["safest river town in the region"] == "quotation"
+    assert "We have nothing left to save but the church and the school." not in kinds
     news = ARTICLES / "patterns-news.txt"
     extraction = extract_article(read_article(news, news.name, []), [], [])
     assert {q["kind"] for q in extraction.quotes} == {"quotation"}
@@ -197,3 +210,83 @@ def test_answers_after_labelled_questions_are_the_interviewees(title, intro, spe
 )  # fmt: skip
 def test_titles_and_nicknames_in_marks_are_not_quotations(text, kept):
     assert [q["text"] for q in interview(text, None).quotes] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a theme, motto or slogan: the words are mentioned, nobody says them here
+        ("The theme of this year's conference is “Building a safer future for all of "
+         "us”, the organisers announced.", []),
+        ('The club kept its old motto: "Play hard, play fair, then go home."', []),
+        ("Thousands marched under the slogan “Jobs, not bombs, for every town”.", []),
+        # words printed on something, whatever verb the print takes
+        ('Protesters wore shirts that said "We will not be moved from our homes".', []),
+        ("A banner that read “No more war in our name, ever again” hung from the bridge.",
+         []),
+        ('Signs reading "Save our library for the children" lined the street.', []),
+        ("The report, titled “A river in crisis and the next ten years”, was published.",
+         []),
+        # speech about a sign, a message, a forum poster: still quotations
+        ('"The sign was clear," said farmer Jane Doe, "and we followed it home."',
+         ["The sign was clear,", "and we followed it home."]),
+        ("His message was clear: “We will rebuild every home that was lost.”",
+         ["We will rebuild every home that was lost."]),
+        ('One poster said "this is the end of the forum as we know it".',
+         ["this is the end of the forum as we know it"]),
+        ("Mayor Ann Lee spoke. In her words, “the town has never been this strong before.”",
+         ["the town has never been this strong before."]),
+        ('His last words were "tell my mother I love her very much".',
+         ["tell my mother I love her very much"]),
+        # a term of office, a sign linked by "was": no set phrase, no print
+        ('During her term, "we built three schools and a library," she said.',
+         ["we built three schools and a library,"]),
+        ('The sign was "a warning to all of us," she said.', ["a warning to all of us,"]),
+    ],
+)  # fmt: skip
+def test_themes_slogans_and_printed_words_are_mentions_not_quotations(text, kept):
+    assert [q["text"] for q in interview(text, None).quotes] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short word joined to a quotation its frame governs: the same speaker's
+        ('Bishop Nunzio Galantino has called the ruling "dangerous, unfair" and '
+         '"ideological".',
+         [("dangerous, unfair", "Nunzio Galantino"), ("ideological", "Nunzio Galantino")]),
+        ("Mayor Ann Lee called the plan “a betrayal of every commuter” or “theft”.",
+         [("a betrayal of every commuter", "Ann Lee"), ("theft", "Ann Lee")]),
+        # a note in brackets between them (a translation)
+        ('Bishop Nunzio Galantino called it "pericoloso, sbagliato" (dangerous) and '
+         '"ideologico".',
+         [("pericoloso, sbagliato", "Nunzio Galantino"), ("ideologico", "Nunzio Galantino")]),
+        # terms next to each other, no quotation kept: still terms
+        ("The “Middle Corridor” and the “Southern Route” were discussed.", []),
+        # more words than a conjunction between them: a term of its own
+        ("“We will fight this ruling,” said Mayor Ann Lee, standing by the “old bridge” in "
+         "the rain.",
+         [("We will fight this ruling,", "Ann Lee")]),
+    ],
+)  # fmt: skip
+def test_a_short_phrase_joined_to_a_quotation_shares_its_speaker(text, expected):
+    extraction = interview(text, None)
+    names = {a["id"]: a["name"] for a in extraction.actors}
+    found = [(q["text"], names.get(q["speaker_id"])) for q in extraction.quotes]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech verb governs the short words, though nobody named says them
+        ('The court described the values as "massive".', ["massive"]),
+        ("Officials have called the plan “unworkable”.", ["unworkable"]),
+        # "the words" right before the marks: a mention of them
+        ('The agency added the words "and Emergency" to its name.', []),
+        # scare quotes with no speech verb: terms
+        ("The so-called “Middle Corridor” opened in May.", []),
+    ],
+)
+def test_short_words_a_speech_verb_governs_are_quotations_of_nobody_named(text, expected):
+    assert [q["text"] for q in interview(text, None).quotes] == expected

@@ -215,3 +215,36 @@ def test_a_quotation_after_an_announced_statement_is_the_announced_speakers(body
     names = {a["id"]: a["name"] for a in extraction.actors}
     found = [q for q in extraction.quotes if q["text"].startswith(opening)]
     assert [(q["kind"], names.get(q["speaker_id"])) for q in found] == [("quotation", speaker)]
+
+
+# A press conference's words after a lead-in that says to whom, where or when.
+PRESS_CONFERENCE_LEAD_INS = [
+    "Police Chief Mike Reynolds told reporters at a press conference on Monday:",
+    "Police Chief Mike Reynolds said at a news conference in Fayetteville:",
+    "Police Chief Mike Reynolds told the crowd outside the station:",
+    "Police Chief Mike Reynolds said on Monday:",
+]
+
+
+@pytest.mark.parametrize("lead_in", PRESS_CONFERENCE_LEAD_INS)
+def test_paragraphs_after_a_said_lead_in_with_place_or_audience_are_the_speakers(lead_in):
+    body = (
+        f"{lead_in}\n\nWe have arrested two men in connection with the fire. We believe "
+        "they acted alone.\n\nWe will release more details tomorrow.\n\n"
+        "The fire destroyed three homes on Elm Street.\n"
+    )
+    assert statement_quotes(body) == [
+        ("We have arrested two men in connection with the fire. We believe they acted "
+         "alone.", "Mike Reynolds"),
+        ("We will release more details tomorrow.", "Mike Reynolds"),
+    ]  # fmt: skip
+
+
+def test_a_said_lead_in_that_goes_on_with_a_clause_is_no_statement():
+    """ "X said the report found two causes:" introduces the report's list, not X's own
+    paragraphs, and a lead-in's tail of more than place and time words is no lead-in."""
+    body = (
+        "Police Chief Mike Reynolds said the report found two causes:\n\n"
+        "Wiring in the basement was old. The alarms had been switched off.\n"
+    )
+    assert statement_quotes(body) == []

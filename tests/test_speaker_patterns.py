@@ -436,6 +436,84 @@ MARKED_UP = [
      "Joseph Mwangi"),
 ]
 
+
+# -- a title before a name with a middle initial and a suffix: the whole name ------------
+INITIALS_AND_SUFFIXES = [
+    ("“We will review the schedule,” said Health Secretary Robert F. Kennedy Jr.",
+     "Robert F. Kennedy Jr"),
+    ("Health and Human Services Secretary Robert F. Kennedy Jr. said, “We will review "
+     "the schedule.”",
+     "Robert F. Kennedy Jr"),
+    ('"The march goes on," said Reverend Martin L. King III.', "Martin L. King III"),
+    ("“We will review the schedule,” said Secretary John Q. Smith Sr. on Monday.",
+     "John Q. Smith Sr"),
+]
+
+
+# -- said <place or body> <role> <Name>: the person, not the place ---------------------
+PLACE_ROLE_NAME = [
+    ("“We need more buses on the east side,” said Fayetteville resident Mary Cole.",
+     "Mary Cole"),
+    ('"We need more buses," said Springfield teacher Mary Cole on Monday.', "Mary Cole"),
+    ("“We will not comment on the lawsuit,” said Google spokesman Tom Lee.", "Tom Lee"),
+    ("“We need more buses on the east side,” Fayetteville resident Mary Cole said.",
+     "Mary Cole"),
+]
+
+
+# -- election roles before a name ----------------------------------------------------------
+ELECTION_ROLES = [
+    ("Candidate Robert F. Kennedy Jr. told supporters: “We will review the schedule.”",
+     "Robert F. Kennedy Jr"),
+    ('"We will win this state," said Republican candidate Mary Cole.', "Mary Cole"),
+    ("“We will win,” Democratic nominee Tom Lee told the crowd.", "Tom Lee"),
+    ("“Four more years,” said incumbent Rosa Diaz.", "Rosa Diaz"),
+]
+
+# -- somebody unnamed spoke last: a later pronoun is that person, unknown ----------------
+UNNAMED_TAKES_THE_FLOOR = [
+    ("Mayor Ann Lee opened the bridge. “It is a great day,” Lee said.\n\nA local "
+     "shopkeeper said business had doubled. “We are finally on the map,” she said.",
+     None),
+    ("Mayor Ann Lee opened the bridge. “It is a great day,” Lee said.\n\nA local "
+     "shopkeeper, who asked not to be named, was less sure.\n\n“Nobody comes here in "
+     "winter,” she said.",
+     None),
+    ("Mayor Ann Lee opened the bridge. “It is a great day,” Lee said.\n\n“Nobody comes "
+     "here in winter,” a shopkeeper said. “It will be empty by November,” she added.",
+     None),
+    # a description with the person's name is that person
+    ("Mayor Ann Lee opened the bridge. “It is a great day,” Lee said.\n\nA teacher, "
+     "Maria Santos, agreed. “We need it,” she said.",
+     "Maria Santos"),
+    # nobody unnamed spoke since: the named speaker still
+    ("“It is a great day,” said Mayor Ann Lee.\n\nShe cut the ribbon at noon. “We "
+     "waited ten years,” she said.",
+     "Ann Lee"),
+]
+
+# -- a newspaper as the teller: its own words, or the words of the one it quotes --------
+NEWSPAPERS = [
+    # the paper's own report
+    ("The Chicago Tribune reported that “the deal was signed in secret last month”.",
+     "Chicago Tribune"),
+    ('"The deal was signed in secret," the Chicago Tribune reported.', "Chicago Tribune"),
+    ("According to the Chicago Tribune, “officials were told to stay silent”.",
+     "Chicago Tribune"),
+    # the one the paper quotes: the person it names, else nobody
+    ("The Chicago Tribune quoted Mayor Ann Lee as saying “the car was going far too fast”.",
+     "Ann Lee"),
+    ("The Chicago Tribune quoted one witness: “The car was going far too fast for the "
+     "road.”",
+     None),
+    ("The Chicago Tribune quoted residents as saying “the car was going far too fast”.",
+     None),
+    ("In a report, the Chicago Tribune cited a police source: “The car was going far too "
+     "fast.”",
+     None),
+    ("“The car was going far too fast,” one witness told the Chicago Tribune.", None),
+]
+
 # fmt: on
 
 
@@ -443,7 +521,8 @@ MARKED_UP = [
     ("body", "speaker"),
     VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
     + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
-    + VERB_VARIANTS + DESCRIBED + MARKED_UP,
+    + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME
+    + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import click
-from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import database
@@ -46,10 +45,19 @@ def user_errors(command):
         except SQLAlchemyError as error:
             detail = getattr(error, "orig", None) or error
             raise click.ClickException(f"database error: {detail}") from None
-        except CommandError as error:  # Alembic: a revision it cannot find or reach
-            raise click.ClickException(f"migration error: {error}") from None
+        except Exception as error:
+            if _is_migration_error(error):  # Alembic: a revision it cannot find or reach
+                raise click.ClickException(f"migration error: {error}") from None
+            raise
 
     return wrapper
+
+
+def _is_migration_error(error: Exception) -> bool:
+    """Is this Alembic's refusal? Alembic is imported only by commands that migrate
+    (``timeline.revisions``), so an error can only be its own once it is loaded."""
+    alembic_util = sys.modules.get("alembic.util")
+    return alembic_util is not None and isinstance(error, alembic_util.CommandError)
 
 
 # Fewer items than this go by too fast for a bar to help.

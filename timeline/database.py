@@ -8,17 +8,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import Problem, TimelineError
+from .revisions import current_revision, head_revision, known_revisions
+
+if TYPE_CHECKING:  # Alembic loads only to migrate (``revisions`` answers the rest)
+    from alembic.config import Config
+
+__all__ = ["current_revision", "head_revision", "known_revisions"]
 
 DEFAULT_DATABASE = "timeline.db"
 DATABASE_ENV_VAR = "TIMELINE_DB"
@@ -147,6 +149,8 @@ def migrations_directory() -> Path:
 
 
 def alembic_config(url: str, connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_directory()))
     # ConfigParser treats % as interpolation; URLs may contain %-escapes.
@@ -158,26 +162,26 @@ def alembic_config(url: str, connection: Connection | None = None) -> Config:
 
 def upgrade(connection: Connection, url: str, revision: str = "head") -> None:
     """Migrate forward on an open connection (inside the caller's transaction)."""
+    from alembic import command
+
     with _revision_errors(revision):
         command.upgrade(alembic_config(url, connection), revision)
 
 
 def downgrade(connection: Connection, url: str, revision: str) -> None:
     """Migrate back to ``revision``: an id, ``base``, or a step count such as ``-1``."""
+    from alembic import command
+
     with _revision_errors(revision):
         command.downgrade(alembic_config(url, connection), revision)
-
-
-def known_revisions() -> list[str]:
-    """Every migration id, oldest first."""
-    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
-    return [script.revision for script in reversed(list(scripts.walk_revisions()))]
 
 
 @contextmanager
 def _revision_errors(revision: str) -> Iterator[None]:
     """Alembic's refusal of a revision (unknown id, too many steps, wrong direction) as
     one line naming the revisions there are, instead of its traceback."""
+    from alembic.util import CommandError
+
     try:
         yield
     except CommandError as error:
@@ -190,16 +194,10 @@ def _revision_errors(revision: str) -> Iterator[None]:
         ) from None
 
 
-def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
-
-
-def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
-
-
 def history_text() -> str:
     """What ``alembic history`` prints: one line per migration, newest first."""
+    from alembic.script import ScriptDirectory
+
     scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
     return "".join(
         f"{script.cmd_format(verbose=False, include_doc=True, include_parents=True)}\n"

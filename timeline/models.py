@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -57,6 +58,18 @@ class Source(Base):
     """One article: its metadata and its original text, byte for byte."""
 
     __tablename__ = "sources"
+    # What every load reads of every source to key its extraction, without the texts
+    # (migration 0020).
+    __table_args__ = (
+        Index(
+            "ix_sources_extraction_inputs",
+            "id",
+            "content_hash",
+            "title",
+            "publisher",
+            "language",
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     title: Mapped[str | None] = mapped_column(Text)
@@ -331,6 +344,16 @@ class CachedExtraction(Base):
     """
 
     __tablename__ = "extractions"
+    # The keys every load compares, apart from the results (migration 0020).
+    __table_args__ = (
+        Index(
+            "ix_extractions_keys",
+            "source_id",
+            "content_hash",
+            "extractor_version",
+            "knowledge_version",
+        ),
+    )
 
     source_id: Mapped[str] = mapped_column(String(200), primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64))
@@ -359,10 +382,25 @@ class ResolutionInput(Base):
     members hold. Bookkeeping, derived from ``extractions``."""
 
     __tablename__ = "resolution_inputs"
+    # Each distinct part of a spelling's cluster, under its smallest source id, is one
+    # look-up here: a country's spelling is in nearly every article, and in few forms.
+    __table_args__ = (
+        Index(
+            "ix_resolution_inputs_cluster_part_hash_source_id",
+            "cluster",
+            "part_hash",
+            "source_id",
+            sqlite_where=text("part_hash IS NOT NULL"),
+            postgresql_where=text("part_hash IS NOT NULL"),
+        ),
+    )
 
     cluster: Mapped[str] = mapped_column(Text, primary_key=True)
     source_id: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
     payload: Mapped[str] = mapped_column(Text)
+    # A hash of the payload, in the clusters whose distinct parts are read (spellings:
+    # ``resolution_store.DISTINCT_PARTS``); NULL in the others.
+    part_hash: Mapped[str | None] = mapped_column(String(32))
 
 
 class ResolutionOutput(Base):

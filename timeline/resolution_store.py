@@ -48,11 +48,19 @@ def _in(sql: str):
 
 def store_inputs(connection: Connection, inputs: Iterable[tuple[str, dict[str, Any]]]) -> None:
     """Write each (source id, cluster -> part) pair's parts."""
-    rows = [
-        {"cluster": cluster, "source_id": source_id, "payload": json.dumps(part)}
-        for source_id, parts in inputs
-        for cluster, part in parts.items()
-    ]
+    rows = []
+    for source_id, parts in inputs:
+        for cluster, part in parts.items():
+            payload = json.dumps(part)
+            distinct = cluster.startswith(DISTINCT_PARTS)
+            rows.append(
+                {
+                    "cluster": cluster,
+                    "source_id": source_id,
+                    "payload": payload,
+                    "part_hash": part_hash(payload) if distinct else None,
+                }
+            )
     table = Base.metadata.tables["resolution_inputs"]
     for chunk in _chunks(rows, 2000):
         connection.execute(table.insert(), chunk)
@@ -74,7 +82,7 @@ def forget_inputs(connection: Connection, source_ids: Iterable[str]) -> None:
 
 # Clusters whose row is their smallest member's: the others need not be read.
 FIRST_MEMBER_ONLY = ("actor:", "place:")
-# Up to this many such clusters are looked up one by one (see ``members``).
+# Up to this many such clusters (or spellings) are looked up one by one (``members``).
 FEW_CLUSTERS = 100
 _SMALLEST = text(
     "SELECT source_id, payload FROM resolution_inputs WHERE cluster = :cluster "
@@ -86,10 +94,32 @@ _SMALLEST_OF_EACH = (
     "FROM resolution_inputs m WHERE m.cluster = r.cluster)"
 )
 
-_DISTINCT_PARTS = (
-    "SELECT cluster, min(source_id) AS source_id, payload FROM resolution_inputs "
-    "WHERE cluster IN :ids GROUP BY cluster, payload"
+# Clusters read once per distinct part, under its smallest source id: a spelling's
+# (an alias key's) parts are few, but a country's is in nearly every article. Their
+# parts carry a hash, indexed with the cluster, so each distinct part is one look-up.
+DISTINCT_PARTS = ("alias:",)
+_NEXT_PART = (
+    "SELECT source_id, payload, part_hash FROM resolution_inputs WHERE cluster = :cluster "
+    "AND part_hash > :after ORDER BY part_hash, source_id{order} LIMIT 1"
 )
+# Many clusters at once (a first load): the smallest source of each distinct part, read
+# from the index alone, then those parts.
+_DISTINCT_PARTS = (
+    "SELECT r.cluster, r.source_id, r.payload FROM (SELECT cluster, part_hash, "
+    "min(source_id{order}) AS source_id FROM resolution_inputs WHERE cluster IN :ids "
+    "AND part_hash IS NOT NULL GROUP BY cluster, part_hash) d "
+    "JOIN resolution_inputs r ON r.cluster = d.cluster AND r.source_id = d.source_id"
+)
+
+
+def part_hash(payload: str) -> str:
+    """What tells a part from the other parts of its cluster (migration 0019 wrote it
+    the same way)."""
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+# Clusters whose size does not say how much of them is read: a batch counts them one.
+FEW_READ = FIRST_MEMBER_ONLY + DISTINCT_PARTS
 # An event block's or a source's quotes' parts name their source, so none repeats:
 # grouping them by payload only sorted megabytes of text (60 ms for three country blocks
 # at 10,000 articles).
@@ -97,8 +127,9 @@ EVERY_MEMBER = ("events:", "quotes:")
 _EVERY_PART = "SELECT cluster, source_id, payload FROM resolution_inputs WHERE cluster IN :ids"
 
 
-# Parts decoded at once: a batch of clusters holds up to this many (an actor's or a
-# place's cluster counts one, since only its smallest member is read), and an event
+# Parts decoded at once: a batch of clusters holds up to this many (an actor's, a
+# place's or a spelling's cluster counts one: only its smallest member, or its few
+# distinct parts, are read), and an event
 # block with more is read a row at a time (``MemberStream``). Measured at 10,000
 # articles: one batch of 2,000 clusters held 40,000 parts, nearly every event block,
 # and decoding them took 285 MiB; a country's block grows with the corpus.
@@ -134,7 +165,7 @@ def cluster_batches(
     batch: list[str] = []
     parts = 0
     for cluster, count in sized:
-        weight = 1 if cluster.startswith(FIRST_MEMBER_ONLY) else count
+        weight = 1 if cluster.startswith(FEW_READ) else count
         if batch and (parts + weight > budget or len(batch) >= most):
             yield Batch(batch)
             batch, parts = [], 0
@@ -167,9 +198,9 @@ def _every_cluster_sized(connection: Connection, page: int = 2000) -> Iterator[t
 
 def _sized(connection: Connection, clusters: list[str]) -> list[tuple[str, int]]:
     """``clusters`` in order, each with its number of parts (0 once its last member is
-    gone). An actor's or a place's is not counted: a country's has a member in nearly
-    every article, and only the smallest is read."""
-    counted = sorted(cluster for cluster in clusters if not cluster.startswith(FIRST_MEMBER_ONLY))
+    gone). An actor's, a place's or a spelling's is not counted: a country's has a
+    member in nearly every article, and only its smallest or its distinct are read."""
+    counted = sorted(cluster for cluster in clusters if not cluster.startswith(FEW_READ))
     statement = _in(
         "SELECT cluster, count(*) AS parts FROM resolution_inputs WHERE cluster IN :ids "
         "GROUP BY cluster"
@@ -219,12 +250,12 @@ def members(
     clusters = [cluster for cluster in clusters if cluster not in streamed]
     first = [cluster for cluster in clusters if cluster.startswith(FIRST_MEMBER_ONLY)]
     every = [cluster for cluster in clusters if cluster.startswith(EVERY_MEMBER)]
-    rest = [
-        cluster
-        for cluster in clusters
-        if not cluster.startswith(FIRST_MEMBER_ONLY) and not cluster.startswith(EVERY_MEMBER)
-    ]
+    distinct = [cluster for cluster in clusters if cluster.startswith(DISTINCT_PARTS)]
+    unknown = set(clusters) - set(first) - set(every) - set(distinct)
+    if unknown:
+        raise ValueError(f"no way to read the members of {sorted(unknown)[:3]}")
     found.update({cluster: [] for cluster in clusters})
+    order = ' COLLATE "C"' if connection.dialect.name == "postgresql" else ""
     # A change touches a few clusters: one look-up each in the primary key (cluster,
     # source_id). The correlated min() reads every member of a country's cluster (9,000
     # rows at 10,000 articles) to return one, but answers thousands of clusters (a
@@ -238,7 +269,19 @@ def members(
     for chunk in _chunks(first):
         for row in connection.execute(_in(_SMALLEST_OF_EACH), {"ids": chunk}):
             found[row.cluster].append((row.source_id, json.loads(row.payload)))
-    for chosen, sql in ((rest, _DISTINCT_PARTS), (every, _EVERY_PART)):
+    # The same for spellings: one look-up per distinct part, skipping from each part's
+    # hash to the next in the index.
+    if len(distinct) <= FEW_CLUSTERS:
+        following = text(_NEXT_PART.format(order=order))
+        for cluster in distinct:
+            after = ""
+            while row := connection.execute(
+                following, {"cluster": cluster, "after": after}
+            ).first():
+                found[cluster].append((row.source_id, json.loads(row.payload)))
+                after = row.part_hash
+        distinct = []
+    for chosen, sql in ((distinct, _DISTINCT_PARTS.format(order=order)), (every, _EVERY_PART)):
         for chunk in _chunks(chosen):
             for row in connection.execute(_in(sql), {"ids": chunk}):
                 found[row.cluster].append((row.source_id, json.loads(row.payload)))

@@ -11,8 +11,20 @@ from functools import lru_cache
 
 from .gazetteer import DEMONYMS
 from .names import name_key, same_but_middle, same_name, slug, transliteration_key
+from .nicknames import formal_name
 from .state_names import _state_of
 from .vocabulary import ROLE_NOUNS
+
+# Generational suffixes after a surname: "Robert F. Kennedy Jr." is "Kennedy" alone.
+_NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
+def surname(form: str) -> str:
+    """The last word of a person's name that is not a generational suffix."""
+    words = form.split()
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
 
 
 @dataclass
@@ -75,6 +87,9 @@ class ActorBook:
         self.actors: dict[str, BookActor] = {}
         self._by_key: dict[str, str] = {}
         self._by_transliteration: dict[str, str] = {}
+        # People by their name with a nickname written out: "Larry Lessig" -> "lawrence
+        # lessig", so the nickname and the given name find one actor.
+        self._by_formal: dict[str, str] = {}
         # Every leading run of words of a known spelling ("ann", "ann lee" for "Ann Lee
         # Park"): a token that starts none is passed over at once, and a phrase is read
         # only as far as some spelling still begins with it.
@@ -105,6 +120,8 @@ class ActorBook:
         key = name_key(form)
         self._by_key.setdefault(key, actor_id)
         self._by_transliteration.setdefault(transliteration_key(form), actor_id)
+        if actor.type == "person" and " " in form:
+            self._by_formal.setdefault(name_key(formal_name(form)), actor_id)
         words = key.split()
         for size in range(1, len(words) + 1):
             self.prefixes.add(" ".join(words[:size]))
@@ -120,6 +137,8 @@ class ActorBook:
             return found
         if actor_type not in (None, "person") or len(name) < 5:
             return None
+        if " " in name and (found := self._by_formal.get(name_key(formal_name(name)))):
+            return found  # "Larry Lessig" after "Lawrence Lessig", and the other way
         if (name, actor_type) not in self._found:
             candidates = [
                 actor.id
@@ -139,7 +158,7 @@ class ActorBook:
                 actor_id
                 for actor_id in pool
                 if self.actors[actor_id].type == "person"
-                and any(same_name(word, form.split()[-1]) for form in self.actors[actor_id].forms)
+                and any(same_name(word, surname(form)) for form in self.actors[actor_id].forms)
             }
             if len(matches) == 1:
                 return matches.pop()
@@ -155,7 +174,7 @@ class ActorBook:
             for actor_id in mentioned
             if self.actors[actor_id].type == "person"
             and any(
-                len(form.split()) > 1 and same_name(word, form.split()[-1])
+                len(form.split()) > 1 and same_name(word, surname(form))
                 for form in self.actors[actor_id].forms
             )
         }
@@ -176,7 +195,7 @@ class ActorBook:
     def fold(self, actor_id: str, into_id: str) -> None:
         """Make an extracted actor one more spelling of another: its forms become the
         other's, and every look-up that found it finds the other."""
-        for table in (self._by_key, self._by_transliteration):
+        for table in (self._by_key, self._by_transliteration, self._by_formal):
             for key, found in table.items():
                 if found == actor_id:
                     table[key] = into_id

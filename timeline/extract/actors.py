@@ -13,10 +13,21 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
+
 from .actor_book import ActorBook, BookActor, Mention, MentionIndex
 from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES
 from .given_names import GIVEN_NAMES
-from .name_cues import body_cue, lone_subjects, lowercase_words, name_tails
+from .name_cues import (
+    body_cue,
+    lone_subjects,
+    lowercase_words,
+    media_cue,
+    mid_sentence_capitals,
+    name_heads,
+    name_tails,
+    opening_subjects,
+)
 from .name_tokens import _ARTICLE_NAME, Token, _joined, opens_sentence, tokenize
 from .names import name_key
 from .sentences import Span
@@ -34,6 +45,7 @@ from .vocabulary import (
     NOT_ACTOR_WORDS,
     ORGANISATION_ACRONYMS,
     ORGANISATION_WORDS,
+    PEOPLES,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -69,6 +81,10 @@ _CLAUSE_OPENER = re.compile(
 _BODY_SUFFIXES = frozenset(
     "Inc Inc. Corp Corp. Corporation Company Co Co. Ltd Ltd. LLC PLC Group Party Holdings".split()
 ) | {"News", "Agency", "Network", "Broadcasting", "Corporation", "Media"}
+# Words after a body's name that only say it is a group or a company.
+_LEGAL_SUFFIXES = frozenset(
+    "Inc Inc. Corp Corp. Ltd Ltd. LLC PLC Group Holdings Co Co. Limited System".split()
+)
 _ORGANISATION_OR_ACRONYM = frozenset(ORGANISATION_WORDS | ORGANISATION_ACRONYMS)
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ\w’'-]*")
 _COMMA_SPACE = re.compile(r",\s")
@@ -213,6 +229,22 @@ _PAIRED_MIXED_CASE = re.compile(r" \(([A-Z][a-z]*[A-Z][A-Za-z]{0,8})\)")
 # Lowercase words inside a person's name: "Piet de Vries", "Ursula von der Leyen".
 _PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "la", "le"}
 _INITIAL_SKIP = {"of", "the", "and", "for", "on", "in", "de", "&"}
+# Generational suffixes that end a person's name: "Robert F. Kennedy Jr.", "Henry Ford II".
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
+def _without_suffix(tokens: list[Token], i: int, j: int) -> int:
+    """The last token of a name before its generational suffix ("Kennedy" in "Robert F.
+    Kennedy Jr."), so the suffix counts neither as a name word nor as the surname."""
+    return j - 1 if j - 1 > i and tokens[j].text in _NAME_SUFFIXES else j
+
+
+def _untitled(name: str) -> str:
+    """ "President Biden" -> "Biden": a personal title before a lone surname dropped."""
+    words = name.split()
+    if len(words) == 2 and words[0].rstrip(".") in _PERSONAL_TITLES:
+        return words[1]
+    return name
 
 
 def words_key(abbreviation: str) -> str:
@@ -225,10 +257,16 @@ def _without_article(name: str) -> str:
     return name.removeprefix("The ").removeprefix("the ")
 
 
-def _initials(name: str) -> str:
+def _initials(name: str, skip: frozenset[str] | set[str] = _INITIAL_SKIP) -> str:
     """'North Atlantic Treaty Organization' -> 'NATO'; 'U.S. Department of State' -> 'USDS'."""
-    words = [w for w in re.findall(r"[\w’'-]+", name.replace(".", "")) if w not in _INITIAL_SKIP]
+    words = [w for w in re.findall(r"[\w’'-]+", name.replace(".", "")) if w not in skip]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def _initials_match(form: str, acronym: str) -> bool:
+    """The acronym spells the name's initials, small words left out ("NATO") or "of" and
+    "and" kept as some writers keep them ("GOI" for the Government of Indonesia)."""
+    return acronym in (_initials(form), _initials(form, _INITIAL_SKIP - {"of", "and"}))
 
 
 # Words that end a long title's field rather than open a name: "Under Secretary for
@@ -239,6 +277,168 @@ _TITLE_ENDINGS = set(
     Defense Defence Justice Education Energy Commerce Agriculture Transportation Labor
     Labour Charge Investigations Enforcement""".split()
 )
+
+
+# Words that end the field a body works in ("... for Strategic and International
+# Studies"), so an "and" before them is inside the body's name.
+_FIELD_WORDS = _TITLE_ENDINGS | set(
+    """Studies Sciences Science Research Technology Technologies Statistics Arts Humanities
+    Medicine Engineering Rights Planning Economics Innovation Environment""".split()
+)
+
+
+# Titles that stand before a person's surname alone ("President Biden", "Mr. Burton");
+# not "General", "Chief", "Special": "General Motors", "Chief Executive".
+_PERSONAL_TITLES = frozenset(
+    """President Secretary Senator Sen Governor Gov Mayor Minister Ambassador Chancellor
+    Premier Judge Justice Mr Mrs Ms Dr Prof Professor Rep Representative Pope King Queen
+    Prince Princess Sheikh Speaker Director Commissioner Inspector Detective Sergeant Sgt
+    Captain Capt Lieutenant Lt Colonel Col Admiral Rabbi Imam Bishop Archbishop Cardinal
+    Reverend Rev Chairman Chairwoman Councillor Councilor Sheriff Congressman
+    Congresswoman""".split()
+)
+# One-word names of a legislature or a department that news writes bare: "Congress
+# passed", "the Senate voted", "Treasury said", "the Knesset approved".
+_ONE_OF_A_KIND = frozenset(
+    """Congress Senate Parliament Treasury Pentagon Knesset Bundestag Bundesrat Duma Rada
+    Sejm Riksdag Storting Folketing Eduskunta Oireachtas Dáil Seanad Majlis Kremlin
+    Mazhilis Legislature Assembly""".split()
+)
+# Names of a legislature whose head word is also an organisation's ("Chamber", "House",
+# "Assembly"), and the federal "Centers for ..." (CDC, CMS).
+_LEGISLATURE = re.compile(
+    r"\b(?:Chamber|House)\s+of\s+(?:Deputies|Representatives|Commons|Lords|Delegates|"
+    r"Councillors|Councilors|Assembly|Keys|Burgesses)\b"
+    r"|\b(?:National|General|Legislative|Federal|Constituent|Parliamentary|State|People's)"
+    r"\s+(?:Assembly|Council\s+of\s+State)\b|\bLegislative\s+Council\b|^Centers\s+for\b"
+    # the U.S. central bank, whose "Reserve" names no nature reserve
+    r"|^Federal\s+Reserve(?:\s+(?:System|Board|Bank(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?)?))?$"
+)
+# A tribe's government: "the Navajo Nation", "Cheyenne River Sioux Tribe", "Tribal Council".
+_TRIBAL = re.compile(
+    r"^(?!United\b)[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3}\s(?:Nation|Tribe)$|\bTribal\b"
+)
+# What follows a people that speaks or takes a stand: perhaps where they live or another
+# people, then a verb of speech, belief, protest or voting ("Palestinians in Gaza say",
+# "Israelis and Palestinians have voted"); not "Muslims are required", "Ukrainians
+# should": a state of a people is no act.
+_PEOPLE_ACTING = re.compile(
+    r"(?:\s+(?:in|from|across|living\s+in)\s+(?:the\s+)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)?"
+    r"(?:\s+and\s+[A-Z][\w-]+)?"
+    r"(?:\s+(?:also|still|have\s+long|largely|mostly|generally|often))?"
+    r"(?:\s+(?:have|had|will|would|are|were|have\s+been))?"
+    r"\s+(?:say|says|said|saying|told|tell|want|wanted|fear|feared|believe|believed|fled|"
+    r"flee|fleeing|voted|vote|voting|gathered|marched|protested|protest|protesting|rallied|"
+    r"celebrated|demand|demanded|demanding|reject|rejected|claim|claimed|accuse|accused|"
+    r"condemned|mourned|elected|chose|chanted|took\s+to\s+the\s+streets)\b"
+)
+# A verb right after a lone capitalised subject that says it acts: an auxiliary, a
+# past tense, or a common verb of speech or action in the present.
+_AGENCY_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|is|was|will|would|could|also|then|later|has\s+also)\s+)?"
+    r"(?:said|says|told|announced|announces|reported|reports|fired|launched|launches|"
+    r"released|releases|confirmed|confirms|denied|denies|claimed|claims|won|lost|beat|"
+    r"sold|bought|made|took|plans|planned|agreed|agrees|warned|warns|wrote|issued|"
+    r"acquired|hired|cut|raised|expects|expected|launched|filed|sued|opened|closed|"
+    r"accused|attacked|captured|killed|struck|began|begins|built|employs|owns|operates)\b"
+)
+# What a person has and a body or a place has not, after a lone name's possessive:
+# "Einstein's theory", "Dostoyevsky's novels", "Lincoln's widow".
+_PERSON_POSSESSION = re.compile(
+    r"['’]s\s+(?:(?:first|last|early|late|later|own|famous|best-known|final)\s+)?"
+    r"(wife|husband|widow|son|daughter|father|mother|brother|sister|parents|children|"
+    r"death|funeral|birth|childhood|novels?|poems?|poetry|paintings?|symphon(?:y|ies)|"
+    r"theor(?:y|ies)|memoirs?|biography|autobiography|speeches|lyrics|songs|"
+    r"career|legacy|assassination|presidency|lifetime|administration|cabinet|"
+    r"premiership|inauguration|impeachment|re-election|reelection)\b"
+)
+# A passive's agent with "the": "controlled by the Taliban", "led by the Houthis".
+_AGENT_BEFORE = re.compile(
+    r"\b(?:[a-z]{3,}ed|run|led|held|made|won|taken|seized|backed|owned|out)\s+by\s+the\s+$"
+)
+# Capitalised nouns for the state or a power in general ("charged by the Crown",
+# "funded by the State"): no name of one body.
+_GENERIC_AGENTS = frozenset(
+    "State Crown Commonwealth Republic Kingdom Empire Regime Opposition Establishment".split()
+)
+# Words that, with a body's word, name no body of their own ("Country Office",
+# "National Office", "Regional Council"): a state before them stays in the name.
+_GENERIC_QUALIFIERS = frozenset(
+    "Country National Regional Local Field Head Central Main Federal Provincial".split()
+)
+# Words before "the" and a plural name that make it a team: "beat the Cardinals".
+_TEAM_BEFORE = re.compile(
+    r"\b(?:beat|beats|defeated|defeats|edged|routed|swept|against|versus|vs\.?|"
+    r"lost\s+to|fell\s+to|loss\s+to|win\s+over|victory\s+over)\s+the\s+$"
+)
+# Words that open a sentence as the subject of "said" without being anybody's name.
+_COLLECTIVE_SUBJECTS = frozenset(
+    """Staff Police People Nobody Everyone Everybody Someone Somebody Anyone None Neither
+    Management Security Authorities Government Officials Witnesses Media Family Parliament
+    Congress Spokesperson Spokesman Spokeswoman Sources Observers Locals Meanwhile""".split()
+)
+# "… said he would": the subject is a person.
+_PERSON_PRONOUN = re.compile(r"(?:\s+that)?\s+(?:he|she|his|her)\b")
+# Last words of companies' and international bodies' names ("Xcel Energy", "Amnesty
+# International"), read only after a first word the article never writes in lowercase.
+_COMPANY_LAST_WORDS = frozenset(
+    """International Energy Motors Airways Pharmaceuticals Pharma Technologies Systems Labs
+    Partners Ventures Communications Telecom Solutions Entertainment Studios Electric
+    Petroleum Mining Steel Foods Brands Insurance Investments Logistics Therapeutics
+    Semiconductor Semiconductors Microsystems Software Aerospace Automotive Chemicals
+    Capital Financial Bancorp Energies Utilities""".split()
+)
+# Bodies named after the people who lead them: "the Biden-Harris Administration".
+_LEADERS_BODIES = frozenset({"administration", "government", "cabinet", "campaign", "ticket"})
+# Last words of newspapers' names that news uses alone: "the Times", "the Post".
+_NEWSPAPER_WORDS = frozenset(
+    "Times Post Guardian Telegraph Observer Journal Herald Tribune Globe Chronicle Gazette "
+    "Mirror Examiner Inquirer Economist".split()
+)
+_REPORTING_AFTER = re.compile(
+    r"\s+(?:(?:has|had|also|first)\s+)?(?:reported|reports|said|says|wrote|writes|revealed|"
+    r"reveals|quoted|quotes|obtained|published|publishes|cited|cites|learned|found|noted|"
+    r"editorial|story|report|reporter|reporters|interview)\b"
+)
+_TELLING_BEFORE = re.compile(
+    r"(?:\btold|\baccording\s+to|\binterview\s+with|\bspeaking\s+to|\bwrote\s+in|"
+    r"\breported\s+by|\bpublished\s+by|\bop-ed\s+in|\bquoted\s+(?:by|in))\s+$",
+    re.IGNORECASE,
+)
+# An apposition that says a plural names a people: "Rohingya, a stateless minority".
+_PEOPLE_DESCRIBED = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:minority|minorities|people|peoples|ethnic\s+group|"
+    r"community|tribe|nation|diaspora)\b"
+)
+# Nouns after "Treasury" that make it a security, not the department.
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:yields?|bonds?|bills?|notes?|securities|market|markets|prices?|rates?|"
+    r"auctions?|futures|inflation-protected)\b"
+)
+# Words before "Fund" that make it a programme handing out money, not a body.
+_PROGRAMME_PURPOSES = frozenset(
+    """Relief Projects Project Recovery Assistance Stabilization Stabilisation Infrastructure
+    Rescue Bailout Compensation Rental Emergency Loan Grant Grants Aid""".split()
+)
+_MONEY_PAID_AFTER = re.compile(
+    r"\s+(?:dollars|payments?|allocations?|recipients?|program|programme|awards?|grants?|"
+    r"funding|money|disbursements?)\b"
+)
+# Last words of a programme's or a law's name an acronym may stand for.
+_PROGRAMME_WORDS = frozenset(
+    "Grant Grants Program Programs Programme Assistance Scheme Subsidy Credit Loan Loans".split()
+)
+_WORDS_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w’'-]*\s(?:(?:of|for|and|the|on|in)\s)*){1,9})$")
+# A plural head listing bodies of one kind: "the Departments of the Treasury and Labor".
+_PLURAL_HEADS = {
+    "Departments": "Department",
+    "Ministries": "Ministry",
+    "Agencies": "Agency",
+    "Offices": "Office",
+    "Committees": "Committee",
+    "Commissions": "Commission",
+}
+_MORE_FIELDS = re.compile(r"(?:,\s(?:and\s)?|\sand\s)((?:the\s)?[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})")
 
 
 def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> str:
@@ -266,6 +466,21 @@ def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> 
     if len(words) == 1 and actor_type == "media":
         return "actor: media, by its spelling (a name ending in “news”)"
     return f"actor: {actor_type}"
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _before_initials(tokens: list[Token], start: int, first: int) -> int:
+    """A name found after a title starts at its given name, not at a middle initial:
+    "Secretary Robert F. Kennedy" is Robert F. Kennedy, not "F. Kennedy"."""
+    while (
+        first - 1 > start
+        and _INITIAL.fullmatch(tokens[first].text)
+        and _name_like(tokens[first - 1].text)
+    ):
+        first -= 1
+    return first
 
 
 def _name_like(word: str) -> bool:
@@ -301,8 +516,16 @@ def _titled_surnames(tokens: list[Token]) -> set[str]:
 def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
     """One name is the other with words that only say whose or where it is: a state or
     its demonym before ("US", "Italian"), "of ..." after, or an outlet's word."""
+    states_a, states_b = _states_before(a), _states_before(b)
+    if states_a and states_b and states_a != states_b:
+        return False  # "the Iraqi Health Ministry" and "the Syrian Health Ministry"
     if _body_core(a) == _body_core(b) and any(w in _INSTITUTION_WORDS for w in a):
         return True  # "Department of the Treasury" and "US Treasury Department"
+    for one, other in ((a, b), (b, a)):
+        if len(one) == 1 and one[0] in _ONE_OF_A_KIND:
+            field = [w for w in _body_core(other) if w not in _INSTITUTION_WORDS]
+            if field == one:
+                return True  # "Treasury" and "the U.S. Department of the Treasury"
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if len(short) == len(long):
         return False
@@ -316,13 +539,54 @@ def _differ_by_qualifiers(a: list[str], b: list[str]) -> bool:
             continue
         if len(short) == 1 and not before and after and all(w in _BODY_SUFFIXES for w in after):
             return True  # "Google" and "Google Inc.", "Yonhap" and "Yonhap News Agency"
+        if not before and after and all(w in _LEGAL_SUFFIXES for w in after):
+            return True  # "World Bank" and "World Bank Group", "Acme Foods" and "... Inc."
         if not any(w in _INSTITUTION_WORDS for w in short):
             continue
+        if (
+            not after
+            and len(short) >= 2
+            and short[0][:1].isupper()
+            and 1 <= len(before) <= 2
+            and all(w[:1].isupper() for w in before)
+        ):
+            return True  # "Haitian Chamber of Deputies" ... "the Chamber of Deputies"
         if all(w in DEMONYMS or _state_of(w) or w in _STATE_ABBREVIATIONS for w in before) and (
             not after or after[0] == "of"
         ):
             return True
     return False
+
+
+def _misspelt(a: list[str], b: list[str]) -> bool:
+    """One body's name with one word mistyped ("Untied Nations", "House Commitee"): the
+    same words but one, of five letters or more, with the same first letter and nearly
+    the same letters (rapidfuzz ratio ≥ 80 for the word, ≥ 92 for the names)."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return (
+        min(len(x), len(y)) >= 5
+        and x[0] == y[0]
+        and x.isalpha()
+        and y.isalpha()
+        and fuzz.ratio(x.lower(), y.lower()) >= 80
+        and fuzz.ratio(" ".join(a).lower(), " ".join(b).lower()) >= 92
+    )
+
+
+def _states_before(words: list[str]) -> set[str]:
+    """The states a body's name opens with ("Iraqi Health Ministry" -> Iraq)."""
+    states = set()
+    for word in words:
+        state = DEMONYMS.get(word) or _state_of(word) or _state_of(words_key(word))
+        if not state:
+            break
+        states.add(state)
+    return states
 
 
 def _without_possessives(words: list[str]) -> list[str]:
@@ -343,7 +607,9 @@ def _body_core(words: list[str]) -> list[str]:
 def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
     """Two or three words shaped like a person's name: a common given name first ("Laura
     Brennan"), an initial ("J. Ross Tate"), or a romanised given name with a hyphen and
-    no capital after it ("Chan Tai-man", "Park Ji-sung")."""
+    no capital after it ("Chan Tai-man", "Park Ji-sung"); a generational suffix after
+    it ("Jr.") does not count."""
+    j = _without_suffix(tokens, i, j)
     if not 1 <= j - i <= 2:
         return False
     first, last = tokens[i].text, tokens[j].text
@@ -360,6 +626,7 @@ def _given_name_tail(tokens: list[Token], i: int, j: int) -> int | None:
     capitalised words ("... for Terrorism and Financial Intelligence Brian E. Nelson": the
     rest of a long title), or None. The words before must hold no given name or initial
     ("Mary Ann Lee", "L. Ron Hubbard" are one name each)."""
+    j = _without_suffix(tokens, i, j)
     for size in (3, 2):
         first = j - size + 1
         if first <= i:
@@ -392,8 +659,16 @@ class MentionFinder:
         self.lowercase = lowercase_words(text)
         self.lone_subjects = lone_subjects(text)
         self.name_tails = name_tails(text, FUNCTION_WORDS)
+        self.mid_sentence_capitals = mid_sentence_capitals(text)
+        self.name_heads = name_heads(text, FUNCTION_WORDS | TITLE_WORDS)
+        self.opening_subjects = opening_subjects(text, _AGENCY_VERB)
+        # The same, after a word that is no title: "Lydia Buchtmann", not "Ms Bauchtman".
+        self.full_name_tails = name_tails(text, FUNCTION_WORDS | TITLE_WORDS | _PERSONAL_TITLES)
         # The cue or the rule that typed the phrase being classified, for its method.
         self._cue: str | None = None
+        # A rule that typed it by other evidence than its words, when it says more.
+        self._rule: str | None = None
+        self._programme_acronyms: dict[str, bool] = {}
         self._surname_later = False
         # A body's name cut before "of <state>": where its whole spelling runs.
         self._whole_spelling: tuple[int, int] | None = None
@@ -417,7 +692,28 @@ class MentionFinder:
             while i < len(tokens):
                 i = self._at(tokens, i)
         self._fold_early_short_forms()
+        self._leaders_in_body_names()
         return self.mentions
+
+    def _leaders_in_body_names(self) -> None:
+        """ "the Biden-Harris Administration", "the Trump administration" after "President
+        Biden" or "Donald Trump": the body's name also mentions each person the article
+        names elsewhere by that surname (one person only), so the people's mentions
+        count there too; nobody new is made from a body's name."""
+        for mention in list(self.mentions):
+            actor = self.book.actors.get(mention.actor_id)
+            if actor is None or actor.type == "person":
+                continue
+            words = mention.text.split()
+            if len(words) < 2 or words[-1].lower() not in _LEADERS_BODIES:
+                continue
+            offset = mention.start
+            for part in re.split(r"([-‐–])", words[0]):
+                if part and part[0].isupper():
+                    people = [a for a in self.mentioned if a != mention.actor_id]
+                    if person := self.book.surname_of_mentioned(part, people):
+                        self._add_at(offset, offset + len(part), person)
+                offset += len(part)
 
     def _fold_early_short_forms(self) -> None:
         """A short form met before the name it shortens is that actor when exactly one
@@ -431,6 +727,9 @@ class MentionFinder:
             if actor is None or actor.origin != "extracted":
                 continue
             spellings = {_without_article(f) for f in actor.forms}
+            if actor.type == "person" and len(spellings) <= 2:
+                # "President Biden", perhaps with "Biden" later: a titled surname
+                spellings = {_untitled(f) for f in spellings}
             if len(spellings) != 1:
                 continue
             into_id = None
@@ -441,12 +740,17 @@ class MentionFinder:
                     if other_id != actor_id
                     and other_id in self.book.actors
                     and self.book.actors[other_id].type != "person"
-                    and any(_initials(f) == actor.name for f in self.book.actors[other_id].forms)
+                    and any(
+                        _initials_match(f, actor.name) for f in self.book.actors[other_id].forms
+                    )
                 }
                 into_id = bodies.pop() if len(bodies) == 1 else None
-            elif actor.type == "person" and " " not in actor.name:
+            elif actor.type == "person" and " " not in (lone := spellings.pop()):
                 others = [other for other in self.mentioned if other != actor_id]
-                into_id = self.book.surname_of_mentioned(actor.name, others)
+                into_id = self.book.surname_of_mentioned(lone, others)
+            elif actor.type == "media" and " " not in (short := _without_article(actor.name)):
+                others = [other for other in self.mentioned if other != actor_id]
+                into_id = self._outlet_ending_in(short, others)
             if into_id is None:
                 continue
             self.book.fold(actor_id, into_id)
@@ -588,7 +892,12 @@ class MentionFinder:
                 after_org = self._run_has_org_word(tokens, k)
                 if "and" in joining and before_org and after_org:
                     break  # "the Institute of Technology and Colorado State University": two
-                if joining == {"and"} and not before_org and self._run_ends_org(tokens, k):
+                if (
+                    joining == {"and"}
+                    and not before_org
+                    and tokens[k].capitalised
+                    and self._run_ends_org(tokens, k)
+                ):
                     j = k  # "Nurses and Midwives Union": one name
                     continue
                 if "of" in joining and not before_org and j > i:
@@ -607,7 +916,14 @@ class MentionFinder:
                 and tokens[k].capitalised
                 and _joined(tokens, j, k)
                 and self._has_org_word(tokens, i, j)
-                and "of" in {t.text for t in tokens[i : j + 1]}
+                and (
+                    # "Department of Health and Human Services": the field runs on
+                    "of" in {t.text for t in tokens[i : j + 1]}
+                    # "Center for Strategic and International Studies", not "Institute
+                    # for Fiscal Studies and Goldman Sachs": a field's word ends it
+                    or "for" in {t.text for t in tokens[i : j + 1]}
+                    and self._capitalised_run(tokens, k)[-1].text in _FIELD_WORDS
+                )
             ):
                 j = k
                 continue
@@ -621,7 +937,11 @@ class MentionFinder:
         """Where a person's name begins after a title that ends a longer phrase: "Home
         Secretary Suella Braverman", "NASA Administrator Charles Bolden", "Secretary of
         State Ann Lee", "CEO of the Refugee Council Enver Solomon", "Commission President
-        Ursula von der Leyen" (None: no such title)."""
+        Ursula von der Leyen" (None: no such title). A generational suffix and middle
+        initials belong to the name ("Health Secretary Robert F. Kennedy Jr.")."""
+        if j - 1 > start and tokens[j].text.rstrip(".") in _NAME_SUFFIXES:
+            first = MentionFinder._name_after_title(tokens, start, j - 1, after_title)
+            return first
         for size in (4, 3, 2):
             first = j - size + 1
             if first <= start:
@@ -645,7 +965,7 @@ class MentionFinder:
             if any(w in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in prefix) or (
                 len(prefix) >= 2 and prefix[-2:] == ["of", "State"]
             ):
-                return first
+                return _before_initials(tokens, start, first)
             if after_title and prefix[0] in ("of", "for"):
                 return first  # "Deputy Secretary of the Treasury Wally Adeyemo"
         return None
@@ -684,6 +1004,8 @@ class MentionFinder:
             start += 1
         if start <= j and (body := self._government_of(tokens, start, j)) is not None:
             return body
+        if start < j and tokens[start].text in _PLURAL_HEADS and tokens[start + 1].text == "of":
+            return self._bodies_of_one_kind(tokens, start, j)
         if tokens[j].text in _COLLECTIVES and (
             owned := _COLLECTIVE_BODY.match(self.text, tokens[j].end)
         ):
@@ -736,6 +1058,16 @@ class MentionFinder:
                     and rest[0].text not in TITLE_WORDS
                 )
             ):
+                if (
+                    institution
+                    and any(t.text in _GENERIC_QUALIFIERS for t in rest)
+                    and all(
+                        t.text in _GENERIC_QUALIFIERS or t.text in _INSTITUTION_WORDS for t in rest
+                    )
+                ):
+                    # "UNICEF's Haiti Country Office": the rest is no name of its own,
+                    # so the state stays in it
+                    break
                 if institution:
                     # "the United Kingdom Home Office": the state only says whose body
                     # it is; the body keeps the article's whole spelling as an alias
@@ -779,15 +1111,34 @@ class MentionFinder:
                 if role in ROLE_NOUNS:
                     roles |= {(role, state_word), (role, None)}
             start = named
+        if (
+            start > i
+            and tokens[start - 1].text.rstrip(".") in _PERSONAL_TITLES
+            and j >= start + 2
+            and tokens[start + 1].text == "of"
+            and _SURNAME.fullmatch(tokens[start].text)
+            and (
+                _state_of(self.text[tokens[start + 2].start : tokens[j].end])
+                or _is_place(self.text[tokens[start + 2].start : tokens[j].end])
+            )
+        ):
+            # "Prime Minister Juncker of Luxembourg": the person; "of ..." says whose
+            # minister he is, as in "Prime Minister of Luxembourg": no actor of its own
+            skip_end, j = tokens[j].end, start
+        else:
+            skip_end = None
         # A title phrase ending in "of <State>" names a role, not an actor.
         words = [t.text for t in tokens[start : j + 1]]
         name = self.text[tokens[start].start : tokens[j].end]
-        self._cue = None
+        self._cue = self._rule = None
         if start == j and name in CAPITALS and (person := self._surname_alone(tokens, start)):
             # "Valeska Paris ... Paris claims": her surname, not France acting
             self._add(tokens, start, j, person)
             return j + 1
         actor_type = self._type_of(tokens, start, j, words, bool(roles))
+        if actor_type == "organisation" and (cue := media_cue(self.text, tokens[j].end)):
+            # "the Al Mayadeen TV channel", "Ennahar channel": a body that is an outlet
+            actor_type, self._rule = "media", f"actor: media, by the words after it “{cue}”"
         short_form = _DEFINED_SHORT_FORM.match(self.text, tokens[j].end)
         if short_form and (len(words) < 2 or short_form.group(1) not in words):
             short_form = None
@@ -807,28 +1158,58 @@ class MentionFinder:
         if actor_id is None and len(words) == 1 and actor_type == "person":
             actor_id = self.book.find_surname(words[0], self.mentioned)
         if actor_id is None and len(words) == 1 and words[0].isupper():
-            actor_id = self._expansion_of(words[0])
+            actor_id = self._expansion_of(words_key(words[0]))
         if actor_id is None and actor_type != "person":
             actor_id = self._same_body(words)
+        if actor_id is None and actor_type == "media" and len(words) == 1:
+            actor_id = self._outlet_ending_in(words[0], self.mentioned)
         if actor_id is None:
-            if actor_type == "person" and len(words) < 2:
+            titled_surname = self._titled_surname(tokens, i, start, j)
+            acting_alone = bool(self._rule and "one capitalised word" in self._rule)
+            if actor_type == "person" and len(words) < 2 and not (titled_surname or acting_alone):
                 return j + 1
             method = _type_reason(name, words, actor_type, bool(roles))
-            if self._cue:
+            if titled_surname:
+                # "Inspector Varga": the title and surname as written, as the speaker
+                # rules name a titled surname nobody was named in full with
+                method = f"actor: person, a surname after the title “{titled_surname}”"
+                # (the mention is the surname's, where the speaker rules read a gender)
+                first = start - 1
+                while (
+                    first > i
+                    and tokens[first - 1].text.rstrip(".") in _TITLE_STEMS | _PERSONAL_TITLES
+                    and tokens[first - 1].run_end >= first
+                ):
+                    first -= 1  # "Prime Minister Juncker": the whole title
+                canonical = self.text[tokens[first].start : tokens[j].end]
+            if self._rule:
+                method = self._rule
+            elif self._cue:
                 method = f"actor: {actor_type}, one word with a body's cue beside it “{self._cue}”"
             elif self._surname_later:
                 method = "actor: person, two names and the last one later alone as a subject"
             actor_id = self.book.add(
                 canonical, actor_type, method, self._context(tokens[start].start, tokens[j].end)
             )
+            if titled_surname:
+                self.book.remember(actor_id, name)  # "Biden" alone, later, is he
         elif name not in CAPITALS and name_key(name) not in {
             name_key(f) for f in self.book.actors[actor_id].forms
         }:
             self.book.remember(actor_id, name)
         self.book.actors[actor_id].roles |= roles | self._roles_before(tokens, start)
-        if start == i + 1 and tokens[i].text == "The" and actor_type in ("media", "organisation"):
+        if (
+            start == i + 1
+            and tokens[i].text == "The"
+            and actor_type in ("media", "organisation")
+            # "told the Times": a newspaper's short name keeps its article too
+            or start > 0
+            and tokens[start - 1].text == "the"
+            and actor_type == "media"
+            and len(words) == 1
+        ):
             # "told The Daily Courier": the article's own spelling keeps its article
-            self.book.remember(actor_id, self.text[tokens[i].start : tokens[j].end])
+            self.book.remember(actor_id, self.text[tokens[start - 1].start : tokens[j].end])
         if qualified is not None:
             self.book.remember(actor_id, self.text[tokens[qualified].start : tokens[j].end])
         whole_end = None
@@ -865,6 +1246,8 @@ class MentionFinder:
             return self._skip_to(tokens, j, expanded.end())
         if whole_end is not None:
             return self._skip_to(tokens, j, whole_end)
+        if skip_end is not None:
+            return self._skip_to(tokens, j, skip_end)
         return j + 1
 
     def _government_of(self, tokens: list[Token], start: int, j: int) -> int | None:
@@ -893,6 +1276,160 @@ class MentionFinder:
         )
         self._add(tokens, start, j + 1, actor_id)
         return j + 2
+
+    def _titled_surname(self, tokens: list[Token], i: int, start: int, j: int) -> str | None:
+        """The personal title standing right before a lone surname ("President Biden",
+        "Secretary Yellen", "Mr. Burton") that nobody was named in full with: news names
+        well-known people so. The word must be shaped like a surname, not written in
+        lowercase in the article, nor a place or a people; "General Motors" is no person."""
+        if start != j or start == i or tokens[start - 1].run_end < start:
+            return None
+        title, word = tokens[start - 1].text.rstrip("."), tokens[start].text
+        if title not in _PERSONAL_TITLES:
+            return None
+        if (
+            not _SURNAME.fullmatch(word)
+            or word.lower() in self.lowercase
+            or word in DEMONYMS
+            or _state_of(word)
+            or _is_place(word)
+            or word in _INSTITUTION_WORDS
+            or self._in_heading(tokens[start].start)
+            or self._full_name_ending_like(word)
+        ):
+            return None
+        return title
+
+    def _outlet_short_form(self, tokens: list[Token], i: int) -> bool:
+        """ "the Times reported", "told the Post", "according to the Guardian": a
+        newspaper named by the last word of its name, with "the" before it and a verb of
+        reporting after it or a verb of telling or "according to" before."""
+        if i == 0 or tokens[i - 1].text.lower() != "the":
+            return False
+        before = self.text[max(0, tokens[i - 1].start - 30) : tokens[i - 1].start]
+        return bool(
+            _REPORTING_AFTER.match(self.text, tokens[i].end) or _TELLING_BEFORE.search(before)
+        )
+
+    def _outlet_ending_in(self, word: str, among: Iterable[str]) -> str | None:
+        """The one outlet among these whose longer name ends in this word ("The New York
+        Times" for "the Times")."""
+        found = {
+            actor_id
+            for actor_id in among
+            if (actor := self.book.actors.get(actor_id)) is not None
+            and actor.type == "media"
+            and any(len(f.split()) > 1 and f.split()[-1] == word for f in actor.forms)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _programme_fund(self, words: list[str], end: int) -> bool:
+        """A fund that is a government programme, money handed out, not a body that acts:
+        its words name a purpose ("Coronavirus Relief Fund", "Capital Projects Fund",
+        "Homeowner Assistance Fund") or a noun of money paid follows it ("... Fund
+        dollars", "... Fund payments"); "the International Monetary Fund" is a body."""
+        if len(words) >= 2 and words[-2] in _PROGRAMME_PURPOSES:
+            return True
+        return bool(_MONEY_PAID_AFTER.match(self.text, end))
+
+    def _paired_with_no_actor(self, acronym: str) -> bool:
+        """An acronym the article pairs with words that name a programme, a grant or a
+        law, not a body ("the Indian Housing Block Grant (IHBG)"). Remembered per
+        acronym: the text is searched once for each."""
+        if acronym not in self._programme_acronyms:
+            self._programme_acronyms[acronym] = self._find_programme_pairing(acronym)
+        return self._programme_acronyms[acronym]
+
+    def _find_programme_pairing(self, acronym: str) -> bool:
+        for match in re.finditer(r"\(" + re.escape(acronym) + r"\)", self.text):
+            run = _WORDS_BEFORE_BRACKET.search(
+                self.text, max(0, match.start() - 120), match.start()
+            )
+            if run is None:
+                continue
+            expansion = run.group(1).split()
+            if _initials(" ".join(expansion)) != acronym:
+                continue
+            last = expansion[-1]
+            return last in NOT_ACTOR_WORDS or last in _PROGRAMME_WORDS
+        return False
+
+    def _names_the_body(self, tokens: list[Token], j: int) -> bool:
+        """ "Congress", "the Senate", "Treasury" capitalised name one body, unless the
+        word is a product's ("Treasury yields", "Treasury bonds") or the article also
+        writes it in lowercase as a common noun ("the treasury of the club")."""
+        word = tokens[j].text
+        if word.lower() in self.lowercase:
+            return False
+        return not _PRODUCT_AFTER.match(self.text, tokens[j].end)
+
+    def _in_heading(self, position: int) -> bool:
+        """A line with no sentence's end ("Ukrainian Ambassador Controversy"): a heading
+        in title case, whose capitals say nothing about names."""
+        end = self.text.find("\n", position)
+        line = self.text[position : len(self.text) if end < 0 else end].rstrip()
+        return not line.endswith((".", "!", "?", '"', "”", ":", "'", "’", ")"))
+
+    def _full_name_ending_like(self, word: str) -> bool:
+        """Whether the article names somebody in full with this surname, perhaps spelt
+        otherwise ("Lydia Buchtmann ... Ms Bauchtman said"): then the surname is theirs,
+        for the rules that link it, and no new person."""
+        key = word.lower()
+        return any(
+            tail[0] == word[0] and fuzz.ratio(tail.lower(), key) >= 80
+            for tail in self.full_name_tails
+        )
+
+    def _bodies_of_one_kind(self, tokens: list[Token], start: int, j: int) -> int:
+        """ "the Departments of the Treasury and Labor", "the Ministries of Health and
+        Finance": one body for each field the plural head lists, named with the head in
+        the singular ("Department of Labor"), each mention the field's words."""
+        head = _PLURAL_HEADS[tokens[start].text]
+        listed = tokens[start + 2 : j + 1]
+        # Only the last "and" and commas separate fields: "the Departments of Health and
+        # Human Services and Labor" lists two departments, not three.
+        last_and = max((k for k, t in enumerate(listed) if t.text == "and"), default=-1)
+        fields: list[list[Token]] = [[]]
+        for k, token in enumerate(listed):
+            if k == last_and or self.text[token.start - 2 : token.start] == ", ":
+                if fields[-1]:
+                    fields.append([])
+                if k == last_and:
+                    continue
+            fields[-1].append(token)
+        spans = [
+            (words[0].start, words[-1].end) for words in fields if words and words[-1].capitalised
+        ]
+        end = tokens[j].end
+        while (
+            spans
+            and last_and < 0
+            and (more := _MORE_FIELDS.match(self.text, end))
+            and not set(more.group(1).split()) & _INSTITUTION_WORDS
+        ):
+            # "the Ministries of Health, Finance and Defence": the list runs past a comma
+            # (not past its "and", nor into another body: ", the Social Security
+            # Administration")
+            spans.append(more.span(1))
+            end = more.end()
+            if " and " in self.text[more.start() : more.start(1) + 1]:
+                break
+        for first, last in spans:
+            spelled = self.text[first:last]
+            name = f"{head} of {spelled}"
+            actor_id = (
+                self.book.find(name, "government_body")
+                or self._same_body(name.split())
+                or self.book.add(
+                    name,
+                    "government_body",
+                    f"actor: government_body, one of the bodies “{tokens[start].text} of …” lists",
+                    self._context(tokens[start].start, tokens[j].end),
+                )
+            )
+            self._add_at(first, last, actor_id)
+            self.mentioned[actor_id] = None
+        return self._skip_to(tokens, j, end)
 
     def _trim_institution(
         self, tokens: list[Token], start: int, j: int
@@ -940,6 +1477,8 @@ class MentionFinder:
             tail = j - size + 1
             if tail - start < 1 or not all(_name_like(t.text) for t in tokens[tail : j + 1]):
                 continue
+            if tokens[tail - 1].text in _CONNECTORS:
+                continue  # "Department of Health and Human Services": the body's field
             if (
                 tokens[tail - 1].text in _BODY_WORDS
                 or tokens[tail].text in GIVEN_NAMES
@@ -982,6 +1521,8 @@ class MentionFinder:
                     found.add(actor_id)
                 elif _without_possessives(form.split()) == plain:
                     found.add(actor_id)  # "New People Party" and "New People's Party"
+                elif _misspelt(words, form.split()):
+                    found.add(actor_id)  # "Untied Nations" and "United Nations"
         return found.pop() if len(found) == 1 else None
 
     def _expansion_of(self, acronym: str) -> str | None:
@@ -991,7 +1532,7 @@ class MentionFinder:
             actor_id
             for actor_id in self.mentioned
             if self.book.actors[actor_id].type != "person"
-            and any(_initials(form) == acronym for form in self.book.actors[actor_id].forms)
+            and any(_initials_match(form, acronym) for form in self.book.actors[actor_id].forms)
         }
         return found.pop() if len(found) == 1 else None
 
@@ -1051,6 +1592,24 @@ class MentionFinder:
                 self._located_end = tokens[j].end
                 return None
             return "state"
+        if len(words) == 1 and "." in last and words_key(last) in ORGANISATION_ACRONYMS:
+            return "organisation"  # "the U.N.", "the E.U.": initials with their dots
+        if (
+            len(words) == 1
+            and last in PEOPLES
+            and _PEOPLE_DESCRIBED.match(self.text, tokens[j].end)
+        ):
+            self._rule = "actor: group, a people the article describes as one"
+            return "group"  # "Rohingya, a stateless minority of Muslims from Myanmar"
+        if len(words) == 1 and last in PEOPLES and _PEOPLE_ACTING.match(self.text, tokens[j].end):
+            self._rule = "actor: group, a people named by its plural acting or speaking"
+            return "group"  # "Palestinians said", "Israelis and Palestinians have"
+        if len(words) == 1 and last in _NEWSPAPER_WORDS and self._outlet_short_form(tokens, i):
+            self._rule = "actor: media, a newspaper by its short name (“the Times reported”)"
+            return "media"
+        if len(words) == 1 and last in _ONE_OF_A_KIND and self._names_the_body(tokens, j):
+            self._rule = "actor: government_body, the one-word name of a legislature or department"
+            return "government_body"  # "Congress passed", "the Senate voted", "Treasury said"
         if len(words) == 1 and last in _GENERIC_WORDS:  # "the Embassy", "TV": no name
             return None
         if name in CAPITALS and i == j:
@@ -1071,8 +1630,28 @@ class MentionFinder:
             return None  # "Army Maj.", "Deputy Director": a rank with no name
         if set(words) & _CALENDAR_WORDS:
             return None
+        if len(words) >= 2 and _is_place(name):
+            return None  # "West Bank", "Gaza Strip": a region, whatever body word it holds
+        if last in ("Fund", "Funds") and self._programme_fund(words, tokens[j].end):
+            return None  # "the Coronavirus Relief Fund", "Capital Projects Fund dollars"
         if set(words) & MEDIA_WORDS:
             return "media"
+        if (
+            len(words) >= 2
+            and words[0][:1].isupper()
+            and (
+                _LEGISLATURE.search(name)
+                # "Treasury Board": an organisation's word after a department's name
+                or set(words) & _ONE_OF_A_KIND
+                and set(words) & ORGANISATION_WORDS
+                and not set(words) & GOVERNMENT_WORDS
+                or _TRIBAL.search(name)
+            )
+        ):
+            # "Haitian Chamber of Deputies", "the General Assembly", "Treasury Board",
+            # "the Navajo Nation": a state's (or a tribe's) own body, whatever its head word
+            self._rule = "actor: government_body, a legislature, a tribe's or a state's body"
+            return "government_body"
         if set(words) & GOVERNMENT_WORDS and not set(words) & ORGANISATION_WORDS - {"Council"}:
             return "government_body"
         if words[0] in GOVERNMENT_WORDS - {"Council"} and "of" in words[1:3]:
@@ -1083,6 +1662,17 @@ class MentionFinder:
             return "organisation"
         if last in NOT_ACTOR_WORDS:
             return None
+        if (
+            len(words) >= 2
+            and last in _COMPANY_LAST_WORDS
+            and all(w[:1].isupper() for w in words)  # not "North Africa for Amnesty ..."
+            and words[0].lower() not in self.lowercase
+            and not self._in_heading(tokens[i].start)
+        ):
+            # "Xcel Energy", "Amnesty International", "Ford Motors": a company's or an
+            # international body's last word after a name the article never lowercases
+            self._rule = f"actor: organisation, a name ending in “{last}”"
+            return "organisation"
         head = words[: words.index("of")] if "of" in words else []
         if (
             head
@@ -1115,6 +1705,19 @@ class MentionFinder:
         if titled or self._person_evidence(tokens, i, j):
             return "person"
         return None
+
+    def _member_of_before(self, tokens: list[Token], i: int) -> bool:
+        """Whether "of" before this word follows a person's name just mentioned ("Maziar
+        Bahari of Newsweek"), so the word is what the person belongs to."""
+        if i == 0 or tokens[i - 1].text != "of" or not self.mentions:
+            return False
+        last = self.mentions[-1]
+        actor = self.book.actors.get(last.actor_id)
+        return (
+            actor is not None
+            and actor.type == "person"
+            and self.text[last.end : tokens[i - 1].start] == " "
+        )
 
     def _named_as_location(self, tokens: list[Token], i: int) -> bool:
         """A state named where something is or comes from ("born in Brazil", "from
@@ -1163,6 +1766,7 @@ class MentionFinder:
         if (
             _ACRONYM.fullmatch(word)
             and not _ROMAN_NUMERAL.fullmatch(word)
+            and not self._paired_with_no_actor(word)
             and not self._in_capitals_run(tokens, i)
             # "UNLESS of course": a word set in capitals for emphasis, no acronym
             and not (len(word) >= 5 and word.lower() in self.lowercase)
@@ -1200,16 +1804,84 @@ class MentionFinder:
             return None
         cue = body_cue(self.text, tokens[i].start, tokens[i].end)
         if cue is None:
-            return None
+            return self._lone_word_acting(tokens, i, word)
         self._cue = cue[1]
         return cue[0]
+
+    def _lone_word_acting(self, tokens: list[Token], i: int, word: str) -> str | None:
+        """A capitalised word standing alone as the subject of a verb of agency ("Hamas
+        fired", "Google announced", "Micron said"), that the article also capitalises
+        inside a sentence (so it is a name, not a sentence's first word) and never after
+        another capitalised word (not a surname of a full name), nor as a role, a people
+        or a place: a body, or a person when "he" or "she" follows ("Trump said he")."""
+        if (
+            word not in self.mid_sentence_capitals
+            # "Micron said … Micron expects": a name opening two sentences as their
+            # subject, no plural ("Critics said") nor a collective ("Staff said")
+            and not (
+                self.opening_subjects.get(word, 0) >= 2
+                and not word.endswith("s")
+                and word not in _COLLECTIVE_SUBJECTS
+            )
+            or word.lower() in ROLE_NOUNS
+            or word.rstrip("s").lower() in ROLE_NOUNS
+            or word in PEOPLES
+            or word in NOT_ACTOR_WORDS
+            or word in _INSTITUTION_WORDS
+            or word in _CONNECTORS
+            or _state_of(word)
+            or (i > 0 and self.text[tokens[i - 1].end : tokens[i].start] == "-")
+            or word in self.name_heads
+            # "officials in Zarvanytsia said": a place the officials are in
+            or i > 0
+            and tokens[i - 1].text.lower() in LOCATIVE_WORDS
+            and not self._member_of_before(tokens, i)
+        ):
+            return None  # "Lai Changxing ... Lai had denied": the family name, first
+        if owned := _PERSON_POSSESSION.match(self.text, tokens[i].end):
+            # "Einstein's theory", "Dostoyevsky's novels": what only a person has
+            self._rule = f"actor: person, one capitalised word owning “{owned.group(1)}”"
+            return "person"
+        if self._member_of_before(tokens, i):
+            # "Maziar Bahari of Newsweek": the body a person named just before belongs to
+            self._rule = "actor: organisation, the body a person is “of”"
+            return "organisation"
+        before = self.text[max(0, tokens[i].start - 30) : tokens[i].start]
+        if word not in _GENERIC_AGENTS and (agent := _AGENT_BEFORE.search(before)):
+            # "territory controlled by the Taliban", "a raid carried out by the Houthis"
+            self._rule = f"actor: organisation, the agent after “{agent.group().strip()}”"
+            return "organisation"
+        if word.endswith("s") and (team := _TEAM_BEFORE.search(before)):
+            # "beat the Cardinals", "lost to the Mets": a team, the match's other side
+            self._rule = f"actor: organisation, a team after “{team.group().strip()}”"
+            return "organisation"
+        verb = _AGENCY_VERB.match(self.text, tokens[i].end)
+        if verb is None:
+            return None
+        after = self.text[verb.end() : verb.end() + 40]
+        self._rule = f"actor: {{}}, one capitalised word as the subject of “{verb.group().strip()}”"
+        if _PERSON_PRONOUN.match(after):
+            self._rule = self._rule.format("person")
+            return "person"
+        self._rule = self._rule.format("organisation")
+        return "organisation"
 
     @staticmethod
     def _in_capitals_run(tokens: list[Token], i: int) -> bool:
         """A word in a line set in capitals ("BREAKING NEWS", "NEARLY 70 PERCENT") is no
         acronym."""
+
+        def capitals(token: Token) -> bool:
+            return token.text.isupper() and len(token.text) > 1
+
+        joined = [tokens[i - 1]] if i > 0 and _joined(tokens, i - 1, i) else []
+        if tokens[i].run_end > i:
+            joined.append(tokens[i + 1])
+        if any(capitals(t) for t in joined):
+            return True  # "BREAKING NEWS": the words beside it are set in capitals too
+        # "NASA and JPL", "the FBI or the CIA": acronyms in a list, not a line in capitals
         neighbours = tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 3]
-        return any(t.text.isupper() and len(t.text) > 1 for t in neighbours)
+        return sum(capitals(t) for t in neighbours) >= 2
 
     def _acronym_modifies(self, tokens: list[Token], i: int) -> bool:
         """An acronym that qualifies a noun or a figure rather than naming a body: "USD 5

@@ -72,7 +72,35 @@ def is_heading(paragraph: Span) -> bool:
         letters = [c for c in text if c.isalpha()]
         if len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
             return True
+    if _EDITORS_INSERTION.match(text) or _STAGE_DIRECTION.search(text):
+        return False  # "[The tournament in Canada] was fun", "… was fun [laughs]"
     return len(text) <= 150 and len(text.split()) <= 10 and not re.search(r"[.!?:;\"”»…)]$", text)
+
+
+# A pull quote's credit: a dash, a name, and what the words were about ("— Frank Miller,
+# on whether the team was ready", "– Ann Lee, speaking to reporters").
+_CREDIT = re.compile(
+    r"^[-–—]{1,2}\s*(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]*(?:,\s+(?:Jr|Sr)\.?)?,\s+"
+    r"(?:on|about|speaking|asked|when|describing|explaining|referring|reflecting|recalling"
+    r"|commenting|responding|in\s+(?:an?|the|his|her)\b)"
+)
+
+
+def is_credit(paragraph: Span) -> bool:
+    """A line crediting the quotation before it ("— Frank Miller, on whether …"): not an
+    answer paragraph, nor one more turn of the dash layout."""
+    return len(paragraph.text) <= 250 and bool(_CREDIT.match(paragraph.text))
+
+
+# An answer the editor completed in brackets, words after it ("[The tournament in
+# Canada] was …"); a line that is only a bracket ("[edit]") may be a heading.
+_EDITORS_INSERTION = re.compile(r"\[[^\[\]\n]{1,80}\]\s*\S")
+# A transcript's note of how an answer ended, after its words.
+_STAGE_DIRECTION = re.compile(
+    r"\w\W*\s*\[(?:laughs?|laughter|laughing|chuckles?|pauses?|sighs?|smiles?|applause"
+    r"|inaudible|crosstalk)\]$",
+    re.IGNORECASE,
+)
 
 
 def find_answers(
@@ -154,7 +182,7 @@ def _alternating_answers(paragraphs: list[Span]) -> list[Answer]:
             in_answer, question, question_start = True, paragraph.text, paragraph.start
         elif is_heading(paragraph):
             in_answer = False
-        elif in_answer:
+        elif in_answer and not is_credit(paragraph):
             answers.append(_whole_paragraph_answer(paragraph, question, question_start))
     return _without_pull_quotes(answers)
 
@@ -171,6 +199,8 @@ def _dash_answers(paragraphs: list[Span]) -> list[Answer]:
     answers: list[Answer] = []
     in_answer, question, question_start = False, "", None
     for paragraph in paragraphs:
+        if is_credit(paragraph):
+            continue
         if prefix := _DASH.match(paragraph.text):
             in_answer = not paragraph.text.rstrip().endswith("?")
             if not in_answer:
@@ -231,7 +261,7 @@ def _labelled_answers(
             in_answer = False  # "Note: …", "Photo: …": nobody's answer, and it ends one
         elif is_heading(paragraph):
             in_answer = False
-        elif in_answer:
+        elif in_answer and not is_credit(paragraph):
             answers.append(
                 Answer(
                     paragraph.start,

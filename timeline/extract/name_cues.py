@@ -21,11 +21,13 @@ _BODY_NOUN_AFTER = re.compile(
 # ("Demosisto's Nathan Law", "Microsoft's Internet Explorer").
 _BODY_BEFORE_NAME = re.compile(r"(?:'s|’s)\s+[A-Z][\w-]+\s+[A-Z][\w-]+")
 _MEDIA_NOUN_AFTER = re.compile(
-    r"\s+(?:news\s+agency|newspaper|broadcaster|news\s+service|news\s+website|daily)\b"
+    r"\s+(?:news\s+agency|newspaper|broadcaster|news\s+service|news\s+website|daily|"
+    r"(?:tv|TV|television|news|satellite)\s+(?:channel|network|station)|channel)\b"
 )
 # A kind of body just before the name: "the news agency Yonhap", "the company Ubisoft".
 _KIND_BEFORE = re.compile(
-    r"(?:\b(news\s+agency|newspaper|broadcaster|news\s+site|daily)|"
+    r"(?:\b(news\s+agency|newspaper|broadcaster|news\s+site|daily|"
+    r"(?:tv|TV|television|news|satellite)\s+(?:channel|network|station))|"
     r"\b(space\s+agency|agency|ministry|department)|"
     r"\b(company|firm|corporation|start-?up|website|social\s+network|militant\s+group|"
     r"charity|publisher|developer|manufacturer|retailer|carmaker|airline|party|movement|"
@@ -41,6 +43,13 @@ _KIND_APPOSITION = re.compile(
     r"developer|manufacturer|retailer|group|organisation|organization|movement|party))\b"
 )
 _TYPES = ("media", "government_body", "organisation")
+
+
+def media_cue(text: str, end: int) -> str | None:
+    """The words after a name that make it an outlet ("X TV channel", "the X
+    newspaper"), or None."""
+    found = _MEDIA_NOUN_AFTER.match(text, end)
+    return found.group().strip() if found else None
 
 
 def body_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -98,3 +107,32 @@ def lowercase_words(text: str) -> frozenset[str]:
     """Every word the text spells in lowercase: a capitalised word that the text also
     writes in lowercase ("Chrome" and "chrome") is a common word, not a name."""
     return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", text))
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w’'-]*)")
+
+
+def mid_sentence_capitals(text: str) -> frozenset[str]:
+    """Capitalised words the text writes after a lowercase word or a comma, inside a
+    sentence: a name's spelling, where a sentence's first word says nothing."""
+    return frozenset(re.sub(r"['’]s?$", "", word) for word in _MID_SENTENCE_CAPITAL.findall(text))
+
+
+def name_heads(text: str, opening_words: set[str]) -> frozenset[str]:
+    """Capitalised words the text writes before another, as a name's first word ("Lai
+    Changxing", "Google Chrome"): alone, such a word may be a family name written first,
+    or a body's short name, so a verb after it is no evidence of which."""
+    return frozenset(m.group(1) for m in _PAIR.finditer(text) if m.group(1) not in opening_words)
+
+
+_SENTENCE_OPENER = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z][\w-]*)", re.MULTILINE)
+
+
+def opening_subjects(text: str, verb: re.Pattern[str]) -> dict[str, int]:
+    """How many sentences each capitalised word opens as the subject of a verb the
+    pattern matches right after it ("Micron said …", "Micron expects …")."""
+    counts: dict[str, int] = {}
+    for match in _SENTENCE_OPENER.finditer(text):
+        if verb.match(text, match.end()):
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return counts

@@ -119,10 +119,24 @@ _DATELINE_PLACE = re.compile(
     r"([A-Z][A-Z.'’ -]{2,30}?)(?:,[^,(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
 )
 # Letters Unicode does not split into a base letter and an accent ("Łódź" -> "Lodz").
-_UNDECOMPOSED_LETTERS = str.maketrans(
-    {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ı": "i", "ß": "ss",
-     "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe", "Þ": "Th", "þ": "th"}
-)  # fmt: skip
+_UNDECOMPOSED = {
+    "Ł": "L",
+    "ł": "l",
+    "Ø": "O",
+    "ø": "o",
+    "Đ": "D",
+    "đ": "d",
+    "ı": "i",
+    "ß": "ss",
+    "Æ": "Ae",
+    "æ": "ae",
+    "Œ": "Oe",
+    "œ": "oe",
+    "Þ": "Th",
+    "þ": "th",
+}
+_UNDECOMPOSED_LETTERS = str.maketrans(_UNDECOMPOSED)
+_UNDECOMPOSED_LETTER = re.compile(f"[{''.join(_UNDECOMPOSED)}]")
 _NO_COUNTS: Counter = Counter()  # shared, never written to
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM_SPLIT = re.compile(r"[\s'’-]+")
@@ -265,15 +279,30 @@ def without_accents(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def without_accents_each(names: list[str]) -> list[str]:
+    """``without_accents`` of each name (none holding a line break), in one pass over
+    them all: name by name, folding the 12,000 accented names of the tables was a fifth
+    of extracting the first article of a load. Decomposing never crosses a line break
+    (it has no combining class), so the joined names decompose as each would alone."""
+    if not names:
+        return []
+    decomposed = _UNDECOMPOSED_LETTER.sub(
+        lambda letter: _UNDECOMPOSED[letter.group()],
+        unicodedata.normalize("NFKD", "\n".join(names)),
+    )
+    marks = "".join(c for c in set(decomposed) if unicodedata.combining(c))
+    # (a regular expression removes them several times faster than str.translate)
+    return (re.sub(f"[{marks}]", "", decomposed) if marks else decomposed).split("\n")
+
+
 def _unaccented_names(names) -> dict[str, list[str]]:
     """Unaccented spelling -> the accented names it stands for, for the spellings no place
     holds as written (a table name or alternate always wins over a folded one)."""
+    accented = [name for name in names if not name.isascii()]
     folded: dict[str, list[str]] = {}
-    for name in names:
-        if not name.isascii():
-            plain = without_accents(name)
-            if plain != name and plain not in names:
-                folded.setdefault(plain, []).append(name)
+    for name, plain in zip(accented, without_accents_each(accented), strict=True):
+        if plain != name and plain not in names:
+            folded.setdefault(plain, []).append(name)
     return folded
 
 

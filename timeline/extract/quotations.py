@@ -39,6 +39,8 @@ _OWN_FRAMES = {
     "who-verb before",
     "verb-who before",
     "subject before verb",
+    "quoted by the teller",
+    "quoted by the teller, unnamed",
 }
 # Attributions that rest on a speech verb (or a colon); the term rule needs one of these.
 _SPOKEN = _OWN_FRAMES | {
@@ -60,6 +62,38 @@ _WORD = re.compile(r"[^\W_][\w’'.&-]*")
 # inside a name, "Patricia “Patty” S. Collins", "Earvin “Magic” Johnson".
 _NAME_WORD_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w’'-]*[ \u00a0]$")
 _NAME_WORD_AFTER = re.compile(r"[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w’'-]+")
+
+
+# Things words are printed on or that carry a set phrase: words in marks they name are a
+# mention of that phrase (a theme, a slogan, what a banner read), not anyone's speech.
+# Not "poster" (a forum's posters speak), "label" (a record label speaks) nor "words"
+# ("In her words, “…”", "His last words were “…”" are hers and his).
+_SET_PHRASE_NOUN = (
+    r"(?i:theme|motto|slogan|tagline|catchphrase|watchword|hashtag|title|subtitle|headline"
+    r"|caption|inscription)s?"
+)
+_PRINTED_ON_NOUN = (
+    r"(?i:banner|sign|placard|(?:t-|T-)?shirt|jersey|sticker|badge|plaque|billboard"
+    r"|graffiti|logo|mural|headline|caption|inscription)s?"
+)
+_PRINTED_NOUN = rf"(?:{_SET_PHRASE_NOUN}|{_PRINTED_ON_NOUN}|(?i:phrase|term|expression)s?)"
+_PRINTING_VERB = (
+    r"(?:read|reads|reading|said|says|saying|bore|bearing|bears|proclaimed|proclaiming"
+    r"|declared|declaring|displayed|displaying|showed|showing|featured|featuring)"
+)
+# "the theme of this year's conference is “…”", "its motto: “…”", "shirts that said “…”",
+# "a banner that read “…”", "signs reading “…”", "under the slogan “…”", "titled “…”".
+# A set phrase may be linked by "is" or a colon; a thing words are printed on only by a
+# printing verb ("The sign was “a warning,” she said" is her words).
+_MENTION_FRAME = re.compile(
+    rf"(?:\b{_SET_PHRASE_NOUN}(?:\s+(?:of|for)\s+[^,.;:!?“”\"]{{1,60}}?)?"
+    rf"(?:\s*[,:]|\s+(?:is|was|are|were|became|remains))"
+    rf"|\b{_PRINTED_ON_NOUN}(?:\s+(?:that|which))?\s+{_PRINTING_VERB}(?:\s+the\s+words)?[,:]?"
+    rf"|\b(?:the|a|an|its|their|his|her|our)\s+(?:[a-z-]+\s+)?{_PRINTED_NOUN}"
+    rf"|\b(?:the|these|those)\s+(?:very\s+)?words"
+    rf"|\b(?:titled|entitled|headlined|captioned|emblazoned\s+with|printed\s+with"
+    rf"|inscribed\s+with|with\s+the\s+words))\s*$"
+)
 
 
 @dataclass
@@ -92,6 +126,17 @@ def is_title_of_work(text: str) -> bool:
     )
 
 
+def is_mention(text: str, quote: QuoteSpan) -> bool:
+    """Words in marks that a theme, motto, slogan, title or something printed carries
+    (“the theme of this year's conference is “…””, “shirts that said “…””, “a banner
+    that read “…””): a mention of the words, not speech, whoever chose them."""
+    sentence_start = max(
+        text.rfind(stop, max(0, quote.mark_start - 120), quote.mark_start) for stop in ".!?\n"
+    )
+    before = text[max(0, quote.mark_start - 120, sentence_start + 1) : quote.mark_start]
+    return bool(_MENTION_FRAME.search(before))
+
+
 def is_nickname(text: str, quote: QuoteSpan) -> bool:
     """A word or two in marks between a first name and a surname: part of a name."""
     return (
@@ -121,6 +166,7 @@ def extract_quotes(
     )
     attributions = attribute(text, paragraphs, top, mentions, book)
     found: list[ExtractedQuote] = []
+    terms: list[QuoteSpan] = []  # short phrases the term rule left out
     answer_starts = [a.start for a in answers]  # answers are disjoint, in text order
     for quote, attribution in zip(top, attributions, strict=True):
         position = bisect_right(answer_starts, quote.start) - 1
@@ -145,9 +191,20 @@ def extract_quotes(
             and attribution.method in _SPOKEN
             and attribution.actor_id is not None
         )
-        if quote.words <= TERM_MAX_WORDS and not spoken and not fragment:
+        # "The court described the values as “massive”": a speech verb governs the words
+        # though nobody the article names says them (not in a question: "Would you
+        # describe it as “fun”?" offers a word, it quotes nobody)
+        unattributed = (
+            (attribution is None or attribution.actor_id is None)
+            and governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE)
+            and not interviewees.in_question(quote.start)
+        )
+        if quote.words <= TERM_MAX_WORDS and not spoken and not fragment and not unattributed:
+            terms.append(quote)
             continue  # the term rule: a short phrase in scare quotes
         if is_nickname(text, quote) or (quote.words <= 8 and is_title_of_work(quote.text)):
+            continue
+        if is_mention(text, quote):
             continue
         if in_answer is None and (who := _pull_quote(text, quote, interviewees)):
             # An answer's words again in marks, a paragraph of their own: the answer's.
@@ -160,18 +217,22 @@ def extract_quotes(
         elif interviewees.in_question(quote.start) and not _asked_about(attribution, interviewees):
             # Words in marks inside a question are not the interviewee's, nor the asker's
             # for the label before them: only a frame of the question's own says whose.
+            if not _reported(text, quote, attribution):
+                continue  # "What about the adage “…”?": a mention the asker makes
             found.append(
                 ExtractedQuote(
                     quote.start, quote.end, quote.text, None, "inside an interview question"
                 )
             )
-        elif attribution and attribution.actor_id:
-            found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
-        elif in_answer is not None and not _reported_in_answer(text, quote, attribution):
-            # Marked words inside an answer are the interviewee's (the seeds' curators
-            # keep them as quotations of their own; titles of works are cut above),
-            # unless a speech verb of the answer gives them to someone it does not name
-            # ("everyone would say, “…”").
+        elif in_answer is not None and _reported_in_answer(text, quote, attribution):
+            # Words the interviewee reports as said ("everyone would say, “Hey …”",
+            # "she told me: “Thank you”") are part of the answer, which already is the
+            # quotation: they are not quoted again, nor given to whoever a pronoun of
+            # the answer might stand for.
+            continue
+        elif in_answer is not None:
+            # A phrase in marks inside an answer is the interviewee's (the seeds' curators
+            # keep them as quotations of their own; titles of works are cut above).
             who = interviewees.of(in_answer.label)
             found.append(
                 ExtractedQuote(
@@ -183,12 +244,15 @@ def extract_quotes(
                     who.evidence,
                 )
             )
+        elif attribution and attribution.actor_id:
+            found.append(ExtractedQuote(quote.start, quote.end, quote.text, *_pair(attribution)))
         else:
             method = attribution.method if attribution else "no attribution found"
             basis = attribution.basis if attribution else ""
             found.append(ExtractedQuote(quote.start, quote.end, quote.text, None, method, basis))
     top_starts = [q.mark_start for q in top]  # top-level quotes never overlap
     kept = {f.start: f for f in found}
+    found.extend(_coordinated_terms(text, top, top_starts, terms, kept))
     for quote in spans:
         if quote.depth == 0 or quote.words <= TERM_MAX_WORDS:
             continue
@@ -201,8 +265,18 @@ def extract_quotes(
                     quote.start, quote.end, quote.text, outer.speaker_id, "nested quotation"
                 )
             )
+    previous_question: int | None = None
     for answer in answers:
-        if len(answer.text.split()) <= TERM_MAX_WORDS and not answer.opens_turn:
+        # The first paragraph after a question is its answer however short ("Yes.",
+        # "Oh really."), when it is a sentence; a short paragraph further on may be a
+        # caption or a credit.
+        first = answer.question_start != previous_question
+        previous_question = answer.question_start
+        if (
+            len(answer.text.split()) <= TERM_MAX_WORDS
+            and not answer.opens_turn
+            and not (first and _is_short_sentence(answer.text))
+        ):
             continue
         who = interviewees.of(answer.label)
         evidence = f"{who.rule}: “{who.evidence}”" if who.evidence else who.rule
@@ -238,6 +312,39 @@ def extract_quotes(
     return found
 
 
+# Only a conjunction between two quotations, perhaps after a short note in brackets (a
+# translation, a language): "called it “reckless” and “dangerous”", "“pericoloso”
+# (dangerous) and “ideologico”".
+_COORDINATION = re.compile(r"\s*(?:\(+[^()\n]{1,30}\)+\s*)?(?:,\s*)?(?:and|or|nor|but)?\s*")
+
+
+def _coordinated_terms(text, top, top_starts, terms, kept) -> list[ExtractedQuote]:
+    """A short phrase the term rule left out, joined by a conjunction to a quotation kept
+    next to it, is that quotation's speaker's words too ("has called the sentence
+    “dangerous” and “ideological”", "without which “increasing trade turnover” or “the
+    need to increase Ukrainian exports” remain just words"): one frame governs both."""
+    found = []
+    for term in terms:
+        index = bisect_left(top_starts, term.mark_start)  # top[index] is the term
+        for neighbour in top[max(0, index - 1) : index] + top[index + 1 : index + 2]:
+            if (partner := kept.get(neighbour.start)) is None:
+                continue
+            if partner.answer or partner.statement or partner.speaker_id is None:
+                continue
+            low, high = sorted((neighbour, term), key=lambda q: q.mark_start)
+            if _COORDINATION.fullmatch(text, low.mark_end, high.mark_start) and (
+                text[low.mark_end : high.mark_start].strip(" ,")
+            ):
+                found.append(
+                    ExtractedQuote(
+                        term.start, term.end, term.text, partner.speaker_id,
+                        "coordinated with a quotation", partner.basis,
+                    )
+                )  # fmt: skip
+                break
+    return found
+
+
 def _asked_about(attribution: Attribution | None, interviewees: Interviewees) -> bool:
     """Does a quotation inside a question have a frame of its own, naming someone other
     than the asker (whose label is no speech verb)?"""
@@ -249,16 +356,25 @@ def _asked_about(attribution: Attribution | None, interviewees: Interviewees) ->
     )
 
 
-def _reported_in_answer(text: str, quote: QuoteSpan, attribution: Attribution | None) -> bool:
-    """Are words in marks inside an answer someone else's, whom the answer does not name
-    ("everyone would say, “…”", "a neighbour told me, “…”")? Not when the interviewee
-    reports their own words ("I said, “…”", "we told them: “…”")."""
+def _reported(text: str, quote: QuoteSpan, attribution: Attribution | None) -> bool:
+    """Does a frame of the sentence or a speech verb right before make words in marks
+    somebody's words, named or not ("Your predecessor said “…”")?"""
     if attribution is not None and attribution.method in _OWN_FRAMES:
         return True
-    if not governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE):
-        return False
-    before = text[max(0, quote.mark_start - TERM_VERB_DISTANCE) : quote.mark_start]
-    return not re.search(r"\b(?:I|I'm|I’m|we|We|we're|we’re)\b", before)
+    return governed_by_verb(text, quote.mark_start, TERM_VERB_DISTANCE)
+
+
+def _reported_in_answer(text: str, quote: QuoteSpan, attribution: Attribution | None) -> bool:
+    """Are words in marks inside an answer an utterance the answer reports, anyone's,
+    the interviewee's own included ("they say, ‘Hey Frank …’", "I said, “…”", "it's sort
+    of like," Hmmm …"")? So they are when a frame of the sentence or a speech verb right
+    before governs them, or a lead-in's comma or colon stands just before the mark. A
+    phrase inside a sentence ("without which “increasing trade turnover” remains just
+    words") is the interviewee's own wording, not a report."""
+    if _reported(text, quote, attribution):
+        return True
+    before = text[max(0, quote.mark_start - 3) : quote.mark_start].rstrip(" \u00a0")
+    return before[-1:] in (",", ":")
 
 
 def _pull_quote(text: str, quote: QuoteSpan, interviewees: Interviewees):
@@ -270,6 +386,13 @@ def _pull_quote(text: str, quote: QuoteSpan, interviewees: Interviewees):
         return None
     who = interviewees.pull_quote(quote.text)
     return who if who is not None and who.actor_id else None
+
+
+def _is_short_sentence(text: str) -> bool:
+    """A few words that make a sentence of their own ("Yes.", "Oh really.", "[Laughs]
+    No!"): a capital or a bracket first, closing punctuation last."""
+    words = text.strip().rstrip("”\"’')]*")
+    return bool(re.match(r"[\[(]?[A-Z]", words)) and words[-1:] in (".", "!", "?", "…")
 
 
 def _opens_sentence(text: str, quote: QuoteSpan) -> bool:

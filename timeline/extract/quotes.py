@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .sentences import Span
+from .vocabulary import SPEECH_VERBS
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -78,7 +79,11 @@ def _paragraph_quotes(text: str, paragraph: Span) -> tuple[list[QuoteSpan], int 
         at, mark = match.start(), match.group()
         family = "single" if mark in _SINGLE_OPEN + _SINGLE_CLOSE + "'" else "double"
         if mark == '"':
-            opening = at == paragraph.start or text[at - 1] in _OPENING_CONTEXT + "“‘«"
+            opening = (
+                at == paragraph.start
+                or text[at - 1] in _OPENING_CONTEXT + "“‘«"
+                or _opens_after_lead_in(text, at, paragraph, stack)
+            )
             role = "open" if opening else "close"
         elif mark == "'":
             if at == paragraph.start or text[at - 1] in _OPENING_CONTEXT + '“"«':
@@ -116,6 +121,21 @@ def _paragraph_quotes(text: str, paragraph: Span) -> tuple[list[QuoteSpan], int 
     unpaired = [entry for entry in stack if text[entry[0]] != "'"]
     still_open = unpaired[0][0] if unpaired and unpaired[0][1] == "double" else None
     return _nested_depths(found), still_open
+
+
+def _opens_after_lead_in(text: str, at: int, paragraph: Span, stack: list) -> bool:
+    """A straight mark typed after the lead-in's comma or colon, the space after it
+    (`Wilkins said," [Warhol] liked …"`): with no double quotation open it has nothing
+    to close, so it opens one, when words follow it and a speech verb ends the words
+    before it. A `,"` after other words closes a quotation whose opening mark is in an
+    earlier paragraph or was lost (`… we left," said the spokesman`): left alone."""
+    if text[at - 1] not in ",:" or any(family == "double" for _, family in stack):
+        return False
+    after = text[at + 1 : min(at + 3, paragraph.end)]
+    if not re.match(r"\s?[\w\[(‘']", after):
+        return False
+    lead_in = _WORD.findall(text[max(paragraph.start, at - 40) : at - 1])[-3:]
+    return any(word.lower() in SPEECH_VERBS for word in lead_in)
 
 
 def _nested_depths(found: list[QuoteSpan]) -> list[QuoteSpan]:

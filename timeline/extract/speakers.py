@@ -49,7 +49,8 @@ _QUOTING_VERBS = SPEECH_VERBS | set(
     citing urging claiming reiterating announcing answering replying suggesting calling
     describing expressing cautioned mused boasted exclaimed yelled screamed whispered sighed
     written
-    snapped retorted protested objected explaining observing remarking predicting""".split()
+    snapped retorted protested objected explaining observing remarking predicting
+    reported reports""".split()
 )  # not "protests", "objects", "put it": nouns or idioms as often, and one makes speech
 _DOCUMENTS = DOCUMENT_NOUNS | {"letter", "memo", "email", "e-mail", "notice", "filing", "tweet"}
 _DOCUMENT_VERBS = DOCUMENT_VERBS | {"reads", "read", "states", "warns", "warned"}
@@ -76,6 +77,14 @@ _AFTER_VERB_WHO = re.compile(rf"^[\s,.;:!?—–-]*(?P<verb>{_VERB})\s+(?P<who>{
 _NAME_AFTER_BODY = re.compile(
     rf"[’']?s?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){{0,3}}"
     rf"(?P<who>[{_UPPER}][\w’'-]+(?:[ \u00a0][{_UPPER}][\w’'.-]*){{1,2}})"
+)
+# A person after a place's or a body's name and a lowercase role: "said Fayetteville|
+# resident Mary Cole", "said Google| spokesman Tom Lee": the person speaks, not the place.
+_ROLE_THEN_NAME = re.compile(
+    r"[’']?s?[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){0,2}?(?:"
+    + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+    + rf")[ \u00a0]+(?P<who>[{_UPPER}][\w’'-]+"
+    + rf"(?:[ \u00a0](?:[A-Z]\.[ \u00a0])?[{_UPPER}][\w’'.-]*){{1,2}})"
 )
 # Lowercase role words after a body's name: "the NATO| chief", "the Kremlin| spokesman".
 _ROLE_AFTER_BODY = re.compile(
@@ -146,6 +155,27 @@ _ROLE_SUBJECT = re.compile(
     + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
     + r")\b(?!\s+[A-Z])"
 )
+# Somebody the article does not name: "a shopkeeper", "one local resident", "a woman".
+_PERSON_NOUN = (
+    "|".join(
+        sorted(
+            ROLE_NOUNS - {"residents", "officials", "spokesmen", "spokeswomen"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + "|woman|man|girl|boy|mother|father|neighbour|neighbor|passer-by|bystander|person"
+)
+_UNNAMED_PERSON = re.compile(
+    rf"(?<![\w’'-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*,?\s+){{0,3}}?"
+    rf"(?:{_PERSON_NOUN})\b(?!\s+(?:of\s+)?[A-Z])"
+)
+# A sentence opening with such somebody: "A local shopkeeper said business had doubled."
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=[.!?][”\"’] ))(?:[A-Z]\w+,?\s+)?"
+    + rf"(?:A|An|One|Another)\s+(?:[a-z][\w-]*,?\s+){{0,3}}?(?:{_PERSON_NOUN})\b"
+    + r"(?!\s+(?:of\s+)?[A-Z])(?!,\s+[A-Z])"
+)
 # Only capitalised words (titles) between a sentence's start and a name: the name is
 # the sentence's subject ("Nurse Tom Baker disagreed"). So is a name after a role or a
 # relation that opens the sentence ("Union leader Rosa Diaz disagreed", "Her colleague
@@ -174,6 +204,13 @@ _ACCORDING = re.compile(
 _VERB_ANYWHERE = re.compile(rf"\b{_VERB}\b")
 # "According to Yonhap, quoting North Korea's news agency KCNA, ...": the clause up to
 # its comma, and the capitalised names in it.
+# "The Tribune quoted one witness:", "X quoted Mayor Ann Lee as saying “…”", "the paper
+# cited a police source:": the words are the one quoted, not the teller's; named or not.
+# Not the passive "X was quoted as saying", "quoted by the Tribune as saying".
+_QUOTED_OBJECT = re.compile(
+    r"\b(?:quoted|quotes|cited|cites)\s+(?P<who>(?!as\s|by\s)[^,;:“”\"\n]{1,80}?)"
+    r"(?:\s+as\s+(?:saying|telling|writing|stating|adding)(?:\s+that)?)?\s*[,:]?\s*$"
+)
 _QUOTING_CLAUSE = re.compile(r"[\w’'. -]{0,40}?,\s+(?:citing|quoting)\s+(?P<rest>[^,;:]{1,120})")
 _QUOTED_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
 _DOCUMENT = re.compile(
@@ -341,6 +378,9 @@ class SpeakerResolver:
         # speakers found so far as (end of their quotation, actor id), in text order.
         self.hidden = text
         self.spoken: list[tuple[int, str]] = []
+        # Ends of quotations an unnamed person spoke ("a shopkeeper said"): a later "she"
+        # is that person, unknown, not the named speaker before.
+        self.unnamed_spoken: list[int] = []
         self.paragraph_starts: list[int] = []
         # The masked text's sentences per paragraph start, split once (set by ``attribute``).
         self.masked_sentences: dict[int, list[Span]] = {}
@@ -675,6 +715,10 @@ class SpeakerResolver:
                 break
         start = last[0] if last else window
         subject: tuple[int, str | None] | None = None
+        unnamed = [end for end in self.unnamed_spoken if max(start, window) <= end <= before]
+        if unnamed:
+            # "“…,” a shopkeeper said. “…,” she added": the unnamed person spoke last
+            start, last, subject = unnamed[-1], None, (unnamed[-1], None)
         for mention in self.located.between(start, before):
             if mention.in_quote or mention.plural or mention.end > before:
                 continue
@@ -687,6 +731,10 @@ class SpeakerResolver:
                 role = match.group("role").lower()
                 qualifier = _qualifier(match.group().lower().split(), role)
                 subject = (match.start(), self._by_role(role, None, before, qualifier))
+        for match in _UNNAMED_SUBJECT.finditer(self.hidden, start, before):
+            if subject is None or match.start() > subject[0]:
+                # "A local shopkeeper said …": somebody unnamed takes the floor
+                subject = (match.start(), None)
         if subject is not None:
             return subject[1]
         if last:
@@ -929,6 +977,14 @@ class SpeakerResolver:
                         name = " ".join(words[first:])
                         who_start = frame.index(name, who_start)
                         who = name
+                person = (
+                    method == "verb-who"
+                    and who[:1].isupper()
+                    and who not in ("He", "She", "It", "They", "We", "I")
+                )
+                person = person and _ROLE_THEN_NAME.match(frame, match.end("who"))
+                if person:
+                    who, who_start = person.group("who"), person.start("who")
                 if who.endswith(".") and not _KEEPS_FULL_STOP.search(who):
                     who = who[:-1]  # "said Hale's wife, Jane.": the sentence's full stop
                 more = who[:1] in "Tt" and _NAME_GOES_ON.match(frame, match.end("who"))
@@ -1009,6 +1065,8 @@ class SpeakerResolver:
             found := self.introduced_by(Span(offset, offset + len(frame), frame), quote)
         ):
             return Attribution(found, "statement")  # "X issued the following statement:"
+        if quoted := _QUOTED_OBJECT.search(frame):
+            return self._quoted_object(quoted, offset, quote)
         verbs = list(_VERB_ANYWHERE.finditer(frame))
         if not verbs and (label := _NAME_COLON.fullmatch(frame)):
             # "Ivo Maric: “…”": a name alone before a colon (a transcript, a caption)
@@ -1039,6 +1097,18 @@ class SpeakerResolver:
             start = min(offset, self.sentence_start if self.sentence_start >= 0 else offset)
             return self._subject_mention(start, offset + len(frame), "colon")
         return None
+
+    def _quoted_object(self, quoted: re.Match, offset: int, quote: QuoteSpan) -> Attribution:
+        """The one a teller quoted or cited: the actor the object names, else nobody
+        ("one witness", "residents", "a police source": the article names no one)."""
+        who = quoted.group("who")
+        for name in _QUOTED_NAME.finditer(who):
+            start = offset + quoted.start("who") + name.start()
+            if actor := self.resolve(
+                name.group(), start, start + len(name.group()), quote.mark_start
+            ):
+                return Attribution(actor, "quoted by the teller", basis=quoted.group())
+        return Attribution(None, "quoted by the teller, unnamed", basis=quoted.group())
 
     def _before_verb(
         self, frame: str, offset: int, quote: QuoteSpan, verb: re.Match
@@ -1210,6 +1280,8 @@ def attribute(
             )
         if attribution is not None and attribution.actor_id:
             resolver.spoken.append((quote.mark_end, attribution.actor_id))
+        elif attribution is not None and _UNNAMED_PERSON.search(frame):
+            resolver.unnamed_spoken.append(quote.mark_end)
         results.append(attribution)
     _attributed_further_on(text, paragraph_starts, quotes, results)
     return results

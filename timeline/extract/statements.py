@@ -74,6 +74,15 @@ _THIRD_PERSON = re.compile(
 )
 
 
+# What may stand between the verb and the colon of a lead-in: whom it was said to and
+# where or when ("X told reporters at a press conference on Monday:", "X said in Geneva:").
+_SAID_TO_WHOM_WHERE = re.compile(
+    rf"\b{_VERB}(?:\s+(?:reporters|journalists|the\s+(?:press|media|crowd|audience|meeting"
+    r"|council|court|committee|hearing|conference|parliament|senate))\b)?"
+    r"(?:\s+(?:at|in|on|during|after|before|to|outside|via|over)\s+[^,:;.!?]{1,60}?)*\s*$"
+)
+
+
 @dataclass
 class StatementIntro:
     """The sentence that announces a statement, and the words naming who makes it."""
@@ -123,7 +132,7 @@ def introduction(paragraph: Span) -> StatementIntro | None:
         return None  # 'X said "…":' is an ordinary frame
     match = _ISSUED_BY.search(words) or _IN_STATEMENT.match(words)
     document = bool(re.search(rf"\b{_STATEMENT_NOUN}\b", words))
-    if match is None and (document or re.search(rf"\b{_VERB}\s*$", words)):
+    if match is None and (document or _SAID_TO_WHOM_WHERE.search(words)):
         # the subject of the first verb: "X said the report found:" is X's
         matches = list(_SUBJECT_VERB.finditer(words))
         match = matches[0] if matches else None

@@ -52,7 +52,8 @@ ROLE_NOUNS = set(
     novelist singer musician coach athlete entrepreneur investor banker consultant strategist
     pollster agent negotiator organizer commentator host presenter producer designer
     architect spokesmen spokeswomen officials illustrator photographer actor actress comedian
-    filmmaker cartoonist rapper dancer poet playwright""".split()
+    filmmaker cartoonist rapper dancer poet playwright candidate nominee challenger
+    incumbent""".split()
 )
 # More people described by what they do: a speaker given only by a description ("the
 # ranger said") and a role written before a name ("Shopkeeper Edith Cole") (issue 12).
@@ -119,8 +120,17 @@ ORGANISATION_WORDS = set(
     Planetarium School College League Legion Corps Brotherhood Institution Democrats
     Republicans Conservatives Guild Syndicate Laboratory Laboratories Observatory""".split()
 )
+# Plural heads of one body's name ("Social Security and Medicare Boards of Trustees",
+# "Centers for Disease Control") or of a list of bodies ("the Departments of the
+# Treasury and Labor", split by the actor rules) (issue 12, actors).
+# "the United Nations" (issue 12, actors).
+ORGANISATION_WORDS |= {"Nations"}
+GOVERNMENT_WORDS |= {"Departments", "Agencies", "Commissions", "Committees", "Offices"}
+ORGANISATION_WORDS |= {"Boards", "Centers", "Centres", "Institutes", "Councils"}
 # A company's legal form spelled out ("Rasperia Trading Limited") (issue 12, actors).
 ORGANISATION_WORDS |= {"Limited", "Incorporated"}
+# More people in an election, beside "candidate" and "nominee" above (issue 12, actors).
+ROLE_NOUNS |= {"contender", "frontrunner"}
 # People described by their wealth ("Russian oligarch Oleg Deripaska") (issue 12, actors).
 ROLE_NOUNS |= {"oligarch", "businessman", "businesswoman", "tycoon", "billionaire", "magnate"}
 ORGANISATION_ACRONYMS = set(
@@ -152,6 +162,11 @@ NOT_ACTOR_WORDS = set(
     Convention Project Campaign Operation Festival Exhibition Expo Session Meeting Talks
     Yurts Yurt Garden Gardens Shuttle Browser""".split()
 )
+# Programmes and benefits, named like bodies: "the Emergency Rental Assistance program",
+# "the Indian Housing Block Grant" (issue 12, actors).
+NOT_ACTOR_WORDS |= set("Assistance Grant Grants Scheme Subsidy Subsidies Allowance".split())
+# Settlements named with their kind: "Kibbutz Be'eri", "Moshav Netiv HaAsara".
+NOT_ACTOR_WORDS |= set("Kibbutz Moshav Village Township Camp".split())
 # Prepositions after which a capital city is a place, not its state ("talks in Moscow").
 LOCATIVE_WORDS = set(
     """in to from at near via through into across towards toward around outside inside within
@@ -168,4 +183,29 @@ NOT_ACTOR_ACRONYMS = set(
     III IV VI VII VIII IX XI XII VR IE FM AD BC CE BCE DC NY LA UFO RSS API CPU GPS SUV ATM
     PIN IQ ER ICU NB PS RIP DIY
     QC KC SC OBE MBE CBE KBE DBE PHD MD RN""".split()
+)
+# Technical abbreviations: formats, protocols, devices and game terms (issue 12, actors).
+NOT_ACTOR_ACRONYMS |= set(
+    """XML JSON CSV SQL HTTP HTTPS FTP SSH IRC VM VMS OS RAM ROM LED LCD OLED LTE GSM NFC
+    SSD HDD GPU VPN DNS IP TCP UDP SSL TLS MMO MMORPG RPG FPS NPC DLC PVP HD UHD PHP CSS
+    JS SDK IDE UI UX IOT AR XR ML LLM GUI CLI BIOS USB WWW""".split()
+)
+
+# Peoples and nationalities named by a plural noun ("Palestinians said", "Israelis have
+# voted"): a group when they act or speak (issue 12, actors). Only plurals that cannot
+# be adjectives ("the Chinese" can): a hand-written list across regions.
+PEOPLES = frozenset(
+    """Palestinians Israelis Arabs Jews Kurds Muslims Christians Sunnis Shiites Shias
+    Druze Yazidis Rohingya Uyghurs Uighurs Tamils Sikhs Hindus Buddhists Pashtuns Hazaras
+    Tutsis Hutus Haitians Ukrainians Russians Americans Europeans Africans Asians Latinos
+    Hispanics Iranians Afghans Syrians Iraqis Egyptians Jordanians Saudis Yemenis Libyans
+    Somalis Ethiopians Eritreans Kenyans Nigerians Ghanaians Mexicans Cubans Venezuelans
+    Colombians Brazilians Argentines Argentinians Chileans Peruvians Canadians Britons
+    Scots Germans Italians Spaniards Greeks Turks Poles Czechs Hungarians Romanians Serbs
+    Croats Bosnians Albanians Georgians Armenians Azerbaijanis Kazakhs Uzbeks Tajiks
+    Turkmens Mongolians Koreans Filipinos Indonesians Malaysians Thais Indians Pakistanis
+    Bangladeshis Nepalis Australians Belgians Swedes Norwegians Danes Finns Icelanders
+    Austrians Catalans Basques Belarusians Moldovans Lithuanians Latvians Estonians
+    Tibetans Chechens Berbers Bedouins Israelites Zimbabweans Ugandans Rwandans Congolese
+    Sudanese Lebanese""".split()
 )

@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from ..errors import Problem, SeedError
 from ..seeds import display_path
@@ -47,7 +47,9 @@ def store_reviews(
                 "rejections": json.dumps(review["rejected"], ensure_ascii=False),
             }
         )
-    known = {row.id for row in connection.execute(text("SELECT id FROM sources"))}
+    # Only the reviewed ids: reading every source id cost a load of 10,000 articles with
+    # no review file 20 ms.
+    known = _existing_sources(connection, sorted({row["source_id"] for row in rows}))
     seen: dict[str, str] = {}
     for row in rows:
         if row["source_id"] not in known:
@@ -81,6 +83,16 @@ def store_reviews(
             ),
             rows,
         )
+
+
+def _existing_sources(connection: Connection, source_ids: list[str]) -> set[str]:
+    """Which of ``source_ids`` (a few: one per review file) are sources."""
+    if not source_ids:
+        return set()
+    statement = text("SELECT id FROM sources WHERE id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    return {row.id for row in connection.execute(statement, {"ids": source_ids})}
 
 
 def article_reviews(connection: Connection) -> dict[str, ArticleReview]:

@@ -492,6 +492,29 @@ UNNAMED_TAKES_THE_FLOOR = [
      "Ann Lee"),
 ]
 
+# -- a relative takes the floor: the relative (unnamed), or the owner of the other gender
+RELATIVE_TAKES_THE_FLOOR = [
+    # the pronoun of the other gender is the owner the sentence names, not the last speaker
+    ("Tomas Berg, 42, is on trial. “Did you see her?” Judge Mark Hale asked. Tomas’ sister "
+     "pleaded with him to plead guilty, but he replied “I am not able to do that”.",
+     "Tomas Berg"),
+    ("Ana Ruiz sat with Mr. Tom Hale. “It is late,” Hale said. Ana's brother begged her to "
+     "stay. “I cannot,” she answered.",
+     "Ana Ruiz"),
+    # the pronoun of the relative's gender is the relative, whom the article does not name
+    ("“We will appeal,” said lawyer Tom Hale.\n\nHis wife waited outside the court. “He "
+     "works too hard,” she said.",
+     None),
+    # an owner the article names as nobody, or as two people: unknown, not a guess
+    ("“We will appeal,” said lawyer Tom Hale.\n\nMaria's brother pleaded with her. “No,” "
+     "she replied.",
+     None),
+    # a relative with a name is that person (as before)
+    ("“We will appeal,” said lawyer Tom Hale.\n\nHis wife, Sara Hale, waited outside. “He "
+     "works too hard,” she said.",
+     "Sara Hale"),
+]
+
 # -- a newspaper as the teller: its own words, or the words of the one it quotes --------
 NEWSPAPERS = [
     # the paper's own report
@@ -522,7 +545,8 @@ NEWSPAPERS = [
     VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
     + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
     + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME
-    + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR,
+    + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR
+    + RELATIVE_TAKES_THE_FLOOR,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

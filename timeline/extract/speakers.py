@@ -190,6 +190,15 @@ _OPENS_SENTENCE = re.compile(
     rf"(?:{_OPENING_ROLE}),?\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
 )
+# A sentence opening with somebody's relative ("Thomas' sister pleaded with him", "His
+# wife said"): the relative, unnamed, takes the floor; a later "he" or "she" of the
+# relative's gender is that relative (unknown), one of the other gender the named
+# owner ("… pleaded with him, but he replied": Thomas, not the one who spoke before).
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=[.!?][”\"’] ))(?:[A-Z]\w+,?\s+)?"
+    rf"(?:(?P<owner>{_NAME})(?:’s|'s|’|')|His|Her|Their)\s+"
+    rf"(?P<relation>{'|'.join(_RELATIONS)})\b(?!,?\s+[{_UPPER}])"
+)
 # What may stand before a sentence's subject: an opening phrase and its comma ("Hours
 # later, it launched", "On Monday, the Red Cross said"), an article, capitalised words.
 _OPENS_CLAUSE = re.compile(
@@ -681,7 +690,7 @@ class SpeakerResolver:
         officeholder named in the article, or for nobody (unknown, not a guess). One the
         article gives the other gender ("she" after "Mr. Hale" spoke) is passed over for
         the last speaker or person of that gender, else nobody."""
-        found = self._pronoun_candidate(before)
+        found = self._pronoun_candidate(before, gender)
         known = self._genders()
         if gender is None or found is None or known.get(found, gender) == gender:
             return found
@@ -704,8 +713,9 @@ class SpeakerResolver:
         }
         return others.pop() if len(others) == 1 else None
 
-    def _pronoun_candidate(self, before: int) -> str | None:
-        """Who "he" or "she" is, gender aside (see ``_pronoun``)."""
+    def _pronoun_candidate(self, before: int, gender: str | None = None) -> str | None:
+        """Who "he" or "she" is, gender aside (see ``_pronoun``) but for a relative who
+        takes the floor (``_relative_subject``)."""
         window = self._window_start(before)
         last = None
         for end, actor_id in reversed(self.spoken):
@@ -735,11 +745,32 @@ class SpeakerResolver:
             if subject is None or match.start() > subject[0]:
                 # "A local shopkeeper said …": somebody unnamed takes the floor
                 subject = (match.start(), None)
+        for match in _RELATIVE_SUBJECT.finditer(self.hidden, start, before):
+            if subject is None or match.start() > subject[0]:
+                subject = (match.start(), self._relative_subject(match, gender))
         if subject is not None:
             return subject[1]
         if last:
             return last[1]
         return self._nearest(before, ("person",), lambda actor: actor.type == "person")
+
+    def _relative_subject(self, match: re.Match, gender: str | None) -> str | None:
+        """Who a pronoun after "X's sister pleaded with him" stands for: the relative
+        (unnamed: None) when the pronoun may be theirs by gender, else the owner X when
+        the article names X as a person the pronoun may be, else nobody."""
+        kind = _GENDERED_ROLES.get(match.group("relation"))
+        if gender is None or kind is None or kind == gender or not match.group("owner"):
+            return None
+        owner = match.group("owner").split()
+        people = {
+            actor_id
+            for actor_id, actor in self.book.actors.items()
+            if actor.type == "person" and _holds_words(actor.name.split(), owner)
+        }
+        if len(people) != 1:
+            return None  # "Thomas'" of no person named, or of two: not a guess
+        actor_id = people.pop()
+        return actor_id if self._genders().get(actor_id, gender) == gender else None
 
     def _last_body_speaking(self, before: int) -> str | None:
         """The institution that spoke last, when its quotation's sentence is the one before
@@ -1194,6 +1225,11 @@ def _qualifier(words: list[str], role: str) -> str:
     if not word.isalpha() or word in _DETERMINERS or state_named(word) or word in DEMONYMS:
         return ""
     return word
+
+
+def _holds_words(name: list[str], words: list[str]) -> bool:
+    """Whether a person's name holds these words in a row ("Thomas" of "Thomas Sam")."""
+    return any(name[i : i + len(words)] == words for i in range(len(name) - len(words) + 1))
 
 
 def masked(text: str, quotes: list[QuoteSpan]) -> str:

@@ -535,6 +535,14 @@ NEWSPAPERS = [
      "fast.”",
      None),
     ("“The car was going far too fast,” one witness told the Chicago Tribune.", None),
+    # the same after the quotation: the one quoted "as saying", not the paper
+    ("“The car was going far too fast,” the Chicago Tribune quoted Mayor Ann Lee as saying.",
+     "Ann Lee"),
+    ("Mayor Ann Lee visited the site. “The car was going far too fast,” the Chicago "
+     "Tribune quoted her as saying.",
+     "Ann Lee"),
+    ("“The car was going far too fast,” the Chicago Tribune quoted one witness as saying.",
+     None),
 ]
 
 # fmt: on

@@ -220,6 +220,13 @@ _QUOTED_OBJECT = re.compile(
     r"\b(?:quoted|quotes|cited|cites)\s+(?P<who>(?!as\s|by\s)[^,;:“”\"\n]{1,80}?)"
     r"(?:\s+as\s+(?:saying|telling|writing|stating|adding)(?:\s+that)?)?\s*[,:]?\s*$"
 )
+# The same after the quotation: "“…,” the Times quoted Mayor Ann Lee as saying", "“…,”
+# Reuters quoted a witness as saying": the one quoted, not the teller. "as saying" is
+# required: "“…,” the Times quoted." alone has no object.
+_AFTER_QUOTED_OBJECT = re.compile(
+    r"^[\s,.;—–-]*(?:[^,;:“”\"\n]{1,60}?\s)?(?:quoted|quotes|cited|cites)\s+"
+    r"(?P<who>(?!as\s|by\s)[^,;:“”\"\n]{1,80}?)\s+as\s+(?:saying|telling|writing|stating|adding)\b"
+)
 _QUOTING_CLAUSE = re.compile(r"[\w’'. -]{0,40}?,\s+(?:citing|quoting)\s+(?P<rest>[^,;:]{1,120})")
 _QUOTED_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
 _DOCUMENT = re.compile(
@@ -982,6 +989,8 @@ class SpeakerResolver:
         # A quotation closed by a full stop inside its marks ends its sentence: what
         # follows with a capital is the next sentence, not this one's frame.
         ends_sentence = quote.text.rstrip()[-1:] == "." and bool(re.match(r"\s+[A-Z]", frame))
+        if not ends_sentence and (quoted := _AFTER_QUOTED_OBJECT.match(frame)):
+            return self._quoted_object(quoted, offset, quote)
         for pattern, method in (
             (_AFTER_VERB_DESCRIBED_NAME, "verb-name after"),
             (_AFTER_DESCRIBED_NAME_VERB, "name-verb after"),
@@ -1133,6 +1142,11 @@ class SpeakerResolver:
         """The one a teller quoted or cited: the actor the object names, else nobody
         ("one witness", "residents", "a police source": the article names no one)."""
         who = quoted.group("who")
+        if who.lower() in _PRONOUNS:
+            # "the Times quoted her as saying": the person the pronoun stands for
+            start = offset + quoted.start("who")
+            actor = self.resolve(who, start, start + len(who), quote.mark_start)
+            return Attribution(actor, "quoted by the teller", basis=quoted.group())
         for name in _QUOTED_NAME.finditer(who):
             start = offset + quoted.start("who") + name.start()
             if actor := self.resolve(

@@ -515,6 +515,23 @@ RELATIVE_TAKES_THE_FLOOR = [
      "Sara Hale"),
 ]
 
+# -- somebody unnamed of a named body: the person speaks, unknown; not the body ------------
+UNNAMED_MEMBER = [
+    ("Acme Corp cut 200 jobs. “We are pleased with the results,” said a spokesman for Acme.",
+     None),
+    ("Acme Corp cut 200 jobs. “We are pleased with the results,” an Acme spokesman said.",
+     None),
+    ("Acme Corp cut 200 jobs. An Acme spokeswoman told Reuters: “We are pleased with the "
+     "results.”",
+     None),
+    ("Acme Corp cut 200 jobs. “We will hire again,” one Acme official said.", None),
+    # a spokesman with a name is that person; the body itself speaking is the body
+    ("Acme Corp cut 200 jobs. Acme spokesman Tom Lee said: “We are pleased with it.”",
+     "Tom Lee"),
+    ("Acme Corp cut 200 jobs. “We are pleased with the results,” Acme Corp said.",
+     "Acme Corp"),
+]
+
 # -- a newspaper as the teller: its own words, or the words of the one it quotes --------
 NEWSPAPERS = [
     # the paper's own report
@@ -554,7 +571,7 @@ NEWSPAPERS = [
     + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
     + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME
     + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR
-    + RELATIVE_TAKES_THE_FLOOR,
+    + RELATIVE_TAKES_THE_FLOOR + UNNAMED_MEMBER,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

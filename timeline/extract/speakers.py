@@ -190,6 +190,13 @@ _OPENS_SENTENCE = re.compile(
     rf"(?:{_OPENING_ROLE}),?\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
 )
+# Somebody unnamed of a body: "an Acme spokesman", "a spokesperson for Acme Corp", "one
+# Foreign Ministry official". The speaker is that person, unknown; not the body.
+_UNNAMED_MEMBER = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'.&-]+\s+){0,4}?(?:"
+    + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+    + r")\b"
+)
 # A sentence opening with somebody's relative ("Thomas' sister pleaded with him", "His
 # wife said"): the relative, unnamed, takes the floor; a later "he" or "she" of the
 # relative's gender is that relative (unknown), one of the other gender the named
@@ -438,6 +445,10 @@ class SpeakerResolver:
                 # person the phrase describes somebody by, not the one who speaks
                 if _DESCRIBED_SOMEBODY.match(who):
                     return None
+            if not people and _UNNAMED_MEMBER.match(who):
+                # "an Acme spokesman", "a spokesperson for Acme Corp": a person the article
+                # does not name speaks; the body is whom they speak for, not the speaker
+                return None
             tail = not people and _NAME_AFTER_BODY.fullmatch(self.text, inside[-1].end, end)
             if tail and not any(  # "the European Union High Representative": a title
                 w in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in tail.group("who").split()

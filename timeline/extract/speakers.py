@@ -265,7 +265,7 @@ _KEEPS_FULL_STOP = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|St))\
 # The rest of a long title after the name pattern stopped: "(OFAC) Adam J. Szubin",
 # " in Charge Michael J. Ferguson".
 _TITLE_GOES_ON = re.compile(
-    r"(?:[ \u00a0](?:\([A-Z][\w.&-]*\)|in|of|for|on|and|the|[A-Z][\w’'.-]*))*"
+    r"(?:[ \u00a0](?:\([A-Z][\w.&-]*\)|in|of|for|on|to|and|the|[A-Z][\w’'.-]*))*"
 )
 # A frame that goes on in lower case after the quotation: "“Go.” said X" (rare).
 _LOWER_NEXT = re.compile(r"\s+[a-z]")

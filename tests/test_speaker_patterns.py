@@ -515,6 +515,24 @@ RELATIVE_TAKES_THE_FLOOR = [
      "Sara Hale"),
 ]
 
+# -- a long relative clause between the subject and its speech verb ---------------------
+LONG_RELATIVE_CLAUSE = [
+    ("Mayor Ann Lee, who has led the town council since 2010 and who faced criticism over "
+     "the budget last year from residents, said: “We will rebuild the bridge.”",
+     "Ann Lee"),
+    ("Mayor Ann Lee, whose council faced criticism over the budget last year from "
+     "residents and from the opposition, told reporters: “We will rebuild the bridge.”",
+     "Ann Lee"),
+    # the clause belongs to somebody else, and the subject is still the speaker
+    ("Mayor Ann Lee met the residents, who have waited since 2010 for a bridge and who "
+     "faced years of delays from the council, and said: “We will rebuild the bridge.”",
+     "Ann Lee"),
+    # an unnamed subject before the clause: nobody known
+    ("Mayor Ann Lee left. A resident, who has lived by the river since 1990 and who lost "
+     "her house to the flood last year, said: “We will rebuild the bridge.”",
+     None),
+]
+
 # -- somebody unnamed of a named body: the person speaks, unknown; not the body ------------
 UNNAMED_MEMBER = [
     ("Acme Corp cut 200 jobs. “We are pleased with the results,” said a spokesman for Acme.",
@@ -571,7 +589,8 @@ NEWSPAPERS = [
     + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
     + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME
     + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR
-    + RELATIVE_TAKES_THE_FLOOR + UNNAMED_MEMBER,
+    + RELATIVE_TAKES_THE_FLOOR + UNNAMED_MEMBER
+    + LONG_RELATIVE_CLAUSE,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

@@ -1173,7 +1173,13 @@ class SpeakerResolver:
         subject = frame[: verb.start()]
         # "X, in remarks to al-Ikhbariya television, said": the aside is not the subject.
         # An aside opens with a lowercase word; ", Petr Vrublevsky," is the name itself.
-        subject = re.sub(r",\s(?=[a-z])[^,“”\"]{1,80},\s*$", " ", subject)
+        # A relative clause may run longer ("X, who has led the council since 2010 and
+        # who faced criticism over the budget last year from residents, said:").
+        subject = re.sub(
+            r",\s(?:(?:who|whose|whom|which)\s[^,“”\"]{1,200}|(?=[a-z])[^,“”\"]{1,80}),\s*$",
+            " ",
+            subject,
+        )
         if _SUBJECT_DOCUMENT.search(subject):
             # "The official statement from X's office cited": the document's issuer
             return Attribution(self.document_issuer(offset + verb.start()), "statement")

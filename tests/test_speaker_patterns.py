@@ -533,6 +533,30 @@ LONG_RELATIVE_CLAUSE = [
      None),
 ]
 
+# -- several people speaking together: unknown, not the last one named --------------------
+SEVERAL_SPEAKERS = [
+    ("Mayor Ann Lee and her deputy Tom Hale opened the bridge.\n\n“We thank everyone for "
+     "their patience,” Lee and Hale said.",
+     None),
+    ("Mayor Ann Lee and her deputy Tom Hale opened the bridge.\n\n“We thank everyone for "
+     "their patience,” said Lee and Hale.",
+     None),
+    ("Mayor Ann Lee and her deputy Tom Hale opened the bridge.\n\nLee and Hale said: “We "
+     "thank everyone for their patience.”",
+     None),
+    ("Mayor Ann Lee opened the bridge.\n\nLee and her deputy Tom Hale said in a joint "
+     "letter: “We thank everyone for their patience.”",
+     None),
+    # plural descriptions stay unknown
+    ("Mayor Ann Lee opened the bridge. “It is a great day,” Lee said.\n\n“Nobody comes "
+     "here in winter,” residents said.",
+     None),
+    # one of two people named in the sentence, speaking alone: that person
+    ("Mayor Ann Lee met her deputy Tom Hale.\n\n“We thank everyone for their patience,” "
+     "said Hale.",
+     "Tom Hale"),
+]
+
 # -- somebody unnamed of a named body: the person speaks, unknown; not the body ------------
 UNNAMED_MEMBER = [
     ("Acme Corp cut 200 jobs. “We are pleased with the results,” said a spokesman for Acme.",
@@ -590,7 +614,7 @@ NEWSPAPERS = [
     + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME
     + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR
     + RELATIVE_TAKES_THE_FLOOR + UNNAMED_MEMBER
-    + LONG_RELATIVE_CLAUSE,
+    + LONG_RELATIVE_CLAUSE + SEVERAL_SPEAKERS,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

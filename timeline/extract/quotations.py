@@ -41,6 +41,7 @@ _OWN_FRAMES = {
     "subject before verb",
     "quoted by the teller",
     "quoted by the teller, unnamed",
+    "several speakers",
 }
 # Attributions that rest on a speech verb (or a colon); the term rule needs one of these.
 _SPOKEN = _OWN_FRAMES | {

@@ -190,6 +190,8 @@ _OPENS_SENTENCE = re.compile(
     rf"(?:{_OPENING_ROLE}),?\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
 )
+# What joins two speakers: "Lee and Hale", "Ann Lee and her deputy Tom Hale".
+_JOINED = re.compile(r"\s+(?:and|&)\s+(?:(?:his|her|their|the)\s+)?(?:[a-z][\w-]*\s+){0,2}")
 # Somebody unnamed of a body: "an Acme spokesman", "a spokesperson for Acme Corp", "one
 # Foreign Ministry official". The speaker is that person, unknown; not the body.
 _UNNAMED_MEMBER = re.compile(
@@ -440,6 +442,8 @@ class SpeakerResolver:
         inside = self.located.inside(start, end)
         if inside:
             people = [m for m in inside if self.book.actors[m.actor_id].type == "person"]
+            if self._joins_people(start, end):
+                return None  # "Lee and Hale said": several speakers, not one of them
             if people and _OBJECT_OF_DESCRIPTION.search(self.text, start, people[-1].start):
                 # "a source close to Vladimir Putin", "an aide to President Ann Lee": the
                 # person the phrase describes somebody by, not the one who speaks
@@ -1198,6 +1202,9 @@ class SpeakerResolver:
         if match and (absolute or not (preceding and preceding[0].lower() in _PREPOSITIONS)):
             who = match.group("who")
             start = offset + match.start("who")
+            if self._joined_to_person(start) or self._joins_people(start, start + len(who)):
+                # "Ann Lee and her deputy Tom Hale said:": several speakers, not the last
+                return Attribution(None, "several speakers")
             actor = self.resolve(who, start, start + len(who), quote.mark_start)
             if actor:
                 return Attribution(actor, "who-verb before")
@@ -1211,6 +1218,28 @@ class SpeakerResolver:
             if actor := self.resolve(who, start, start + len(who), quote.mark_start):
                 return Attribution(actor, "verb-who before")
         return self._subject_mention(offset, offset + verb.start(), "subject before verb")
+
+    def _joins_people(self, start: int, end: int) -> bool:
+        """Whether text[start:end] names two people joined by "and" ("Lee and Hale")."""
+        people = [
+            m
+            for m in self.located.inside(start, end)
+            if self.book.actors[m.actor_id].type == "person"
+        ]
+        return len({m.actor_id for m in people}) > 1 and bool(
+            _JOINED.fullmatch(self.hidden, people[-2].end, people[-1].start)
+        )
+
+    def _joined_to_person(self, position: int) -> bool:
+        """Whether the words at ``position`` follow a person's name and "and", perhaps
+        with a short description ("Ann Lee and her deputy Tom Hale")."""
+        for mention in self.located.before(position):
+            if mention.end > position or mention.in_quote:
+                continue
+            return self.book.actors[mention.actor_id].type == "person" and bool(
+                _JOINED.fullmatch(self.hidden, mention.end, position)
+            )
+        return False
 
     def _subject_mention(self, start: int, end: int, method: str) -> Attribution | None:
         """The subject of the words text[start:end]: the name they open with (perhaps after

@@ -557,6 +557,24 @@ SEVERAL_SPEAKERS = [
      "Tom Hale"),
 ]
 
+# -- a role named only later in the article: the one person it introduces so ---------------
+NAMED_LATER = [
+    ("“We will rebuild the bridge,” the mayor said on Monday.\n\nThe mayor, Ann Lee, has "
+     "led the town since 2010.",
+     "Ann Lee"),
+    ("“We will rebuild the bridge,” the mayor said on Monday.\n\nIts mayor, Ann Lee, has "
+     "led the town since 2010.",
+     "Ann Lee"),
+    # two people introduced by the role later: not a guess
+    ("“We will rebuild the bridge,” the mayor said on Monday.\n\nThe mayor, Ann Lee, met "
+     "the mayor of Hale, Tom Hale.",
+     None),
+    # a name later with no role: nobody known
+    ("“We will rebuild the bridge,” the mayor said on Monday.\n\nAnn Lee has led the "
+     "town since 2010.",
+     None),
+]
+
 # -- somebody unnamed of a named body: the person speaks, unknown; not the body ------------
 UNNAMED_MEMBER = [
     ("Acme Corp cut 200 jobs. “We are pleased with the results,” said a spokesman for Acme.",
@@ -614,7 +632,7 @@ NEWSPAPERS = [
     + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME
     + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR
     + RELATIVE_TAKES_THE_FLOOR + UNNAMED_MEMBER
-    + LONG_RELATIVE_CLAUSE + SEVERAL_SPEAKERS,
+    + LONG_RELATIVE_CLAUSE + SEVERAL_SPEAKERS + NAMED_LATER,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

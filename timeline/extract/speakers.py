@@ -500,6 +500,9 @@ class SpeakerResolver:
                 described = self._described(roles[-1], start)
                 if described and (found is None or described[0] > self._last_named(found, start)):
                     found = described[1]
+                if found is None:
+                    # "“…,” the mayor said. … The mayor, Ann Lee, …": named only later
+                    found = self._described_later(roles[-1], end)
             if found or not named:
                 return found
             if lowered[0] in ("the", "this", "that"):
@@ -887,17 +890,26 @@ class SpeakerResolver:
         starts = [m.start for m in self.located.between(0, before) if m.actor_id == actor_id]
         return max(starts, default=-1)
 
+    def _described_later(self, role: str, after: int) -> str | None:
+        """The one person the article introduces by this role after an offset ("The
+        mayor, Ann Lee, has led …" below "“…,” the mayor said"); None when it introduces
+        nobody so, or two different people (not a guess)."""
+        found = set()
+        for match in _described_pattern(role).finditer(self.hidden, after):
+            who, start = match.group("who"), match.start("who")
+            people = [
+                m
+                for m in self.located.inside(start, start + len(who))
+                if self.book.actors[m.actor_id].type == "person"
+            ]
+            found.add(people[-1].actor_id if people else None)
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
     def _described(self, role: str, before: int) -> tuple[int, str] | None:
         """Where and whom the article last introduced by this role before an offset ("The
         village priest, Father Anton Weiss," / "retired nurse Ann Lee") for "the priest"."""
-        pattern = _DESCRIBED.get(role)
-        if pattern is None:
-            forms = [role] + _TITLES_OF_ROLES.get(role, [])
-            pattern = _DESCRIBED[role] = re.compile(
-                rf"\b(?:{'|'.join(map(re.escape, forms))})(?:,?[ \u00a0]+|{_ROLE_PLACE})"
-                rf"(?P<who>(?:(?:[{_UPPER}][\w’'.-]*|{_PARTICLE})[ \u00a0]+){{1,3}}"
-                rf"[{_UPPER}][\w’'-]+)"
-            )
+        pattern = _described_pattern(role)
         last = None
         for match in pattern.finditer(self.hidden, max(0, before - 3000), before):
             last = match
@@ -1285,6 +1297,20 @@ def _qualifier(words: list[str], role: str) -> str:
     if not word.isalpha() or word in _DETERMINERS or state_named(word) or word in DEMONYMS:
         return ""
     return word
+
+
+def _described_pattern(role: str) -> re.Pattern:
+    """A role and the name in apposition to it ("The village priest, Father Anton Weiss",
+    "retired nurse Ann Lee"), compiled once per role."""
+    pattern = _DESCRIBED.get(role)
+    if pattern is None:
+        forms = [role] + _TITLES_OF_ROLES.get(role, [])
+        pattern = _DESCRIBED[role] = re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, forms))})(?:,?[ \u00a0]+|{_ROLE_PLACE})"
+            rf"(?P<who>(?:(?:[{_UPPER}][\w’'.-]*|{_PARTICLE})[ \u00a0]+){{1,3}}"
+            rf"[{_UPPER}][\w’'-]+)"
+        )
+    return pattern
 
 
 def _holds_words(name: list[str], words: list[str]) -> bool:

@@ -557,6 +557,17 @@ SEVERAL_SPEAKERS = [
      "Tom Hale"),
 ]
 
+# -- a second verb of the sentence's subject: "X met Y and said" is X's -------------------
+SECOND_VERB = [
+    ("Mayor Ann Lee met Tom Hale and said: “We thank everyone for coming today.”",
+     "Ann Lee"),
+    ("Mayor Ann Lee thanked Tom Hale and added: “We thank everyone for coming today.”",
+     "Ann Lee"),
+    # the object speaking with a verb of its own is still the object
+    ("Mayor Ann Lee met Tom Hale, and Hale said: “We thank everyone for coming today.”",
+     "Tom Hale"),
+]
+
 # -- a role named only later in the article: the one person it introduces so ---------------
 NAMED_LATER = [
     ("“We will rebuild the bridge,” the mayor said on Monday.\n\nThe mayor, Ann Lee, has "
@@ -632,7 +643,8 @@ NEWSPAPERS = [
     + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME
     + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR
     + RELATIVE_TAKES_THE_FLOOR + UNNAMED_MEMBER
-    + LONG_RELATIVE_CLAUSE + SEVERAL_SPEAKERS + NAMED_LATER,
+    + LONG_RELATIVE_CLAUSE + SEVERAL_SPEAKERS + NAMED_LATER
+    + SECOND_VERB,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

@@ -1211,6 +1211,10 @@ class SpeakerResolver:
         preceding = re.findall(r"\w+", subject[: match.start()])[-1:] if match else []
         # "with Boswell stating:": "with" and a participle make Boswell the speaker.
         absolute = verb.group().endswith("ing") and preceding == ["with"]
+        if match and re.search(r"\s(?:and|&)$", match.group("who")):
+            # "Ann Lee met Tom Hale and said:": a second verb of the sentence's subject;
+            # the name before "and" is the first verb's object, not the speaker
+            return self._subject_mention(offset, offset + verb.start(), "subject before verb")
         if match and (absolute or not (preceding and preceding[0].lower() in _PREPOSITIONS)):
             who = match.group("who")
             start = offset + match.start("who")

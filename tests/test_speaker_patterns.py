@@ -557,6 +557,24 @@ SEVERAL_SPEAKERS = [
      "Tom Hale"),
 ]
 
+# -- who replies is not who asked ----------------------------------------------------------
+REPLIES = [
+    ("Tom Hale, 42, is on trial.\n\n“Did you see her that night?” prosecutor Ann Lee "
+     "asked. “I did not,” he replied.",
+     "Tom Hale"),
+    ("Tom Hale, 42, is on trial.\n\n“Did you see her that night?” prosecutor Ann Lee "
+     "asked. “I did not see anyone,” he answered.",
+     "Tom Hale"),
+    # two people it may be: nobody known, not the asker
+    ("Tom Hale and Mark Cole are on trial.\n\n“Did you see her that night?” prosecutor "
+     "Ann Lee asked. “I did not,” he replied.",
+     None),
+    # the last words no question: the reply rule does not apply
+    ("Tom Hale, 42, is on trial.\n\n“The court will hear you now,” said Judge Ann Lee. "
+     "“Thank you,” she replied.",
+     "Ann Lee"),
+]
+
 # -- a second verb of the sentence's subject: "X met Y and said" is X's -------------------
 SECOND_VERB = [
     ("Mayor Ann Lee met Tom Hale and said: “We thank everyone for coming today.”",
@@ -644,7 +662,7 @@ NEWSPAPERS = [
     + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR
     + RELATIVE_TAKES_THE_FLOOR + UNNAMED_MEMBER
     + LONG_RELATIVE_CLAUSE + SEVERAL_SPEAKERS + NAMED_LATER
-    + SECOND_VERB,
+    + SECOND_VERB + REPLIES,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

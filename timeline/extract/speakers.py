@@ -190,6 +190,8 @@ _OPENS_SENTENCE = re.compile(
     rf"(?:{_OPENING_ROLE}),?\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
 )
+# A verb of answering right after a pronoun ("“No,” he replied").
+_REPLY_VERB = re.compile(r"\s+(?:replied|replies|answered|answers|responded|responds|retorted)\b")
 # What joins two speakers: "Lee and Hale", "Ann Lee and her deputy Tom Hale".
 _JOINED = re.compile(r"\s+(?:and|&)\s+(?:(?:his|her|their|the)\s+)?(?:[a-z][\w-]*\s+){0,2}")
 # Somebody unnamed of a body: "an Acme spokesman", "a spokesperson for Acme Corp", "one
@@ -432,6 +434,10 @@ class SpeakerResolver:
         word = who.lower()
         if word in _PRONOUNS:
             found = self._pronoun(before, _PRONOUN_GENDERS[word])
+            if found and _REPLY_VERB.match(self.hidden, end) and self._asked_last(found, before):
+                # "“Did you see her?” Ann Lee asked. “No,” he replied": who replies is not
+                # who asked; the other person named since, else nobody
+                found = self._other_person(found, before, _PRONOUN_GENDERS[word])
             if found:
                 self._genders().setdefault(found, _PRONOUN_GENDERS[word])
             return found
@@ -733,6 +739,28 @@ class SpeakerResolver:
             for m in self.located.between(since, before)
             if not m.in_quote
             and not m.plural
+            and self.book.actors[m.actor_id].type == "person"
+            and known.get(m.actor_id, gender) == gender
+        }
+        return others.pop() if len(others) == 1 else None
+
+    def _asked_last(self, actor_id: str, before: int) -> bool:
+        """Whether the last quotation before an offset is this actor's, and a question."""
+        for end, speaker in reversed(self.spoken):
+            if end <= before:
+                return speaker == actor_id and "?" in self.text[max(0, end - 3) : end]
+        return False
+
+    def _other_person(self, asker: str, before: int, gender: str) -> str | None:
+        """The one person other than the asker named since the paragraph before, whom
+        the article gives no other gender; None when there are none or several."""
+        known = self._genders()
+        others = {
+            m.actor_id
+            for m in self.located.between(self._window_start(before), before)
+            if not m.in_quote
+            and not m.plural
+            and m.actor_id != asker
             and self.book.actors[m.actor_id].type == "person"
             and known.get(m.actor_id, gender) == gender
         }

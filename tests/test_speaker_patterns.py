@@ -649,6 +649,16 @@ NEWSPAPERS = [
      "Ann Lee"),
     ("“The car was going far too fast,” the Chicago Tribune quoted one witness as saying.",
      None),
+    # "reported X as saying", and a relative clause after the one quoted
+    ("Mayor Ann Lee visited. “The car was going far too fast,” the Chicago Tribune "
+     "reported Lee as saying.",
+     "Ann Lee"),
+    ("Mayor Ann Lee visited. The Chicago Tribune quoted Lee, who saw the crash, as saying "
+     "“the car was going far too fast”.",
+     "Ann Lee"),
+    ("Mayor Ann Lee visited. “The car was going far too fast,” the Chicago Tribune quoted "
+     "Lee, who saw the crash, as saying.",
+     "Ann Lee"),
 ]
 
 # fmt: on

@@ -227,16 +227,21 @@ _VERB_ANYWHERE = re.compile(rf"\b{_VERB}\b")
 # "The Tribune quoted one witness:", "X quoted Mayor Ann Lee as saying “…”", "the paper
 # cited a police source:": the words are the one quoted, not the teller's; named or not.
 # Not the passive "X was quoted as saying", "quoted by the Tribune as saying".
+_QUOTED_CLAUSE = r"(?:,\s+(?:who|whom|whose|which)\s[^,;:“”\"\n]{1,120},)?"
 _QUOTED_OBJECT = re.compile(
     r"\b(?:quoted|quotes|cited|cites)\s+(?P<who>(?!as\s|by\s)[^,;:“”\"\n]{1,80}?)"
-    r"(?:\s+as\s+(?:saying|telling|writing|stating|adding)(?:\s+that)?)?\s*[,:]?\s*$"
+    + _QUOTED_CLAUSE
+    + r"(?:\s+as\s+(?:saying|telling|writing|stating|adding)(?:\s+that)?)?\s*[,:]?\s*$"
 )
 # The same after the quotation: "“…,” the Times quoted Mayor Ann Lee as saying", "“…,”
-# Reuters quoted a witness as saying": the one quoted, not the teller. "as saying" is
+# Reuters quoted a witness as saying", "“…,” the Times reported Lee as saying": the one
+# quoted, not the teller. "as saying" is
 # required: "“…,” the Times quoted." alone has no object.
 _AFTER_QUOTED_OBJECT = re.compile(
-    r"^[\s,.;—–-]*(?:[^,;:“”\"\n]{1,60}?\s)?(?:quoted|quotes|cited|cites)\s+"
-    r"(?P<who>(?!as\s|by\s)[^,;:“”\"\n]{1,80}?)\s+as\s+(?:saying|telling|writing|stating|adding)\b"
+    r"^[\s,.;—–-]*(?:[^,;:“”\"\n]{1,60}?\s)?(?:quoted|quotes|cited|cites|reported|reports)\s+"
+    r"(?P<who>(?!as\s|by\s)[^,;:“”\"\n]{1,80}?)"
+    + _QUOTED_CLAUSE
+    + r"\s+as\s+(?:saying|telling|writing|stating|adding)\b"
 )
 _QUOTING_CLAUSE = re.compile(r"[\w’'. -]{0,40}?,\s+(?:citing|quoting)\s+(?P<rest>[^,;:]{1,120})")
 _QUOTED_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")

@@ -177,10 +177,7 @@ def extract_quotes(
         spoken = (
             attribution is not None
             and attribution.method in _SPOKEN
-            and (
-                attribution.distance <= TERM_VERB_DISTANCE
-                or _sentence_after_colon(text, quote)
-            )
+            and (attribution.distance <= TERM_VERB_DISTANCE or _sentence_after_colon(text, quote))
             # a split quotation goes on with a sentence of its own ("“…,” X said. “Trade
             # will follow.”"); words in marks inside a sentence (to “route out”) are terms
             and (

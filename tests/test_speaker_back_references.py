@@ -165,6 +165,14 @@ LONG_TITLES = [
      "Control (OFAC) Adam J. Szubin.", "Today's action matters", "Adam J. Szubin"),
     ("“Today's action matters,” said DEA Acting Special Agent in Charge Michael J. Ferguson.",
      "Today's action matters", "Michael J. Ferguson"),
+    # "to" and its country or body inside the title: the person after it, not the state
+    ("“We will not back down,” said US Ambassador to the UN Linda Thomas-Greenfield.",
+     "We will not back down", "Linda Thomas-Greenfield"),
+    ("“The talks go on,” said Ukraine’s Ambassador to Kazakhstan Petro Vrublevsky.",
+     "The talks go on", "Petro Vrublevsky"),
+    # "to" and no name after it: the one named before it
+    ("“We will not back down,” said Ann Lee to reporters.", "We will not back down",
+     "Ann Lee"),
     ("“This is a good day,” said Emily S. McMahon, Deputy Assistant Secretary for Tax "
      "Policy.", "This is a good day", "Emily S. McMahon"),
     ("The rule was issued in 2019. FinCEN Director Kenneth A. Blanco noted, “We will keep "

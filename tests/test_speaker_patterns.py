@@ -492,6 +492,135 @@ UNNAMED_TAKES_THE_FLOOR = [
      "Ann Lee"),
 ]
 
+# -- a relative takes the floor: the relative (unnamed), or the owner of the other gender
+RELATIVE_TAKES_THE_FLOOR = [
+    # the pronoun of the other gender is the owner the sentence names, not the last speaker
+    ("Tomas Berg, 42, is on trial. “Did you see her?” Judge Mark Hale asked. Tomas’ sister "
+     "pleaded with him to plead guilty, but he replied “I am not able to do that”.",
+     "Tomas Berg"),
+    ("Ana Ruiz sat with Mr. Tom Hale. “It is late,” Hale said. Ana's brother begged her to "
+     "stay. “I cannot,” she answered.",
+     "Ana Ruiz"),
+    # the pronoun of the relative's gender is the relative, whom the article does not name
+    ("“We will appeal,” said lawyer Tom Hale.\n\nHis wife waited outside the court. “He "
+     "works too hard,” she said.",
+     None),
+    # an owner the article names as nobody, or as two people: unknown, not a guess
+    ("“We will appeal,” said lawyer Tom Hale.\n\nMaria's brother pleaded with her. “No,” "
+     "she replied.",
+     None),
+    # a relative with a name is that person (as before)
+    ("“We will appeal,” said lawyer Tom Hale.\n\nHis wife, Sara Hale, waited outside. “He "
+     "works too hard,” she said.",
+     "Sara Hale"),
+]
+
+# -- a long relative clause between the subject and its speech verb ---------------------
+LONG_RELATIVE_CLAUSE = [
+    ("Mayor Ann Lee, who has led the town council since 2010 and who faced criticism over "
+     "the budget last year from residents, said: “We will rebuild the bridge.”",
+     "Ann Lee"),
+    ("Mayor Ann Lee, whose council faced criticism over the budget last year from "
+     "residents and from the opposition, told reporters: “We will rebuild the bridge.”",
+     "Ann Lee"),
+    # the clause belongs to somebody else, and the subject is still the speaker
+    ("Mayor Ann Lee met the residents, who have waited since 2010 for a bridge and who "
+     "faced years of delays from the council, and said: “We will rebuild the bridge.”",
+     "Ann Lee"),
+    # an unnamed subject before the clause: nobody known
+    ("Mayor Ann Lee left. A resident, who has lived by the river since 1990 and who lost "
+     "her house to the flood last year, said: “We will rebuild the bridge.”",
+     None),
+]
+
+# -- several people speaking together: unknown, not the last one named --------------------
+SEVERAL_SPEAKERS = [
+    ("Mayor Ann Lee and her deputy Tom Hale opened the bridge.\n\n“We thank everyone for "
+     "their patience,” Lee and Hale said.",
+     None),
+    ("Mayor Ann Lee and her deputy Tom Hale opened the bridge.\n\n“We thank everyone for "
+     "their patience,” said Lee and Hale.",
+     None),
+    ("Mayor Ann Lee and her deputy Tom Hale opened the bridge.\n\nLee and Hale said: “We "
+     "thank everyone for their patience.”",
+     None),
+    ("Mayor Ann Lee opened the bridge.\n\nLee and her deputy Tom Hale said in a joint "
+     "letter: “We thank everyone for their patience.”",
+     None),
+    # plural descriptions stay unknown
+    ("Mayor Ann Lee opened the bridge. “It is a great day,” Lee said.\n\n“Nobody comes "
+     "here in winter,” residents said.",
+     None),
+    # one of two people named in the sentence, speaking alone: that person
+    ("Mayor Ann Lee met her deputy Tom Hale.\n\n“We thank everyone for their patience,” "
+     "said Hale.",
+     "Tom Hale"),
+]
+
+# -- who replies is not who asked ----------------------------------------------------------
+REPLIES = [
+    ("Tom Hale, 42, is on trial.\n\n“Did you see her that night?” prosecutor Ann Lee "
+     "asked. “I did not,” he replied.",
+     "Tom Hale"),
+    ("Tom Hale, 42, is on trial.\n\n“Did you see her that night?” prosecutor Ann Lee "
+     "asked. “I did not see anyone,” he answered.",
+     "Tom Hale"),
+    # two people it may be: nobody known, not the asker
+    ("Tom Hale and Mark Cole are on trial.\n\n“Did you see her that night?” prosecutor "
+     "Ann Lee asked. “I did not,” he replied.",
+     None),
+    # the last words no question: the reply rule does not apply
+    ("Tom Hale, 42, is on trial.\n\n“The court will hear you now,” said Judge Ann Lee. "
+     "“Thank you,” she replied.",
+     "Ann Lee"),
+]
+
+# -- a second verb of the sentence's subject: "X met Y and said" is X's -------------------
+SECOND_VERB = [
+    ("Mayor Ann Lee met Tom Hale and said: “We thank everyone for coming today.”",
+     "Ann Lee"),
+    ("Mayor Ann Lee thanked Tom Hale and added: “We thank everyone for coming today.”",
+     "Ann Lee"),
+    # the object speaking with a verb of its own is still the object
+    ("Mayor Ann Lee met Tom Hale, and Hale said: “We thank everyone for coming today.”",
+     "Tom Hale"),
+]
+
+# -- a role named only later in the article: the one person it introduces so ---------------
+NAMED_LATER = [
+    ("“We will rebuild the bridge,” the mayor said on Monday.\n\nThe mayor, Ann Lee, has "
+     "led the town since 2010.",
+     "Ann Lee"),
+    ("“We will rebuild the bridge,” the mayor said on Monday.\n\nIts mayor, Ann Lee, has "
+     "led the town since 2010.",
+     "Ann Lee"),
+    # two people introduced by the role later: not a guess
+    ("“We will rebuild the bridge,” the mayor said on Monday.\n\nThe mayor, Ann Lee, met "
+     "the mayor of Hale, Tom Hale.",
+     None),
+    # a name later with no role: nobody known
+    ("“We will rebuild the bridge,” the mayor said on Monday.\n\nAnn Lee has led the "
+     "town since 2010.",
+     None),
+]
+
+# -- somebody unnamed of a named body: the person speaks, unknown; not the body ------------
+UNNAMED_MEMBER = [
+    ("Acme Corp cut 200 jobs. “We are pleased with the results,” said a spokesman for Acme.",
+     None),
+    ("Acme Corp cut 200 jobs. “We are pleased with the results,” an Acme spokesman said.",
+     None),
+    ("Acme Corp cut 200 jobs. An Acme spokeswoman told Reuters: “We are pleased with the "
+     "results.”",
+     None),
+    ("Acme Corp cut 200 jobs. “We will hire again,” one Acme official said.", None),
+    # a spokesman with a name is that person; the body itself speaking is the body
+    ("Acme Corp cut 200 jobs. Acme spokesman Tom Lee said: “We are pleased with it.”",
+     "Tom Lee"),
+    ("Acme Corp cut 200 jobs. “We are pleased with the results,” Acme Corp said.",
+     "Acme Corp"),
+]
+
 # -- a newspaper as the teller: its own words, or the words of the one it quotes --------
 NEWSPAPERS = [
     # the paper's own report
@@ -512,6 +641,24 @@ NEWSPAPERS = [
      "fast.”",
      None),
     ("“The car was going far too fast,” one witness told the Chicago Tribune.", None),
+    # the same after the quotation: the one quoted "as saying", not the paper
+    ("“The car was going far too fast,” the Chicago Tribune quoted Mayor Ann Lee as saying.",
+     "Ann Lee"),
+    ("Mayor Ann Lee visited the site. “The car was going far too fast,” the Chicago "
+     "Tribune quoted her as saying.",
+     "Ann Lee"),
+    ("“The car was going far too fast,” the Chicago Tribune quoted one witness as saying.",
+     None),
+    # "reported X as saying", and a relative clause after the one quoted
+    ("Mayor Ann Lee visited. “The car was going far too fast,” the Chicago Tribune "
+     "reported Lee as saying.",
+     "Ann Lee"),
+    ("Mayor Ann Lee visited. The Chicago Tribune quoted Lee, who saw the crash, as saying "
+     "“the car was going far too fast”.",
+     "Ann Lee"),
+    ("Mayor Ann Lee visited. “The car was going far too fast,” the Chicago Tribune quoted "
+     "Lee, who saw the crash, as saying.",
+     "Ann Lee"),
 ]
 
 # fmt: on
@@ -522,7 +669,10 @@ NEWSPAPERS = [
     VERB_FIRST + VERB_ROLE_NAME + ITS_ROLE_NAME + APPOSITIONS + TITLES + SURNAMES
     + PRONOUNS + OFFICEHOLDERS + ROLES + VERBS + ALONE_AND_BODIES + MORE_FRAMES
     + VERB_VARIANTS + DESCRIBED + MARKED_UP + INITIALS_AND_SUFFIXES + PLACE_ROLE_NAME
-    + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR,
+    + NEWSPAPERS + ELECTION_ROLES + UNNAMED_TAKES_THE_FLOOR
+    + RELATIVE_TAKES_THE_FLOOR + UNNAMED_MEMBER
+    + LONG_RELATIVE_CLAUSE + SEVERAL_SPEAKERS + NAMED_LATER
+    + SECOND_VERB + REPLIES,
 )  # fmt: skip
 def test_the_last_quotation_has_its_speaker(body, speaker):
     quotes, names = extracted(body)

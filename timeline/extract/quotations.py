@@ -41,6 +41,7 @@ _OWN_FRAMES = {
     "subject before verb",
     "quoted by the teller",
     "quoted by the teller, unnamed",
+    "several speakers",
 }
 # Attributions that rest on a speech verb (or a colon); the term rule needs one of these.
 _SPOKEN = _OWN_FRAMES | {
@@ -176,7 +177,7 @@ def extract_quotes(
         spoken = (
             attribution is not None
             and attribution.method in _SPOKEN
-            and attribution.distance <= TERM_VERB_DISTANCE
+            and (attribution.distance <= TERM_VERB_DISTANCE or _sentence_after_colon(text, quote))
             # a split quotation goes on with a sentence of its own ("“…,” X said. “Trade
             # will follow.”"); words in marks inside a sentence (to “route out”) are terms
             and (
@@ -393,6 +394,14 @@ def _is_short_sentence(text: str) -> bool:
     No!"): a capital or a bracket first, closing punctuation last."""
     words = text.strip().rstrip("”\"’')]*")
     return bool(re.match(r"[\[(]?[A-Z]", words)) and words[-1:] in (".", "!", "?", "…")
+
+
+def _sentence_after_colon(text: str, quote: QuoteSpan) -> bool:
+    """A whole sentence in marks after a colon ("X told reporters gathered outside the
+    hall after the vote: “We will rebuild.”"): the lead-in introduces it however far its
+    speech verb is, as no term is introduced with a colon and closing punctuation."""
+    before = text[max(0, quote.mark_start - 3) : quote.mark_start].rstrip(" \u00a0")
+    return before[-1:] == ":" and _is_short_sentence(quote.text)
 
 
 def _opens_sentence(text: str, quote: QuoteSpan) -> bool:

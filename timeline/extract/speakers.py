@@ -190,6 +190,26 @@ _OPENS_SENTENCE = re.compile(
     rf"(?:{_OPENING_ROLE}),?\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
 )
+# A verb of answering right after a pronoun ("“No,” he replied").
+_REPLY_VERB = re.compile(r"\s+(?:replied|replies|answered|answers|responded|responds|retorted)\b")
+# What joins two speakers: "Lee and Hale", "Ann Lee and her deputy Tom Hale".
+_JOINED = re.compile(r"\s+(?:and|&)\s+(?:(?:his|her|their|the)\s+)?(?:[a-z][\w-]*\s+){0,2}")
+# Somebody unnamed of a body: "an Acme spokesman", "a spokesperson for Acme Corp", "one
+# Foreign Ministry official". The speaker is that person, unknown; not the body.
+_UNNAMED_MEMBER = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'.&-]+\s+){0,4}?(?:"
+    + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+    + r")\b"
+)
+# A sentence opening with somebody's relative ("Thomas' sister pleaded with him", "His
+# wife said"): the relative, unnamed, takes the floor; a later "he" or "she" of the
+# relative's gender is that relative (unknown), one of the other gender the named
+# owner ("… pleaded with him, but he replied": Thomas, not the one who spoke before).
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=[.!?][”\"’] ))(?:[A-Z]\w+,?\s+)?"
+    rf"(?:(?P<owner>{_NAME})(?:’s|'s|’|')|His|Her|Their)\s+"
+    rf"(?P<relation>{'|'.join(_RELATIONS)})\b(?!,?\s+[{_UPPER}])"
+)
 # What may stand before a sentence's subject: an opening phrase and its comma ("Hours
 # later, it launched", "On Monday, the Red Cross said"), an article, capitalised words.
 _OPENS_CLAUSE = re.compile(
@@ -207,9 +227,21 @@ _VERB_ANYWHERE = re.compile(rf"\b{_VERB}\b")
 # "The Tribune quoted one witness:", "X quoted Mayor Ann Lee as saying “…”", "the paper
 # cited a police source:": the words are the one quoted, not the teller's; named or not.
 # Not the passive "X was quoted as saying", "quoted by the Tribune as saying".
+_QUOTED_CLAUSE = r"(?:,\s+(?:who|whom|whose|which)\s[^,;:“”\"\n]{1,120},)?"
 _QUOTED_OBJECT = re.compile(
     r"\b(?:quoted|quotes|cited|cites)\s+(?P<who>(?!as\s|by\s)[^,;:“”\"\n]{1,80}?)"
-    r"(?:\s+as\s+(?:saying|telling|writing|stating|adding)(?:\s+that)?)?\s*[,:]?\s*$"
+    + _QUOTED_CLAUSE
+    + r"(?:\s+as\s+(?:saying|telling|writing|stating|adding)(?:\s+that)?)?\s*[,:]?\s*$"
+)
+# The same after the quotation: "“…,” the Times quoted Mayor Ann Lee as saying", "“…,”
+# Reuters quoted a witness as saying", "“…,” the Times reported Lee as saying": the one
+# quoted, not the teller. "as saying" is
+# required: "“…,” the Times quoted." alone has no object.
+_AFTER_QUOTED_OBJECT = re.compile(
+    r"^[\s,.;—–-]*(?:[^,;:“”\"\n]{1,60}?\s)?(?:quoted|quotes|cited|cites|reported|reports)\s+"
+    r"(?P<who>(?!as\s|by\s)[^,;:“”\"\n]{1,80}?)"
+    + _QUOTED_CLAUSE
+    + r"\s+as\s+(?:saying|telling|writing|stating|adding)\b"
 )
 _QUOTING_CLAUSE = re.compile(r"[\w’'. -]{0,40}?,\s+(?:citing|quoting)\s+(?P<rest>[^,;:]{1,120})")
 _QUOTED_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
@@ -242,7 +274,7 @@ _KEEPS_FULL_STOP = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|St))\
 # The rest of a long title after the name pattern stopped: "(OFAC) Adam J. Szubin",
 # " in Charge Michael J. Ferguson".
 _TITLE_GOES_ON = re.compile(
-    r"(?:[ \u00a0](?:\([A-Z][\w.&-]*\)|in|of|for|on|and|the|[A-Z][\w’'.-]*))*"
+    r"(?:[ \u00a0](?:\([A-Z][\w.&-]*\)|in|of|for|on|to|and|the|[A-Z][\w’'.-]*))*"
 )
 # A frame that goes on in lower case after the quotation: "“Go.” said X" (rare).
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
@@ -407,6 +439,10 @@ class SpeakerResolver:
         word = who.lower()
         if word in _PRONOUNS:
             found = self._pronoun(before, _PRONOUN_GENDERS[word])
+            if found and _REPLY_VERB.match(self.hidden, end) and self._asked_last(found, before):
+                # "“Did you see her?” Ann Lee asked. “No,” he replied": who replies is not
+                # who asked; the other person named since, else nobody
+                found = self._other_person(found, before, _PRONOUN_GENDERS[word])
             if found:
                 self._genders().setdefault(found, _PRONOUN_GENDERS[word])
             return found
@@ -417,11 +453,17 @@ class SpeakerResolver:
         inside = self.located.inside(start, end)
         if inside:
             people = [m for m in inside if self.book.actors[m.actor_id].type == "person"]
+            if self._joins_people(start, end):
+                return None  # "Lee and Hale said": several speakers, not one of them
             if people and _OBJECT_OF_DESCRIPTION.search(self.text, start, people[-1].start):
                 # "a source close to Vladimir Putin", "an aide to President Ann Lee": the
                 # person the phrase describes somebody by, not the one who speaks
                 if _DESCRIBED_SOMEBODY.match(who):
                     return None
+            if not people and _UNNAMED_MEMBER.match(who):
+                # "an Acme spokesman", "a spokesperson for Acme Corp": a person the article
+                # does not name speaks; the body is whom they speak for, not the speaker
+                return None
             tail = not people and _NAME_AFTER_BODY.fullmatch(self.text, inside[-1].end, end)
             if tail and not any(  # "the European Union High Representative": a title
                 w in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in tail.group("who").split()
@@ -469,6 +511,9 @@ class SpeakerResolver:
                 described = self._described(roles[-1], start)
                 if described and (found is None or described[0] > self._last_named(found, start)):
                     found = described[1]
+                if found is None:
+                    # "“…,” the mayor said. … The mayor, Ann Lee, …": named only later
+                    found = self._described_later(roles[-1], end)
             if found or not named:
                 return found
             if lowered[0] in ("the", "this", "that"):
@@ -681,7 +726,7 @@ class SpeakerResolver:
         officeholder named in the article, or for nobody (unknown, not a guess). One the
         article gives the other gender ("she" after "Mr. Hale" spoke) is passed over for
         the last speaker or person of that gender, else nobody."""
-        found = self._pronoun_candidate(before)
+        found = self._pronoun_candidate(before, gender)
         known = self._genders()
         if gender is None or found is None or known.get(found, gender) == gender:
             return found
@@ -704,8 +749,31 @@ class SpeakerResolver:
         }
         return others.pop() if len(others) == 1 else None
 
-    def _pronoun_candidate(self, before: int) -> str | None:
-        """Who "he" or "she" is, gender aside (see ``_pronoun``)."""
+    def _asked_last(self, actor_id: str, before: int) -> bool:
+        """Whether the last quotation before an offset is this actor's, and a question."""
+        for end, speaker in reversed(self.spoken):
+            if end <= before:
+                return speaker == actor_id and "?" in self.text[max(0, end - 3) : end]
+        return False
+
+    def _other_person(self, asker: str, before: int, gender: str) -> str | None:
+        """The one person other than the asker named since the paragraph before, whom
+        the article gives no other gender; None when there are none or several."""
+        known = self._genders()
+        others = {
+            m.actor_id
+            for m in self.located.between(self._window_start(before), before)
+            if not m.in_quote
+            and not m.plural
+            and m.actor_id != asker
+            and self.book.actors[m.actor_id].type == "person"
+            and known.get(m.actor_id, gender) == gender
+        }
+        return others.pop() if len(others) == 1 else None
+
+    def _pronoun_candidate(self, before: int, gender: str | None = None) -> str | None:
+        """Who "he" or "she" is, gender aside (see ``_pronoun``) but for a relative who
+        takes the floor (``_relative_subject``)."""
         window = self._window_start(before)
         last = None
         for end, actor_id in reversed(self.spoken):
@@ -735,11 +803,32 @@ class SpeakerResolver:
             if subject is None or match.start() > subject[0]:
                 # "A local shopkeeper said …": somebody unnamed takes the floor
                 subject = (match.start(), None)
+        for match in _RELATIVE_SUBJECT.finditer(self.hidden, start, before):
+            if subject is None or match.start() > subject[0]:
+                subject = (match.start(), self._relative_subject(match, gender))
         if subject is not None:
             return subject[1]
         if last:
             return last[1]
         return self._nearest(before, ("person",), lambda actor: actor.type == "person")
+
+    def _relative_subject(self, match: re.Match, gender: str | None) -> str | None:
+        """Who a pronoun after "X's sister pleaded with him" stands for: the relative
+        (unnamed: None) when the pronoun may be theirs by gender, else the owner X when
+        the article names X as a person the pronoun may be, else nobody."""
+        kind = _GENDERED_ROLES.get(match.group("relation"))
+        if gender is None or kind is None or kind == gender or not match.group("owner"):
+            return None
+        owner = match.group("owner").split()
+        people = {
+            actor_id
+            for actor_id, actor in self.book.actors.items()
+            if actor.type == "person" and _holds_words(actor.name.split(), owner)
+        }
+        if len(people) != 1:
+            return None  # "Thomas'" of no person named, or of two: not a guess
+        actor_id = people.pop()
+        return actor_id if self._genders().get(actor_id, gender) == gender else None
 
     def _last_body_speaking(self, before: int) -> str | None:
         """The institution that spoke last, when its quotation's sentence is the one before
@@ -834,17 +923,26 @@ class SpeakerResolver:
         starts = [m.start for m in self.located.between(0, before) if m.actor_id == actor_id]
         return max(starts, default=-1)
 
+    def _described_later(self, role: str, after: int) -> str | None:
+        """The one person the article introduces by this role after an offset ("The
+        mayor, Ann Lee, has led …" below "“…,” the mayor said"); None when it introduces
+        nobody so, or two different people (not a guess)."""
+        found = set()
+        for match in _described_pattern(role).finditer(self.hidden, after):
+            who, start = match.group("who"), match.start("who")
+            people = [
+                m
+                for m in self.located.inside(start, start + len(who))
+                if self.book.actors[m.actor_id].type == "person"
+            ]
+            found.add(people[-1].actor_id if people else None)
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
     def _described(self, role: str, before: int) -> tuple[int, str] | None:
         """Where and whom the article last introduced by this role before an offset ("The
         village priest, Father Anton Weiss," / "retired nurse Ann Lee") for "the priest"."""
-        pattern = _DESCRIBED.get(role)
-        if pattern is None:
-            forms = [role] + _TITLES_OF_ROLES.get(role, [])
-            pattern = _DESCRIBED[role] = re.compile(
-                rf"\b(?:{'|'.join(map(re.escape, forms))})(?:,?[ \u00a0]+|{_ROLE_PLACE})"
-                rf"(?P<who>(?:(?:[{_UPPER}][\w’'.-]*|{_PARTICLE})[ \u00a0]+){{1,3}}"
-                rf"[{_UPPER}][\w’'-]+)"
-            )
+        pattern = _described_pattern(role)
         last = None
         for match in pattern.finditer(self.hidden, max(0, before - 3000), before):
             last = match
@@ -951,6 +1049,8 @@ class SpeakerResolver:
         # A quotation closed by a full stop inside its marks ends its sentence: what
         # follows with a capital is the next sentence, not this one's frame.
         ends_sentence = quote.text.rstrip()[-1:] == "." and bool(re.match(r"\s+[A-Z]", frame))
+        if not ends_sentence and (quoted := _AFTER_QUOTED_OBJECT.match(frame)):
+            return self._quoted_object(quoted, offset, quote)
         for pattern, method in (
             (_AFTER_VERB_DESCRIBED_NAME, "verb-name after"),
             (_AFTER_DESCRIBED_NAME_VERB, "name-verb after"),
@@ -1102,6 +1202,11 @@ class SpeakerResolver:
         """The one a teller quoted or cited: the actor the object names, else nobody
         ("one witness", "residents", "a police source": the article names no one)."""
         who = quoted.group("who")
+        if who.lower() in _PRONOUNS:
+            # "the Times quoted her as saying": the person the pronoun stands for
+            start = offset + quoted.start("who")
+            actor = self.resolve(who, start, start + len(who), quote.mark_start)
+            return Attribution(actor, "quoted by the teller", basis=quoted.group())
         for name in _QUOTED_NAME.finditer(who):
             start = offset + quoted.start("who") + name.start()
             if actor := self.resolve(
@@ -1117,7 +1222,13 @@ class SpeakerResolver:
         subject = frame[: verb.start()]
         # "X, in remarks to al-Ikhbariya television, said": the aside is not the subject.
         # An aside opens with a lowercase word; ", Petr Vrublevsky," is the name itself.
-        subject = re.sub(r",\s(?=[a-z])[^,“”\"]{1,80},\s*$", " ", subject)
+        # A relative clause may run longer ("X, who has led the council since 2010 and
+        # who faced criticism over the budget last year from residents, said:").
+        subject = re.sub(
+            r",\s(?:(?:who|whose|whom|which)\s[^,“”\"]{1,200}|(?=[a-z])[^,“”\"]{1,80}),\s*$",
+            " ",
+            subject,
+        )
         if _SUBJECT_DOCUMENT.search(subject):
             # "The official statement from X's office cited": the document's issuer
             return Attribution(self.document_issuer(offset + verb.start()), "statement")
@@ -1133,9 +1244,16 @@ class SpeakerResolver:
         preceding = re.findall(r"\w+", subject[: match.start()])[-1:] if match else []
         # "with Boswell stating:": "with" and a participle make Boswell the speaker.
         absolute = verb.group().endswith("ing") and preceding == ["with"]
+        if match and re.search(r"\s(?:and|&)$", match.group("who")):
+            # "Ann Lee met Tom Hale and said:": a second verb of the sentence's subject;
+            # the name before "and" is the first verb's object, not the speaker
+            return self._subject_mention(offset, offset + verb.start(), "subject before verb")
         if match and (absolute or not (preceding and preceding[0].lower() in _PREPOSITIONS)):
             who = match.group("who")
             start = offset + match.start("who")
+            if self._joined_to_person(start) or self._joins_people(start, start + len(who)):
+                # "Ann Lee and her deputy Tom Hale said:": several speakers, not the last
+                return Attribution(None, "several speakers")
             actor = self.resolve(who, start, start + len(who), quote.mark_start)
             if actor:
                 return Attribution(actor, "who-verb before")
@@ -1149,6 +1267,28 @@ class SpeakerResolver:
             if actor := self.resolve(who, start, start + len(who), quote.mark_start):
                 return Attribution(actor, "verb-who before")
         return self._subject_mention(offset, offset + verb.start(), "subject before verb")
+
+    def _joins_people(self, start: int, end: int) -> bool:
+        """Whether text[start:end] names two people joined by "and" ("Lee and Hale")."""
+        people = [
+            m
+            for m in self.located.inside(start, end)
+            if self.book.actors[m.actor_id].type == "person"
+        ]
+        return len({m.actor_id for m in people}) > 1 and bool(
+            _JOINED.fullmatch(self.hidden, people[-2].end, people[-1].start)
+        )
+
+    def _joined_to_person(self, position: int) -> bool:
+        """Whether the words at ``position`` follow a person's name and "and", perhaps
+        with a short description ("Ann Lee and her deputy Tom Hale")."""
+        for mention in self.located.before(position):
+            if mention.end > position or mention.in_quote:
+                continue
+            return self.book.actors[mention.actor_id].type == "person" and bool(
+                _JOINED.fullmatch(self.hidden, mention.end, position)
+            )
+        return False
 
     def _subject_mention(self, start: int, end: int, method: str) -> Attribution | None:
         """The subject of the words text[start:end]: the name they open with (perhaps after
@@ -1194,6 +1334,25 @@ def _qualifier(words: list[str], role: str) -> str:
     if not word.isalpha() or word in _DETERMINERS or state_named(word) or word in DEMONYMS:
         return ""
     return word
+
+
+def _described_pattern(role: str) -> re.Pattern:
+    """A role and the name in apposition to it ("The village priest, Father Anton Weiss",
+    "retired nurse Ann Lee"), compiled once per role."""
+    pattern = _DESCRIBED.get(role)
+    if pattern is None:
+        forms = [role] + _TITLES_OF_ROLES.get(role, [])
+        pattern = _DESCRIBED[role] = re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, forms))})(?:,?[ \u00a0]+|{_ROLE_PLACE})"
+            rf"(?P<who>(?:(?:[{_UPPER}][\w’'.-]*|{_PARTICLE})[ \u00a0]+){{1,3}}"
+            rf"[{_UPPER}][\w’'-]+)"
+        )
+    return pattern
+
+
+def _holds_words(name: list[str], words: list[str]) -> bool:
+    """Whether a person's name holds these words in a row ("Thomas" of "Thomas Sam")."""
+    return any(name[i : i + len(words)] == words for i in range(len(name) - len(words) + 1))
 
 
 def masked(text: str, quotes: list[QuoteSpan]) -> str:

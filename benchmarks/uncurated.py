@@ -29,8 +29,8 @@ the number of articles and rows, the extraction time with the words).
 Each load is its own ``timeline load`` process, timed from Python's start, with
 timeline's modules compiled beforehand as an installed package has them
 (``compile_modules``). Every figure is measured in this run on this machine; the
-machines are shared and noisy, so it is not part of the test suite. The curated figures (the million-event
-load, its reloads, the pages) are ``benchmarks/scale.py``'s.
+machines are shared and noisy, so it is not part of the test suite. The curated
+figures (the million-event load, its reloads, the pages) are ``benchmarks/scale.py``'s.
 """
 
 from __future__ import annotations

@@ -296,16 +296,25 @@ def test_short_words_a_speech_verb_governs_are_quotations_of_nobody_named(text, 
     ("text", "expected"),
     [
         # a whole short sentence after a colon, however far its speech verb
-        ("Mayor Ann Lee told reporters gathered outside the town hall on a cold Monday "
-         "morning after the vote: “We will rebuild.”", [("We will rebuild.", "Ann Lee")]),
+        (
+            "Mayor Ann Lee told reporters gathered outside the town hall on a cold Monday "
+            "morning after the vote: “We will rebuild.”",
+            [("We will rebuild.", "Ann Lee")],
+        ),
         # near its verb, as before
         ("Mayor Ann Lee said: “We will rebuild.”", [("We will rebuild.", "Ann Lee")]),
         # a word after a colon is no sentence: still a term when the verb is far
-        ("Mayor Ann Lee told reporters gathered outside the town hall on a cold Monday "
-         "morning after the vote: “rebuild”.", []),
+        (
+            "Mayor Ann Lee told reporters gathered outside the town hall on a cold Monday "
+            "morning after the vote: “rebuild”.",
+            [],
+        ),
         # a colon with no one speaking: a slogan, not a quotation
-        ("The hall was packed on a cold Monday morning, and after the vote the slogan "
-         "was: “Rebuild it now.”", []),
+        (
+            "The hall was packed on a cold Monday morning, and after the vote the slogan "
+            "was: “Rebuild it now.”",
+            [],
+        ),
     ],
 )
 def test_a_short_sentence_after_a_colon_is_a_quotation_however_far_its_verb(text, expected):

@@ -9,9 +9,10 @@ given name the one person named so. An answer with no label is the interviewee t
 headline names ("Interview with X", "X talks about …", "Wikinews interviews X"), else a
 person opening the headline, else the one person the article calls by the role noun of
 a headline that describes without naming ("interviews bar owner …"), else the person a
-question addresses by name, else the person the introduction names most. When the candidate is several people ("X and Y",
-"experts", "the owners of …"), a group or a place, the answer's speaker stays unknown:
-guessing one of several interviewees would put words in the wrong mouth.
+question addresses by name, else the person the introduction names most. When the
+candidate is several people ("X and Y", "experts", "the owners of …"), a group or a
+place, the answer's speaker stays unknown: guessing one of several interviewees would
+put words in the wrong mouth.
 """
 
 from __future__ import annotations

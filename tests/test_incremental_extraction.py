@@ -106,6 +106,29 @@ def test_a_new_extractor_version_extracts_everything_again(
     )
 
 
+def test_an_unchanged_folder_is_extracted_again_after_the_extractor_changed(
+    tmp_path, count_extractions, monkeypatch
+):
+    """Upgrading timeline (or editing a rule) and loading the same folder again gives
+    the database a fresh load would, not the old extractor's rows."""
+    seeds = folder_with(tmp_path, "seeds", UNCURATED[:2])
+    db = str(tmp_path / "t.db")
+    timeline.load(seeds, db)
+    assert timeline.load(seeds, db).mode == "unchanged"
+    monkeypatch.setattr(version, "extractor_version", lambda: "a-new-rule")
+    count_extractions.clear()
+
+    assert timeline.load(seeds, db).mode != "unchanged"
+
+    assert len(count_extractions) == 2
+    with sqlite3.connect(db) as connection:
+        stored = {row[0] for row in connection.execute("SELECT extractor_version FROM extractions")}
+    assert stored == {"a-new-rule"}
+    count_extractions.clear()
+    assert timeline.load(seeds, db).mode == "unchanged"
+    assert count_extractions == []
+
+
 def test_a_new_curated_actor_extracts_everything_again(tmp_path, count_extractions):
     seeds = folder_with(tmp_path, "seeds", UNCURATED[:3])
     db = str(tmp_path / "t.db")

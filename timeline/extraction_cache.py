@@ -32,6 +32,14 @@ class ExtractionKey:
     knowledge_version: str
 
 
+def made_by_another_extractor(connection: Connection, extractor_version: str) -> bool:
+    """Was any stored result made by another extractor (timeline upgraded, or a rule
+    edited, since the last load)? Then a folder whose files are all unchanged must still
+    be extracted again: its database would otherwise differ from a fresh load's."""
+    query = select(TABLE.c.source_id).where(TABLE.c.extractor_version != extractor_version)
+    return connection.execute(query.limit(1)).first() is not None
+
+
 def plan_extraction(
     connection: Connection, uncovered: dict[str, str], key: ExtractionKey
 ) -> tuple[list[str], list[str]]:

@@ -58,6 +58,7 @@ from .extracted_layer import (
     rebuild_extracted,
     uncovered_sources_exist,
 )
+from .extraction_cache import made_by_another_extractor
 from .gazetteer import fill_place_coordinates
 from .loading.curated import CuratedWriter
 from .loading.database_file import new_database_file, remove_files_of_killed_loads
@@ -261,9 +262,12 @@ def _curated_files_changed(replaced: set[str], defined: dict[str, dict[str, str]
 
 def _extraction_is_current(connection: Connection, extract: bool) -> bool:
     """Does the extracted layer match what this load asks for (after a --no-extract load,
-    a plain load must still add it)?"""
+    a plain load must still add it; after an upgrade of the extractor, an unchanged
+    folder is extracted again)?"""
     if has_extracted_rows(connection):
-        return extract
+        from .extract.version import extractor_version
+
+        return extract and not made_by_another_extractor(connection, extractor_version())
     return not extract or not uncovered_sources_exist(connection)
 
 

@@ -81,7 +81,8 @@ def ssa_totals() -> Counter[str]:
     path = Path(spec.origin).parent / "data" / "babynames.parquet"
     table = pq.read_table(str(path), columns=["name", "n"])
     totals: Counter[str] = Counter()
-    for name, count in zip(table.column("name").to_pylist(), table.column("n").to_pylist()):
+    names, counts = table.column("name").to_pylist(), table.column("n").to_pylist()
+    for name, count in zip(names, counts, strict=True):
         totals[name] += count
     return totals
 

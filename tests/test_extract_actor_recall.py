@@ -39,6 +39,11 @@ def actors_of(text: str) -> dict[str, str]:
         ("The plan was drawn up by engineer J. Ross Tate in 1970.", "J. Ross Tate", "person"),
         # a romanised given name with a hyphen
         ("The seat went to Chow Wing-kei of the Harbour Alliance.", "Chow Wing-kei", "person"),
+        # a field's word before a state names the state's agency
+        ("Statistics Norway said prices rose.", "Statistics Norway", "government_body"),
+        ("A memo from Environment Canada was found.", "Environment Canada",
+         "government_body"),
+        ("Public Health England said so.", "Public Health England", "government_body"),
         # a given name only the shipped Social Security table knows
         ("The arrests included Keyvan Darabi and a driver.", "Keyvan Darabi", "person"),
         ("Those invited included Ada Moss, Devin Thurlow and others.", "Devin Thurlow",
@@ -103,6 +108,8 @@ def test_names_with_no_title_become_actors(text, name, actor_type):
         ("The series reached part XVII in the spring.", "XVII"),
         # the last letter of a dotted abbreviation is no initial of the next word
         ("The parade ended in Washington D.C. Crowds went home.", "C. Crowds"),
+        # a state after a common noun that is no field of an agency
+        ("Winter Canada tours began in May.", "Winter Canada"),
         # a table-only given name before no surname's spelling
         ("The guests praised the Booker Prize-winner at length.", "Booker Prize-winner"),
         ("Critics praised the game Arkham VR at length.", "Arkham VR"),

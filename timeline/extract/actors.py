@@ -391,6 +391,14 @@ _COMPANY_LAST_WORDS = frozenset(
     Capital Financial Bancorp Energies Utilities""".split()
 )
 # Bodies named after the people who lead them: "the Biden-Harris Administration".
+# Fields a state's agency is named by, the state after them: "Environment Canada",
+# "Statistics Norway", "Public Health England", "Global Affairs Canada".
+_AGENCY_FIELDS = frozenset(
+    """Environment Health Statistics Transport Parks Fisheries Sport Justice Agriculture
+    Heritage Revenue Industry Employment Infrastructure Immigration Finance Elections
+    Public Global Affairs Natural Resources Veterans Safety Historic""".split()
+)
+_HOME_NATIONS = frozenset({"England", "Scotland", "Wales"})
 # Last words that end a body's name, never a person's.
 _NOT_A_SURNAME = frozenset(_BODY_WORDS | _COMPANY_LAST_WORDS | {"Nation", "Tribe"})
 _LEADERS_BODIES = frozenset({"administration", "government", "cabinet", "campaign", "ticket"})
@@ -1606,6 +1614,13 @@ class MentionFinder:
                 self._located_end = tokens[j].end
                 return None
             return "state"
+        if (
+            2 <= len(words) <= 3
+            and (_state_of(last) or last in _HOME_NATIONS)
+            and all(w in _AGENCY_FIELDS for w in words[:-1])
+        ):
+            self._rule = "actor: government_body, a field's word before a state (“Health Canada”)"
+            return "government_body"
         if len(words) == 1 and "." in last and words_key(last) in ORGANISATION_ACRONYMS:
             return "organisation"  # "the U.N.", "the E.U.": initials with their dots
         if (

@@ -44,6 +44,9 @@ def actors_of(text: str) -> dict[str, str]:
         ("A memo from Environment Canada was found.", "Environment Canada",
          "government_body"),
         ("Public Health England said so.", "Public Health England", "government_body"),
+        # "the" and an acronym before a verb: the acronym acts
+        ("Officials said the CIA knew about the plot.", "CIA", "government_body"),
+        ("Critics said the NORLAB had failed them.", "NORLAB", "organisation"),
         # a given name only the shipped Social Security table knows
         ("The arrests included Keyvan Darabi and a driver.", "Keyvan Darabi", "person"),
         ("Those invited included Ada Moss, Devin Thurlow and others.", "Devin Thurlow",

@@ -399,6 +399,12 @@ _AGENCY_FIELDS = frozenset(
     Public Global Affairs Natural Resources Veterans Safety Historic""".split()
 )
 _HOME_NATIONS = frozenset({"England", "Scotland", "Wales"})
+# A verb right after "the" and an acronym: the acronym acts ("the CIA knew").
+_VERB_AFTER_ACRONYM = re.compile(
+    r"has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|"
+    r"knew|knows|said|says|told|tells|saw|sees|found|finds|took|takes|gave|gives|made|"
+    r"[a-z]{3,}ed"
+)
 # Last words that end a body's name, never a person's.
 _NOT_A_SURNAME = frozenset(_BODY_WORDS | _COMPANY_LAST_WORDS | {"Nation", "Tribe"})
 _LEADERS_BODIES = frozenset({"administration", "government", "cabinet", "campaign", "ticket"})
@@ -1929,6 +1935,8 @@ class MentionFinder:
             and (before.text in _DETERMINERS or "-" in before.text)
             and after is not None
             and not after.capitalised
+            # "the CIA knew", "the FBI has": the acronym is a verb's subject, no modifier
+            and not _VERB_AFTER_ACRONYM.fullmatch(after.text)
         )
 
     def _acts(self, position: int) -> bool:

@@ -47,6 +47,9 @@ def actors_of(text: str) -> dict[str, str]:
         # "the" and an acronym before a verb: the acronym acts
         ("Officials said the CIA knew about the plot.", "CIA", "government_body"),
         ("Critics said the NORLAB had failed them.", "NORLAB", "organisation"),
+        # one word listed with a body spelled as one is a body too
+        ("Zentrix, Corvana, and PlayStation VR had stands.", "Zentrix", "organisation"),
+        ("Zentrix, Corvana, and PlayStation VR had stands.", "Corvana", "organisation"),
         # a given name only the shipped Social Security table knows
         ("The arrests included Keyvan Darabi and a driver.", "Keyvan Darabi", "person"),
         ("Those invited included Ada Moss, Devin Thurlow and others.", "Devin Thurlow",
@@ -113,6 +116,9 @@ def test_names_with_no_title_become_actors(text, name, actor_type):
         ("The parade ended in Washington D.C. Crowds went home.", "C. Crowds"),
         # a state after a common noun that is no field of an agency
         ("Winter Canada tours began in May.", "Winter Canada"),
+        # a word listed beside a state or a place is no body
+        ("Previously, Ukraine held a fifth of the market.", "Previously"),
+        ("Crews came from Leeds, Zentrix and Hull.", "Zentrix"),
         # a table-only given name before no surname's spelling
         ("The guests praised the Booker Prize-winner at length.", "Booker Prize-winner"),
         ("Critics praised the game Arkham VR at length.", "Arkham VR"),

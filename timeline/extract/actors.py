@@ -405,6 +405,12 @@ _VERB_AFTER_ACRONYM = re.compile(
     r"knew|knows|said|says|told|tells|saw|sees|found|finds|took|takes|gave|gives|made|"
     r"[a-z]{3,}ed"
 )
+# Neighbours in a list of one-word names: "Ubisoft, Microsoft, and PlayStation VR".
+_LIST_AFTER = re.compile(r"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)([A-Z][A-Za-z0-9]+)\b")
+_LIST_BEFORE = re.compile(r"\b([A-Z][A-Za-z0-9]+)(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)$")
+# A brand's inner capital after a word of three letters or more ("PlayStation",
+# "YouTube"; not "McDonald", "LeBron", "DeVos", which are surnames and given names).
+_LISTED_INNER_CAPITAL = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]+[A-Za-z]*")
 # Last words that end a body's name, never a person's.
 _NOT_A_SURNAME = frozenset(_BODY_WORDS | _COMPANY_LAST_WORDS | {"Nation", "Tribe"})
 _LEADERS_BODIES = frozenset({"administration", "government", "cabinet", "campaign", "ticket"})
@@ -1838,10 +1844,37 @@ class MentionFinder:
         ):
             return None
         cue = body_cue(self.text, tokens[i].start, tokens[i].end)
+        if cue is None and (fellow := self._listed_with_a_body(tokens, i)):
+            self._rule = f"actor: organisation, one word listed with the body “{fellow}”"
+            return "organisation"
         if cue is None:
             return self._lone_word_acting(tokens, i, word)
         self._cue = cue[1]
         return cue[0]
+
+    def _listed_with_a_body(self, tokens: list[Token], i: int) -> str | None:
+        """The body spelled as one ("PlayStation", "NORLAB") or already found that a list
+        of one-word names holds beside this word ("Ubisoft, Microsoft, and PlayStation VR
+        all had"), or None: companies are listed with companies. Not a list of places or
+        people: each fellow must be a body, by its spelling or as an actor found."""
+        start, end = tokens[i].start, tokens[i].end
+        before = _LIST_BEFORE.search(self.text[max(0, start - 40) : start])
+        fellows = [before.group(1)] if before else []
+        position = end
+        while (after := _LIST_AFTER.match(self.text, position)) and len(fellows) < 6:
+            fellows.append(after.group(1))
+            position = after.end()
+        for fellow in fellows:
+            spelled = (
+                _LISTED_INNER_CAPITAL.fullmatch(fellow)
+                or _ACRONYM.fullmatch(fellow)
+                and fellow not in NOT_ACTOR_ACRONYMS
+                and not _ROMAN_NUMERAL.fullmatch(fellow)
+            )
+            known = self.book.find(fellow, "organisation")
+            if spelled or known and self.book.actors[known].type in ("organisation", "media"):
+                return fellow
+        return None
 
     def _lone_word_acting(self, tokens: list[Token], i: int, word: str) -> str | None:
         """A capitalised word standing alone as the subject of a verb of agency ("Hamas

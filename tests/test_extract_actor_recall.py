@@ -66,6 +66,7 @@ def actors_of(text: str) -> dict[str, str]:
         ("The report was funded by NORLAB and the city.", "NORLAB", "organisation"),
         ("Fans shared the clip on StreamHub within hours.", "StreamHub", "organisation"),
         ("The exchange was first reported by Valleynews.", "Valleynews", "media"),
+        ("The exchange was first reported by Harbourweek.", "Harbourweek", "media"),
         # a lowercase government noun after a state, a demonym or a name
         ("On Monday the Chilean navy found the boat.", "Chilean navy", "government_body"),
         ("Critics said the Ferraro government had failed.", "Ferraro government",

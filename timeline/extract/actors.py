@@ -1818,7 +1818,8 @@ class MentionFinder:
             return _KNOWN_INITIALS.get(word, "organisation")
         if _INNER_CAPITAL.fullmatch(word):
             return "organisation"
-        if len(word) > 5 and word.lower().endswith("news"):
+        # "Valleynews", "Newsweek", "Computerweekly": an outlet's name by its ending
+        if len(word) > 5 and word.lower().endswith(("news", "week", "weekly")):
             return "media"
         return self._body_by_cue(tokens, i, word)
 

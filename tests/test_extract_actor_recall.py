@@ -50,6 +50,9 @@ def actors_of(text: str) -> dict[str, str]:
         # one word listed with a body spelled as one is a body too
         ("Zentrix, Corvana, and PlayStation VR had stands.", "Zentrix", "organisation"),
         ("Zentrix, Corvana, and PlayStation VR had stands.", "Corvana", "organisation"),
+        # a Chinese family name, then a given name of pinyin syllables
+        ("The post went to Liu Liying last spring.", "Liu Liying", "person"),
+        ("A court sentenced Li Jizhou in 2006.", "Li Jizhou", "person"),
         # a given name only the shipped Social Security table knows
         ("The arrests included Keyvan Darabi and a driver.", "Keyvan Darabi", "person"),
         ("Those invited included Ada Moss, Devin Thurlow and others.", "Devin Thurlow",
@@ -120,6 +123,8 @@ def test_names_with_no_title_become_actors(text, name, actor_type):
         # a word listed beside a state or a place is no body
         ("Previously, Ukraine held a fifth of the market.", "Previously"),
         ("Crews came from Leeds, Zentrix and Hull.", "Zentrix"),
+        # a family name before a word that is no pinyin
+        ("The Wang Tower Fund closed.", "Wang Tower"),
         # a table-only given name before no surname's spelling
         ("The guests praised the Booker Prize-winner at length.", "Booker Prize-winner"),
         ("Critics praised the game Arkham VR at length.", "Arkham VR"),

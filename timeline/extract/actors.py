@@ -175,6 +175,20 @@ _ROMANISED_GIVEN_NAME = re.compile(
     r"[A-Z][a-z]+-(?!(?:winner|winning|based|born|led|backed|owned|run|made|elect|era|style"
     r"|like|speaking|old|wide|free|up|in-law|law)$)[a-z]+"
 )
+# Frequent Chinese family names that are no English word ("Liu Liying", "Li Jizhou":
+# the family name first, the given name written as one word of pinyin syllables).
+_CHINESE_FAMILY_NAMES = frozenset(
+    """Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Zhu Hu Guo Lin Luo Zheng Liang
+    Xie Tang Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Jiang Cai Jia Wei Xue Ye Yan
+    Lu Lyu Du Su Ding Ren Shen Yao Qian Qin Cui Xiong Meng Qiu Hou Shao Wan Duan Lei Fang
+    Hao Kong Bai Jin Kang Gu Mao Shi Zhong Zou Fu Xing Tan Xi Qi Gong Ni Niu""".split()
+)
+# A given name of one or two pinyin syllables ("Liying", "Jizhou", "Jinping").
+_PINYIN_GIVEN_NAME = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu"
+    r"|ua|uo|ui|ue|a|o|e|i|u)){1,2}"
+)
 # Words before a state named as a location ("born in Brazil", "flew to Chile"); not
 # "of", "for", "between": "the government of Iran", "sanctions against Iran" name the
 # polity.
@@ -652,7 +666,20 @@ def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
     parts = first.split("-")
     if len(parts) == 2 and is_given_name(parts[0]) and parts[1][:1].isupper():
         return True  # "Jean-Claude Juncker", "Anne-Marie Lee"
+    if j == i + 1 and first in _CHINESE_FAMILY_NAMES and _pinyin_given_name(last):
+        return True  # "Liu Liying", "Li Jizhou"
     return bool(_ROMANISED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
+
+
+def _pinyin_given_name(word: str) -> bool:
+    """One word of one or two pinyin syllables, capitalised and longer than a family name
+    alone ("Liying", "Jizhou"; not "Ltd" nor "Bank")."""
+    return (
+        len(word) >= 4
+        and word[0].isupper()
+        and word[1:].islower()
+        and bool(_PINYIN_GIVEN_NAME.fullmatch(word.lower()))
+    )
 
 
 def _given_name_tail(tokens: list[Token], i: int, j: int) -> int | None:

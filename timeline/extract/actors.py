@@ -178,10 +178,10 @@ _ROMANISED_GIVEN_NAME = re.compile(
 # Frequent Chinese family names that are no English word ("Liu Liying", "Li Jizhou":
 # the family name first, the given name written as one word of pinyin syllables).
 _CHINESE_FAMILY_NAMES = frozenset(
-    """Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Zhu Hu Guo Lin Luo Zheng Liang
-    Xie Tang Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Jiang Cai Jia Wei Xue Ye Yan
-    Lu Lyu Du Su Ding Ren Shen Yao Qian Qin Cui Xiong Meng Qiu Hou Shao Wan Duan Lei Fang
-    Hao Kong Bai Jin Kang Gu Mao Shi Zhong Zou Fu Xing Tan Xi Qi Gong Ni Niu""".split()
+    """Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Zhu Hu Guo Lin Luo Zheng Liang Xie
+    Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Jiang Cai Jia Wei Xue Yan Lu Lyu Du
+    Su Ren Shen Yao Qian Qin Cui Xiong Meng Qiu Hou Shao Duan Hao Kong Bai Jin Kang Gu
+    Mao Shi Zhong Zou Fu Xing Xi Qi Ni Niu""".split()
 )
 # A given name of one or two pinyin syllables ("Liying", "Jizhou", "Jinping").
 _PINYIN_GIVEN_NAME = re.compile(

@@ -39,6 +39,24 @@ def actors_of(text: str) -> dict[str, str]:
         ("The plan was drawn up by engineer J. Ross Tate in 1970.", "J. Ross Tate", "person"),
         # a romanised given name with a hyphen
         ("The seat went to Chow Wing-kei of the Harbour Alliance.", "Chow Wing-kei", "person"),
+        # a field's word before a state names the state's agency
+        ("Statistics Norway said prices rose.", "Statistics Norway", "government_body"),
+        ("A memo from Environment Canada was found.", "Environment Canada",
+         "government_body"),
+        ("Public Health England said so.", "Public Health England", "government_body"),
+        # "the" and an acronym before a verb: the acronym acts
+        ("Officials said the CIA knew about the plot.", "CIA", "government_body"),
+        ("Critics said the NORLAB had failed them.", "NORLAB", "organisation"),
+        # one word listed with a body spelled as one is a body too
+        ("Zentrix, Corvana, and PlayStation VR had stands.", "Zentrix", "organisation"),
+        ("Zentrix, Corvana, and PlayStation VR had stands.", "Corvana", "organisation"),
+        # a Chinese family name, then a given name of pinyin syllables
+        ("The post went to Liu Liying last spring.", "Liu Liying", "person"),
+        ("A court sentenced Li Jizhou in 2006.", "Li Jizhou", "person"),
+        # a given name only the shipped Social Security table knows
+        ("The arrests included Keyvan Darabi and a driver.", "Keyvan Darabi", "person"),
+        ("Those invited included Ada Moss, Devin Thurlow and others.", "Devin Thurlow",
+         "person"),
         # bodies by their last word
         ("The Riverside Maritime Museum reopened its doors.", "Riverside Maritime Museum",
          "organisation"),
@@ -51,6 +69,7 @@ def actors_of(text: str) -> dict[str, str]:
         ("The report was funded by NORLAB and the city.", "NORLAB", "organisation"),
         ("Fans shared the clip on StreamHub within hours.", "StreamHub", "organisation"),
         ("The exchange was first reported by Valleynews.", "Valleynews", "media"),
+        ("The exchange was first reported by Harbourweek.", "Harbourweek", "media"),
         # a lowercase government noun after a state, a demonym or a name
         ("On Monday the Chilean navy found the boat.", "Chilean navy", "government_body"),
         ("Critics said the Ferraro government had failed.", "Ferraro government",
@@ -99,6 +118,18 @@ def test_names_with_no_title_become_actors(text, name, actor_type):
         ("The series reached part XVII in the spring.", "XVII"),
         # the last letter of a dotted abbreviation is no initial of the next word
         ("The parade ended in Washington D.C. Crowds went home.", "C. Crowds"),
+        # a state after a common noun that is no field of an agency
+        ("Winter Canada tours began in May.", "Winter Canada"),
+        # a word listed beside a state or a place is no body
+        ("Previously, Ukraine held a fifth of the market.", "Previously"),
+        ("Crews came from Leeds, Zentrix and Hull.", "Zentrix"),
+        # a family name before a word that is no pinyin
+        ("The Wang Tower Fund closed.", "Wang Tower"),
+        # a table-only given name before no surname's spelling
+        ("The guests praised the Booker Prize-winner at length.", "Booker Prize-winner"),
+        ("Critics praised the game Arkham VR at length.", "Arkham VR"),
+        # a word that opens many place names is no given name
+        ("The tour ended at Santo Ranieri in the rain.", "Santo Ranieri"),
     ],
 )
 def test_places_and_modifiers_are_not_actors(text, not_an_actor):

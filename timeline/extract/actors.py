@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from .actor_book import ActorBook, BookActor, Mention, MentionIndex
 from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES
-from .given_names import GIVEN_NAMES
+from .given_names import GIVEN_NAMES, is_given_name
 from .name_cues import (
     body_cue,
     lone_subjects,
@@ -130,6 +130,8 @@ _NAME_ENDS_FRAME = re.compile(r"\s*(?:[,.;:!?)\n]|$|(?:who|of|from|in|at|on)\b)"
 _ROLE_THEN_COMMA = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"),\s+$")
 _TITLE_STEMS = frozenset(w.rstrip(".") for w in TITLE_WORDS if w[0].isupper())
 _SURNAME = re.compile(r"[A-Z][a-z][\w’'-]+")
+# A surname's spelling: "Bahari", "McDonald", "O’Neill", "Athanasiadis-Fowden".
+_TABLE_SURNAME = re.compile(r"(?:[A-Z][a-z]?[’']?)?[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
 _SPEAKER_WORD = re.compile(
     r"([A-Z][\w’'-]+)(?:,\s[^,.;:“”\"\n]{1,80},)?\s+(?:also\s+|later\s+)?(?:"
     + "|".join(sorted(SPEECH_VERBS))
@@ -172,6 +174,20 @@ _HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _ROMANISED_GIVEN_NAME = re.compile(
     r"[A-Z][a-z]+-(?!(?:winner|winning|based|born|led|backed|owned|run|made|elect|era|style"
     r"|like|speaking|old|wide|free|up|in-law|law)$)[a-z]+"
+)
+# Frequent Chinese family names that are no English word ("Liu Liying", "Li Jizhou":
+# the family name first, the given name written as one word of pinyin syllables).
+_CHINESE_FAMILY_NAMES = frozenset(
+    """Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Zhu Hu Guo Lin Luo Zheng Liang Xie
+    Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Jiang Cai Jia Wei Xue Yan Lu Lyu Du
+    Su Ren Shen Yao Qian Qin Cui Xiong Meng Qiu Hou Shao Duan Hao Kong Bai Jin Kang Gu
+    Mao Shi Zhong Zou Fu Xing Xi Qi Ni Niu""".split()
+)
+# A given name of one or two pinyin syllables ("Liying", "Jizhou", "Jinping").
+_PINYIN_GIVEN_NAME = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu"
+    r"|ua|uo|ui|ue|a|o|e|i|u)){1,2}"
 )
 # Words before a state named as a location ("born in Brazil", "flew to Chile"); not
 # "of", "for", "between": "the government of Iran", "sanctions against Iran" name the
@@ -389,6 +405,28 @@ _COMPANY_LAST_WORDS = frozenset(
     Capital Financial Bancorp Energies Utilities""".split()
 )
 # Bodies named after the people who lead them: "the Biden-Harris Administration".
+# Fields a state's agency is named by, the state after them: "Environment Canada",
+# "Statistics Norway", "Public Health England", "Global Affairs Canada".
+_AGENCY_FIELDS = frozenset(
+    """Environment Health Statistics Transport Parks Fisheries Sport Justice Agriculture
+    Heritage Revenue Industry Employment Infrastructure Immigration Finance Elections
+    Public Global Affairs Natural Resources Veterans Safety Historic""".split()
+)
+_HOME_NATIONS = frozenset({"England", "Scotland", "Wales"})
+# A verb right after "the" and an acronym: the acronym acts ("the CIA knew").
+_VERB_AFTER_ACRONYM = re.compile(
+    r"has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|"
+    r"knew|knows|said|says|told|tells|saw|sees|found|finds|took|takes|gave|gives|made|"
+    r"[a-z]{3,}ed"
+)
+# Neighbours in a list of one-word names: "Ubisoft, Microsoft, and PlayStation VR".
+_LIST_AFTER = re.compile(r"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)([A-Z][A-Za-z0-9]+)\b")
+_LIST_BEFORE = re.compile(r"\b([A-Z][A-Za-z0-9]+)(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)$")
+# A brand's inner capital after a word of three letters or more ("PlayStation",
+# "YouTube"; not "McDonald", "LeBron", "DeVos", which are surnames and given names).
+_LISTED_INNER_CAPITAL = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]+[A-Za-z]*")
+# Last words that end a body's name, never a person's.
+_NOT_A_SURNAME = frozenset(_BODY_WORDS | _COMPANY_LAST_WORDS | {"Nation", "Tribe"})
 _LEADERS_BODIES = frozenset({"administration", "government", "cabinet", "campaign", "ticket"})
 # Last words of newspapers' names that news uses alone: "the Times", "the Post".
 _NEWSPAPER_WORDS = frozenset(
@@ -615,10 +653,33 @@ def _name_shape(tokens: list[Token], i: int, j: int) -> bool:
     first, last = tokens[i].text, tokens[j].text
     if first in GIVEN_NAMES or (len(first) == 1 and first.isupper()):
         return True
+    if (
+        is_given_name(first)
+        and _TABLE_SURNAME.fullmatch(last)
+        and last not in _NOT_A_SURNAME
+        and last not in NOT_ACTOR_WORDS
+    ):
+        # a name only the shipped table knows ("Maziar Bahari"): the last word must be
+        # shaped like a surname too, and no body's ("Arkham VR", "Booker Prize-winner",
+        # "Sioux Tribe", "Tesla Motors")
+        return True
     parts = first.split("-")
-    if len(parts) == 2 and parts[0] in GIVEN_NAMES and parts[1][:1].isupper():
+    if len(parts) == 2 and is_given_name(parts[0]) and parts[1][:1].isupper():
         return True  # "Jean-Claude Juncker", "Anne-Marie Lee"
+    if j == i + 1 and first in _CHINESE_FAMILY_NAMES and _pinyin_given_name(last):
+        return True  # "Liu Liying", "Li Jizhou"
     return bool(_ROMANISED_GIVEN_NAME.fullmatch(last)) and tokens[i].text[1:].islower()
+
+
+def _pinyin_given_name(word: str) -> bool:
+    """One word of one or two pinyin syllables, capitalised and longer than a family name
+    alone ("Liying", "Jizhou"; not "Ltd" nor "Bank")."""
+    return (
+        len(word) >= 4
+        and word[0].isupper()
+        and word[1:].islower()
+        and bool(_PINYIN_GIVEN_NAME.fullmatch(word.lower()))
+    )
 
 
 def _given_name_tail(tokens: list[Token], i: int, j: int) -> int | None:
@@ -631,11 +692,11 @@ def _given_name_tail(tokens: list[Token], i: int, j: int) -> int | None:
         first = j - size + 1
         if first <= i:
             continue
-        if tokens[first].text not in GIVEN_NAMES or not _name_shape(tokens, first, j):
+        if not is_given_name(tokens[first].text) or not _name_shape(tokens, first, j):
             continue
         if not all(_name_like(t.text) for t in tokens[first + 1 : j + 1]):
             continue
-        if any(t.text in GIVEN_NAMES or len(t.text) == 1 for t in tokens[i:first]):
+        if any(is_given_name(t.text) or len(t.text) == 1 for t in tokens[i:first]):
             return None  # "L. Ron Hubbard": an initial before the given name is the name's
         return first
     return None
@@ -953,8 +1014,8 @@ class MentionFinder:
                 continue  # four words only with a particle: "Ursula von der Leyen"
             if (
                 size == 3
-                and name[0].text not in GIVEN_NAMES
-                and (name[1].text in GIVEN_NAMES or name[0].text in _TITLE_ENDINGS)
+                and not is_given_name(name[0].text)
+                and (is_given_name(name[1].text) or name[0].text in _TITLE_ENDINGS)
             ):
                 continue  # "Assistant Secretary for Investment Security Paul Rosen"
             if not (_name_like(name[0].text) and _name_like(name[-1].text)):
@@ -1481,7 +1542,7 @@ class MentionFinder:
                 continue  # "Department of Health and Human Services": the body's field
             if (
                 tokens[tail - 1].text in _BODY_WORDS
-                or tokens[tail].text in GIVEN_NAMES
+                or is_given_name(tokens[tail].text)
                 or tokens[j].text in self.speaker_words
             ):
                 return start, j, tail
@@ -1592,6 +1653,13 @@ class MentionFinder:
                 self._located_end = tokens[j].end
                 return None
             return "state"
+        if (
+            2 <= len(words) <= 3
+            and (_state_of(last) or last in _HOME_NATIONS)
+            and all(w in _AGENCY_FIELDS for w in words[:-1])
+        ):
+            self._rule = "actor: government_body, a field's word before a state (“Health Canada”)"
+            return "government_body"
         if len(words) == 1 and "." in last and words_key(last) in ORGANISATION_ACRONYMS:
             return "organisation"  # "the U.N.", "the E.U.": initials with their dots
         if (
@@ -1777,7 +1845,8 @@ class MentionFinder:
             return _KNOWN_INITIALS.get(word, "organisation")
         if _INNER_CAPITAL.fullmatch(word):
             return "organisation"
-        if len(word) > 5 and word.lower().endswith("news"):
+        # "Valleynews", "Newsweek", "Computerweekly": an outlet's name by its ending
+        if len(word) > 5 and word.lower().endswith(("news", "week", "weekly")):
             return "media"
         return self._body_by_cue(tokens, i, word)
 
@@ -1803,10 +1872,37 @@ class MentionFinder:
         ):
             return None
         cue = body_cue(self.text, tokens[i].start, tokens[i].end)
+        if cue is None and (fellow := self._listed_with_a_body(tokens, i)):
+            self._rule = f"actor: organisation, one word listed with the body “{fellow}”"
+            return "organisation"
         if cue is None:
             return self._lone_word_acting(tokens, i, word)
         self._cue = cue[1]
         return cue[0]
+
+    def _listed_with_a_body(self, tokens: list[Token], i: int) -> str | None:
+        """The body spelled as one ("PlayStation", "NORLAB") or already found that a list
+        of one-word names holds beside this word ("Ubisoft, Microsoft, and PlayStation VR
+        all had"), or None: companies are listed with companies. Not a list of places or
+        people: each fellow must be a body, by its spelling or as an actor found."""
+        start, end = tokens[i].start, tokens[i].end
+        before = _LIST_BEFORE.search(self.text[max(0, start - 40) : start])
+        fellows = [before.group(1)] if before else []
+        position = end
+        while (after := _LIST_AFTER.match(self.text, position)) and len(fellows) < 6:
+            fellows.append(after.group(1))
+            position = after.end()
+        for fellow in fellows:
+            spelled = (
+                _LISTED_INNER_CAPITAL.fullmatch(fellow)
+                or _ACRONYM.fullmatch(fellow)
+                and fellow not in NOT_ACTOR_ACRONYMS
+                and not _ROMAN_NUMERAL.fullmatch(fellow)
+            )
+            known = self.book.find(fellow, "organisation")
+            if spelled or known and self.book.actors[known].type in ("organisation", "media"):
+                return fellow
+        return None
 
     def _lone_word_acting(self, tokens: list[Token], i: int, word: str) -> str | None:
         """A capitalised word standing alone as the subject of a verb of agency ("Hamas
@@ -1900,6 +1996,8 @@ class MentionFinder:
             and (before.text in _DETERMINERS or "-" in before.text)
             and after is not None
             and not after.capitalised
+            # "the CIA knew", "the FBI has": the acronym is a verb's subject, no modifier
+            and not _VERB_AFTER_ACRONYM.fullmatch(after.text)
         )
 
     def _acts(self, position: int) -> bool:

@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.extract.actors import ActorBook, find_mentions
-from timeline.extract.sentences import paragraphs
-
-
-def mentions_of(text: str) -> tuple[ActorBook, dict[str, set[str]]]:
-    """The book, and each mention's words -> the actors they were linked to."""
-    book = ActorBook([], [])
-    linked: dict[str, set[str]] = {}
-    for mention in find_mentions(text, paragraphs(text), book, []):
-        linked.setdefault(mention.text, set()).add(mention.actor_id)
-    return book, linked
+from .actor_mentions import mentions_of
 
 
 def names_of(text: str) -> set[str]:

@@ -83,8 +83,10 @@ GIVEN_NAMES = HAND_WRITTEN_GIVEN_NAMES
 def _table_text() -> str:
     """The shipped table's sorted names, one a line, as one string: read once, searched by
     halving (building a set of some 90,000 names would cost a one-article load 20 ms)."""
-    text = resources.files("timeline.extract").joinpath("data/given_names.txt").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("timeline.extract")
+        .joinpath("data/given_names.txt")
+        .read_text(encoding="utf-8")
     )
     return text[text.index("\n# end of header\n") + len("\n# end of header\n") :]
 

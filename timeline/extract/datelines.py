@@ -12,22 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .relative_dates import Published
+from .relative_dates import MONTHS, Published
 from .sentences import Span
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
-            ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
-            ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
-            ("December", "Dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
+# "May", "Sept", "September": the month names the date rules read, as a dateline writes them.
+_MONTHS = {name.capitalize(): number for name, number in MONTHS.items()}
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'-]{1,40},\s+)?"  # WASHINGTON,
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?"

@@ -344,12 +344,13 @@ def _sentence_dates(
 
 # "more than 100 in 2023", "hired 85 nurses since January": a count over a period, not a
 # happening on that date.
+# A count ends in a digit: "She joined aged 14. In 1995, ..." is a sentence's end.
 _COUNT_BEFORE = re.compile(
-    r"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|percent|per cent)?"
+    r"(?<![\w-])(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?\s*(?:%|percent|per cent)?"
     r"(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,2}\s+$"
 )
 _COUNT_OVER_YEAR_BEFORE = re.compile(
-    r"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|percent|per cent)?"
+    r"(?<![\w-])(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?\s*(?:%|percent|per cent)?"
     r"(?:\s+(?!in\b|on\b|at\b)[a-z][\w-]*){0,4}\s+$"
 )
 # A finite verb of a past or planned happening: an -ed form, an irregular past, or a
@@ -519,6 +520,16 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# A citation line, as under "Sources" or "Related news": an optional bullet and author
+# ("Ian Sample."), a quoted headline, a dash, the publisher and the date it was
+# published. The headline is another article's; the date is its publication, no
+# happening of this one.
+_CITATION = re.compile(
+    r"\s*(?:[*•·-]\s*)?(?:[^“”\"]{1,80}?\.\s+)?[“\"][^“”\"]{3,200}[”\"]\s*[—–-]{1,2}\s*"
+    r"[^.!?“”\"]{1,80}?[.]?\s*"
+)
+
+
 def _has_lowercase_word(wording: str) -> bool:
     """Does the wording hold a word beyond names, numbers and function words? A line of
     names and a date ("Bureau of Labor Statistics, Consumer Price Index - June 2023", a
@@ -664,6 +675,8 @@ def _candidate(
         return None
     if not _has_lowercase_word(_without_dates(evidence.text, dates)):
         return None  # "Bureau of Labor Statistics, Consumer Price Index - June 2023": a title
+    if _CITATION.fullmatch(evidence.text):
+        return None  # '* "Turkey secures border" — Wikinews, June 7, 2007': a link
     # "Today's action follows OFAC's September 22 designation": the day's action is
     # described, the September 22 designation is reported
     dates = [d for d in dates if not _describes_the_days_happening(evidence, d, dates)]

@@ -5,6 +5,9 @@ done. General signs, each seen on real news text:
 
 * **a snapshot**: "as of Friday the site was not loading", "as at 31 March": the words
   report how things stood at that moment, not a happening on it;
+* **a state until then**: a sentence that opens "Until yesterday," or "Until 2009,"
+  tells how things stood up to that date ("Until yesterday, both clubs had five
+  trophies"), no happening on it;
 * **a habit**: "on a Monday", "every Sunday", "each Friday": any such day, not one;
   "in March each year", "usually held in March": the month the thing recurs in;
 * **a name**: a weekday after "the" with a capitalised word after it ("The Saturday
@@ -101,12 +104,31 @@ def means_nowadays(text: str, start: int, end: int) -> bool:
     return bool(_PRESENT_AGE.match(text, end, end + 40))
 
 
+# "Until yesterday, both clubs had five trophies": a sentence that opens with "until"
+# and its date tells how things stood up to then.
+_SENTENCE_OPENS_UNTIL = re.compile(r"(?:^|[.!?][”\"’']?\s+|\n\s*)[Uu]ntil\s+$")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?][”\"’']?\s+|\n\s*)$")
+
+
+def _opens_with_until(text: str, date: DateMention) -> bool:
+    """Does the sentence open with "Until <date>," ("Until yesterday, ...", "Until 2019,
+    ...")?"""
+    if not re.match(r"\s*,", text[date.end : date.end + 3]):
+        return False
+    before = text[max(0, date.start - 12) : date.start]
+    if re.match(r"until\b", date.expression, re.IGNORECASE):
+        return bool(_SENTENCE_OPENS.search(before))
+    return bool(_SENTENCE_OPENS_UNTIL.search(before))
+
+
 def why_no_happenings_date(text: str, date: DateMention) -> str | None:
     """Why the date expression dates no happening ("a snapshot", "a scope", "a condition",
     "a habit", "a name", "a comparison", "nowadays"), or None when it may."""
     before = text[max(0, date.start - 40) : date.start]
     if _SNAPSHOT_BEFORE.search(before):
         return "a snapshot"
+    if _opens_with_until(text, date):
+        return "a state until then"
     if _DEADLINE_BEFORE.search(text, max(0, date.start - 120), date.start) or (
         re.match(r"(?:by|before|no later than|until)\b", date.expression, re.I)
         and _OBLIGATION_BEFORE.search(text, max(0, date.start - 100), date.start)

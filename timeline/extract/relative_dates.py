@@ -112,9 +112,12 @@ PATTERNS = [
     ),
     (
         "relative_period",
-        r"\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next|past|previous)\s+"
+        r"\b(?:(?P<side>earlier|later)\s+)?(?P<which>last|this|next|past|previous)\s+"
         r"(?P<unit>year|month|week)\b",
     ),
+    # "Earlier in the week, the embassy had issued a warning": the days of the week of
+    # publication before it ("later in the week": after it)
+    ("side_of_week", r"\b(?P<side>earlier|later)\s+in\s+the\s+week\b"),
     (
         "ago",
         rf"\b(?P<approx>about|around|some|nearly|almost|roughly|over|more than|less than)?\s*"
@@ -146,7 +149,13 @@ PATTERNS = [
         r"(?!\s+(?:of|century|anniversary|floor|day|birthday|time|round|minute|hole|"
         r"amendment|place|inning|lap)\b)",
     ),
-    ("deictic", r"\b(?P<word>yesterday|today|tomorrow)\b"),
+    # "this evening", "tonight", "last night": a part of the day of publication (of the
+    # day before)
+    (
+        "deictic",
+        r"\b(?:(?P<word>yesterday|today|tomorrow|tonight)|this\s+(?P<part>morning|afternoon|"
+        r"evening)|last\s+(?P<night>night))\b",
+    ),
     (
         "month_alone",
         # "a July meeting": a month as an adjective names that month too
@@ -214,7 +223,19 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("st ", "nd ", "rd ", "th ", "st.", "nd.", "rd.", "th.", "st,", "nd,", "rd,", "th,"),
     ),
     "weekday": (("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),),
-    "deictic": (("yesterday", "today", "tomorrow"),),
+    "deictic": (
+        (
+            "yesterday",
+            "today",
+            "tomorrow",
+            "tonight",
+            "this morning",
+            "this afternoon",
+            "this evening",
+            "last night",
+        ),
+    ),
+    "side_of_week": (("in the week",),),
     "month_alone": (_MONTH_CUES,),
     "year": (_YEAR_CUES,),
 }
@@ -235,7 +256,8 @@ _GATED = [
 # Every pattern needs one of these (a month, a year's digits, a unit of time, ...): a
 # clause with none of them, most clauses, is not tested for the other cue words.
 _ROOT_CUES = (*_YEAR_CUES, *_SEASONS, "day", "week", "month", "year", "ago", "end of",
-              "tomorrow", "hours", "later that", "earlier that", "on the")  # fmt: skip
+              "tomorrow", "hours", "later that", "earlier that", "on the", "tonight",
+              "morning", "afternoon", "evening", "night")  # fmt: skip
 
 
 @lru_cache(maxsize=512)
@@ -552,6 +574,8 @@ def resolve(
             y, m = _shift_month(year, month, by)
             return f"{y}-{m:02d}", f"'{expression}' in {pub}"
         if unit == "week" and published.precision == "day":
+            if by == 0 and groups.get("side"):
+                return _side_of_week(groups["side"], expression, published, pub)
             monday = (
                 published.date
                 - dt.timedelta(days=published.date.weekday())
@@ -560,6 +584,8 @@ def resolve(
             sunday = monday + dt.timedelta(days=6)
             return f"{monday}/{sunday}", f"'{expression}' in {pub}: Monday to Sunday"
         return None
+    if name == "side_of_week" and published.precision == "day":
+        return _side_of_week(groups["side"], expression, published, pub)
     if name == "ago":
         count = _count(groups["count"])
         unit = groups["unit"].lower()
@@ -621,9 +647,23 @@ def resolve(
     if name == "day_of_month":
         return _day_of_month(int(groups["dom"]), expression, published, future, pub)
     if name == "deictic":
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["word"].lower()]
+        word = groups.get("word", "today" if groups.get("part") else "yesterday").lower()
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
         return str(published.date + dt.timedelta(days=shift)), f"'{expression}' in {pub}"
     return None
+
+
+def _side_of_week(side: str, expression: str, published: Published, pub: str):
+    """ "earlier this week" / "earlier in the week": Monday of the week of publication to
+    the day before it; "later this week": the day after it to Sunday (the day itself when
+    publication falls on the week's first or last day)."""
+    monday = published.date - dt.timedelta(days=published.date.weekday())
+    sunday = monday + dt.timedelta(days=6)
+    if side.lower() == "earlier":
+        first, last = monday, max(monday, published.date - dt.timedelta(days=1))
+        return f"{first}/{last}", f"'{expression}' in {pub}: that week's Monday to the day before"
+    first, last = min(sunday, published.date + dt.timedelta(days=1)), sunday
+    return f"{first}/{last}", f"'{expression}' in {pub}: the day after to that week's Sunday"
 
 
 def _day_of_month(
@@ -647,8 +687,17 @@ def _span(groups: dict, expression: str) -> tuple[str, str] | None:
     """ "from 2004 to 2009", "between July 2003 and December 2004": from the first period
     to the second (a month given for one end only is given for both: "from May 2003 to
     2004" runs to December 2004)."""
-    if re.match(r"(?:in|during)\b", expression, re.I) and not re.search(r"\d\s*[-–]", expression):
-        return None  # "in 2004 and 2009": two years, not a span
+    if (
+        re.match(r"(?:in|during)\b", expression, re.I)
+        and not re.search(r"\d\s*[-–]", expression)
+        and not (
+            re.search(r"\band\b", expression, re.I)
+            and not groups.get("month")
+            and not groups.get("month2")
+            and int(groups["year2"]) == int(groups["year"]) + 1
+        )
+    ):
+        return None  # "in 2004 and 2009": two years, not a span ("in 1997 and 1998" is one)
     months = [groups.get("month"), groups.get("month2")]
     if any(month and not month[0].isupper() for month in months):
         return None

@@ -1,0 +1,75 @@
+"""Date and event rules found on the fifth round of development-set articles (a briefs
+page, a results report, a feature of claims with background years; issue 12). The
+sentences are invented, in the shape of the real ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract.pipeline import article_from_row, extract_article
+from timeline.extract.relative_dates import resolve_relative_date
+
+
+def dated(body: str, published: str) -> list[tuple[str, str]]:
+    """(date, date expression) of every event extracted from the text."""
+    article = article_from_row(
+        {"id": "briefs", "text": body, "search_text": body, "published": published}
+    )
+    return [(e["date"], e["date_expression"]) for e in extract_article(article, [], []).events]
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        # a part of the day of publication, or of the day before
+        ("this evening", "2011-03-04", "2011-03-04"),
+        ("This morning", "2011-03-04", "2011-03-04"),
+        ("this afternoon", "2011-03-04", "2011-03-04"),
+        ("tonight", "2011-03-04", "2011-03-04"),
+        ("last night", "2011-03-04", "2011-03-03"),
+        # the days of the week of publication (a Friday) before or after it
+        ("Earlier in the week", "2011-03-04", "2011-02-28/2011-03-03"),
+        ("earlier this week", "2011-03-04", "2011-02-28/2011-03-03"),
+        ("later this week", "2011-03-02", "2011-03-03/2011-03-06"),
+        ("later in the week", "2011-03-02", "2011-03-03/2011-03-06"),
+        ("this week", "2011-03-04", "2011-02-28/2011-03-06"),  # unchanged: the whole week
+        # two years in a row are one span; two years apart stay two years
+        ("in 2003 and 2004", None, "2003/2004"),
+        ("in 2003 and 2006", None, "2003"),
+    ],
+)
+def test_part_of_day_side_of_week_and_years_in_a_row(expression, published, expected):
+    found = resolve_relative_date(expression, published)
+    assert found is not None and found.date.edtf == expected
+    assert found.expression.lower() == expression.lower() or expected == "2003"
+
+
+def test_a_happening_this_evening_is_an_event_of_the_day():
+    body = "The ferry left the harbour this evening at 6:15 p.m. to reach the island."
+    assert dated(body, "2011-03-04") == [("2011-03-04", "this evening")]
+
+
+def test_a_citation_line_is_no_happening():
+    body = (
+        "The council voted on Tuesday to close the bridge.\n\n"
+        '* "Council closes river bridge" — Daily Courier, March 2, 2011\n\n'
+        'Jane Roe. "Bridge shut after vote" — Evening Post, March 3, 2011'
+    )
+    assert dated(body, "2011-03-04") == [("2011-03-01", "on Tuesday")]
+
+
+def test_a_sentence_opening_with_until_tells_a_state_up_to_then():
+    body = (
+        "Until yesterday, both clubs had four league titles. "
+        "Until 2009, the ferry ran twice a day. "
+        "The suspect was held until Monday, when a judge released him."
+    )
+    assert dated(body, "2011-03-04") == [("2011-02-28", "Monday")]
+
+
+def test_a_number_before_a_full_stop_counts_nothing_in_the_next_sentence():
+    # "aged 14." ends a sentence: the next one's "In 1995" dates its own happening
+    body = "She joined the choir aged 14. In 1995, she was asked to leave it."
+    assert dated(body, "2011-03-04") == [("1995", "In 1995")]
+    # a count right before the date still dates nothing
+    assert dated("The clinic hired 85 nurses in 2010.", "2011-03-04") == []

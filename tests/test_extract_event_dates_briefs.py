@@ -73,3 +73,17 @@ def test_a_number_before_a_full_stop_counts_nothing_in_the_next_sentence():
     assert dated(body, "2011-03-04") == [("1995", "In 1995")]
     # a count right before the date still dates nothing
     assert dated("The clinic hired 85 nurses in 2010.", "2011-03-04") == []
+
+
+def test_died_is_a_happening_verb():
+    # "died" is too short for the "-ed" rule: a death with no actor named was no event
+    assert dated("He died at his home Sunday, aged 71.", "2011-03-04") == [("2011-02-27", "Sunday")]
+
+
+def test_the_outcome_of_a_happening_is_its_report():
+    # a copula, but the subject is a happening and the complement how it ended
+    assert dated("In 2008, a bid to buy the club was unsuccessful.", "2011-03-04") == [
+        ("2008", "In 2008")
+    ]
+    # an outcome of no happening noun stays a state
+    assert dated("In 2008, the new bridge was a failure.", "2011-03-04") == []

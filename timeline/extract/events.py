@@ -357,7 +357,8 @@ _COUNT_OVER_YEAR_BEFORE = re.compile(
 # future/modal before a verb. A sentence with none ("Saturday, September 12, 2015") is a
 # date line, not an event.
 _HAPPENING_VERB = re.compile(
-    r"\b(?:[a-z]{3,}ed|was|were|had|did|made|met|took|began|went|came|said|told|gave|"
+    # "died": an "-ed" past too short for the general form
+    r"\b(?:[a-z]{3,}ed|died|was|were|had|did|made|met|took|began|went|came|said|told|gave|"
     r"left|won|lost|fell|rose|held|hit|led|ran|saw|sent|set|shot|struck|spoke|found|"
     r"built|broke|became|brought|caught|chose|drove|fled|flew|fought|froze|grew|kept|"
     r"knew|laid|paid|put|sold|stood|threw|wrote|spread|burst|cast|cost|hurt|split|quit|shut|"

@@ -67,7 +67,7 @@ _VERBAL_COMPLEMENT = re.compile(
     r"done|begun|paid|built|brought|kept|found|won|said|told|shut|cut|run|met|bought|taught"
 )
 _IRREGULAR_PAST = (
-    r"did|made|met|took|began|went|came|said|told|gave|left|won|lost|fell|rose|held|hit|led|"
+    r"died|did|made|met|took|began|went|came|said|told|gave|left|won|lost|fell|rose|held|hit|led|"
     r"ran|saw|sent|set|shot|struck|spoke|found|built|broke|became|brought|caught|chose|"
     r"drove|fled|flew|fought|froze|grew|kept|knew|laid|paid|put|sold|stood|threw|wrote|"
     r"bought|taught|thought|won|sank|sang|swore|stole|hung|dug|beat|bit|cut|quit|shut"
@@ -186,6 +186,19 @@ _POINTER = re.compile(
 )
 
 
+# "In 2002, an appeal against his conviction was unsuccessful": a copula, but its subject
+# is a happening and the complement its outcome, so the sentence tells how it ended.
+_OUTCOME_OF_HAPPENING = re.compile(
+    r"\b(?:appeals?|bids?|attempts?|efforts?|votes?|referendums?|operations?|missions?|"
+    r"launch(?:es)?|raids?|talks|negotiations|trials?|tests?|searches|search|rescue|"
+    r"offensives?|challenges?|motions?|petitions?|applications?|requests?|lawsuits?|"
+    r"suits?|protests?|strikes?)\b[^.;:!?]{0,60}?\b(?:was|were)\s+(?:not\s+)?"
+    r"(?:successful|unsuccessful|fruitless|futile|in\s+vain|inconclusive|a\s+success|"
+    r"a\s+failure)\b",
+    re.IGNORECASE,
+)
+
+
 def why_not_a_happening(wording: str, type_keyword: str = "") -> str | None:
     """Why ``wording`` (a sentence or clause, its date expressions blanked out) reports no
     happening ("a figure", "a state", "a counterfactual"), or None when it may report one.
@@ -215,7 +228,7 @@ def why_not_a_happening(wording: str, type_keyword: str = "") -> str | None:
     if (copulas or stative) and not any(
         _VERBAL_COMPLEMENT.match(c.group(1).lower()) for c in copulas
     ):
-        if not _has_other_verb(wording, stative):
+        if not _has_other_verb(wording, stative) and not _OUTCOME_OF_HAPPENING.search(wording):
             return "a state"
     return None
 

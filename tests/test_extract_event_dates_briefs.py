@@ -87,3 +87,25 @@ def test_the_outcome_of_a_happening_is_its_report():
     ]
     # an outcome of no happening noun stays a state
     assert dated("In 2008, the new bridge was a failure.", "2011-03-04") == []
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "Smith in 1998, Jones in 2002 and Brown in 2006.",
+        "The town chose the winners: Smith in 1998, Jones in 2002 and Brown in 2006.",
+    ],
+)
+def test_a_list_of_names_and_years_is_one_happening_an_item(listing):
+    # a line of names and "in <year>" is no title: each item tells who won when
+    body = "Mayors John Smith, Mary Jones and Ann Brown each won the race. " + listing
+    assert dated(body, "2011-03-04") == [
+        ("1998", "in 1998"),
+        ("2002", "in 2002"),
+        ("2006", "in 2006"),
+    ]
+
+
+def test_a_reference_line_of_names_and_a_bare_date_stays_no_happening():
+    line = "Bureau of Labor Statistics, Consumer Price Index - June 2010."
+    assert dated(line, "2011-03-04") == []

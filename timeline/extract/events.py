@@ -199,8 +199,39 @@ def _anchor_after(sentence: Span, dates: list[DateMention], anchor: TimelineDate
     return first.date
 
 
+# An item of a list of who did it when: "Reagan in 1980", "Clinton in '92".
+_NAME_IN_YEAR = re.compile(
+    r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+in\s+['’]?\d{2,4}\b"
+)
+_BETWEEN_ITEMS = re.compile(r"\s*(?:,|;|,?\s+and)\s+")
+
+
+def name_in_year_items(text: str) -> list[tuple[int, int]]:
+    """The items of a list of names each with the year they did it ("Johnson in 1964,
+    Nixon in 1968 and Carter in 1976."), when the text, after an opening that ends in a
+    colon, is one; else []. Such a line has no lowercase word but "in", yet it is no
+    title: each item is a happening told in two words."""
+    if " in " not in text:
+        return []
+    items = list(_NAME_IN_YEAR.finditer(text))
+    if len(items) < 2:
+        return []
+    opening = text[: items[0].start()]
+    if opening.strip() and not opening.rstrip().endswith(":"):
+        return []
+    for before, after in zip(items, items[1:], strict=False):
+        if not _BETWEEN_ITEMS.fullmatch(text[before.end() : after.start()]):
+            return []
+    if text[items[-1].end() :].strip(" .;"):
+        return []
+    return [(item.start(), item.end()) for item in items]
+
+
 def clauses(sentence: Span) -> list[Span]:
-    """The sentence cut at clause breaks (", as", ", when", "; ", " – ")."""
+    """The sentence cut at clause breaks (", as", ", when", "; ", " – "), or into its items
+    when it is a list of names and years ("Johnson in 1964, Nixon in 1968")."""
+    if items := name_in_year_items(sentence.text):
+        return [_part(sentence, start, end) for start, end in items]
     spans, start = [], 0
     for match in _CLAUSE_BREAK.finditer(sentence.text):
         spans.append(_part(sentence, start, match.start()))
@@ -674,7 +705,9 @@ def _candidate(
     actors = list(actor_words)
     if not actors and not _reports_happening(evidence.text, dates):
         return None
-    if not _has_lowercase_word(_without_dates(evidence.text, dates)):
+    if not _has_lowercase_word(_without_dates(evidence.text, dates)) and not (
+        name_in_year_items(evidence.text) or _NAME_IN_YEAR.fullmatch(evidence.text)
+    ):
         return None  # "Bureau of Labor Statistics, Consumer Price Index - June 2023": a title
     if _CITATION.fullmatch(evidence.text):
         return None  # '* "Turkey secures border" — Wikinews, June 7, 2007': a link

@@ -109,3 +109,20 @@ def test_a_list_of_names_and_years_is_one_happening_an_item(listing):
 def test_a_reference_line_of_names_and_a_bare_date_stays_no_happening():
     line = "Bureau of Labor Statistics, Consumer Price Index - June 2010."
     assert dated(line, "2011-03-04") == []
+
+
+def test_a_since_range_leaves_the_sentences_other_date_its_happening():
+    # the tenure runs up to publication; the resignation is Friday's
+    body = "Lopez, who has led the party since 2008, resigned on Friday."
+    assert dated(body, "2011-03-04") == [
+        ("2011-03-04", "on Friday"),
+        ("2008/2011-03-04", "since 2008"),
+    ]
+
+
+def test_a_present_perfect_reports_a_happening_with_no_actor_named():
+    # "has been working" is the present perfect the since-range runs on
+    body = "Since 2008, the group has been working with local farmers."
+    assert dated(body, "2011-03-04") == [("2008/2011-03-04", "Since 2008")]
+    # a state since then stays none
+    assert dated("Since 2008, the group has been the largest in town.", "2011-03-04") == []

@@ -330,7 +330,16 @@ def find_candidates(
                     )
                     found = [point]
                 else:  # "Since 2022, X has supported …": the range replaces the point
-                    found = []
+                    # "Lopez, who has led the party since 2019, resigned on Friday": the
+                    # sentence's other dates still date its other happening
+                    others = [
+                        d for d in held if not ongoing.date.start <= d.start < ongoing.date.end
+                    ]
+                    found = (
+                        [_candidate(evidence, others, located, book, published, quoted=quoted)]
+                        if others
+                        else []
+                    )
                 # "Since its creation in 1994, the Fund has awarded more than $6 billion":
                 # the creation stays, the total up to now is no happening
                 if ongoing and not _AMOUNT.search(ongoing.wording):
@@ -394,6 +403,8 @@ _HAPPENING_VERB = re.compile(
     r"built|broke|became|brought|caught|chose|drove|fled|flew|fought|froze|grew|kept|"
     r"knew|laid|paid|put|sold|stood|threw|wrote|spread|burst|cast|cost|hurt|split|quit|shut|"
     r"sank|swept|bought|taught|won|will|would|could|might|shall|is to|are to|plans? to|"
+    # "Since 2019, the group has been working with farmers", "have grown"
+    r"(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]{2,}(?:ed|en|wn|ght|ing)|"
     r"expects? to|intends? to|aims? to|hopes? to|(?:is|are) (?:due|set|going) to|"
     r"(?:is|are|was|were) [a-z]{2,}ing)\b"
 )

@@ -126,3 +126,42 @@ def test_a_present_perfect_reports_a_happening_with_no_actor_named():
     assert dated(body, "2011-03-04") == [("2008/2011-03-04", "Since 2008")]
     # a state since then stays none
     assert dated("Since 2008, the group has been the largest in town.", "2011-03-04") == []
+
+
+def test_an_announcement_and_the_planned_happening_it_announces_are_two_events():
+    body = (
+        "WASHINGTON – The Department today announced that the minister will attend the "
+        "regional summit in Washington, D.C. March 7-9, 2011."
+    )
+    assert dated(body, "2011-03-04") == [
+        ("2011-03-04", "today"),
+        ("2011-03-07/2011-03-09", "March 7-9, 2011"),
+    ]
+    article = article_from_row(
+        {"id": "briefs", "text": body, "search_text": body, "published": "2011-03-04"}
+    )
+    statuses = [e["status"] for e in extract_article(article, [], []).events]
+    assert statuses == ["happened", "planned"]
+
+
+def test_a_deadline_asked_of_whoever_wishes_to_come_is_no_happening():
+    body = "Media who wish to attend must RSVP to jane.doe@agency.gov by Friday, March 4."
+    assert dated(body, "2011-03-02") == []
+
+
+def test_a_date_after_an_initialisms_full_stop_stays_in_its_sentence():
+    from timeline.extract.sentences import Span, sentences
+
+    text = "The talks open in Washington, D.C. March 7, 2011. Officials will attend."
+    assert [s.text for s in sentences(Span(0, len(text), text))] == [
+        "The talks open in Washington, D.C. March 7, 2011.",
+        "Officials will attend.",
+    ]
+
+
+def test_a_zero_width_space_before_the_dateline_keeps_it_a_dateline():
+    body = "\u200bWASHINGTON – The Department today announced new rules for banks."
+    article = article_from_row(
+        {"id": "briefs", "text": body, "search_text": body, "published": "2011-03-04"}
+    )
+    assert [e["place_id"] for e in extract_article(article, [], []).events] == ["washington"]

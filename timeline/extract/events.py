@@ -184,8 +184,12 @@ _WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satur
 # Where a sentence splits into clauses that can each carry their own date: "On Friday, X
 # suggested ..., as Y confirmed a meeting set for Aug. 15" is two happenings.
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:as|when|while|whereas|after|before|but|and|which|who)\s)|;\s+|\s+[–—]\s+"
+    r",\s+(?=(?:as|when|while|whereas|after|before|but|and|which|who)\s)|;\s+|\s+[–—]\s+|"
+    # "Treasury today announced that Secretary Lew will attend ... April 14-16": the
+    # announcing and the happening announced, each with its own date (``_ANNOUNCED``)
+    r"\s+that\s+"
 )
+_ANNOUNCED = re.compile(r"\b(?:announced|confirmed)\b[^,;:.!?“”\"]{0,40}$")
 
 
 def _anchor_after(sentence: Span, dates: list[DateMention], anchor: TimelineDate | None):
@@ -234,6 +238,10 @@ def clauses(sentence: Span) -> list[Span]:
         return [_part(sentence, start, end) for start, end in items]
     spans, start = [], 0
     for match in _CLAUSE_BREAK.finditer(sentence.text):
+        if match.group().strip() == "that" and not _ANNOUNCED.search(
+            sentence.text, max(start, match.start() - 60), match.start()
+        ):
+            continue
         spans.append(_part(sentence, start, match.start()))
         start = match.end()
     spans.append(_part(sentence, start, len(sentence.text)))

@@ -23,6 +23,8 @@ done. General signs, each seen on real news text:
   submitted by June 30", "Comments are due by May 1", "taxpayers are required to file no
   later than April 15"): the date bounds what is asked of others, no happening is told
   ("Ukraine must hold elections by May", an obligation of who acts, stays a plan);
+  Asked of whoever wishes to come ("Media who wish to attend must RSVP ... by Friday,
+  April 15", "must register by"), a media advisory's deadline is a condition too;
 * **nowadays**: "today" after "still", "even" or "until" ("which I still own today"),
   and "today's" before a word for the present age rather than for a happening
   ("today's citizens", "in today's money"; "today's announcement" is the day's).
@@ -39,9 +41,13 @@ _SCOPE_BEFORE = re.compile(r"\bon\s+or\s+(?:after|before)\s+$", re.IGNORECASE)
 # obligation put on whoever it concerns (a passive, "due", "deadline"), then the deadline
 # word, in the same clause. "Ukraine must hold elections by May" is a plan of who acts.
 _DEADLINE_BEFORE = re.compile(
-    r"\b(?:must\s+be\s+[a-z]+(?:ed|en|wn)|(?:are|is)\s+required\s+to|are\s+due|is\s+due|"
+    # "Media who wish to attend must RSVP ... by Friday": asked of whoever wishes to come
+    r"\b(?:(?:who\s+wish(?:es)?\s+to|wishing\s+to|interested\s+in)\b[^.;:!?]{0,60}?\b"
+    r"(?:must|should|need\s+to|are\s+asked\s+to)|must\s+(?:RSVP|register|pre-register)|"
+    r"must\s+be\s+[a-z]+(?:ed|en|wn)|(?:are|is)\s+required\s+to|are\s+due|is\s+due|"
     r"deadline(?:\s+is)?|have\s+until|has\s+until)\b"
-    r"(?:[^.;:!?,]{0,90}?\b(?:by|before|no later than|until)\s+|"
+    # (a dot inside an address, "RSVP to jane.doe@agency.gov by", ends nothing)
+    r"(?:(?:[^.;:!?,]|\.(?=\w)){0,90}?\b(?:by|before|no later than|until)\s+|"
     r"[^.;:!?,]{0,90}?\b(?:is|will be)\s+)$",
     re.IGNORECASE,
 )

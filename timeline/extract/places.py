@@ -116,7 +116,9 @@ _INSTITUTION_OF = re.compile(
     + r") (?:of|for) (?:the )?$"
 )
 _DATELINE_PLACE = re.compile(
-    r"([A-Z][A-Z.'’ -]{2,30}?)(?:,[^,(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
+    # (a zero-width space or byte-order mark a page left before it is no letter)
+    r"[\u200b\u200c\u200d\u2060\ufeff]*([A-Z][A-Z.'’ -]{2,30}?)"
+    r"(?:,[^,(\n]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s"
 )
 # Letters Unicode does not split into a base letter and an accent ("Łódź" -> "Lodz").
 _UNDECOMPOSED = {

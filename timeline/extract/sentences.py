@@ -18,6 +18,12 @@ _TIME_ZONE_AFTER = re.compile(
     r"\s+\(?(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|"
     r"Eastern|Central|Pacific|Mountain|local)\b"
 )
+# A date right after an initialism's full stop: "in Washington, D.C. April 14-16, 2016"
+# goes on; the date belongs to the place's sentence.
+_DATE_AFTER = re.compile(
+    r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d"
+)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 
 
@@ -52,6 +58,8 @@ def sentences(paragraph: Span) -> list[Span]:
                 continue
             if token in ("a.m", "p.m") and _TIME_ZONE_AFTER.match(text, match.end()):
                 continue  # "at 11:00 a.m. ET on Tuesday": the time goes on
+            if "." in token and _DATE_AFTER.match(text, match.end()):
+                continue  # "Washington, D.C. April 14-16": the date goes on
         end = match.end()
         spans.append(_span(paragraph, start, end))
         start = end

@@ -184,11 +184,12 @@ _WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satur
 # Where a sentence splits into clauses that can each carry their own date: "On Friday, X
 # suggested ..., as Y confirmed a meeting set for Aug. 15" is two happenings.
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:as|when|while|whereas|after|before|but|and|which|who)\s)|;\s+|\s+[–—]\s+|"
-    # "Treasury today announced that Secretary Lew will attend ... April 14-16": the
-    # announcing and the happening announced, each with its own date (``_ANNOUNCED``)
-    r"\s+that\s+"
+    r",\s+(?=(?:as|when|while|whereas|after|before|but|and|which|who)\s)|;\s+|\s+[–—]\s+"
 )
+# "Treasury today announced that Secretary Lew will attend ... April 14-16": the
+# announcing and the happening announced, each with its own date (``_ANNOUNCED``); only
+# a sentence with one of those verbs is searched for it.
+_CLAUSE_BREAK_THAT = re.compile(_CLAUSE_BREAK.pattern + r"|\s+that\s+")
 _ANNOUNCED = re.compile(r"\b(?:announced|confirmed)\b[^,;:.!?“”\"]{0,40}$")
 
 
@@ -207,6 +208,7 @@ def _anchor_after(sentence: Span, dates: list[DateMention], anchor: TimelineDate
 _NAME_IN_YEAR = re.compile(
     r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s+in\s+['’]?\d{2,4}\b"
 )
+_IN_NUMBER = re.compile(r" in ['’]?\d")
 _BETWEEN_ITEMS = re.compile(r"\s*(?:,|;|,?\s+and)\s+")
 
 
@@ -215,7 +217,7 @@ def name_in_year_items(text: str) -> list[tuple[int, int]]:
     Nixon in 1968 and Carter in 1976."), when the text, after an opening that ends in a
     colon, is one; else []. Such a line has no lowercase word but "in", yet it is no
     title: each item is a happening told in two words."""
-    if " in " not in text:
+    if text.count(" in ") < 2 or not _IN_NUMBER.search(text):
         return []
     items = list(_NAME_IN_YEAR.finditer(text))
     if len(items) < 2:
@@ -237,7 +239,8 @@ def clauses(sentence: Span) -> list[Span]:
     if items := name_in_year_items(sentence.text):
         return [_part(sentence, start, end) for start, end in items]
     spans, start = [], 0
-    for match in _CLAUSE_BREAK.finditer(sentence.text):
+    announces = "announced" in sentence.text or "confirmed" in sentence.text
+    for match in (_CLAUSE_BREAK_THAT if announces else _CLAUSE_BREAK).finditer(sentence.text):
         if match.group().strip() == "that" and not _ANNOUNCED.search(
             sentence.text, max(start, match.start() - 60), match.start()
         ):

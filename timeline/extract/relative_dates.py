@@ -257,7 +257,7 @@ _GATED = [
 # clause with none of them, most clauses, is not tested for the other cue words.
 _ROOT_CUES = (*_YEAR_CUES, *_SEASONS, "day", "week", "month", "year", "ago", "end of",
               "tomorrow", "hours", "later that", "earlier that", "on the", "tonight",
-              "morning", "afternoon", "evening", "night")  # fmt: skip
+              "this morning", "this afternoon", "this evening", "last night")  # fmt: skip
 
 
 @lru_cache(maxsize=512)

@@ -165,3 +165,24 @@ def test_a_zero_width_space_before_the_dateline_keeps_it_a_dateline():
         {"id": "briefs", "text": body, "search_text": body, "published": "2011-03-04"}
     )
     assert [e["place_id"] for e in extract_article(article, [], []).events] == ["washington"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        ("in the spring", "2011-10-04", "2011-21"),  # the latest spring begun
+        ("in the spring", "2011-02-04", "2010-21"),
+        ("in the winter", "2011-10-04", "2010-24"),  # December 2010 to February 2011
+        ("in the fall of last year", "2011-03-04", "2010-23"),
+        ("in the summer of 2009", None, "2009-22"),  # unchanged: a season with its year
+    ],
+)
+def test_a_season_without_its_year(expression, published, expected):
+    found = resolve_relative_date(expression, published)
+    assert found is not None and found.date.edtf == expected
+
+
+def test_a_season_ahead_in_future_tense_is_the_next_one():
+    assert dated("The plant will reopen in the spring.", "2011-10-04") == [
+        ("2012-21", "in the spring")
+    ]

@@ -100,6 +100,12 @@ PATTERNS = [
         rf"\b(?:(?:in|since|from|by|until|of|early|mid|late|mid-)\s+)*{_MONTH}(?:\s+of)?,?\s+{_YEAR}",
     ),
     ("season_year", rf"\b(?:in\s+)?(?:the\s+)?{_SEASON}\s+(?:of\s+)?{_YEAR}"),
+    (
+        # "closed in the spring", "will reopen in the spring", "in the fall of last year"
+        "season_alone",
+        rf"\b(?:in|during|over|by)\s+the\s+{_SEASON}\b"
+        r"(?:\s+of\s+(?P<which>last|this|next)\s+year\b)?(?!\s+of\s+(?:19|20)\d\d)",
+    ),
     ("relative_season", rf"\b(?P<which>last|this|next|past)\s+{_SEASON}\b"),
     ("relative_month", rf"\b(?P<which>last|this|next|past)\s+{_MONTH}(?!\s+\d)"),
     (
@@ -202,6 +208,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "month_year": (_MONTH_CUES, _YEAR_CUES),
     "season_year": (_SEASONS, _YEAR_CUES),
     "relative_season": (tuple(f"{w} {s}" for w in _WHICH for s in _SEASONS),),
+    "season_alone": (tuple(f"the {s}" for s in _SEASONS),),
     "relative_month": (_MONTH_CUES, _WHICH),
     "following_period": (
         ("next", "following", "previous", "preceding"),
@@ -518,6 +525,8 @@ def resolve(
             f"{season_year}-{code}",
             f"'{expression}' in {pub}: the {season} {relation} that date is {season} {season_year}",
         )
+    if name == "season_alone" and published.precision != "year":
+        return _season_alone(groups, expression, published, future, pub)
     if name == "relative_month":
         target = _month_number(groups["month"])
         if published.precision == "year":
@@ -651,6 +660,25 @@ def resolve(
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
         return str(published.date + dt.timedelta(days=shift)), f"'{expression}' in {pub}"
     return None
+
+
+def _season_alone(
+    groups: dict, expression: str, published: Published, future: bool, pub: str
+) -> tuple[str, str]:
+    """ "in the spring": the latest spring begun by publication (the next one not yet
+    begun, in future tense); "in the fall of last year": that year's fall. A season's
+    year is that of its first month (winter 2025 runs December 2025 to February 2026)."""
+    code, first_month = SEASONS[groups["season"].lower()]
+    year, month = published.date.year, published.date.month
+    season = groups["season"].lower()
+    if groups.get("which"):
+        by = {"last": -1, "this": 0, "next": 1}[groups["which"].lower()]
+        return f"{year + by}-{code}", f"'{expression}' in {pub}: the {season} of that year"
+    if future:
+        season_year = year if month < first_month else year + 1
+        return f"{season_year}-{code}", f"'{expression}' in {pub}: the next {season}"
+    season_year = year if month >= first_month else year - 1
+    return f"{season_year}-{code}", f"'{expression}' in {pub}: the latest {season} begun"
 
 
 def _side_of_week(side: str, expression: str, published: Published, pub: str):

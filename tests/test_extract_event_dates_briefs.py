@@ -186,3 +186,29 @@ def test_a_season_ahead_in_future_tense_is_the_next_one():
     assert dated("The plant will reopen in the spring.", "2011-10-04") == [
         ("2012-21", "in the spring")
     ]
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        ("This past weekend", "2011-03-04", "2011-02-26/2011-02-27"),
+        ("at the beginning of March", "2011-03-24", "2011-03"),
+        ("the end of January", "2011-03-04", "2011-01"),
+        ("in mid-2009", None, "2009"),
+        ("between March 1 and March 3", "2011-03-24", "2011-03-01/2011-03-03"),
+        ("from June 5 to 9, 2009", None, "2009-06-05/2009-06-09"),
+        ("in the 1990s", None, "1990/1999"),
+        ("since the early 2000s", None, "2000/2003~"),
+    ],
+)
+def test_more_date_expressions_of_news_text(expression, published, expected):
+    found = resolve_relative_date(expression, published)
+    assert found is not None and found.date.edtf == expected
+
+
+def test_a_decade_in_a_relative_clause_dates_nothing():
+    # who is meant, over ten years; the sentence tells a habit
+    assert dated("Families who settled there in the 1990s run most shops.", "2011-03-04") == []
+    assert dated("The bridge was built in the 1990s.", "2011-03-04") == [
+        ("1990/1999", "in the 1990s")
+    ]

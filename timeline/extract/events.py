@@ -657,6 +657,17 @@ def _named_in_passing(evidence: Span, date: DateMention, dates: list[DateMention
 _COORDINATED = re.compile(r",\s+(?:and|but)\s+|;\s+")
 
 
+_RELATIVE_CLAUSE_BEFORE = re.compile(r"\b(?:who|which|that)\b[^,;:.!?]*$", re.IGNORECASE)
+
+
+def _decade_describing_who(evidence: Span, date: DateMention) -> bool:
+    """Is the date a decade ("in the 2000s") inside a relative clause ("who immigrated
+    there in the 2000s")?"""
+    if not re.search(r"\d0s\b", date.expression):
+        return False
+    return bool(_RELATIVE_CLAUSE_BEFORE.search(evidence.text, 0, date.start - evidence.start))
+
+
 def _date_is_the_subject(evidence: Span, date: DateMention) -> bool:
     """Does the sentence say what the date is ("For all of you here, today is the
     culmination of a long road")? It characterises the day, no happening on it."""
@@ -736,6 +747,9 @@ def _candidate(
     # "Today's action follows OFAC's September 22 designation": the day's action is
     # described, the September 22 designation is reported
     dates = [d for d in dates if not _describes_the_days_happening(evidence, d, dates)]
+    # "Ukrainians who immigrated there in the 2000s watch ...": a decade inside a relative
+    # clause describes who is meant, over ten years; it dates no happening of the sentence
+    dates = [d for d in dates if not _decade_describing_who(evidence, d)]
     if not dates:
         return None
     # The most precise date; of two as precise, the one stated outright ("six years ago,

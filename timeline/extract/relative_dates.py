@@ -63,6 +63,12 @@ _NOT_A_YEAR_AFTER = r"(?!\s*(?:tons|people|km|kilometers|miles|children|percent|
 # (name, pattern): tried in this order, so the longest expressions win.
 PATTERNS = [
     (
+        # "between March 1 and March 3", "from June 5 to 9, 2019": a range of days
+        "day_span",
+        rf"\b(?:from|between)\s+{_MONTH}\s+{_DAY}\s+(?:to|and|until|through)\s+"
+        rf"(?:{_MONTH2}\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?",
+    ),
+    (
         "month_day",
         rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}"
         rf"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?:,?\s+{_YEAR})?",
@@ -80,7 +86,8 @@ PATTERNS = [
     ),
     (
         "weekend",
-        r"\b(?:(?:over|during|at|on|throughout)\s+the|(?P<which>last|this|next))\s+weekend\b",
+        r"\b(?:(?:over|during|at|on|throughout)\s+the|(?:this|the)\s+past|"
+        r"(?P<which>last|this|next))\s+weekend\b",
     ),
     (
         # "in the past few days", "over the last two weeks": up to publication
@@ -165,7 +172,9 @@ PATTERNS = [
     (
         "month_alone",
         # "a July meeting": a month as an adjective names that month too
-        rf"\b(?:(?:in|since|until|by|from|during|early|late|a|an)\s+|mid-\s*|mid\s+)"
+        rf"\b(?:(?:in|since|until|by|from|during|early|late|a|an)\s+|mid-\s*|mid\s+|"
+        # "at the end of March", "the beginning of June": that month
+        rf"(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)"
         rf"{_MONTH}(?![\s,]+\d)",
     ),
     (
@@ -174,10 +183,16 @@ PATTERNS = [
         rf"(?:{_HAPPENING_NOUNS}|(?-i:[A-Z])[\w-]*)\b",
     ),
     (
+        # "in the 1990s", "since the early 2000s": the decade's years
+        "decade",
+        r"\b(?:in|during|since|by|from|until|through(?:out)?)\s+the\s+"
+        r"(?:(?P<part>early|mid|late)[\s-]+)?(?P<decade>(?:19|20)\d0)s\b",
+    ),
+    (
         "year",
         # "planned for 2015", "scheduled for next year": a plan's year; "figures for 2015"
         # are not a happening's
-        rf"\b(?:(?:in|since|from|by|until|before|after|of|during|early|late|mid)\s+|"
+        rf"\b(?:(?:in|since|from|by|until|before|after|of|during|early|late|mid)\s+|mid-|"
         rf"(?P<plan>(?:planned|scheduled|slated|set|due|expected)\s+(?:\w+\s+)?)for\s+){_YEAR}\b"
         rf"{_NOT_A_YEAR_AFTER}",
     ),  # fmt: skip
@@ -198,6 +213,8 @@ _SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _YEAR_CUES = ("19", "20")
 _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "month_day": (_MONTH_CUES,),
+    "day_span": (("from", "between"), _MONTH_CUES),
+    "decade": (("0s",),),
     "span": (("from", "between", "in", "during"), _YEAR_CUES),
     "recent_days": (("past", "last"), ("day", "week")),
     "year_adjective": (("the",), _YEAR_CUES),
@@ -290,7 +307,9 @@ def may_hold_dates(text: str, start: int, end: int) -> bool:
     return bool(cues) and any(all(cues & group for group in groups) for _, _, groups in _GATED)
 
 
-_ABSOLUTE = {"month_year", "season_year", "quarter_year", "year", "span", "year_adjective"}
+_ABSOLUTE = {
+    "month_year", "season_year", "quarter_year", "year", "span", "year_adjective", "decade"
+}  # fmt: skip
 _CASE_SENSITIVE = {"month_day", "day_month", "month_year", "relative_month", "month_alone"}
 
 
@@ -470,6 +489,10 @@ def resolve(
         return f"{year}-{month:02d}-{day:02d}", f"'{expression}': {reason}"
     if name == "span":
         return _span(groups, expression)
+    if name == "decade":
+        return _decade(groups, expression)
+    if name == "day_span":
+        return _day_span(groups, expression, published, future)
     if name == "year_adjective":
         return groups["year"], f"'{expression}': a year naming a happening"
     if name == "month_year":
@@ -660,6 +683,44 @@ def resolve(
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
         return str(published.date + dt.timedelta(days=shift)), f"'{expression}' in {pub}"
     return None
+
+
+def _decade(groups: dict, expression: str) -> tuple[str, str]:
+    """ "in the 1990s": 1990 to 1999; its early, mid or late part approximate thirds."""
+    first = int(groups["decade"])
+    part = (groups.get("part") or "").lower()
+    start, end = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(part, (0, 9))
+    vague = "~" if part else ""
+    return (
+        f"{first + start}/{first + end}{vague}",
+        f"'{expression}': the years {first + start} to {first + end} of a decade",
+    )
+
+
+def _day_span(
+    groups: dict, expression: str, published: Published | None, future: bool
+) -> tuple[str, str] | None:
+    """ "between March 1 and March 3": from the first day to the second, in the year given
+    or, without one, in the year a lone "March 1" would be read in."""
+    month = _month_number(groups["month"])
+    month2 = _month_number(groups["month2"]) if groups.get("month2") else month
+    day, day2 = int(groups["day"]), int(groups["day2"])
+    if "year" in groups:
+        year, reason = int(groups["year"]), "absolute days"
+    elif published and published.precision != "year":
+        year = published.date.year
+        if not future and (dt.date(year, month, min(day, 28)) - published.date).days > 92:
+            year -= 1
+        reason = f"no year given: the nearest such days to a source published {published}"
+    else:
+        return None
+    try:
+        first, last = dt.date(year, month, day), dt.date(year, month2, day2)
+    except ValueError:
+        return None
+    if last <= first:
+        return None
+    return f"{first}/{last}", f"'{expression}': a range of days; {reason}"
 
 
 def _season_alone(

@@ -212,3 +212,21 @@ def test_a_decade_in_a_relative_clause_dates_nothing():
     assert dated("The bridge was built in the 1990s.", "2011-03-04") == [
         ("1990/1999", "in the 1990s")
     ]
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        ("a couple of years back", "2011-03-04", "2009~"),
+        ("a few weeks ago", "2011-03-04", "2011-02-11~"),
+        ("two years back", "2011-03-04", "2009"),
+    ],
+)
+def test_back_and_a_few_count_back_from_publication(expression, published, expected):
+    found = resolve_relative_date(expression, published)
+    assert found is not None and found.date.edtf == expected
+
+
+def test_a_date_inside_a_quoted_title_leaves_the_sentence_its_own_date():
+    body = 'The paper ran a story a couple of years back titled "No Election News Today".'
+    assert dated(body, "2011-03-04") == [("2009~", "a couple of years back")]

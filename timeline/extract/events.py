@@ -660,6 +660,17 @@ _COORDINATED = re.compile(r",\s+(?:and|but)\s+|;\s+")
 _RELATIVE_CLAUSE_BEFORE = re.compile(r"\b(?:who|which|that)\b[^,;:.!?]*$", re.IGNORECASE)
 
 
+def _quoted_and_not_reported(
+    evidence: Span, date: DateMention, dates: list[DateMention], quoted: list[tuple[int, int]]
+) -> bool:
+    """Does the date stand inside a quotation whose words that hold it report no
+    happening (a title, a view)?"""
+    if not any(a <= date.start and date.end <= b for a, b in quoted):
+        return False
+    governed = governed_wording(evidence.text, 0, len(evidence.text), date.start - evidence.start)
+    return why_not_reported(_without_dates(governed, dates)) is not None
+
+
 def _decade_describing_who(evidence: Span, date: DateMention) -> bool:
     """Is the date a decade ("in the 2000s") inside a relative clause ("who immigrated
     there in the 2000s")?"""
@@ -750,6 +761,10 @@ def _candidate(
     # "Ukrainians who immigrated there in the 2000s watch ...": a decade inside a relative
     # clause describes who is meant, over ten years; it dates no happening of the sentence
     dates = [d for d in dates if not _decade_describing_who(evidence, d)]
+    # 'we ran an article a couple of years back that was, "No Jennifer Lopez News Today"':
+    # a date inside quoted words that report nothing is theirs, not the sentence's; the
+    # sentence's other dates still date it
+    dates = [d for d in dates if not _quoted_and_not_reported(evidence, d, dates, quoted)]
     if not dates:
         return None
     # The most precise date; of two as precise, the one stated outright ("six years ago,

@@ -134,7 +134,11 @@ PATTERNS = [
     (
         "ago",
         rf"\b(?P<approx>about|around|some|nearly|almost|roughly|over|more than|less than)?\s*"
-        rf"{_NUMBER}\s+(?P<unit>hour|day|week|month|year|decade)s?\s+ago\b",
+        rf"{_NUMBER}\s+(?P<unit>hour|day|week|month|year|decade)s?\s+ago\b|"
+        # "a couple of years back", "a few weeks ago": about two, about three, approximate
+        r"\b(?P<few>a\s+couple\s+of|a\s+few)\s+(?P<unit2>day|week|month|year)s\s+"
+        r"(?:ago|back)\b|"
+        rf"\b{_NUMBER.replace('count', 'count3')}\s+(?P<unit3>day|week|month|year)s?\s+back\b",
     ),
     ("years_since", rf"\b{_NUMBER}\s+years\s+(?:since|after)\b"),
     (
@@ -232,7 +236,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("year", "month", "week"),
     ),
     "relative_period": (tuple(f"{w} {u}" for w in _WHICH for u in ("year", "month", "week")),),
-    "ago": (("ago",),),
+    "ago": (("ago", "back"),),
     "years_since": (("years since", "years after"),),
     "later": (
         ("day", "week", "month", "year"),
@@ -619,6 +623,11 @@ def resolve(
     if name == "side_of_week" and published.precision == "day":
         return _side_of_week(groups["side"], expression, published, pub)
     if name == "ago":
+        if groups.get("few"):
+            groups["count"] = "2" if "couple" in groups["few"].lower() else "3"
+            groups["unit"], groups["approx"] = groups["unit2"], "about"
+        elif groups.get("count3"):
+            groups["count"], groups["unit"] = groups["count3"], groups["unit3"]
         count = _count(groups["count"])
         unit = groups["unit"].lower()
         approximate = "~" if groups.get("approx") else ""

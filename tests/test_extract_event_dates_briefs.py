@@ -230,3 +230,12 @@ def test_back_and_a_few_count_back_from_publication(expression, published, expec
 def test_a_date_inside_a_quoted_title_leaves_the_sentence_its_own_date():
     body = 'The paper ran a story a couple of years back titled "No Election News Today".'
     assert dated(body, "2011-03-04") == [("2009~", "a couple of years back")]
+
+
+def test_a_weekday_in_a_speakers_simple_present_is_a_habit():
+    body = '"We sort the letters on a Monday, meet Tuesday and pick the best ones," she said.'
+    assert dated(body, "2011-03-04") == []
+    # a past deed on a weekday stays a happening
+    assert dated('"We met Tuesday and picked the best ones," she said.', "2011-03-04") == [
+        ("2011-03-01", "Tuesday")
+    ]

@@ -179,6 +179,11 @@ def event_status(sentence: str, date: TimelineDate, published: Published | None)
 
 
 _WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "on Tuesday", "Tuesday": a weekday with no "last" or "next"; in a speaker's simple
+# present ("We ... come in Tuesday and pick an issue") it is any such day, a habit.
+_BARE_WEEKDAY = re.compile(
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?", re.IGNORECASE
+)
 
 
 # Where a sentence splits into clauses that can each carry their own date: "On Friday, X
@@ -812,7 +817,9 @@ def _candidate(
     subject = actors[0] if actors else slug(" ".join(opening.split()[:4]))[:40]
     event_id = f"x-{slug(date.date.edtf)}-{kind.replace('_', '-')}-{subject}"
     status = event_status(evidence.text, date.date, published)
-    if date.expression.lower() == "today" and speaks_of_now(_without_dates(governed, dates)):
+    if (
+        date.expression.lower() == "today" or _BARE_WEEKDAY.fullmatch(date.expression)
+    ) and speaks_of_now(_without_dates(governed, dates)):
         return None  # "Today, we prioritize alternatives ...": the speaker's nowadays
     if _CONDITION_BEFORE.search(evidence.text, 0, date.start - evidence.start):
         return None  # "unless they take them out this summer, ...": a supposition

@@ -251,7 +251,7 @@ _HEDGE = re.compile(r"\b(?:could|might|may|would|should|can|must)\b", re.IGNOREC
 
 # "we prioritize", "I thank", "you see": a speaker's own present, simple tense.
 _SPEAKER_PRESENT = re.compile(
-    r"\b(?:we|I|you)\s+(?:(?:also|still|now|always|really|truly|\w+ly)\s+)*"
+    r"\b(?:[Ww]e|I|[Yy]ou)\s+(?:(?:also|still|now|always|really|truly|\w+ly)\s+)*"
     r"(?!(?:will|would|shall|can|could|may|might|must|should|have|had|did|was|were|am|are|"
     r"do|don|won|didn)\b)[a-z]+\b(?<!ed)"
 )

@@ -239,3 +239,23 @@ def test_a_weekday_in_a_speakers_simple_present_is_a_habit():
     assert dated('"We met Tuesday and picked the best ones," she said.', "2011-03-04") == [
         ("2011-03-01", "Tuesday")
     ]
+
+
+def test_the_next_weekday_counts_from_the_day_told_before():
+    # "the next Tuesday" in a story is the Tuesday after the day the story told
+    body = "I visited the fair on Wednesday, March 2. I went back the next Tuesday."
+    assert dated(body, "2011-03-10") == [
+        ("2011-03-02", "on Wednesday, March 2"),
+        ("2011-03-08", "next Tuesday"),
+    ]
+    # with no day told before it names no day
+    assert dated("I went back the next Tuesday and saw the lanterns.", "2011-03-10") == []
+    # "next Tuesday" without "the" stays the one after publication
+    assert dated("The council will meet next Tuesday.", "2011-03-10") == [
+        ("2011-03-15", "next Tuesday")
+    ]
+
+
+def test_the_period_a_payment_covers_is_no_happening():
+    body = "The schools were told to pay 422,000 euros for the period from 2004 to 2009."
+    assert dated(body, "2011-03-04") == []

@@ -18,7 +18,8 @@ done. General signs, each seen on real news text:
   in 2019": the year is what the happening is compared with, not when it was;
 * **a scope**: "produced on or after April 13, 2024", "designated for, on or after
   November 5, 2018, having assisted ...": the date bounds which goods or deeds a rule
-  covers (the wording of orders and sanctions), it is not when anything was done;
+  covers (the wording of orders and sanctions), it is not when anything was done; so
+  does "for the period from 2004 to 2009" (what a payment or a figure covers);
 * **a condition**: a deadline a rule sets for whoever it concerns ("Applications must be
   submitted by June 30", "Comments are due by May 1", "taxpayers are required to file no
   later than April 15"): the date bounds what is asked of others, no happening is told
@@ -36,7 +37,11 @@ import re
 
 from .relative_dates import DateMention
 
-_SCOPE_BEFORE = re.compile(r"\bon\s+or\s+(?:after|before)\s+$", re.IGNORECASE)
+_SCOPE_BEFORE = re.compile(
+    # "produced on or after April 13", "arrears for the period from 2004 to 2009"
+    r"\bon\s+or\s+(?:after|before)\s+$|\bfor\s+the\s+(?:period|years?|months?)\s+$",
+    re.IGNORECASE,
+)
 # "must be submitted by", "are due no later than", "is required to file before": an
 # obligation put on whoever it concerns (a passive, "due", "deadline"), then the deadline
 # word, in the same clause. "Ukraine must hold elections by May" is a plan of who acts.

@@ -674,6 +674,18 @@ def resolve(
         return _weekday_from_known_days(groups, expression, published, known_days)
     if published.precision != "day":
         return None
+    if (
+        name == "weekday"
+        and which == "next"
+        and _THE_BEFORE.search(match.string, max(0, match.start() - 8), match.start())
+    ):
+        # "I went back the next Tuesday": the Tuesday after the day told before, if one
+        # was; not the Tuesday after publication
+        if anchor is None or anchor.precision != "day":
+            return None
+        target = WEEKDAYS[groups["weekday"].lower()]
+        day = anchor.start + dt.timedelta(days=(target - anchor.start.weekday()) % 7 or 7)
+        return str(day), f"'{expression}' counted from {anchor.edtf}, the date mentioned before"
     if name == "weekday":
         target = WEEKDAYS[groups["weekday"].lower()]
         difference = (published.date.weekday() - target) % 7
@@ -730,6 +742,9 @@ def _day_span(
     if last <= first:
         return None
     return f"{first}/{last}", f"'{expression}': a range of days; {reason}"
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def _season_alone(

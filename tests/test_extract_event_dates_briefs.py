@@ -259,3 +259,31 @@ def test_the_next_weekday_counts_from_the_day_told_before():
 def test_the_period_a_payment_covers_is_no_happening():
     body = "The schools were told to pay 422,000 euros for the period from 2004 to 2009."
     assert dated(body, "2011-03-04") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the present of a schedule is the next such day, planned
+        ("Voters go to the polls on Sunday.", [("2011-03-06", "on Sunday")]),
+        ("The summit takes place on March 20.", [("2011-03-20", "on March 20")]),
+        ("The fair runs through March 25.", [("2011-03-25", "March 25")]),
+        ("Talks resume on Monday in Geneva.", [("2011-03-07", "on Monday")]),
+        # "is expected / set / due to": a plan, the next such day
+        ("The mayor is expected to sign the bill on Friday.", [("2011-03-11", "on Friday")]),
+        ("The trial is set to begin on Monday.", [("2011-03-07", "on Monday")]),
+        ("The minister is due to visit Kyiv on Thursday.", [("2011-03-10", "on Thursday")]),
+        # the past stays the past
+        ("The fair opened on Friday.", [("2011-03-04", "on Friday")]),
+    ],
+)
+def test_a_schedule_in_the_present_or_expected_is_ahead(body, expected):
+    assert dated(body, "2011-03-05") == expected
+
+
+def test_to_be_announced_later_today_is_planned():
+    body = "The results will be announced later today."
+    article = article_from_row(
+        {"id": "briefs", "text": body, "search_text": body, "published": "2011-03-04"}
+    )
+    assert [e["status"] for e in extract_article(article, [], []).events] == ["planned"]

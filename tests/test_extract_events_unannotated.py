@@ -73,7 +73,7 @@ def test_counts_over_a_period_and_date_lines_are_not_events(body):
         ("The talks resumed two days after a truce was agreed on Tuesday.", "2025-03-14",
          ("2025-03-13", "happened", "two days after a truce was agreed on Tuesday")),
         # spans of years and months, a year naming a happening
-        ("Taxes were owed for the period from 2004 to 2009, the court found.", "2025-03-14",
+        ("The school ran at a loss from 2004 to 2009, the court found.", "2025-03-14",
          ("2004/2009", "happened", "from 2004 to 2009")),
         ("Researchers tested pupils between July 2003 and December 2004.", "2025-03-14",
          ("2003-07/2004-12", "happened", "between July 2003 and December 2004")),

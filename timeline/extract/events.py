@@ -89,19 +89,35 @@ TYPE_STEMS: dict[str, tuple[str, ...]] = {
                   "posted"),
 }  # fmt: skip
 _GATED_TYPES = [(name, TYPE_STEMS[name], pattern) for name, pattern in _TYPE_PATTERNS]
+_SCHEDULED_PRESENT = (
+    r"(?:opens|closes|begins|resumes|convenes|reconvenes|kicks off|takes place|"
+    r"gets under way|goes to the polls|arrives|departs|starts|ends|"
+    r"(?:begin|resume|convene|take place|go to the polls|kick off|get under way)"
+    r"(?<!\bto begin)(?<!\bto resume)(?<!\bto convene)(?<!\bto take place)|"
+    r"runs (?:through|until|till|to))"
+)
 _PLANNED = re.compile(
     r"\b(?:will|is to|are to|plans? to|planned|scheduled|set for|upcoming|"
     # "figures to be published today", "a vote due to be held on Monday"
     r"to be (?:held|published|released|announced|unveiled|signed|opened|launched|presented|"
     r"decided|debated|voted on)|"
     r"expects? to|intends? to|anticipates?|"
+    # "is expected to sign on Friday", "is set to begin on Monday", "is due to visit"
+    r"(?:is|are) (?:set|slated|poised) to|(?:is|are) due to (?!the\b|a\b|an\b)|"
     # reported future: "would begin running on Sunday"
     r"would (?:\w+ )?(?:begin|start|open|run|resume|take place|be held|close|end|launch|"
-    r"arrive|go ahead))\b",
+    r"arrive|go ahead)|" + _SCHEDULED_PRESENT + r")\b",
+    # the present of a schedule: "The summit takes place on March 20", "Voters go to the
+    # polls on Sunday", "The festival runs through March 25"
     re.IGNORECASE,
 )
+# Words that put a clause's dates ahead of publication: a plan, or a forecast ("is
+# expected to sign the bill on Friday": the next Friday, its status a forecast).
+_AHEAD = re.compile(_PLANNED.pattern + r"|\b(?:is|are) expected to\b", re.IGNORECASE)
+# A participle after "be" is what is to be done, not done: "will be announced later today".
 _DONE = re.compile(
-    r"\b(?:said|told|announced|stated|confirmed|wrote|added|reported|was|were|had)\b", re.I
+    r"(?<!\bbe )\b(?:said|told|announced|stated|confirmed|wrote|added|reported|was|were|had)\b",
+    re.I,
 )
 _FORECAST = re.compile(r"\b(?:could|may|might|expected|likely to|would|forecast)\b", re.IGNORECASE)
 # A date inside an "if" or "unless" clause: "If the talks fail next week, ...". The
@@ -419,6 +435,8 @@ _HAPPENING_VERB = re.compile(
     r"built|broke|became|brought|caught|chose|drove|fled|flew|fought|froze|grew|kept|"
     r"knew|laid|paid|put|sold|stood|threw|wrote|spread|burst|cast|cost|hurt|split|quit|shut|"
     r"sank|swept|bought|taught|won|will|would|could|might|shall|is to|are to|plans? to|"
+    + _SCHEDULED_PRESENT
+    + r"|"
     # "Since 2019, the group has been working with farmers", "have grown"
     r"(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]{2,}(?:ed|en|wn|ght|ing)|"
     r"expects? to|intends? to|aims? to|hopes? to|(?:is|are) (?:due|set|going) to|"
@@ -483,7 +501,7 @@ def _clause_dates(
     outside = part.text
     for quote in quotes:
         outside = outside[: quote.start()] + " " * len(quote.group()) + outside[quote.end() :]
-    marker = _PLANNED.search(outside) or _DEADLINE_AHEAD.search(outside)
+    marker = _AHEAD.search(outside) or _DEADLINE_AHEAD.search(outside)
     future = marker is not None
     found = find_dates(text, part.start, part.end, published, anchor, future, days, paragraph_year)
     if future:

@@ -287,3 +287,12 @@ def test_to_be_announced_later_today_is_planned():
         {"id": "briefs", "text": body, "search_text": body, "published": "2011-03-04"}
     )
     assert [e["status"] for e in extract_article(article, [], []).events] == ["planned"]
+
+
+def test_a_forecast_condition_dates_no_happening():
+    body = "Forecasters predicted good weather for this evening."
+    assert dated(body, "2011-03-04") == []
+    # the happening of that evening still is one
+    assert dated("The ferry left this evening at 6 p.m.", "2011-03-04") == [
+        ("2011-03-04", "this evening")
+    ]

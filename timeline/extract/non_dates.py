@@ -8,6 +8,10 @@ done. General signs, each seen on real news text:
 * **a state until then**: a sentence that opens "Until yesterday," or "Until 2009,"
   tells how things stood up to that date ("Until yesterday, both clubs had five
   trophies"), no happening on it;
+* **a forecast condition**: "forecasters predicted good weather for this evening",
+  "economists expect 3 percent growth for next year": when a forecast condition is to
+  hold, not when anything is done ("police predicted protests for Saturday", a
+  happening ahead, stays);
 * **a habit**: "on a Monday", "every Sunday", "each Friday": any such day, not one;
   "in March each year", "usually held in March": the month the thing recurs in;
 * **a name**: a weekday after "the" with a capitalised word after it ("The Saturday
@@ -115,6 +119,14 @@ def means_nowadays(text: str, start: int, end: int) -> bool:
     return bool(_PRESENT_AGE.match(text, end, end + 40))
 
 
+# "forecasters predicted good weather for this evening": the date is when a forecast
+# condition is to hold (weather, a rate), no happening's.
+_CONDITION_FORECAST_BEFORE = re.compile(
+    r"\b(?:predict(?:s|ed)?|forecasts?|forecasted|expect(?:s|ed)?|project(?:s|ed)?)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:weather|rain|snow|snowfall|storms?|sunshine|temperatures?|winds?|"
+    r"showers|skies|conditions|growth|inflation)\s+for\s+$",
+    re.IGNORECASE,
+)
 # "Until yesterday, both clubs had five trophies": a sentence that opens with "until"
 # and its date tells how things stood up to then.
 _SENTENCE_OPENS_UNTIL = re.compile(r"(?:^|[.!?][”\"’']?\s+|\n\s*)[Uu]ntil\s+$")
@@ -140,6 +152,8 @@ def why_no_happenings_date(text: str, date: DateMention) -> str | None:
         return "a snapshot"
     if _opens_with_until(text, date):
         return "a state until then"
+    if _CONDITION_FORECAST_BEFORE.search(text, max(0, date.start - 80), date.start):
+        return "a forecast condition"
     if _DEADLINE_BEFORE.search(text, max(0, date.start - 120), date.start) or (
         re.match(r"(?:by|before|no later than|until)\b", date.expression, re.I)
         and _OBLIGATION_BEFORE.search(text, max(0, date.start - 100), date.start)

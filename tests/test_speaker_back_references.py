@@ -117,6 +117,24 @@ PRONOUN_GENDERS = [
      "It will take years", None),
 ]
 
+# the gender only a given name shows (data/given_name_genders.txt): a person named since
+# the speaker whose given name is of the other sex does not take the floor
+GIVEN_NAME_GENDERS = [
+    ("“We will rebuild the school,” said Anna Kowal, the head teacher. Tom Brandt, the "
+     "mayor, visited the site on Monday. “It will take a year,” she said.",
+     "It will take a year", "Anna Kowal"),
+    ("Maria Lopez runs the bakery. Her landlord, David Green, raised the rent in May. “I "
+     "cannot pay this,” she said.", "I cannot pay this", "Maria Lopez"),
+    ("“The port is closed,” said Ivan Petrenko. Olga Bondar, his neighbour, watched from "
+     "the pier. “We will wait,” he said.", "We will wait", "Ivan Petrenko"),
+    # the same pronoun as the name since: that person takes the floor, as before
+    ("“The port is closed,” said Ivan Petrenko. Olga Bondar, his neighbour, watched from "
+     "the pier. “We will wait,” she said.", "We will wait", "Olga Bondar"),
+    # a name given to both sexes says nothing: the person named since, as before
+    ("“The port is closed,” said Ivan Petrenko. Jordan Bell, his neighbour, watched from "
+     "the pier. “We will wait,” she said.", "We will wait", "Jordan Bell"),
+]
+
 # descriptions and titles in the frame itself
 DESCRIBED_IN_FRAME = [
     ("“We will appeal,” Trump's lawyer, Rudy Giuliani, said on Tuesday.", "We will appeal",
@@ -223,6 +241,13 @@ def test_a_shared_surname_creates_no_second_actor():
 
 @pytest.mark.parametrize("body, opening, speaker", PRONOUN_GENDERS)
 def test_a_pronoun_passes_over_a_speaker_of_the_other_gender(body, opening, speaker):
+    assert speaker_of(body, opening) == speaker
+
+
+@pytest.mark.parametrize("body, opening, speaker", GIVEN_NAME_GENDERS)
+def test_a_pronoun_passes_over_a_person_whose_given_name_is_of_the_other_sex(
+    body, opening, speaker
+):
     assert speaker_of(body, opening) == speaker
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .actors import ActorBook, Mention, MentionIndex
 from .gazetteer import DEMONYMS, state_named
 from .given_names import GIVEN_NAMES
+from .name_genders import given_name_gender
 from .names import same_name
 from .quotes import QuoteSpan
 from .sentences import Span, sentences
@@ -705,8 +706,9 @@ class SpeakerResolver:
 
     def _genders(self) -> dict[str, str]:
         """What the article says of people's gender, by actor: an honorific ("Mr. Smith",
-        "Ms Jones"), a gendered role ("spokeswoman Jane Doe", "her husband, Tom"), and
-        the pronoun of each quotation a "he" or "she" gave them (filled as attributed)."""
+        "Ms Jones"), a gendered role ("spokeswoman Jane Doe", "her husband, Tom"), a given
+        name of one sex ("Anna Kowal", ``name_genders``), and the pronoun of each
+        quotation a "he" or "she" gave them (filled as attributed)."""
         if self._gender is None:
             self._gender = {}
             for match in _HONORIFIC.finditer(self.hidden):
@@ -717,6 +719,13 @@ class SpeakerResolver:
                 kinds = {_GENDERED_ROLES[r] for r, _ in actor.roles if r in _GENDERED_ROLES}
                 if actor.type == "person" and len(kinds) == 1:
                     self._gender.setdefault(actor_id, kinds.pop())
+            for actor_id, actor in self.book.actors.items():
+                # "Anna Kowal", "Ivan Petrenko": a given name of one sex, when nothing
+                # above said otherwise (a name given to both, "Jordan", says nothing)
+                words = actor.name.split()
+                if actor.type == "person" and len(words) > 1:
+                    if gender := given_name_gender(words[0]):
+                        self._gender.setdefault(actor_id, gender)
         return self._gender
 
     def _pronoun(self, before: int, gender: str | None = None) -> str | None:

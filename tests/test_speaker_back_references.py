@@ -135,6 +135,32 @@ GIVEN_NAME_GENDERS = [
      "the pier. “We will wait,” she said.", "We will wait", "Jordan Bell"),
 ]
 
+# "the spokesman", "the veteran" after the article named the person first and gave the
+# role after the name: a copula ("is the council spokesman", "works as a nurse") or an
+# apposition after an age; a role behind a preposition ("the son of the mayor") is none
+NAMED_BEFORE_ROLE = [
+    ("Michael Dunne is the council spokesman. “The road will reopen,” the spokesman said.",
+     "The road will reopen", "Michael Dunne"),
+    ("Helen Marsh was a teacher for thirty years. “The water came so fast,” the former "
+     "teacher said.", "The water came so fast", "Helen Marsh"),
+    ("Anna Kowal works as a nurse at the clinic. “We are exhausted,” the nurse said.",
+     "We are exhausted", "Anna Kowal"),
+    ("Keir Starmer is Britain's prime minister. “We will act,” the prime minister said.",
+     "We will act", "Keir Starmer"),
+    ("Ivan Petrenko, 29, a wounded veteran, lost a leg near Bakhmut. “I want to go back,” "
+     "the veteran said.", "I want to go back", "Ivan Petrenko"),
+    ("Ann Lee is the spokeswoman for the council. Tom Hale, a resident, disagreed. “The road "
+     "will reopen,” the spokeswoman said.", "The road will reopen", "Ann Lee"),
+    # the role before the name, the body a common noun
+    ("The spokesman for the ministry, Oleg Nikolenko, spoke. “We reject this,” the "
+     "spokesman said.", "We reject this", "Oleg Nikolenko"),
+    # no holder: unknown
+    ("Tom Hale is the son of the mayor. “We are proud,” the mayor said.", "We are proud",
+     None),
+    ("Ann Lee is a friend of the nurse. “We are exhausted,” the nurse said.",
+     "We are exhausted", None),
+]
+
 # descriptions and titles in the frame itself
 DESCRIBED_IN_FRAME = [
     ("“We will appeal,” Trump's lawyer, Rudy Giuliani, said on Tuesday.", "We will appeal",
@@ -248,6 +274,11 @@ def test_a_pronoun_passes_over_a_speaker_of_the_other_gender(body, opening, spea
 def test_a_pronoun_passes_over_a_person_whose_given_name_is_of_the_other_sex(
     body, opening, speaker
 ):
+    assert speaker_of(body, opening) == speaker
+
+
+@pytest.mark.parametrize("body, opening, speaker", NAMED_BEFORE_ROLE)
+def test_a_role_given_after_the_name_is_that_person(body, opening, speaker):
     assert speaker_of(body, opening) == speaker
 
 

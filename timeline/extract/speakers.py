@@ -315,7 +315,9 @@ _CALENDAR = set(MONTHS) | set(WEEKDAYS)
 # Where a role is held, before the name in apposition: "analyst at Nordbank, Eva Holm".
 _ROLE_PLACE = (
     rf"[ \u00a0]+(?:at|of|for|from|in|with)[ \u00a0]+(?:the[ \u00a0]+)?"
-    rf"(?:[{_UPPER}][\w’'.&-]*[ \u00a0]+){{0,3}}[{_UPPER}][\w’'.&-]*,[ \u00a0]+"
+    rf"(?:(?:[{_UPPER}][\w’'.&-]*[ \u00a0]+){{0,3}}[{_UPPER}][\w’'.&-]*"
+    # "The spokesman for the ministry, Oleg Nikolenko,": a body named by a common noun
+    rf"|(?<=the[ \u00a0])(?:[a-z][\w-]*[ \u00a0]+)?[a-z][\w-]*),[ \u00a0]+"
 )
 # Titles that name a role: "Father Anton Weiss" is "the priest", "Sgt. Paul Brady" "the
 # sergeant", "Dr Ines Okafor" "the doctor".
@@ -406,6 +408,9 @@ class SpeakerResolver:
         self._accepted: dict[tuple, tuple[list[int], list[Mention]]] = {}
         self._first_issuer: tuple[int, int, str] | None = None
         self._gender: dict[str, str] | None = None  # see ``_genders``
+        # Whose gender only a given name shows: enough to pass a person over, not to pick
+        # one merely mentioned ("Tom Hale and Mark Cole … “…,” he replied": either man).
+        self._gender_by_name_only: set[str] = set()
         self._issuers_searched = False
         # The text with quotation contents masked (set by ``attribute``), and the
         # speakers found so far as (end of their quotation, actor id), in text order.
@@ -445,7 +450,11 @@ class SpeakerResolver:
                 # who asked; the other person named since, else nobody
                 found = self._other_person(found, before, _PRONOUN_GENDERS[word])
             if found:
-                self._genders().setdefault(found, _PRONOUN_GENDERS[word])
+                if (
+                    self._genders().setdefault(found, _PRONOUN_GENDERS[word])
+                    == _PRONOUN_GENDERS[word]
+                ):
+                    self._gender_by_name_only.discard(found)  # the text says so now
             return found
         if word in _COLLECTIVE_PRONOUNS:
             return self._previous_subject(start) or self._last_body_speaking(before)
@@ -723,9 +732,10 @@ class SpeakerResolver:
                 # "Anna Kowal", "Ivan Petrenko": a given name of one sex, when nothing
                 # above said otherwise (a name given to both, "Jordan", says nothing)
                 words = actor.name.split()
-                if actor.type == "person" and len(words) > 1:
+                if actor.type == "person" and len(words) > 1 and actor_id not in self._gender:
                     if gender := given_name_gender(words[0]):
-                        self._gender.setdefault(actor_id, gender)
+                        self._gender[actor_id] = gender
+                        self._gender_by_name_only.add(actor_id)
         return self._gender
 
     def _pronoun(self, before: int, gender: str | None = None) -> str | None:
@@ -744,19 +754,28 @@ class SpeakerResolver:
             if window <= end <= before and known.get(actor_id) == gender:
                 return actor_id
         for mention in reversed(self.located.between(window, before)):
+            if mention.actor_id in self._gender_by_name_only:
+                continue
             if not mention.in_quote and known.get(mention.actor_id) == gender:
                 return mention.actor_id
-        # the one person named since the passed-over speaker spoke who may be meant
+        # the one person named since the passed-over speaker spoke who may be meant; else,
+        # when only a given name passed them over, the one such person of the window
+        # ("Tom Hale, 42, is on trial. “…?” prosecutor Ann Lee asked. “…,” he replied")
         since = max((end for end, actor_id in self.spoken if actor_id == found), default=window)
-        others = {
-            m.actor_id
-            for m in self.located.between(since, before)
-            if not m.in_quote
-            and not m.plural
-            and self.book.actors[m.actor_id].type == "person"
-            and known.get(m.actor_id, gender) == gender
-        }
-        return others.pop() if len(others) == 1 else None
+        starts = (since, window) if found in self._gender_by_name_only else (since,)
+        for start in starts:
+            others = {
+                m.actor_id
+                for m in self.located.between(start, before)
+                if not m.in_quote
+                and not m.plural
+                and m.actor_id != found
+                and self.book.actors[m.actor_id].type == "person"
+                and known.get(m.actor_id, gender) == gender
+            }
+            if others:
+                return others.pop() if len(others) == 1 else None
+        return None
 
     def _asked_last(self, actor_id: str, before: int) -> bool:
         """Whether the last quotation before an offset is this actor's, and a question."""
@@ -955,6 +974,22 @@ class SpeakerResolver:
         last = None
         for match in pattern.finditer(self.hidden, max(0, before - 3000), before):
             last = match
+        named_first = None
+        for match in _named_first_pattern(role).finditer(
+            self.hidden, max(0, before - 3000), before
+        ):
+            named_first = match
+        if named_first and (last is None or named_first.start() > last.start()):
+            # "Michael Dunne is the council spokesman", "Keir Starmer is Britain's prime
+            # minister", "Ivan Petrenko, 29, a wounded veteran": the name comes first;
+            # only a person the article names there (no new actor from these words)
+            who, start = named_first.group("who"), named_first.start("who")
+            people = [
+                m
+                for m in self.located.inside(start, start + len(who))
+                if self.book.actors[m.actor_id].type == "person"
+            ]
+            return (start, people[-1].actor_id) if people else None
         if last is None:
             return None
         who, start = last.group("who"), last.start("who")
@@ -1355,6 +1390,40 @@ def _described_pattern(role: str) -> re.Pattern:
             rf"\b(?:{'|'.join(map(re.escape, forms))})(?:,?[ \u00a0]+|{_ROLE_PLACE})"
             rf"(?P<who>(?:(?:[{_UPPER}][\w’'.-]*|{_PARTICLE})[ \u00a0]+){{1,3}}"
             rf"[{_UPPER}][\w’'-]+)"
+        )
+    return pattern
+
+
+_NAMED_FIRST: dict[str, re.Pattern] = {}
+# What joins a name to the role after it: an apposition, perhaps after an age ("Ivan
+# Petrenko, 29, a wounded veteran"), or a copula ("is the council spokesman", "works as
+# a nurse").
+_NAME_TO_ROLE = (
+    r"(?:,[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?"
+    r"|[ \u00a0]+(?:is|was|has[ \u00a0]+been|had[ \u00a0]+been|(?:works|worked|serves|served)"
+    r"[ \u00a0]+as)[ \u00a0]+)"
+)
+# At most three words between the determiner and the role, none of them a preposition or
+# conjunction: "the son of the mayor" is no mayor, "the council spokesman" is a spokesman.
+_ROLE_MODIFIERS = (
+    r"(?:(?!(?:of|to|for|with|and|or|but|by|in|at|from|on|than|like|as|who|whose)\b)"
+    r"[\w’'-]+[ \u00a0]+){0,3}"
+)
+
+
+def _named_first_pattern(role: str) -> re.Pattern:
+    """A person's name and the role after it ("Michael Dunne is the council spokesman",
+    "Helen Marsh was a teacher", "Keir Starmer is Britain's prime minister", "Ivan Petrenko,
+    29, a wounded veteran"), compiled once per role."""
+    pattern = _NAMED_FIRST.get(role)
+    if pattern is None:
+        forms = [role] + _TITLES_OF_ROLES.get(role, [])
+        name = rf"(?:[{_UPPER}][\w’'.-]*[ \u00a0]+){{0,3}}[{_UPPER}][\w’'-]+"
+        owner = rf"(?:[{_UPPER}][\w’'.-]*[ \u00a0]+){{0,2}}[{_UPPER}][\w.-]*[’']s?"
+        pattern = _NAMED_FIRST[role] = re.compile(
+            rf"(?P<who>{name}){_NAME_TO_ROLE}"
+            rf"(?:(?:a|an|the|its|their|his|her)[ \u00a0]+|{owner}[ \u00a0]+)"
+            rf"{_ROLE_MODIFIERS}(?:{'|'.join(map(re.escape, forms))})\b(?![’'-])"
         )
     return pattern
 

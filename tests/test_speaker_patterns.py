@@ -254,6 +254,8 @@ MORE_FRAMES = [
      "“We expected the opposite,” she added.", "Helen Park"),
     ("“Our members are angry,” Grace Chen, president of the teachers' union, told "
      "reporters.", "Grace Chen"),
+    # a given name only the shipped table knows, a surname that is also a word
+    ("“We welcome the agreement,” said Lena Park.", "Lena Park"),
     ("“The storm caught us by surprise,” said 72-year-old fisherman Jonas Berg.",
      "Jonas Berg"),
     ("Asked whether he would resign, Minister Paul Lenz said: “Certainly not, not today.”",

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..vocabulary import INTERVIEW_ANSWER, QUOTATION, STATEMENT
 from .actors import ActorBook, Mention
+from .headline_statements import headline_author
 from .interviewees import METHOD as INTERVIEW_METHOD
 from .interviewees import Interviewees
 from .interviews import Answer, pull_quote_words
@@ -294,6 +295,13 @@ def extract_quotes(
                 answer=True,
             )
         )
+    if author := headline_author(title, book):
+        # "Statement by Treasury Secretary Jacob J. Lew on …" over a body of quotation
+        # paragraphs no frame attributes: the headline's author speaks them
+        for quote in found:
+            if quote.speaker_id is None and quote.method == "no attribution found":
+                quote.speaker_id, quote.method = author[0], "the author the headline names"
+                quote.basis = f"headline: “{title}”"
     issuers = statement_speakers(
         text, paragraphs, top, mentions, book, [s.intro for s in statements]
     )

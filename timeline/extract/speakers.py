@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .actors import ActorBook, Mention, MentionIndex
 from .gazetteer import DEMONYMS, state_named
-from .given_names import GIVEN_NAMES
+from .given_names import GIVEN_NAMES, is_given_name
 from .name_genders import given_name_gender
 from .names import same_name
 from .quotes import QuoteSpan
@@ -591,9 +591,10 @@ class SpeakerResolver:
         if not words or len(words) > 6:
             return None
         if set(words) & (_CALENDAR | NOT_ACTOR_WORDS) and not (
-            # "Helen Park", "Theresa May": a given name and a surname that is also a word
+            # "Helen Park", "Theresa May", "Lena Park": a given name (of the hand-written
+            # list or the shipped table) and a surname that is also a word
             len(words) in (2, 3)
-            and words[0] in GIVEN_NAMES
+            and is_given_name(words[0])
             and not set(words[:-1]) & (_CALENDAR | NOT_ACTOR_WORDS)
         ):
             return None

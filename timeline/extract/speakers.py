@@ -633,7 +633,9 @@ class SpeakerResolver:
                 return found
             if full is None and not titled and not self._surname_alone(name, start):
                 return None  # a capitalised word that need not be a name: unknown
-            name = full or re.sub(r"[’']s?$", "", who)  # "Hale's": the name, not its case
+            # "Hale's": the name, not its case; "Sen. Warren": the surname, the titled
+            # form an alias (as a titled surname the mention rules meet is named)
+            name = full or re.sub(r"[’']s?$", "", " ".join(words) if titled else who)
         actor_id = self.book.add(
             name, actor_type, f"actor: named as a quotation's speaker ({actor_type})", basis
         )

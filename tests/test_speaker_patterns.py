@@ -256,6 +256,13 @@ MORE_FRAMES = [
      "reporters.", "Grace Chen"),
     # a given name only the shipped table knows, a surname that is also a word
     ("“We welcome the agreement,” said Lena Park.", "Lena Park"),
+    # a short phrase a verb of promising, recommending or naming governs is quoted
+    ('Amnesty International refers to the detained students as "prisoners of conscience."',
+     "Amnesty International"),
+    ('Mayor Ann Lee defended the budget whilst promising a "full review" of the costs.',
+     "Ann Lee"),
+    ('The clinic published new rules, Dr. Ines Okafor recommending "daily testing" for staff.',
+     "Ines Okafor"),
     ("“The storm caught us by surprise,” said 72-year-old fisherman Jonas Berg.",
      "Jonas Berg"),
     ("Asked whether he would resign, Minister Paul Lenz said: “Certainly not, not today.”",

@@ -256,6 +256,14 @@ MORE_FRAMES = [
      "reporters.", "Grace Chen"),
     # a given name only the shipped table knows, a surname that is also a word
     ("“We welcome the agreement,” said Lena Park.", "Lena Park"),
+    # a quotation opening a sentence after one that opens with a person, same paragraph
+    ("Mayor Ann Lee spoke to residents. “We will rebuild the bridge.”", "Ann Lee"),
+    ("Mayor Ann Lee spoke to residents. Tom Hale was not convinced. “It is too late for "
+     "us.”", "Tom Hale"),
+    # the person acted upon, or only mentioned: not theirs
+    ("Tom Hale was arrested on Monday. “He is innocent and will fight the charges.”", None),
+    ("Police arrested Tom Hale on Monday. “He is innocent and will fight the charges.”",
+     None),
     # a short phrase a verb of promising, recommending or naming governs is quoted
     ('Amnesty International refers to the detained students as "prisoners of conscience."',
      "Amnesty International"),

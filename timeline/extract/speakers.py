@@ -1615,6 +1615,11 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier,
     return _speaker_before(resolver, hidden, paragraphs, position, quote) if bare else None
 
 
+# A passive after the subject ("was arrested", "has been charged"): the person is acted
+# upon, and a quotation after the sentence is seldom theirs.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
+
+
 def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attribution | None:
     """A quotation with no frame at all goes on with the speaker just before it: the
     subject of a sentence reporting speech or a statement since the last quotation of its
@@ -1634,6 +1639,16 @@ def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attributio
         return found
     if last:
         return Attribution(last[1], "continues the speaker before", basis="")
+    if quote.mark_start > paragraph.start and re.search(
+        r"[.!?][”\"’']?\s+$", hidden[paragraph.start : quote.mark_start]
+    ):
+        # "Mayor Ann Lee spoke to residents. “We will rebuild the bridge.”": a quotation
+        # opening a sentence after one that opens with a person, in the same paragraph,
+        # is that person's, as a paragraph of quotation after such a paragraph is
+        found = _introduced_before(resolver, paragraph, quote.mark_start)
+        if found and not _PASSIVE.search(found.basis):
+            # (not after "Tom Hale was arrested on Monday.": the words are somebody else's)
+            return Attribution(found.actor_id, "subject of the sentence before", found.basis)
     if position:
         found = _reporting_sentence(resolver, paragraphs[position - 1], None, quote)
         if found is None and quote.mark_start == paragraph.start:
@@ -1642,13 +1657,14 @@ def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attributio
     return None
 
 
-def _introduced_before(resolver, previous: Span) -> Attribution | None:
+def _introduced_before(resolver, previous: Span, stop: int | None = None) -> Attribution | None:
     """A paragraph that is all quotation, after one whose last sentence opens with a
     person ("Piet de Vries, a dairy farmer, has lived near the river for 30 years.¶“It
     has never been this bad.”"): the newspaper convention makes them that person's words.
     Only a person named at the very start of that sentence (perhaps after a role: "Nurse
     Ann Lee"), never one merely mentioned in it."""
-    last = resolver.sentences_between(previous, previous.start, previous.end)[-1:]
+    stop = previous.end if stop is None else stop  # the paragraph, or its start up to a quotation
+    last = resolver.sentences_between(previous, previous.start, stop)[-1:]
     if not last or _MARKS_IN.search(last[0].text):
         return None
     sentence = last[0]

@@ -2,7 +2,7 @@
 
 News often tells a person's gender only by the given name: "said Anna Kowal", then "she
 added" after a man was named. The shipped table data/given_name_genders.txt holds the
-names of the given-names table that at least 97% of the U.S. Social Security births
+names of the given-names table that at least 99% of the U.S. Social Security births
 given them were of one sex (public domain, built by tools/make_given_name_genders_table.py
 from the same source as data/given_names.txt); a name given to both ("Jordan", "Jean")
 is not in it and says nothing.

@@ -324,22 +324,29 @@ def extract_quotes(
 # Only a conjunction between two quotations, perhaps after a short note in brackets (a
 # translation, a language): "called it “reckless” and “dangerous”", "“pericoloso”
 # (dangerous) and “ideologico”".
-_COORDINATION = re.compile(r"\s*(?:\(+[^()\n]{1,30}\)+\s*)?(?:,\s*)?(?:and|or|nor|but)?\s*")
+_COORDINATION = re.compile(r"\s*(?:\(+[^()\n]{1,30}\)+\s*)?(?:,\s*)?(?:and|or|nor|but|with)?\s*")
 
 
 def _coordinated_terms(text, top, top_starts, terms, kept) -> list[ExtractedQuote]:
     """A short phrase the term rule left out, joined by a conjunction to a quotation kept
     next to it, is that quotation's speaker's words too ("has called the sentence
     “dangerous” and “ideological”", "without which “increasing trade turnover” or “the
-    need to increase Ukrainian exports” remain just words"): one frame governs both."""
+    need to increase Ukrainian exports” remain just words", "a “disaster” with “no end” in
+    sight"): one frame governs both; also when the quotation kept has no speaker the
+    article names but a speech verb governs it ("Japanese authorities have warned the
+    crisis is now a “major accident” with “wider consequences”")."""
     found = []
     for term in terms:
         index = bisect_left(top_starts, term.mark_start)  # top[index] is the term
         for neighbour in top[max(0, index - 1) : index] + top[index + 1 : index + 2]:
             if (partner := kept.get(neighbour.start)) is None:
                 continue
-            if partner.answer or partner.statement or partner.speaker_id is None:
+            if partner.answer or partner.statement:
                 continue
+            if partner.speaker_id is None and not governed_by_verb(
+                text, neighbour.mark_start, TERM_VERB_DISTANCE
+            ):
+                continue  # a kept quotation nobody speaks and no verb governs: no frame
             low, high = sorted((neighbour, term), key=lambda q: q.mark_start)
             if _COORDINATION.fullmatch(text, low.mark_end, high.mark_start) and (
                 text[low.mark_end : high.mark_start].strip(" ,")

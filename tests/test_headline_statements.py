@@ -55,3 +55,16 @@ def test_a_body_the_headline_names_speaks_when_the_article_names_it():
 def test_a_frame_in_the_body_still_names_the_speaker():
     body = "“We welcome the agreement,” said Ambassador Anna Kowal of Poland."
     assert speakers("Statement by Treasury Secretary Jane Roe on Trade", body) == ["Anna Kowal"]
+
+
+def test_words_in_marks_inside_a_speech_s_sentences_are_not_the_author_s():
+    # a speech printed without marks quotes others inside its sentences
+    body = (
+        "Good morning. Friends described her as “sharp as a tack and twice as quick.” As "
+        "outlined in its founding documents, “The council's decisions are not binding on "
+        "its members.”"
+    )
+    assert speakers("Remarks by Treasury Secretary Jane Roe at a Symposium", body) == [
+        None,
+        None,
+    ]

@@ -299,7 +299,15 @@ def extract_quotes(
         # "Statement by Treasury Secretary Jacob J. Lew on …" over a body of quotation
         # paragraphs no frame attributes: the headline's author speaks them
         for quote in found:
-            if quote.speaker_id is None and quote.method == "no attribution found":
+            # only quotations that open a paragraph, the statement's own layout: words in
+            # marks inside a speech's sentences ("Friends described her as “sharp as a
+            # tack.”", "As outlined in its founding documents, “…”") are others'
+            opens_paragraph = text[: quote.start].rstrip("“\"‘' \u00a0")[-1:] in ("", "\n")
+            if (
+                quote.speaker_id is None
+                and quote.method == "no attribution found"
+                and opens_paragraph
+            ):
                 quote.speaker_id, quote.method = author[0], "the author the headline names"
                 quote.basis = f"headline: “{title}”"
     issuers = statement_speakers(

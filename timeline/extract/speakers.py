@@ -52,7 +52,7 @@ _QUOTING_VERBS = SPEECH_VERBS | set(
     written
     snapped retorted protested objected explaining observing remarking predicting
     reported reports
-    promising promised recommending recommended refers referred referring""".split()
+    promising promised recommending recommended refers referring""".split()
 )  # not "protests", "objects", "put it": nouns or idioms as often, and one makes speech
 _DOCUMENTS = DOCUMENT_NOUNS | {"letter", "memo", "email", "e-mail", "notice", "filing", "tweet"}
 _DOCUMENT_VERBS = DOCUMENT_VERBS | {"reads", "read", "states", "warns", "warned"}

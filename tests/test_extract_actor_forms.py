@@ -111,7 +111,7 @@ def test_a_title_before_a_lone_surname_makes_a_person(text, surname, title):
 def test_a_titled_surname_alone_later_is_the_same_person():
     book, linked = mentions_of("President Biden signed the bill. Biden said he was glad.")
     assert len(linked["Biden"]) == 1
-    assert [a.name for a in book.actors.values()] == ["President Biden"]
+    assert [a.name for a in book.actors.values()] == ["Biden"]
 
 
 def test_a_titled_surname_joins_the_full_name_given_later():
@@ -440,14 +440,15 @@ def test_a_titled_surname_of_a_state_is_the_person_alone():
     book, linked = mentions_of(
         "The meeting was hosted by Prime Minister Juncker of Luxembourg on Monday. Juncker said so."
     )
-    assert [a.name for a in book.actors.values()] == ["Prime Minister Juncker"]
+    assert [a.name for a in book.actors.values()] == ["Juncker"]
     assert linked["Juncker"] and len(linked["Juncker"]) == 1
 
 
-def test_a_titled_surname_keeps_the_bare_surname_as_an_alias():
+def test_a_titled_surname_is_named_by_the_surname_with_the_titled_form_an_alias():
+    # as the gold and the seeds write a titled person: "Trump", alias "President Trump"
     book, _ = mentions_of("President Biden signed the bill on Friday.")
     (actor,) = book.actors.values()
-    assert actor.forms == ["President Biden", "Biden"]
+    assert actor.forms == ["Biden", "President Biden"]
 
 
 def test_the_federal_reserve_is_one_government_body():

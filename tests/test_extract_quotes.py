@@ -261,8 +261,15 @@ def test_themes_slogans_and_printed_words_are_mentions_not_quotations(text, kept
         ('Bishop Nunzio Galantino called it "pericoloso, sbagliato" (dangerous) and '
          '"ideologico".',
          [("pericoloso, sbagliato", "Nunzio Galantino"), ("ideologico", "Nunzio Galantino")]),
+        # "with" between them, as a conjunction: "a “disaster” with “no end” in sight"
+        ("Mayor Ann Lee called it a “disaster” with “no end” in sight.",
+         [("disaster", "Ann Lee"), ("no end", "Ann Lee")]),
+        # a kept phrase nobody the article names speaks, a verb governing it: both kept
+        ("Officials warned the flood is now a “major emergency” with “lasting damage” to "
+         "homes.", [("major emergency", None), ("lasting damage", None)]),
         # terms next to each other, no quotation kept: still terms
         ("The “Middle Corridor” and the “Southern Route” were discussed.", []),
+        ("The “Blue Line” with “free wifi” opened on Monday.", []),
         # more words than a conjunction between them: a term of its own
         ("“We will fight this ruling,” said Mayor Ann Lee, standing by the “old bridge” in "
          "the rain.",

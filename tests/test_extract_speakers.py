@@ -213,9 +213,10 @@ def test_a_participle_of_a_speech_verb_introduces_the_quotation(body, quote, spe
         ("Rosalind Hartmann, who runs the shelter, called for more beds. “We turn people "
          "away every night,” Ms Hartman said.",
          "We turn people away every night,", "Rosalind Hartmann"),
-        # a titled surname nobody named in full: the title and surname as written
+        # a titled surname nobody named in full: the surname, "Inspector Varga" an alias
         ("“The lake is safe again,” Inspector Varga said.", "The lake is safe again,",
-         "Inspector Varga"),
+         "Varga"),
+        ("“The deal is done,” said Sen. Warren.", "The deal is done,", "Warren"),
         # a medium the quotation is credited to
         ("By noon “the water had reached the second floor”, according to the Riverside "
          "Herald.", "the water had reached the second floor", "Riverside Herald"),
@@ -368,3 +369,17 @@ def test_a_quoted_phrase_after_a_name_is_still_a_quote():
 )
 def test_according_to_a_quoting_b_is_b(body, quote, speaker):
     assert speakers(body).get(quote) == speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["“The car was stolen,” Det. Varga said.", "“The car was stolen,” said Insp. Varga.",
+     "“The car was stolen,” said Det. Anna Varga."],
+)  # fmt: skip
+def test_a_rank_s_full_stop_ends_no_frame(body):
+    row = {"id": "ranks", "text": body, "search_text": body, "published": "2025-03-14"}
+    extraction = extract_article(article_from_row(row), [], [])
+    names = {a["id"]: a["name"] for a in extraction.actors}
+    (quote,) = extraction.quotes
+    assert "Varga" in names.get(quote["speaker_id"], "")
+    assert not {"Det", "Insp"} & set(names.values())

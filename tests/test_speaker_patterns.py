@@ -254,6 +254,23 @@ MORE_FRAMES = [
      "“We expected the opposite,” she added.", "Helen Park"),
     ("“Our members are angry,” Grace Chen, president of the teachers' union, told "
      "reporters.", "Grace Chen"),
+    # a given name only the shipped table knows, a surname that is also a word
+    ("“We welcome the agreement,” said Lena Park.", "Lena Park"),
+    # a quotation opening a sentence after one that opens with a person, same paragraph
+    ("Mayor Ann Lee spoke to residents. “We will rebuild the bridge.”", "Ann Lee"),
+    ("Mayor Ann Lee spoke to residents. Tom Hale was not convinced. “It is too late for "
+     "us.”", "Tom Hale"),
+    # the person acted upon, or only mentioned: not theirs
+    ("Tom Hale was arrested on Monday. “He is innocent and will fight the charges.”", None),
+    ("Police arrested Tom Hale on Monday. “He is innocent and will fight the charges.”",
+     None),
+    # a short phrase a verb of promising, recommending or naming governs is quoted
+    ('Amnesty International refers to the detained students as "prisoners of conscience."',
+     "Amnesty International"),
+    ('Mayor Ann Lee defended the budget whilst promising a "full review" of the costs.',
+     "Ann Lee"),
+    ('The clinic published new rules, Dr. Ines Okafor recommending "daily testing" for staff.',
+     "Ines Okafor"),
     ("“The storm caught us by surprise,” said 72-year-old fisherman Jonas Berg.",
      "Jonas Berg"),
     ("Asked whether he would resign, Minister Paul Lenz said: “Certainly not, not today.”",

@@ -1242,7 +1242,9 @@ class MentionFinder:
                     and tokens[first - 1].run_end >= first
                 ):
                     first -= 1  # "Prime Minister Juncker": the whole title
-                canonical = self.text[tokens[first].start : tokens[j].end]
+                # the bare surname is the name (as the gold and the seeds write a titled
+                # person, "Trump" with "President Trump" an alias), the titled form kept
+                titled_form = self.text[tokens[first].start : tokens[j].end]
             if self._rule:
                 method = self._rule
             elif self._cue:
@@ -1253,7 +1255,7 @@ class MentionFinder:
                 canonical, actor_type, method, self._context(tokens[start].start, tokens[j].end)
             )
             if titled_surname:
-                self.book.remember(actor_id, name)  # "Biden" alone, later, is he
+                self.book.remember(actor_id, titled_form)  # "President Trump" as written
         elif name not in CAPITALS and name_key(name) not in {
             name_key(f) for f in self.book.actors[actor_id].forms
         }:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..vocabulary import INTERVIEW_ANSWER, QUOTATION, STATEMENT
 from .actors import ActorBook, Mention
+from .headline_statements import headline_author
 from .interviewees import METHOD as INTERVIEW_METHOD
 from .interviewees import Interviewees
 from .interviews import Answer, pull_quote_words
@@ -294,6 +295,21 @@ def extract_quotes(
                 answer=True,
             )
         )
+    if author := headline_author(title, book):
+        # "Statement by Treasury Secretary Jacob J. Lew on …" over a body of quotation
+        # paragraphs no frame attributes: the headline's author speaks them
+        for quote in found:
+            # only quotations that open a paragraph, the statement's own layout: words in
+            # marks inside a speech's sentences ("Friends described her as “sharp as a
+            # tack.”", "As outlined in its founding documents, “…”") are others'
+            opens_paragraph = text[: quote.start].rstrip("“\"‘' \u00a0")[-1:] in ("", "\n")
+            if (
+                quote.speaker_id is None
+                and quote.method == "no attribution found"
+                and opens_paragraph
+            ):
+                quote.speaker_id, quote.method = author[0], "the author the headline names"
+                quote.basis = f"headline: “{title}”"
     issuers = statement_speakers(
         text, paragraphs, top, mentions, book, [s.intro for s in statements]
     )
@@ -316,22 +332,29 @@ def extract_quotes(
 # Only a conjunction between two quotations, perhaps after a short note in brackets (a
 # translation, a language): "called it “reckless” and “dangerous”", "“pericoloso”
 # (dangerous) and “ideologico”".
-_COORDINATION = re.compile(r"\s*(?:\(+[^()\n]{1,30}\)+\s*)?(?:,\s*)?(?:and|or|nor|but)?\s*")
+_COORDINATION = re.compile(r"\s*(?:\(+[^()\n]{1,30}\)+\s*)?(?:,\s*)?(?:and|or|nor|but|with)?\s*")
 
 
 def _coordinated_terms(text, top, top_starts, terms, kept) -> list[ExtractedQuote]:
     """A short phrase the term rule left out, joined by a conjunction to a quotation kept
     next to it, is that quotation's speaker's words too ("has called the sentence
     “dangerous” and “ideological”", "without which “increasing trade turnover” or “the
-    need to increase Ukrainian exports” remain just words"): one frame governs both."""
+    need to increase Ukrainian exports” remain just words", "a “disaster” with “no end” in
+    sight"): one frame governs both; also when the quotation kept has no speaker the
+    article names but a speech verb governs it ("Japanese authorities have warned the
+    crisis is now a “major accident” with “wider consequences”")."""
     found = []
     for term in terms:
         index = bisect_left(top_starts, term.mark_start)  # top[index] is the term
         for neighbour in top[max(0, index - 1) : index] + top[index + 1 : index + 2]:
             if (partner := kept.get(neighbour.start)) is None:
                 continue
-            if partner.answer or partner.statement or partner.speaker_id is None:
+            if partner.answer or partner.statement:
                 continue
+            if partner.speaker_id is None and not governed_by_verb(
+                text, neighbour.mark_start, TERM_VERB_DISTANCE
+            ):
+                continue  # a kept quotation nobody speaks and no verb governs: no frame
             low, high = sorted((neighbour, term), key=lambda q: q.mark_start)
             if _COORDINATION.fullmatch(text, low.mark_end, high.mark_start) and (
                 text[low.mark_end : high.mark_start].strip(" ,")

@@ -11,6 +11,8 @@ ABBREVIATIONS = {
     "rep", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
     "e.g", "i.e", "approx", "est", "e.o",
+    # ranks and titles before a name, as name_tokens reads them ("Det. Varga said")
+    "maj", "cpl", "pvt", "rev", "adm", "cmdr", "supt", "insp", "det",
 }  # fmt: skip
 
 # A time zone after "a.m." or "p.m.": the time, and the sentence, go on.

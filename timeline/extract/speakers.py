@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from .actors import ActorBook, Mention, MentionIndex
 from .gazetteer import DEMONYMS, state_named
-from .given_names import GIVEN_NAMES
+from .given_names import GIVEN_NAMES, is_given_name
+from .name_genders import given_name_gender
 from .names import same_name
 from .quotes import QuoteSpan
 from .sentences import Span, sentences
@@ -50,7 +51,8 @@ _QUOTING_VERBS = SPEECH_VERBS | set(
     describing expressing cautioned mused boasted exclaimed yelled screamed whispered sighed
     written
     snapped retorted protested objected explaining observing remarking predicting
-    reported reports""".split()
+    reported reports
+    promising promised recommending recommended refers referring""".split()
 )  # not "protests", "objects", "put it": nouns or idioms as often, and one makes speech
 _DOCUMENTS = DOCUMENT_NOUNS | {"letter", "memo", "email", "e-mail", "notice", "filing", "tweet"}
 _DOCUMENT_VERBS = DOCUMENT_VERBS | {"reads", "read", "states", "warns", "warned"}
@@ -314,7 +316,9 @@ _CALENDAR = set(MONTHS) | set(WEEKDAYS)
 # Where a role is held, before the name in apposition: "analyst at Nordbank, Eva Holm".
 _ROLE_PLACE = (
     rf"[ \u00a0]+(?:at|of|for|from|in|with)[ \u00a0]+(?:the[ \u00a0]+)?"
-    rf"(?:[{_UPPER}][\w’'.&-]*[ \u00a0]+){{0,3}}[{_UPPER}][\w’'.&-]*,[ \u00a0]+"
+    rf"(?:(?:[{_UPPER}][\w’'.&-]*[ \u00a0]+){{0,3}}[{_UPPER}][\w’'.&-]*"
+    # "The spokesman for the ministry, Oleg Nikolenko,": a body named by a common noun
+    rf"|(?<=the[ \u00a0])(?:[a-z][\w-]*[ \u00a0]+)?[a-z][\w-]*),[ \u00a0]+"
 )
 # Titles that name a role: "Father Anton Weiss" is "the priest", "Sgt. Paul Brady" "the
 # sergeant", "Dr Ines Okafor" "the doctor".
@@ -405,6 +409,9 @@ class SpeakerResolver:
         self._accepted: dict[tuple, tuple[list[int], list[Mention]]] = {}
         self._first_issuer: tuple[int, int, str] | None = None
         self._gender: dict[str, str] | None = None  # see ``_genders``
+        # Whose gender only a given name shows: enough to pass a person over, not to pick
+        # one merely mentioned ("Tom Hale and Mark Cole … “…,” he replied": either man).
+        self._gender_by_name_only: set[str] = set()
         self._issuers_searched = False
         # The text with quotation contents masked (set by ``attribute``), and the
         # speakers found so far as (end of their quotation, actor id), in text order.
@@ -444,7 +451,11 @@ class SpeakerResolver:
                 # who asked; the other person named since, else nobody
                 found = self._other_person(found, before, _PRONOUN_GENDERS[word])
             if found:
-                self._genders().setdefault(found, _PRONOUN_GENDERS[word])
+                if (
+                    self._genders().setdefault(found, _PRONOUN_GENDERS[word])
+                    == _PRONOUN_GENDERS[word]
+                ):
+                    self._gender_by_name_only.discard(found)  # the text says so now
             return found
         if word in _COLLECTIVE_PRONOUNS:
             return self._previous_subject(start) or self._last_body_speaking(before)
@@ -581,9 +592,10 @@ class SpeakerResolver:
         if not words or len(words) > 6:
             return None
         if set(words) & (_CALENDAR | NOT_ACTOR_WORDS) and not (
-            # "Helen Park", "Theresa May": a given name and a surname that is also a word
+            # "Helen Park", "Theresa May", "Lena Park": a given name (of the hand-written
+            # list or the shipped table) and a surname that is also a word
             len(words) in (2, 3)
-            and words[0] in GIVEN_NAMES
+            and is_given_name(words[0])
             and not set(words[:-1]) & (_CALENDAR | NOT_ACTOR_WORDS)
         ):
             return None
@@ -622,7 +634,9 @@ class SpeakerResolver:
                 return found
             if full is None and not titled and not self._surname_alone(name, start):
                 return None  # a capitalised word that need not be a name: unknown
-            name = full or re.sub(r"[’']s?$", "", who)  # "Hale's": the name, not its case
+            # "Hale's": the name, not its case; "Sen. Warren": the surname, the titled
+            # form an alias (as a titled surname the mention rules meet is named)
+            name = full or re.sub(r"[’']s?$", "", " ".join(words) if titled else who)
         actor_id = self.book.add(
             name, actor_type, f"actor: named as a quotation's speaker ({actor_type})", basis
         )
@@ -705,8 +719,9 @@ class SpeakerResolver:
 
     def _genders(self) -> dict[str, str]:
         """What the article says of people's gender, by actor: an honorific ("Mr. Smith",
-        "Ms Jones"), a gendered role ("spokeswoman Jane Doe", "her husband, Tom"), and
-        the pronoun of each quotation a "he" or "she" gave them (filled as attributed)."""
+        "Ms Jones"), a gendered role ("spokeswoman Jane Doe", "her husband, Tom"), a given
+        name of one sex ("Anna Kowal", ``name_genders``), and the pronoun of each
+        quotation a "he" or "she" gave them (filled as attributed)."""
         if self._gender is None:
             self._gender = {}
             for match in _HONORIFIC.finditer(self.hidden):
@@ -717,6 +732,14 @@ class SpeakerResolver:
                 kinds = {_GENDERED_ROLES[r] for r, _ in actor.roles if r in _GENDERED_ROLES}
                 if actor.type == "person" and len(kinds) == 1:
                     self._gender.setdefault(actor_id, kinds.pop())
+            for actor_id, actor in self.book.actors.items():
+                # "Anna Kowal", "Ivan Petrenko": a given name of one sex, when nothing
+                # above said otherwise (a name given to both, "Jordan", says nothing)
+                words = actor.name.split()
+                if actor.type == "person" and len(words) > 1 and actor_id not in self._gender:
+                    if gender := given_name_gender(words[0]):
+                        self._gender[actor_id] = gender
+                        self._gender_by_name_only.add(actor_id)
         return self._gender
 
     def _pronoun(self, before: int, gender: str | None = None) -> str | None:
@@ -735,19 +758,28 @@ class SpeakerResolver:
             if window <= end <= before and known.get(actor_id) == gender:
                 return actor_id
         for mention in reversed(self.located.between(window, before)):
+            if mention.actor_id in self._gender_by_name_only:
+                continue
             if not mention.in_quote and known.get(mention.actor_id) == gender:
                 return mention.actor_id
-        # the one person named since the passed-over speaker spoke who may be meant
+        # the one person named since the passed-over speaker spoke who may be meant; else,
+        # when only a given name passed them over, the one such person of the window
+        # ("Tom Hale, 42, is on trial. “…?” prosecutor Ann Lee asked. “…,” he replied")
         since = max((end for end, actor_id in self.spoken if actor_id == found), default=window)
-        others = {
-            m.actor_id
-            for m in self.located.between(since, before)
-            if not m.in_quote
-            and not m.plural
-            and self.book.actors[m.actor_id].type == "person"
-            and known.get(m.actor_id, gender) == gender
-        }
-        return others.pop() if len(others) == 1 else None
+        starts = (since, window) if found in self._gender_by_name_only else (since,)
+        for start in starts:
+            others = {
+                m.actor_id
+                for m in self.located.between(start, before)
+                if not m.in_quote
+                and not m.plural
+                and m.actor_id != found
+                and self.book.actors[m.actor_id].type == "person"
+                and known.get(m.actor_id, gender) == gender
+            }
+            if others:
+                return others.pop() if len(others) == 1 else None
+        return None
 
     def _asked_last(self, actor_id: str, before: int) -> bool:
         """Whether the last quotation before an offset is this actor's, and a question."""
@@ -946,6 +978,22 @@ class SpeakerResolver:
         last = None
         for match in pattern.finditer(self.hidden, max(0, before - 3000), before):
             last = match
+        named_first = None
+        for match in _named_first_pattern(role).finditer(
+            self.hidden, max(0, before - 3000), before
+        ):
+            named_first = match
+        if named_first and (last is None or named_first.start() > last.start()):
+            # "Michael Dunne is the council spokesman", "Keir Starmer is Britain's prime
+            # minister", "Ivan Petrenko, 29, a wounded veteran": the name comes first;
+            # only a person the article names there (no new actor from these words)
+            who, start = named_first.group("who"), named_first.start("who")
+            people = [
+                m
+                for m in self.located.inside(start, start + len(who))
+                if self.book.actors[m.actor_id].type == "person"
+            ]
+            return (start, people[-1].actor_id) if people else None
         if last is None:
             return None
         who, start = last.group("who"), last.start("who")
@@ -1350,6 +1398,40 @@ def _described_pattern(role: str) -> re.Pattern:
     return pattern
 
 
+_NAMED_FIRST: dict[str, re.Pattern] = {}
+# What joins a name to the role after it: an apposition, perhaps after an age ("Ivan
+# Petrenko, 29, a wounded veteran"), or a copula ("is the council spokesman", "works as
+# a nurse").
+_NAME_TO_ROLE = (
+    r"(?:,[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?"
+    r"|[ \u00a0]+(?:is|was|has[ \u00a0]+been|had[ \u00a0]+been|(?:works|worked|serves|served)"
+    r"[ \u00a0]+as)[ \u00a0]+)"
+)
+# At most three words between the determiner and the role, none of them a preposition or
+# conjunction: "the son of the mayor" is no mayor, "the council spokesman" is a spokesman.
+_ROLE_MODIFIERS = (
+    r"(?:(?!(?:of|to|for|with|and|or|but|by|in|at|from|on|than|like|as|who|whose)\b)"
+    r"[\w’'-]+[ \u00a0]+){0,3}"
+)
+
+
+def _named_first_pattern(role: str) -> re.Pattern:
+    """A person's name and the role after it ("Michael Dunne is the council spokesman",
+    "Helen Marsh was a teacher", "Keir Starmer is Britain's prime minister", "Ivan Petrenko,
+    29, a wounded veteran"), compiled once per role."""
+    pattern = _NAMED_FIRST.get(role)
+    if pattern is None:
+        forms = [role] + _TITLES_OF_ROLES.get(role, [])
+        name = rf"(?:[{_UPPER}][\w’'.-]*[ \u00a0]+){{0,3}}[{_UPPER}][\w’'-]+"
+        owner = rf"(?:[{_UPPER}][\w’'.-]*[ \u00a0]+){{0,2}}[{_UPPER}][\w.-]*[’']s?"
+        pattern = _NAMED_FIRST[role] = re.compile(
+            rf"(?P<who>{name}){_NAME_TO_ROLE}"
+            rf"(?:(?:a|an|the|its|their|his|her)[ \u00a0]+|{owner}[ \u00a0]+)"
+            rf"{_ROLE_MODIFIERS}(?:{'|'.join(map(re.escape, forms))})\b(?![’'-])"
+        )
+    return pattern
+
+
 def _holds_words(name: list[str], words: list[str]) -> bool:
     """Whether a person's name holds these words in a row ("Thomas" of "Thomas Sam")."""
     return any(name[i : i + len(words)] == words for i in range(len(name) - len(words) + 1))
@@ -1533,6 +1615,11 @@ def _continued(resolver, hidden, paragraphs, position, sentence, quote, earlier,
     return _speaker_before(resolver, hidden, paragraphs, position, quote) if bare else None
 
 
+# A passive after the subject ("was arrested", "has been charged"): the person is acted
+# upon, and a quotation after the sentence is seldom theirs.
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
+
+
 def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attribution | None:
     """A quotation with no frame at all goes on with the speaker just before it: the
     subject of a sentence reporting speech or a statement since the last quotation of its
@@ -1552,6 +1639,16 @@ def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attributio
         return found
     if last:
         return Attribution(last[1], "continues the speaker before", basis="")
+    if quote.mark_start > paragraph.start and re.search(
+        r"[.!?][”\"’']?\s+$", hidden[paragraph.start : quote.mark_start]
+    ):
+        # "Mayor Ann Lee spoke to residents. “We will rebuild the bridge.”": a quotation
+        # opening a sentence after one that opens with a person, in the same paragraph,
+        # is that person's, as a paragraph of quotation after such a paragraph is
+        found = _introduced_before(resolver, paragraph, quote.mark_start)
+        if found and not _PASSIVE.search(found.basis):
+            # (not after "Tom Hale was arrested on Monday.": the words are somebody else's)
+            return Attribution(found.actor_id, "subject of the sentence before", found.basis)
     if position:
         found = _reporting_sentence(resolver, paragraphs[position - 1], None, quote)
         if found is None and quote.mark_start == paragraph.start:
@@ -1560,13 +1657,14 @@ def _speaker_before(resolver, hidden, paragraphs, position, quote) -> Attributio
     return None
 
 
-def _introduced_before(resolver, previous: Span) -> Attribution | None:
+def _introduced_before(resolver, previous: Span, stop: int | None = None) -> Attribution | None:
     """A paragraph that is all quotation, after one whose last sentence opens with a
     person ("Piet de Vries, a dairy farmer, has lived near the river for 30 years.¶“It
     has never been this bad.”"): the newspaper convention makes them that person's words.
     Only a person named at the very start of that sentence (perhaps after a role: "Nurse
     Ann Lee"), never one merely mentioned in it."""
-    last = resolver.sentences_between(previous, previous.start, previous.end)[-1:]
+    stop = previous.end if stop is None else stop  # the paragraph, or its start up to a quotation
+    last = resolver.sentences_between(previous, previous.start, stop)[-1:]
     if not last or _MARKS_IN.search(last[0].text):
         return None
     sentence = last[0]

@@ -387,6 +387,17 @@ _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|defeated|defeats|edged|routed|swept|against|versus|vs\.?|"
     r"lost\s+to|fell\s+to|loss\s+to|win\s+over|victory\s+over)\s+the\s+$"
 )
+# A club's plural nickname after its place: "Broncos", "Panthers", "Red Sox" not (one
+# word only), "Lakers"; plurals of places' parts are no team ("Florida Keys").
+_PLURAL_NICKNAME = re.compile(r"[A-Z][a-z]{2,}[^s\W]s")
+_PLACE_PLURALS = frozenset(
+    """Islands Isles Heights Falls Springs Hills Mountains Lakes Keys Plains Rapids Highlands
+    Territories Provinces States Regions Districts Counties Cities Towns Villages Gardens
+    Woods Forests Rivers Sands Flats Banks Shores Beaches Downs Fields Meadows Acres
+    Estates Parks Wetlands Valleys Lowlands Midlands Narrows Shoals Cays Ridges Glades
+    Schools Universities Colleges Courts Games Olympics Championships Awards Times News
+    Democrats Republicans Greens Conservatives Liberals Socialists Nationalists""".split()
+)
 # Words that open a sentence as the subject of "said" without being anybody's name.
 _COLLECTIVE_SUBJECTS = frozenset(
     """Staff Police People Nobody Everyone Everybody Someone Somebody Anyone None Neither
@@ -1208,6 +1219,8 @@ class MentionFinder:
         if actor_type is None:
             if len(words) == 1 and (person := self._surname_alone(tokens, start)):
                 self._add(tokens, start, j, person)
+            elif len(words) == 1 and (team := self._team_by_nickname(words[0])):
+                self._add(tokens, start, j, team)  # "the Denver Broncos ... the Broncos"
             return j + 1
         if name in METONYMS:
             canonical = METONYMS[name][0]
@@ -1741,6 +1754,9 @@ class MentionFinder:
             # international body's last word after a name the article never lowercases
             self._rule = f"actor: organisation, a name ending in “{last}”"
             return "organisation"
+        if team := self._team_name(tokens, i, words):
+            self._rule = f"actor: group, a team: the place “{team}” and a plural name"
+            return "group"
         head = words[: words.index("of")] if "of" in words else []
         if (
             head
@@ -1773,6 +1789,43 @@ class MentionFinder:
         if titled or self._person_evidence(tokens, i, j):
             return "person"
         return None
+
+    def _team_name(self, tokens: list[Token], i: int, words: list[str]) -> str | None:
+        """The place a club is named after, when the name is a place's and a plural
+        nickname ("the Denver Broncos", "the Kansas City Chiefs"), or None. Not a place
+        of its own ("the Florida Keys"), an outlet ("the Seattle Times"), a people ("the
+        Gaza Palestinians") nor a plural the article also writes in lowercase ("Ohio
+        Schools")."""
+        last = words[-1]
+        if (
+            len(words) < 2
+            or not _PLURAL_NICKNAME.fullmatch(last)
+            or last in _PLACE_PLURALS
+            or last in PEOPLES
+            or last in DEMONYMS
+            or last.lower() in self.lowercase
+            or last[:-1].lower() in self.lowercase
+            or self._in_heading(tokens[i].start)
+        ):
+            return None
+        place = " ".join(words[:-1])
+        return place if _is_place(place) and not _state_of(place) else None
+
+    def _team_by_nickname(self, word: str) -> str | None:
+        """The one team mentioned before whose name ends in this plural ("Broncos" after
+        "the Denver Broncos"): sports writing names a club by its nickname alone."""
+        if not _PLURAL_NICKNAME.fullmatch(word):
+            return None
+        found = {
+            actor_id
+            for actor_id in self.mentioned
+            if self.book.actors[actor_id].type == "group"
+            and any(
+                len(form.split()) > 1 and form.split()[-1] == word
+                for form in self.book.actors[actor_id].forms
+            )
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _member_of_before(self, tokens: list[Token], i: int) -> bool:
         """Whether "of" before this word follows a person's name just mentioned ("Maziar
@@ -1843,7 +1896,8 @@ class MentionFinder:
             if self._acronym_modifies(tokens, i):
                 return None
             return _KNOWN_INITIALS.get(word, "organisation")
-        if _INNER_CAPITAL.fullmatch(word):
+        if _INNER_CAPITAL.fullmatch(word) and not self.book.find_surname(word, self.mentioned):
+            # "YouTube"; not "Brandon McManus ... McManus kicking": his surname again
             return "organisation"
         # "Valleynews", "Newsweek", "Computerweekly": an outlet's name by its ending
         if len(word) > 5 and word.lower().endswith(("news", "week", "weekly")):

@@ -20,6 +20,7 @@ from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES
 from .given_names import GIVEN_NAMES, is_given_name
 from .name_cues import (
     body_cue,
+    listed_kind,
     lone_subjects,
     lowercase_words,
     media_cue,
@@ -1788,6 +1789,10 @@ class MentionFinder:
             return None
         if titled or self._person_evidence(tokens, i, j):
             return "person"
+        if listed := listed_kind(self.text, tokens[i].start):
+            # "retailers such as Best Buy and Circuit City": the kind the list is of
+            self._rule = f"actor: {listed[0]}, named in a list after “{listed[1]}”"
+            return listed[0]
         return None
 
     def _team_name(self, tokens: list[Token], i: int, words: list[str]) -> str | None:
@@ -1882,8 +1887,16 @@ class MentionFinder:
         """One capitalised word with no institution's word in it: an organisation only
         when its spelling says so (an acronym "NCLAN", an inner capital "YouTube") or a
         news outlet ("Wikinews"); anything else may be a surname or a sentence opener."""
-        if word in NOT_ACTOR_ACRONYMS or word in DEMONYMS or _is_place(word.title()):
+        if word in NOT_ACTOR_ACRONYMS or word in DEMONYMS:
             return None
+        if _is_place(word.title()):
+            # "banks such as Santander", "makers like Hitachi": a list's kind outweighs
+            # a town of the same name
+            listed = listed_kind(self.text, tokens[i].start)
+            if listed is None or word.lower() in self.lowercase:
+                return None
+            self._cue = listed[1]
+            return listed[0]
         if (
             _ACRONYM.fullmatch(word)
             and not _ROMAN_NUMERAL.fullmatch(word)
@@ -1925,7 +1938,9 @@ class MentionFinder:
             or self.book.find_surname(word, self.mentioned)
         ):
             return None
-        cue = body_cue(self.text, tokens[i].start, tokens[i].end)
+        cue = body_cue(self.text, tokens[i].start, tokens[i].end) or listed_kind(
+            self.text, tokens[i].start
+        )
         if cue is None and (fellow := self._listed_with_a_body(tokens, i)):
             self._rule = f"actor: organisation, one word listed with the body “{fellow}”"
             return "organisation"

@@ -136,3 +136,42 @@ def opening_subjects(text: str, verb: re.Pattern[str]) -> dict[str, int]:
         if verb.match(text, match.end()):
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     return counts
+
+
+# Plural kinds of body a list of names is introduced by: "customers such as Dell, Sony
+# and Hitachi", "retailers including Best Buy", "outlets like Gawker".
+_LIST_KINDS = {
+    "organisation": """companies firms corporations customers clients retailers chains stores
+        makers manufacturers carmakers automakers brands banks lenders insurers airlines
+        carriers publishers developers studios partners sponsors suppliers vendors rivals
+        competitors charities organisations organizations groups businesses startups
+        start-ups universities""",
+    "media": "outlets newspapers broadcasters networks channels publications magazines",
+    "government_body": "agencies ministries departments regulators",
+    "group": "teams clubs bands",
+}
+_KIND_OF_LIST = {word: kind for kind, words in _LIST_KINDS.items() for word in words.split()}
+_LIST_INTRODUCED = re.compile(r"\b([A-Za-z-]+)\s+(?:such\s+as|including|like|among\s+them)\s+$")
+# One earlier member of the list and the separator before the name.
+_LIST_MEMBER = re.compile(r"[A-Z][\w&’'.-]*(?:\s[A-Z][\w&’'.-]*){0,3}$")
+_LIST_SEPARATOR = re.compile(r"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)$")
+
+
+def listed_kind(text: str, start: int) -> tuple[str, str] | None:
+    """The type and the words that introduce a list of names holding the name at
+    ``start`` ("customers such as Dell, Sony, and Hitachi": organisations), or None.
+    Reads at most eight members back, in the 240 characters before the name."""
+    before = text[max(0, start - 240) : start]
+    for _ in range(8):
+        if introduced := _LIST_INTRODUCED.search(before):
+            kind = _KIND_OF_LIST.get(introduced.group(1).lower())
+            return (kind, introduced.group().strip()) if kind else None
+        separator = _LIST_SEPARATOR.search(before)
+        if separator is None:
+            return None
+        before = before[: separator.start()]
+        member = _LIST_MEMBER.search(before)
+        if member is None:
+            return None
+        before = before[: member.start()]
+    return None

@@ -34,6 +34,7 @@ from .names import name_key
 from .sentences import Span
 from .state_names import _is_place, _state_of
 from .vocabulary import (
+    ARMED_GROUPS,
     BROADCASTER_INITIALS,
     FUNCTION_WORDS,
     GOVERNMENT_INITIALS,
@@ -399,6 +400,12 @@ _PLACE_PLURALS = frozenset(
     Schools Universities Colleges Courts Games Olympics Championships Awards Times News
     Democrats Republicans Greens Conservatives Liberals Socialists Nationalists""".split()
 )
+# Last words of an office's name, whatever medium's word comes before ("Post Office",
+# "Press Council", "Radio Authority"): no outlet ("News" still makes one: "News Agency",
+# "News Council" are outlets' or their trade's).
+_OFFICE_WORDS = frozenset(
+    "Office Offices Authority Council Department Commission Committee".split()
+)
 # Words that open a sentence as the subject of "said" without being anybody's name.
 _COLLECTIVE_SUBJECTS = frozenset(
     """Staff Police People Nobody Everyone Everybody Someone Somebody Anyone None Neither
@@ -506,7 +513,11 @@ def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> 
                 " role noun, apposition, age, membership or speech verb beside it)"
             )
         )
-    word = next((w for w in words if w in _INSTITUTION_WORDS), None)
+    word = None
+    if actor_type != "media" and set(words) & MEDIA_WORDS:
+        # "Post Office": the office's word typed it, not the medium's
+        word = next((w for w in reversed(words) if w in _BODY_WORDS), None)
+    word = word or next((w for w in words if w in _INSTITUTION_WORDS), None)
     if word:
         return f"actor: {actor_type}, by the word “{word}”"
     if len(words) == 1 and actor_type == "organisation":
@@ -723,6 +734,7 @@ class MentionFinder:
         self.mentions: list[Mention] = []
         # Actors mentioned so far, in order of first mention (a surname looks here first).
         self.mentioned: dict[str, None] = {}
+        self._pairs: dict[tuple[str, str], bool] = {}  # see _never_apart
         self.speaker_words = self._speaker_words()
         # Words a title stands before alone ("Director Collins", "Mr. Burton"): surnames,
         # so the full name met earlier ("Patty Collins") is a person.
@@ -884,6 +896,14 @@ class MentionFinder:
         """Look for a name starting at token i; return the index to continue from."""
         token = tokens[i]
         known = self._known_alias(tokens, i)
+        if (
+            known
+            and known[0] == i
+            and token.text in _ONE_OF_A_KIND
+            and _PRODUCT_AFTER.match(self.text, token.end)
+        ):
+            known = None  # "Treasury yields", "Treasury notes": a product, even when
+            # "Treasury" is a known actor's alias
         phrase_end = self._phrase_end(tokens, i) if token.capitalised else i
         if known and known[0] >= phrase_end:
             j, actor_id = known
@@ -973,6 +993,16 @@ class MentionFinder:
                 ):
                     j = k  # "Nurses and Midwives Union": one name
                     continue
+                if (
+                    joining == {"and"}
+                    and j == i
+                    and k == j + 2
+                    and tokens[k].capitalised
+                    and len(self._capitalised_run(tokens, k)) == 1
+                    and self._never_apart(tokens[i].text, tokens[k].text)
+                ):
+                    j = k  # "Procter and Gamble said": one company's name
+                    continue
                 if "of" in joining and not before_org and j > i:
                     if (after_org or _name_shape(tokens, i, j)) and all(
                         _name_like(t.text) for t in tokens[i : j + 1]
@@ -1002,6 +1032,25 @@ class MentionFinder:
                 continue
             break
         return j
+
+    def _never_apart(self, first: str, second: str) -> bool:
+        """Whether the text writes these two words only as "first and second" ("Procter
+        and Gamble", "Marks and Spencer"): then the pair is one name, where two bodies
+        named together ("Dell and Toshiba") each stand alone somewhere else."""
+        key = (first, second)
+        if any(w.isupper() or w in PEOPLES or w in _INSTITUTION_WORDS for w in key):
+            return False  # "NASA and JPL", "Israelis and Palestinians": two of a kind
+        if any(_is_place(w) or _state_of(w) or w in DEMONYMS for w in key):
+            # "Moscow and Washington confirmed": two capitals, each its state; "Bosnia
+            # and Herzegovina" is one state by the gazetteer's own name
+            return bool(_state_of(f"{first} and {second}"))
+        if key not in self._pairs:
+            pair = len(re.findall(rf"\b{re.escape(first)} and {re.escape(second)}\b", self.text))
+            alone = sum(
+                len(re.findall(rf"\b{re.escape(word)}\b", self.text)) for word in {first, second}
+            )
+            self._pairs[key] = pair > 0 and alone == 2 * pair
+        return self._pairs[key]
 
     @staticmethod
     def _name_after_title(
@@ -1209,6 +1258,9 @@ class MentionFinder:
             self._add(tokens, start, j, person)
             return j + 1
         actor_type = self._type_of(tokens, start, j, words, bool(roles))
+        if actor_type == "organisation" and name in ARMED_GROUPS:
+            # "the Taliban said": an armed movement, a group whatever cue found it
+            actor_type, self._rule = "group", "actor: group, an armed group or movement"
         if actor_type == "organisation" and (cue := media_cue(self.text, tokens[j].end)):
             # "the Al Mayadeen TV channel", "Ennahar channel": a body that is an outlet
             actor_type, self._rule = "media", f"actor: media, by the words after it “{cue}”"
@@ -1279,7 +1331,7 @@ class MentionFinder:
             and actor_type in ("media", "organisation")
             # "told the Times": a newspaper's short name keeps its article too
             or start > 0
-            and tokens[start - 1].text == "the"
+            and tokens[start - 1].text in ("the", "The")
             and actor_type == "media"
             and len(words) == 1
         ):
@@ -1692,6 +1744,12 @@ class MentionFinder:
         if len(words) == 1 and last in _ONE_OF_A_KIND and self._names_the_body(tokens, j):
             self._rule = "actor: government_body, the one-word name of a legislature or department"
             return "government_body"  # "Congress passed", "the Senate voted", "Treasury said"
+        if (
+            len(words) == 1
+            and last in _ONE_OF_A_KIND
+            and _PRODUCT_AFTER.match(self.text, tokens[j].end)
+        ):
+            return None  # "Treasury yields": a product, whatever word list holds "Treasury"
         if len(words) == 1 and last in _GENERIC_WORDS:  # "the Embassy", "TV": no name
             return None
         if name in CAPITALS and i == j:
@@ -1716,8 +1774,8 @@ class MentionFinder:
             return None  # "West Bank", "Gaza Strip": a region, whatever body word it holds
         if last in ("Fund", "Funds") and self._programme_fund(words, tokens[j].end):
             return None  # "the Coronavirus Relief Fund", "Capital Projects Fund dollars"
-        if set(words) & MEDIA_WORDS:
-            return "media"
+        if set(words) & MEDIA_WORDS and (last not in _OFFICE_WORDS or "News" in words):
+            return "media"  # not "the Post Office", "the Press Council": offices
         if (
             len(words) >= 2
             and words[0][:1].isupper()
@@ -1755,6 +1813,9 @@ class MentionFinder:
             # international body's last word after a name the article never lowercases
             self._rule = f"actor: organisation, a name ending in “{last}”"
             return "organisation"
+        if len(words) == 3 and words[1] == "and":
+            # "Procter and Gamble said": one name of two words never apart
+            return self._body_by_cue(tokens, j, last)
         if team := self._team_name(tokens, i, words):
             self._rule = f"actor: group, a team: the place “{team}” and a plural name"
             return "group"
@@ -1787,6 +1848,8 @@ class MentionFinder:
             return None
         if any(w in DEMONYMS for w in words):
             return None
+        if last in _NOT_A_SURNAME:
+            return None  # "Director Renewable Energy": a field's name, no person's
         if titled or self._person_evidence(tokens, i, j):
             return "person"
         if listed := listed_kind(self.text, tokens[i].start):

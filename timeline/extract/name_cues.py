@@ -34,6 +34,13 @@ _KIND_BEFORE = re.compile(
     r"group))"
     r"\s+$"
 )
+# One who writes for an outlet, just before its name: "a writer for The Onion", "an
+# editor at the Gazette", "columnist with the Ledger".
+_WRITES_FOR_BEFORE = re.compile(
+    r"\b(?:writer|writers|editor|editors|reporter|reporters|columnist|columnists|"
+    r"journalist|journalists|correspondent|correspondents|critic|cartoonist|"
+    r"editor-in-chief|staff\s+writer)\s+(?:for|of|at|with)\s+(?:The|the)\s+$"
+)
 # "posted to Twitter", "wrote on Facebook": a platform.
 _PLATFORM_BEFORE = re.compile(r"\b(?:posted|shared|published|tweeted)\s+(?:on|to)\s+$")
 # "Ubisoft, the French publisher," / "Yonhap, a news agency,".
@@ -59,6 +66,8 @@ def body_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
     if kind := _KIND_BEFORE.search(before):
         actor_type = _TYPES[next(k for k in range(3) if kind.group(k + 1))]
         return actor_type, kind.group().strip()
+    if writes_for := _WRITES_FOR_BEFORE.search(before):
+        return "media", writes_for.group().strip()
     if platform := _PLATFORM_BEFORE.search(before):
         return "organisation", platform.group().strip()
     for pattern, actor_type in (

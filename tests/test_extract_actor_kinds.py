@@ -1,0 +1,94 @@
+"""What kind of actor a name is, and when a name is none, for the cases issue 12's
+unannotated articles got wrong: an outlet named with "The", armed groups, offices with a
+medium's word, products of a department, a field's name after a title, a company of two
+words joined by "and". Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.actor_mentions import mentions_of
+from timeline.extract.actors import ActorBook, find_mentions
+from timeline.extract.sentences import paragraphs
+
+
+def test_a_writer_for_the_x_names_an_outlet_with_its_article():
+    book, linked = mentions_of(
+        "Dana Roe, a writer for The Skillet, said the staff was small. Later The Skillet "
+        "hired two more writers."
+    )
+    (outlet,) = linked["Skillet"]
+    assert book.actors[outlet].type == "media"
+    assert "The Skillet" in book.actors[outlet].forms
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fighters advanced overnight. The Taliban said it held the city.", "Taliban"),
+        ("The port was seized by the Houthis in March.", "Houthis"),
+    ],
+)
+def test_armed_movements_are_groups(text, name):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked[name]
+    assert book.actors[actor_id].type == "group"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor_type"),
+    [
+        ("The Post Office said parcels were late.", "Post Office", "government_body"),
+        ("The Press Council said the column broke its code.", "Press Council",
+         "government_body"),
+        # an outlet keeps its type: "News" names one whatever word ends the name
+        ("The Korean Central News Agency said so.", "Korean Central News Agency", "media"),
+        ("The Associated Press reported it.", "Associated Press", "media"),
+    ],
+)  # fmt: skip
+def test_a_medium_word_before_an_office_word_names_an_office(text, name, actor_type):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked[name]
+    assert book.actors[actor_id].type == actor_type
+
+
+def test_treasury_before_a_security_is_no_mention_even_of_a_known_treasury():
+    book = ActorBook(
+        [{"id": "treasury", "name": "U.S. Department of the Treasury", "type": "government_body"}],
+        [{"actor_id": "treasury", "alias": "Treasury"}],
+    )
+    text = "Treasury yields rose, and Treasury notes fell. The Treasury said it would act."
+    found = [m.text for m in find_mentions(text, paragraphs(text), book, [])]
+    assert found == ["Treasury"]  # only "The Treasury said"
+
+
+def test_a_fields_name_after_a_title_is_no_person():
+    book, linked = mentions_of("In renewable terms, Director Renewable Energy spoke first.")
+    assert all(book.actors[a].type != "person" for a in linked.get("Renewable Energy", ()))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Parker and Voss said profits rose. Shares of Parker and Voss fell.", "Parker and Voss"),
+        ("Jarrel and Jarrel said it would appeal.", "Jarrel and Jarrel"),
+    ],
+)
+def test_two_words_never_apart_joined_by_and_are_one_company(text, name):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked[name]
+    assert book.actors[actor_id].type == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each stands alone elsewhere: two companies
+        "Vexcor paid Tarsio and Brevik. Tarsio said no. Brevik said yes.",
+        # two capitals acting for their states
+        "Both Moscow and Washington confirmed the meeting.",
+    ],
+)
+def test_names_apart_elsewhere_are_not_joined(text):
+    _, linked = mentions_of(text)
+    assert not any(" and " in words for words in linked)

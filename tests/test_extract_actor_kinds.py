@@ -92,3 +92,51 @@ def test_two_words_never_apart_joined_by_and_are_one_company(text, name):
 def test_names_apart_elsewhere_are_not_joined(text):
     _, linked = mentions_of(text)
     assert not any(" and " in words for words in linked)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "form"),
+    [
+        ("The show featured Lady Vesna performing the anthem.", "Vesna", "Lady Vesna"),
+        ("Lord Brackley said the firm would close.", "Brackley", "Lord Brackley"),
+    ],
+)
+def test_a_title_of_rank_before_one_name_is_a_person(text, name, form):
+    book, linked = mentions_of(text)
+    (person,) = linked[name]
+    assert book.actors[person].type == "person"
+    assert form in book.actors[person].forms
+
+
+def test_one_name_performing_with_her_is_a_person():
+    book, linked = mentions_of(
+        "The band opened with Dario Velt and Zendaya. Afterwards, Zendaya performed her new song."
+    )
+    (person,) = linked["Zendaya"]
+    assert book.actors[person].type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        # a thing the text writes in lowercase, then its initials
+        ("Vexcor tied rebates to market development funds (MDF). The MDF grew.", "MDF"),
+        # a law whose name holds "to", a notice
+        ("Grants come from the Social Partnership to Pay for Results Act (SPPRA). SPPRA "
+         "was signed in 2018.", "SPPRA"),
+        ("Bids follow the next Notice of Funding Availability (NOFA). NOFA rules apply.",
+         "NOFA"),
+        # an acronym before a noun after a number only modifies it
+        ("The two PXP loans were repaid. Later the PXP loan program ended.", "PXP"),
+    ],
+)  # fmt: skip
+def test_acronyms_of_things_and_acronyms_as_modifiers_are_no_actors(text, acronym):
+    _, linked = mentions_of(text)
+    assert acronym not in linked
+
+
+def test_a_body_written_in_lowercase_before_its_initials_stays_a_body():
+    book, linked = mentions_of(
+        "Figures came from the ministry of health (MOH). The MOH said cases fell."
+    )
+    assert "MOH" in linked

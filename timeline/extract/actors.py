@@ -213,7 +213,9 @@ _EXAMPLE_OF_PLACES = re.compile(
 _NEXT_IN_LIST = re.compile(r"(?:, | and |, and | or |, or )(?:even |also )?(?:the )?")
 # Words before an acronym that, with a noun after it, make it a modifier ("the ABC
 # system"); "said ABC had" or "of ABC members" keep it a name.
-_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our two three four several".split()
+)
 # A short form a text defines in brackets right after a name, one of the name's own
 # words: "Aktsionernoe Obshchestvo Iliadis (Iliadis)", "Oleg Deripaska(Deripaska)".
 _DEFINED_SHORT_FORM = re.compile(r" ?\(([A-Z][a-z][\w’'-]*)\)")
@@ -313,7 +315,7 @@ _PERSONAL_TITLES = frozenset(
     Prince Princess Sheikh Speaker Director Commissioner Inspector Detective Sergeant Sgt
     Captain Capt Lieutenant Lt Colonel Col Admiral Rabbi Imam Bishop Archbishop Cardinal
     Reverend Rev Chairman Chairwoman Councillor Councilor Sheriff Congressman
-    Congresswoman""".split()
+    Congresswoman Lady Lord Dame Sir""".split()
 )
 # One-word names of a legislature or a department that news writes bare: "Congress
 # passed", "the Senate voted", "Treasury said", "the Knesset approved".
@@ -358,7 +360,9 @@ _AGENCY_VERB = re.compile(
     r"released|releases|confirmed|confirms|denied|denies|claimed|claims|won|lost|beat|"
     r"sold|bought|made|took|plans|planned|agreed|agrees|warned|warns|wrote|issued|"
     r"acquired|hired|cut|raised|expects|expected|launched|filed|sued|opened|closed|"
-    r"accused|attacked|captured|killed|struck|began|begins|built|employs|owns|operates)\b"
+    r"accused|attacked|captured|killed|struck|began|begins|built|employs|owns|operates|"
+    # what performers and public people do: "Beyoncé performed her new song"
+    r"performed|sang|starred|joined|met|visited|signed|resigned|died)\b"
 )
 # What a person has and a body or a place has not, after a lone name's possessive:
 # "Einstein's theory", "Dostoyevsky's novels", "Lincoln's widow".
@@ -485,7 +489,23 @@ _MONEY_PAID_AFTER = re.compile(
 _PROGRAMME_WORDS = frozenset(
     "Grant Grants Program Programs Programme Assistance Scheme Subsidy Credit Loan Loans".split()
 )
-_WORDS_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w’'-]*\s(?:(?:of|for|and|the|on|in)\s)*){1,9})$")
+_WORDS_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w’'-]*\s(?:(?:of|for|and|the|on|in|to)\s)*){1,9})$")
+# Lowercase words right before an acronym in brackets: "market development funds (MDF)".
+_LOWERCASE_BEFORE_BRACKET = re.compile(r"(?<![\w’'-])((?:[a-z][\w’'-]*\s){2,6})$")
+# First words of a document's name paired with initials: "Notice of Funding Availability".
+_DOCUMENT_FIRST_WORDS = frozenset("Notice Notices Request Report Statement Guidance".split())
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    """Whether the initials of the words, with or without their small words ("of",
+    "to"), end in the acronym: "Social Impact Partnership to Pay for Results Act" is
+    "SIPPRA", "Notice of Funding Availability" is "NOFA", "the market development funds"
+    ends in "MDF"."""
+    every = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP | {"to"}).upper()
+    return any(spelled.endswith(acronym) and len(acronym) >= 2 for spelled in (every, content))
+
+
 # A plural head listing bodies of one kind: "the Departments of the Treasury and Labor".
 _PLURAL_HEADS = {
     "Departments": "Department",
@@ -1469,16 +1489,33 @@ class MentionFinder:
 
     def _find_programme_pairing(self, acronym: str) -> bool:
         for match in re.finditer(r"\(" + re.escape(acronym) + r"\)", self.text):
+            lowercase = _LOWERCASE_BEFORE_BRACKET.search(
+                self.text, max(0, match.start() - 80), match.start()
+            )
+            spelled = lowercase.group(1).split() if lowercase else []
+            if (
+                spelled
+                and _spells(spelled, acronym)
+                # "the ministry of health (MOH)" is a body, however it is written
+                and not any(w.title() in _BODY_WORDS for w in spelled)
+            ):
+                # "market development funds (MDF)": a thing the text writes in lowercase
+                return True
             run = _WORDS_BEFORE_BRACKET.search(
                 self.text, max(0, match.start() - 120), match.start()
             )
             if run is None:
                 continue
             expansion = run.group(1).split()
-            if _initials(" ".join(expansion)) != acronym:
+            if not _spells(expansion, acronym):
                 continue
             last = expansion[-1]
-            return last in NOT_ACTOR_WORDS or last in _PROGRAMME_WORDS
+            return (
+                last in NOT_ACTOR_WORDS
+                or last in _PROGRAMME_WORDS
+                # "Notice of Funding Availability (NOFA)": a document
+                or expansion[0] in _DOCUMENT_FIRST_WORDS
+            )
         return False
 
     def _names_the_body(self, tokens: list[Token], j: int) -> bool:

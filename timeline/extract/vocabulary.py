@@ -215,3 +215,6 @@ ARMED_GROUPS = frozenset(
     """Taliban Hamas Hezbollah Hizbollah Houthis Houthi al-Qaeda al-Qaida Al-Qaeda Al-Qaida
     al-Shabaab Al-Shabaab ISIS ISIL Daesh FARC ELN PKK IRA ETA Wagner""".split()
 ) | {"Islamic State", "Boko Haram", "Islamic Jihad", "Tehrik-i-Taliban"}
+# Titles of rank before one name, as "Prince" and "Lady" were: "Lord Sugar", "Dame Judi"
+# (issue 12, actors).
+TITLE_WORDS |= {"Lord", "Dame"}

@@ -436,6 +436,8 @@ _AGENCY_FIELDS = frozenset(
     Public Global Affairs Natural Resources Veterans Safety Historic""".split()
 )
 _HOME_NATIONS = frozenset({"England", "Scotland", "Wales"})
+# Words after "the" and an acronym that show the acronym is the noun ("the JFTC in Japan").
+_NOT_A_NOUN_AFTER = frozenset("in on at of for to from with by and or but as than".split())
 # A verb right after "the" and an acronym: the acronym acts ("the CIA knew").
 _VERB_AFTER_ACRONYM = re.compile(
     r"has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|"
@@ -993,6 +995,8 @@ class MentionFinder:
             nxt = tokens[j + 1]
             if not _joined(tokens, j, j + 1):
                 break
+            if nxt.text == "The" and j > i:
+                break  # "About the G7 Cyber Expert Group The G7 ...": a heading run on
             if nxt.capitalised and not nxt.text.isdigit():
                 j += 1
                 continue
@@ -2167,6 +2171,9 @@ class MentionFinder:
             and not after.capitalised
             # "the CIA knew", "the FBI has": the acronym is a verb's subject, no modifier
             and not _VERB_AFTER_ACRONYM.fullmatch(after.text)
+            # "the JFTC in Japan", "the FBI and police": a preposition or a conjunction
+            # follows a noun, it is none
+            and after.text not in _NOT_A_NOUN_AFTER
         )
 
     def _acts(self, position: int) -> bool:

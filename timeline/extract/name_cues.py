@@ -161,6 +161,7 @@ _LIST_KINDS = {
 }
 _KIND_OF_LIST = {word: kind for kind, words in _LIST_KINDS.items() for word in words.split()}
 _LIST_INTRODUCED = re.compile(r"\b([A-Za-z-]+)\s+(?:such\s+as|including|like|among\s+them)\s+$")
+_LIST_WORDS = re.compile(r"such\s+as|including|like|among\s+them")
 # One earlier member of the list and the separator before the name.
 _LIST_MEMBER = re.compile(r"[A-Z][\w&’'.-]*(?:\s[A-Z][\w&’'.-]*){0,3}$")
 _LIST_SEPARATOR = re.compile(r"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)$")
@@ -171,6 +172,8 @@ def listed_kind(text: str, start: int) -> tuple[str, str] | None:
     ``start`` ("customers such as Dell, Sony, and Hitachi": organisations), or None.
     Reads at most eight members back, in the 240 characters before the name."""
     before = text[max(0, start - 240) : start]
+    if not _LIST_WORDS.search(before):
+        return None  # most names: no list's opening words near, no member to read back
     for _ in range(8):
         if introduced := _LIST_INTRODUCED.search(before):
             kind = _KIND_OF_LIST.get(introduced.group(1).lower())

@@ -218,3 +218,5 @@ ARMED_GROUPS = frozenset(
 # Titles of rank before one name, as "Prince" and "Lady" were: "Lord Sugar", "Dame Judi"
 # (issue 12, actors).
 TITLE_WORDS |= {"Lord", "Dame"}
+# "the Sea Org": "Org" is "Organization" cut short (issue 12, actors).
+ORGANISATION_WORDS |= {"Org"}

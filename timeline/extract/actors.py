@@ -410,6 +410,12 @@ _PLACE_PLURALS = frozenset(
 _OFFICE_WORDS = frozenset(
     "Office Offices Authority Council Department Commission Committee".split()
 )
+# People of a body, opening a sentence before "of" ("Members of the Sea Org", "Staff of
+# the Museum"): the body is the name.
+_PEOPLE_OF = frozenset(  # not "Friends": "Friends of the Earth" is a name
+    """Members Supporters Officials Leaders Employees Staff Residents Critics Fans
+    Representatives Delegates Followers Workers Volunteers Students Parents Veterans""".split()
+)
 # Words that open a sentence as the subject of "said" without being anybody's name.
 _COLLECTIVE_SUBJECTS = frozenset(
     """Staff Police People Nobody Everyone Everybody Someone Somebody Anyone None Neither
@@ -436,8 +442,6 @@ _AGENCY_FIELDS = frozenset(
     Public Global Affairs Natural Resources Veterans Safety Historic""".split()
 )
 _HOME_NATIONS = frozenset({"England", "Scotland", "Wales"})
-# Words after "the" and an acronym that show the acronym is the noun ("the JFTC in Japan").
-_NOT_A_NOUN_AFTER = frozenset("in on at of for to from with by and or but as than".split())
 # A verb right after "the" and an acronym: the acronym acts ("the CIA knew").
 _VERB_AFTER_ACRONYM = re.compile(
     r"has|have|had|is|was|were|are|will|would|could|can|may|might|must|should|did|does|"
@@ -1152,6 +1156,17 @@ class MentionFinder:
             return body
         if start < j and tokens[start].text in _PLURAL_HEADS and tokens[start + 1].text == "of":
             return self._bodies_of_one_kind(tokens, start, j)
+        if (
+            start + 1 < j
+            and tokens[start].text in _PEOPLE_OF
+            and tokens[start + 1].text == "of"
+            and opens_sentence(self.text, tokens[0].start, tokens[start])
+        ):
+            # "Members of the Sea Org say ...": the body they belong to, not a name
+            start += 2
+            while start <= j and tokens[start].text in FUNCTION_WORDS | _CONNECTORS:
+                start += 1
+            return self._classify(tokens, start, j) if start <= j else j + 1
         if tokens[j].text in _COLLECTIVES and (
             owned := _COLLECTIVE_BODY.match(self.text, tokens[j].end)
         ):
@@ -2171,9 +2186,6 @@ class MentionFinder:
             and not after.capitalised
             # "the CIA knew", "the FBI has": the acronym is a verb's subject, no modifier
             and not _VERB_AFTER_ACRONYM.fullmatch(after.text)
-            # "the JFTC in Japan", "the FBI and police": a preposition or a conjunction
-            # follows a noun, it is none
-            and after.text not in _NOT_A_NOUN_AFTER
         )
 
     def _acts(self, position: int) -> bool:

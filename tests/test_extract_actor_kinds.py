@@ -158,3 +158,21 @@ def test_a_capital_the_inside_a_run_starts_another_name():
 def test_people_of_a_body_opening_a_sentence_leave_the_body_as_the_name():
     book, linked = mentions_of("Members of the Sea Org sign a long contract.")
     assert set(linked) == {"Sea Org"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tests showed that children in mainland Australia lack iodine.",
+        "Fighting went on in northern Syria for weeks.",
+        "It is a problem even in a developed country like Australia.",
+    ],
+)
+def test_a_state_named_as_a_location_is_no_actor(text):
+    _, linked = mentions_of(text)
+    assert not linked
+
+
+def test_a_state_acting_is_still_an_actor():
+    book, linked = mentions_of("Australia said it would act, and Syria agreed.")
+    assert {book.actors[a].type for ids in linked.values() for a in ids} == {"state"}

@@ -205,8 +205,14 @@ _DESTINATION_VERBS = frozenset(
 )
 # A list of places given as examples ("countries like Australia, the United Kingdom and
 # Canada", "nations such as Chile"): the states are compared, not acting.
+# Adjectives for a part of a country between a preposition of place and its name.
+_PART_ADJECTIVES = frozenset(
+    """mainland northern southern eastern western central rural coastal remote
+    north south east west northeastern northwestern southeastern southwestern""".split()
+)
 _EXAMPLE_OF_PLACES = re.compile(
-    r"\b(?:countries|nations|states|places|markets|economies)(?: such as| like| including)$"
+    r"\b(?:countries|nations|states|places|markets|economies|country|nation|state|place|"
+    r"market|economy)(?: such as| like| including)$"
 )
 # What separates the places of one list ("Sudan, Iran and Libya", "Australia, the United
 # Kingdom and even Canada"): the next name is a place as the first one was.
@@ -1980,6 +1986,14 @@ class MentionFinder:
             previous.text.lower() in _WHERE_WORDS or previous.text.lower() in _DESTINATION_VERBS
         ):
             return True  # "born in Brazil", "to enter the United States"
+        if (
+            gap == " "
+            and previous.text.lower() in _PART_ADJECTIVES
+            and k > 0
+            and tokens[k - 1].text.lower() in _WHERE_WORDS
+            and self.text[tokens[k - 1].end : previous.start] == " "
+        ):
+            return True  # "children in mainland Australia", "in northern Syria"
         before = self.text[max(0, previous.start - 40) : previous.end]
         if gap == " " and _EXAMPLE_OF_PLACES.search(before):
             return True  # "countries like Australia": compared, not acting

@@ -85,6 +85,8 @@ def test_two_words_never_apart_joined_by_and_are_one_company(text, name):
     [
         # each stands alone elsewhere: two companies
         "Vexcor paid Tarsio and Brevik. Tarsio said no. Brevik said yes.",
+        # named together once: two as likely as one
+        "Vexcor paid Tarsio and Brevik said nothing.",
         # two capitals acting for their states
         "Both Moscow and Washington confirmed the meeting.",
     ],

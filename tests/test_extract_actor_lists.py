@@ -50,3 +50,30 @@ def test_names_listed_after_a_kind_of_body_are_bodies_of_that_kind(text, name, a
 def test_a_list_after_no_kind_of_body_makes_no_body(text, name):
     book, linked = mentions_of(text)
     assert all(book.actors[a].type not in ("organisation", "media") for a in linked.get(name, ()))
+
+
+def test_a_listed_name_ending_in_a_places_word_is_still_of_the_lists_kind():
+    book, linked = mentions_of("Quotas hit key retailers such as Copper Kettle and Tarsio City.")
+    (actor_id,) = linked["Tarsio City"]
+    assert book.actors[actor_id].type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor_type"),
+    [
+        ("Vexcor was shut out from Tarsio Markt, Europe's largest computer retailer, "
+         "last year.", "Tarsio Markt", "organisation"),
+        ("Loans came from Tarsio Vexmark, a regional bank based in Ohio.", "Tarsio Vexmark",
+         "organisation"),
+    ],
+)  # fmt: skip
+def test_an_apposition_naming_a_kind_of_body_types_a_name_of_two_words(text, name, actor_type):
+    book, linked = mentions_of(text)
+    (actor_id,) = linked[name]
+    assert book.actors[actor_id].type == actor_type
+
+
+def test_a_person_with_a_given_name_keeps_an_apposition_about_a_company():
+    book, linked = mentions_of("Laura Brennan, a company founder, spoke first.")
+    (person,) = linked["Laura Brennan"]
+    assert book.actors[person].type == "person"

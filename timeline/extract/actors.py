@@ -19,6 +19,7 @@ from .actor_book import ActorBook, BookActor, Mention, MentionIndex
 from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES
 from .given_names import GIVEN_NAMES, is_given_name
 from .name_cues import (
+    apposition_kind,
     body_cue,
     listed_kind,
     lone_subjects,
@@ -1068,9 +1069,10 @@ class MentionFinder:
         return j
 
     def _never_apart(self, first: str, second: str) -> bool:
-        """Whether the text writes these two words only as "first and second" ("Procter
-        and Gamble", "Marks and Spencer"): then the pair is one name, where two bodies
-        named together ("Dell and Toshiba") each stand alone somewhere else."""
+        """Whether the text writes these two words only as "first and second", and more
+        than once ("Procter and Gamble", "Marks and Spencer"): then the pair is one name,
+        where two bodies named together ("Dell and Toshiba") each stand alone somewhere
+        else or are named together once."""
         key = (first, second)
         if any(w.isupper() or w in PEOPLES or w in _INSTITUTION_WORDS for w in key):
             return False  # "NASA and JPL", "Israelis and Palestinians": two of a kind
@@ -1083,7 +1085,9 @@ class MentionFinder:
             alone = sum(
                 len(re.findall(rf"\b{re.escape(word)}\b", self.text)) for word in {first, second}
             )
-            self._pairs[key] = pair > 0 and alone == 2 * pair
+            # twice at least (or one word twice, "Johnson and Johnson"): two bodies named
+            # once each side by side ("Dell and Toshiba") are two, not one
+            self._pairs[key] = (pair > 1 or first == second) and alone == 2 * pair
         return self._pairs[key]
 
     @staticmethod
@@ -1862,6 +1866,11 @@ class MentionFinder:
             return "government_body"
         if words[0] in ORGANISATION_WORDS:
             return "organisation"
+        if last in NOT_ACTOR_WORDS and (listed := listed_kind(self.text, tokens[i].start)):
+            # "retailers such as Best Buy and Circuit City": the list's kind outweighs
+            # a place's or a thing's last word
+            self._rule = f"actor: {listed[0]}, named in a list after “{listed[1]}”"
+            return listed[0]
         if last in NOT_ACTOR_WORDS:
             return None
         if (
@@ -1918,6 +1927,10 @@ class MentionFinder:
             # "retailers such as Best Buy and Circuit City": the kind the list is of
             self._rule = f"actor: {listed[0]}, named in a list after “{listed[1]}”"
             return listed[0]
+        if apposed := apposition_kind(self.text, tokens[j].end):
+            # "Media Markt, Europe's largest computer retailer,": what the text says it is
+            self._rule = f"actor: {apposed[0]}, the apposition “{apposed[1]}”"
+            return apposed[0]
         return None
 
     def _team_name(self, tokens: list[Token], i: int, words: list[str]) -> str | None:

@@ -50,6 +50,23 @@ _KIND_APPOSITION = re.compile(
     r"developer|manufacturer|retailer|group|organisation|organization|movement|party))\b"
 )
 _TYPES = ("media", "government_body", "organisation")
+# The same apposition after a name of several words, its kind ending it, an owner's
+# possessive allowed for the article: "Media Markt, Europe's largest computer retailer,".
+_KIND_APPOSITION_ENDING = re.compile(
+    r",\s+(?:a|an|the|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?(?:(news\s+agency|newspaper|"
+    r"broadcaster)|(agency|ministry)|(company|firm|corporation|start-?up|website|charity|"
+    r"publisher|developer|manufacturer|retailer|chain|carmaker|airline|bank|insurer))"
+    r"(?=[,.;)]|\s+(?:in|of|for|that|which|with|based)\b)"
+)
+
+
+def apposition_kind(text: str, end: int) -> tuple[str, str] | None:
+    """The type an apposition naming a kind of body gives the name ending at ``end``
+    ("Media Markt, Europe's largest computer retailer," an organisation), or None."""
+    found = _KIND_APPOSITION_ENDING.match(text, end)
+    if found is None:
+        return None
+    return _TYPES[next(k for k in range(3) if found.group(k + 1))], found.group().strip(", ")
 
 
 def media_cue(text: str, end: int) -> str | None:

@@ -295,7 +295,7 @@ def test_a_line_set_in_capitals_names_no_acronym():
 @pytest.mark.parametrize(
     ("text", "word", "actor_type"),
     [
-        ("Rockets were fired on Saturday. Officials said Hamas had planned it.", "Hamas",
+        ("Rockets were fired on Saturday. Officials said Vardani had planned it.", "Vardani",
          "organisation"),
         ("Shares rose after the launch. Analysts said Vortexa announced more.", "Vortexa",
          "organisation"),
@@ -547,8 +547,9 @@ def test_sentence_openers_that_are_no_body(text):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("They crossed territory controlled by the Taliban twice.", "Taliban"),
-        ("The raid was carried out by the Houthis on Monday.", "Houthis"),
+        # (an armed movement's name is a group: test_extract_actor_kinds.py)
+        ("They crossed territory controlled by the Vardani twice.", "Vardani"),
+        ("The raid was carried out by the Morlocks on Monday.", "Morlocks"),
     ],
 )  # fmt: skip
 def test_the_agent_of_a_passive_is_a_body(text, name):

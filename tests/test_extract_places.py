@@ -199,3 +199,13 @@ def test_folding_every_name_at_once_gives_each_names_own_folding():
         "Paris",
     ]
     assert without_accents_each([]) == []
+
+
+def test_state_initials_as_an_adjective_name_the_country_of_a_state():
+    # "U.S. district court" names the United States as "American" would: a state of it
+    # after a weak sign ("the district of Delaware") is then a place
+    plain = "The suit was filed in district court for the district of Delaware."
+    initials = "The suit was filed in U.S. district court for the district of Delaware."
+    # (the towns table's Delaware, Ohio, is what asks for the country to be named)
+    assert "Delaware" not in places_in(plain, full_places)
+    assert places_in(initials, full_places)["Delaware"][1] == "US"

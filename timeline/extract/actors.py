@@ -19,7 +19,9 @@ from .actor_book import ActorBook, BookActor, Mention, MentionIndex
 from .gazetteer import CAPITALS, DEMONYMS, METONYMS, STATES
 from .given_names import GIVEN_NAMES, is_given_name
 from .name_cues import (
+    apposition_kind,
     body_cue,
+    listed_kind,
     lone_subjects,
     lowercase_words,
     media_cue,
@@ -33,6 +35,7 @@ from .names import name_key
 from .sentences import Span
 from .state_names import _is_place, _state_of
 from .vocabulary import (
+    ARMED_GROUPS,
     BROADCASTER_INITIALS,
     FUNCTION_WORDS,
     GOVERNMENT_INITIALS,
@@ -203,15 +206,23 @@ _DESTINATION_VERBS = frozenset(
 )
 # A list of places given as examples ("countries like Australia, the United Kingdom and
 # Canada", "nations such as Chile"): the states are compared, not acting.
+# Adjectives for a part of a country between a preposition of place and its name.
+_PART_ADJECTIVES = frozenset(
+    """mainland northern southern eastern western central rural coastal remote
+    north south east west northeastern northwestern southeastern southwestern""".split()
+)
 _EXAMPLE_OF_PLACES = re.compile(
-    r"\b(?:countries|nations|states|places|markets|economies)(?: such as| like| including)$"
+    r"\b(?:countries|nations|states|places|markets|economies|country|nation|state|place|"
+    r"market|economy)(?: such as| like| including)$"
 )
 # What separates the places of one list ("Sudan, Iran and Libya", "Australia, the United
 # Kingdom and even Canada"): the next name is a place as the first one was.
 _NEXT_IN_LIST = re.compile(r"(?:, | and |, and | or |, or )(?:even |also )?(?:the )?")
 # Words before an acronym that, with a noun after it, make it a modifier ("the ABC
 # system"); "said ABC had" or "of ABC members" keep it a name.
-_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our two three four several".split()
+)
 # A short form a text defines in brackets right after a name, one of the name's own
 # words: "Aktsionernoe Obshchestvo Iliadis (Iliadis)", "Oleg Deripaska(Deripaska)".
 _DEFINED_SHORT_FORM = re.compile(r" ?\(([A-Z][a-z][\w’'-]*)\)")
@@ -311,7 +322,7 @@ _PERSONAL_TITLES = frozenset(
     Prince Princess Sheikh Speaker Director Commissioner Inspector Detective Sergeant Sgt
     Captain Capt Lieutenant Lt Colonel Col Admiral Rabbi Imam Bishop Archbishop Cardinal
     Reverend Rev Chairman Chairwoman Councillor Councilor Sheriff Congressman
-    Congresswoman""".split()
+    Congresswoman Lady Lord Dame Sir""".split()
 )
 # One-word names of a legislature or a department that news writes bare: "Congress
 # passed", "the Senate voted", "Treasury said", "the Knesset approved".
@@ -356,7 +367,9 @@ _AGENCY_VERB = re.compile(
     r"released|releases|confirmed|confirms|denied|denies|claimed|claims|won|lost|beat|"
     r"sold|bought|made|took|plans|planned|agreed|agrees|warned|warns|wrote|issued|"
     r"acquired|hired|cut|raised|expects|expected|launched|filed|sued|opened|closed|"
-    r"accused|attacked|captured|killed|struck|began|begins|built|employs|owns|operates)\b"
+    r"accused|attacked|captured|killed|struck|began|begins|built|employs|owns|operates|"
+    # what performers and public people do: "Beyoncé performed her new song"
+    r"performed|sang|starred|joined|met|visited|signed|resigned|died)\b"
 )
 # What a person has and a body or a place has not, after a lone name's possessive:
 # "Einstein's theory", "Dostoyevsky's novels", "Lincoln's widow".
@@ -386,6 +399,29 @@ _GENERIC_QUALIFIERS = frozenset(
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|defeated|defeats|edged|routed|swept|against|versus|vs\.?|"
     r"lost\s+to|fell\s+to|loss\s+to|win\s+over|victory\s+over)\s+the\s+$"
+)
+# A club's plural nickname after its place: "Broncos", "Panthers", "Red Sox" not (one
+# word only), "Lakers"; plurals of places' parts are no team ("Florida Keys").
+_PLURAL_NICKNAME = re.compile(r"[A-Z][a-z]{2,}[^s\W]s")
+_PLACE_PLURALS = frozenset(
+    """Islands Isles Heights Falls Springs Hills Mountains Lakes Keys Plains Rapids Highlands
+    Territories Provinces States Regions Districts Counties Cities Towns Villages Gardens
+    Woods Forests Rivers Sands Flats Banks Shores Beaches Downs Fields Meadows Acres
+    Estates Parks Wetlands Valleys Lowlands Midlands Narrows Shoals Cays Ridges Glades
+    Schools Universities Colleges Courts Games Olympics Championships Awards Times News
+    Democrats Republicans Greens Conservatives Liberals Socialists Nationalists""".split()
+)
+# Last words of an office's name, whatever medium's word comes before ("Post Office",
+# "Press Council", "Radio Authority"): no outlet ("News" still makes one: "News Agency",
+# "News Council" are outlets' or their trade's).
+_OFFICE_WORDS = frozenset(
+    "Office Offices Authority Council Department Commission Committee".split()
+)
+# People of a body, opening a sentence before "of" ("Members of the Sea Org", "Staff of
+# the Museum"): the body is the name.
+_PEOPLE_OF = frozenset(  # not "Friends": "Friends of the Earth" is a name
+    """Members Supporters Officials Leaders Employees Staff Residents Critics Fans
+    Representatives Delegates Followers Workers Volunteers Students Parents Veterans""".split()
 )
 # Words that open a sentence as the subject of "said" without being anybody's name.
 _COLLECTIVE_SUBJECTS = frozenset(
@@ -466,7 +502,23 @@ _MONEY_PAID_AFTER = re.compile(
 _PROGRAMME_WORDS = frozenset(
     "Grant Grants Program Programs Programme Assistance Scheme Subsidy Credit Loan Loans".split()
 )
-_WORDS_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w’'-]*\s(?:(?:of|for|and|the|on|in)\s)*){1,9})$")
+_WORDS_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w’'-]*\s(?:(?:of|for|and|the|on|in|to)\s)*){1,9})$")
+# Lowercase words right before an acronym in brackets: "market development funds (MDF)".
+_LOWERCASE_BEFORE_BRACKET = re.compile(r"(?<![\w’'-])((?:[a-z][\w’'-]*\s){2,6})$")
+# First words of a document's name paired with initials: "Notice of Funding Availability".
+_DOCUMENT_FIRST_WORDS = frozenset("Notice Notices Request Report Statement Guidance".split())
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    """Whether the initials of the words, with or without their small words ("of",
+    "to"), end in the acronym: "Social Impact Partnership to Pay for Results Act" is
+    "SIPPRA", "Notice of Funding Availability" is "NOFA", "the market development funds"
+    ends in "MDF"."""
+    every = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP | {"to"}).upper()
+    return any(spelled.endswith(acronym) and len(acronym) >= 2 for spelled in (every, content))
+
+
 # A plural head listing bodies of one kind: "the Departments of the Treasury and Labor".
 _PLURAL_HEADS = {
     "Departments": "Department",
@@ -494,7 +546,11 @@ def _type_reason(name: str, words: list[str], actor_type: str, titled: bool) -> 
                 " role noun, apposition, age, membership or speech verb beside it)"
             )
         )
-    word = next((w for w in words if w in _INSTITUTION_WORDS), None)
+    word = None
+    if actor_type != "media" and set(words) & MEDIA_WORDS:
+        # "Post Office": the office's word typed it, not the medium's
+        word = next((w for w in reversed(words) if w in _BODY_WORDS), None)
+    word = word or next((w for w in words if w in _INSTITUTION_WORDS), None)
     if word:
         return f"actor: {actor_type}, by the word “{word}”"
     if len(words) == 1 and actor_type == "organisation":
@@ -711,6 +767,7 @@ class MentionFinder:
         self.mentions: list[Mention] = []
         # Actors mentioned so far, in order of first mention (a surname looks here first).
         self.mentioned: dict[str, None] = {}
+        self._pairs: dict[tuple[str, str], bool] = {}  # see _never_apart
         self.speaker_words = self._speaker_words()
         # Words a title stands before alone ("Director Collins", "Mr. Burton"): surnames,
         # so the full name met earlier ("Patty Collins") is a person.
@@ -872,6 +929,14 @@ class MentionFinder:
         """Look for a name starting at token i; return the index to continue from."""
         token = tokens[i]
         known = self._known_alias(tokens, i)
+        if (
+            known
+            and known[0] == i
+            and token.text in _ONE_OF_A_KIND
+            and _PRODUCT_AFTER.match(self.text, token.end)
+        ):
+            known = None  # "Treasury yields", "Treasury notes": a product, even when
+            # "Treasury" is a known actor's alias
         phrase_end = self._phrase_end(tokens, i) if token.capitalised else i
         if known and known[0] >= phrase_end:
             j, actor_id = known
@@ -941,6 +1006,8 @@ class MentionFinder:
             nxt = tokens[j + 1]
             if not _joined(tokens, j, j + 1):
                 break
+            if nxt.text == "The" and j > i:
+                break  # "About the G7 Cyber Expert Group The G7 ...": a heading run on
             if nxt.capitalised and not nxt.text.isdigit():
                 j += 1
                 continue
@@ -960,6 +1027,16 @@ class MentionFinder:
                     and self._run_ends_org(tokens, k)
                 ):
                     j = k  # "Nurses and Midwives Union": one name
+                    continue
+                if (
+                    joining == {"and"}
+                    and j == i
+                    and k == j + 2
+                    and tokens[k].capitalised
+                    and len(self._capitalised_run(tokens, k)) == 1
+                    and self._never_apart(tokens[i].text, tokens[k].text)
+                ):
+                    j = k  # "Procter and Gamble said": one company's name
                     continue
                 if "of" in joining and not before_org and j > i:
                     if (after_org or _name_shape(tokens, i, j)) and all(
@@ -990,6 +1067,28 @@ class MentionFinder:
                 continue
             break
         return j
+
+    def _never_apart(self, first: str, second: str) -> bool:
+        """Whether the text writes these two words only as "first and second", and more
+        than once ("Procter and Gamble", "Marks and Spencer"): then the pair is one name,
+        where two bodies named together ("Dell and Toshiba") each stand alone somewhere
+        else or are named together once."""
+        key = (first, second)
+        if any(w.isupper() or w in PEOPLES or w in _INSTITUTION_WORDS for w in key):
+            return False  # "NASA and JPL", "Israelis and Palestinians": two of a kind
+        if any(_is_place(w) or _state_of(w) or w in DEMONYMS for w in key):
+            # "Moscow and Washington confirmed": two capitals, each its state; "Bosnia
+            # and Herzegovina" is one state by the gazetteer's own name
+            return bool(_state_of(f"{first} and {second}"))
+        if key not in self._pairs:
+            pair = len(re.findall(rf"\b{re.escape(first)} and {re.escape(second)}\b", self.text))
+            alone = sum(
+                len(re.findall(rf"\b{re.escape(word)}\b", self.text)) for word in {first, second}
+            )
+            # twice at least (or one word twice, "Johnson and Johnson"): two bodies named
+            # once each side by side ("Dell and Toshiba") are two, not one
+            self._pairs[key] = (pair > 1 or first == second) and alone == 2 * pair
+        return self._pairs[key]
 
     @staticmethod
     def _name_after_title(
@@ -1067,6 +1166,17 @@ class MentionFinder:
             return body
         if start < j and tokens[start].text in _PLURAL_HEADS and tokens[start + 1].text == "of":
             return self._bodies_of_one_kind(tokens, start, j)
+        if (
+            start + 1 < j
+            and tokens[start].text in _PEOPLE_OF
+            and tokens[start + 1].text == "of"
+            and opens_sentence(self.text, tokens[0].start, tokens[start])
+        ):
+            # "Members of the Sea Org say ...": the body they belong to, not a name
+            start += 2
+            while start <= j and tokens[start].text in FUNCTION_WORDS | _CONNECTORS:
+                start += 1
+            return self._classify(tokens, start, j) if start <= j else j + 1
         if tokens[j].text in _COLLECTIVES and (
             owned := _COLLECTIVE_BODY.match(self.text, tokens[j].end)
         ):
@@ -1197,6 +1307,9 @@ class MentionFinder:
             self._add(tokens, start, j, person)
             return j + 1
         actor_type = self._type_of(tokens, start, j, words, bool(roles))
+        if actor_type == "organisation" and name in ARMED_GROUPS:
+            # "the Taliban said": an armed movement, a group whatever cue found it
+            actor_type, self._rule = "group", "actor: group, an armed group or movement"
         if actor_type == "organisation" and (cue := media_cue(self.text, tokens[j].end)):
             # "the Al Mayadeen TV channel", "Ennahar channel": a body that is an outlet
             actor_type, self._rule = "media", f"actor: media, by the words after it “{cue}”"
@@ -1208,6 +1321,8 @@ class MentionFinder:
         if actor_type is None:
             if len(words) == 1 and (person := self._surname_alone(tokens, start)):
                 self._add(tokens, start, j, person)
+            elif len(words) == 1 and (team := self._team_by_nickname(words[0])):
+                self._add(tokens, start, j, team)  # "the Denver Broncos ... the Broncos"
             return j + 1
         if name in METONYMS:
             canonical = METONYMS[name][0]
@@ -1267,7 +1382,7 @@ class MentionFinder:
             and actor_type in ("media", "organisation")
             # "told the Times": a newspaper's short name keeps its article too
             or start > 0
-            and tokens[start - 1].text == "the"
+            and tokens[start - 1].text in ("the", "The")
             and actor_type == "media"
             and len(words) == 1
         ):
@@ -1405,16 +1520,33 @@ class MentionFinder:
 
     def _find_programme_pairing(self, acronym: str) -> bool:
         for match in re.finditer(r"\(" + re.escape(acronym) + r"\)", self.text):
+            lowercase = _LOWERCASE_BEFORE_BRACKET.search(
+                self.text, max(0, match.start() - 80), match.start()
+            )
+            spelled = lowercase.group(1).split() if lowercase else []
+            if (
+                spelled
+                and _spells(spelled, acronym)
+                # "the ministry of health (MOH)" is a body, however it is written
+                and not any(w.title() in _BODY_WORDS for w in spelled)
+            ):
+                # "market development funds (MDF)": a thing the text writes in lowercase
+                return True
             run = _WORDS_BEFORE_BRACKET.search(
                 self.text, max(0, match.start() - 120), match.start()
             )
             if run is None:
                 continue
             expansion = run.group(1).split()
-            if _initials(" ".join(expansion)) != acronym:
+            if not _spells(expansion, acronym):
                 continue
             last = expansion[-1]
-            return last in NOT_ACTOR_WORDS or last in _PROGRAMME_WORDS
+            return (
+                last in NOT_ACTOR_WORDS
+                or last in _PROGRAMME_WORDS
+                # "Notice of Funding Availability (NOFA)": a document
+                or expansion[0] in _DOCUMENT_FIRST_WORDS
+            )
         return False
 
     def _names_the_body(self, tokens: list[Token], j: int) -> bool:
@@ -1680,6 +1812,12 @@ class MentionFinder:
         if len(words) == 1 and last in _ONE_OF_A_KIND and self._names_the_body(tokens, j):
             self._rule = "actor: government_body, the one-word name of a legislature or department"
             return "government_body"  # "Congress passed", "the Senate voted", "Treasury said"
+        if (
+            len(words) == 1
+            and last in _ONE_OF_A_KIND
+            and _PRODUCT_AFTER.match(self.text, tokens[j].end)
+        ):
+            return None  # "Treasury yields": a product, whatever word list holds "Treasury"
         if len(words) == 1 and last in _GENERIC_WORDS:  # "the Embassy", "TV": no name
             return None
         if name in CAPITALS and i == j:
@@ -1704,8 +1842,8 @@ class MentionFinder:
             return None  # "West Bank", "Gaza Strip": a region, whatever body word it holds
         if last in ("Fund", "Funds") and self._programme_fund(words, tokens[j].end):
             return None  # "the Coronavirus Relief Fund", "Capital Projects Fund dollars"
-        if set(words) & MEDIA_WORDS:
-            return "media"
+        if set(words) & MEDIA_WORDS and (last not in _OFFICE_WORDS or "News" in words):
+            return "media"  # not "the Post Office", "the Press Council": offices
         if (
             len(words) >= 2
             and words[0][:1].isupper()
@@ -1730,6 +1868,11 @@ class MentionFinder:
             return "government_body"
         if words[0] in ORGANISATION_WORDS:
             return "organisation"
+        if last in NOT_ACTOR_WORDS and (listed := listed_kind(self.text, tokens[i].start)):
+            # "retailers such as Best Buy and Circuit City": the list's kind outweighs
+            # a place's or a thing's last word
+            self._rule = f"actor: {listed[0]}, named in a list after “{listed[1]}”"
+            return listed[0]
         if last in NOT_ACTOR_WORDS:
             return None
         if (
@@ -1743,6 +1886,12 @@ class MentionFinder:
             # international body's last word after a name the article never lowercases
             self._rule = f"actor: organisation, a name ending in “{last}”"
             return "organisation"
+        if len(words) == 3 and words[1] == "and":
+            # "Procter and Gamble said": one name of two words never apart
+            return self._body_by_cue(tokens, j, last)
+        if team := self._team_name(tokens, i, words):
+            self._rule = f"actor: group, a team: the place “{team}” and a plural name"
+            return "group"
         head = words[: words.index("of")] if "of" in words else []
         if (
             head
@@ -1772,9 +1921,56 @@ class MentionFinder:
             return None
         if any(w in DEMONYMS for w in words):
             return None
+        if last in _NOT_A_SURNAME:
+            return None  # "Director Renewable Energy": a field's name, no person's
         if titled or self._person_evidence(tokens, i, j):
             return "person"
+        if listed := listed_kind(self.text, tokens[i].start):
+            # "retailers such as Best Buy and Circuit City": the kind the list is of
+            self._rule = f"actor: {listed[0]}, named in a list after “{listed[1]}”"
+            return listed[0]
+        if apposed := apposition_kind(self.text, tokens[j].end):
+            # "Media Markt, Europe's largest computer retailer,": what the text says it is
+            self._rule = f"actor: {apposed[0]}, the apposition “{apposed[1]}”"
+            return apposed[0]
         return None
+
+    def _team_name(self, tokens: list[Token], i: int, words: list[str]) -> str | None:
+        """The place a club is named after, when the name is a place's and a plural
+        nickname ("the Denver Broncos", "the Kansas City Chiefs"), or None. Not a place
+        of its own ("the Florida Keys"), an outlet ("the Seattle Times"), a people ("the
+        Gaza Palestinians") nor a plural the article also writes in lowercase ("Ohio
+        Schools")."""
+        last = words[-1]
+        if (
+            len(words) < 2
+            or not _PLURAL_NICKNAME.fullmatch(last)
+            or last in _PLACE_PLURALS
+            or last in PEOPLES
+            or last in DEMONYMS
+            or last.lower() in self.lowercase
+            or last[:-1].lower() in self.lowercase
+            or self._in_heading(tokens[i].start)
+        ):
+            return None
+        place = " ".join(words[:-1])
+        return place if _is_place(place) and not _state_of(place) else None
+
+    def _team_by_nickname(self, word: str) -> str | None:
+        """The one team mentioned before whose name ends in this plural ("Broncos" after
+        "the Denver Broncos"): sports writing names a club by its nickname alone."""
+        if not _PLURAL_NICKNAME.fullmatch(word):
+            return None
+        found = {
+            actor_id
+            for actor_id in self.mentioned
+            if self.book.actors[actor_id].type == "group"
+            and any(
+                len(form.split()) > 1 and form.split()[-1] == word
+                for form in self.book.actors[actor_id].forms
+            )
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _member_of_before(self, tokens: list[Token], i: int) -> bool:
         """Whether "of" before this word follows a person's name just mentioned ("Maziar
@@ -1805,6 +2001,14 @@ class MentionFinder:
             previous.text.lower() in _WHERE_WORDS or previous.text.lower() in _DESTINATION_VERBS
         ):
             return True  # "born in Brazil", "to enter the United States"
+        if (
+            gap == " "
+            and previous.text.lower() in _PART_ADJECTIVES
+            and k > 0
+            and tokens[k - 1].text.lower() in _WHERE_WORDS
+            and self.text[tokens[k - 1].end : previous.start] == " "
+        ):
+            return True  # "children in mainland Australia", "in northern Syria"
         before = self.text[max(0, previous.start - 40) : previous.end]
         if gap == " " and _EXAMPLE_OF_PLACES.search(before):
             return True  # "countries like Australia": compared, not acting
@@ -1831,8 +2035,16 @@ class MentionFinder:
         """One capitalised word with no institution's word in it: an organisation only
         when its spelling says so (an acronym "NCLAN", an inner capital "YouTube") or a
         news outlet ("Wikinews"); anything else may be a surname or a sentence opener."""
-        if word in NOT_ACTOR_ACRONYMS or word in DEMONYMS or _is_place(word.title()):
+        if word in NOT_ACTOR_ACRONYMS or word in DEMONYMS:
             return None
+        if _is_place(word.title()):
+            # "banks such as Santander", "makers like Hitachi": a list's kind outweighs
+            # a town of the same name
+            listed = listed_kind(self.text, tokens[i].start)
+            if listed is None or word.lower() in self.lowercase:
+                return None
+            self._cue = listed[1]
+            return listed[0]
         if (
             _ACRONYM.fullmatch(word)
             and not _ROMAN_NUMERAL.fullmatch(word)
@@ -1845,7 +2057,8 @@ class MentionFinder:
             if self._acronym_modifies(tokens, i):
                 return None
             return _KNOWN_INITIALS.get(word, "organisation")
-        if _INNER_CAPITAL.fullmatch(word):
+        if _INNER_CAPITAL.fullmatch(word) and not self.book.find_surname(word, self.mentioned):
+            # "YouTube"; not "Brandon McManus ... McManus kicking": his surname again
             return "organisation"
         # "Valleynews", "Newsweek", "Computerweekly": an outlet's name by its ending
         if len(word) > 5 and word.lower().endswith(("news", "week", "weekly")):
@@ -1873,7 +2086,9 @@ class MentionFinder:
             or self.book.find_surname(word, self.mentioned)
         ):
             return None
-        cue = body_cue(self.text, tokens[i].start, tokens[i].end)
+        cue = body_cue(self.text, tokens[i].start, tokens[i].end) or listed_kind(
+            self.text, tokens[i].start
+        )
         if cue is None and (fellow := self._listed_with_a_body(tokens, i)):
             self._rule = f"actor: organisation, one word listed with the body “{fellow}”"
             return "organisation"

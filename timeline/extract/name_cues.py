@@ -34,6 +34,13 @@ _KIND_BEFORE = re.compile(
     r"group))"
     r"\s+$"
 )
+# One who writes for an outlet, just before its name: "a writer for The Onion", "an
+# editor at the Gazette", "columnist with the Ledger".
+_WRITES_FOR_BEFORE = re.compile(
+    r"\b(?:writer|writers|editor|editors|reporter|reporters|columnist|columnists|"
+    r"journalist|journalists|correspondent|correspondents|critic|cartoonist|"
+    r"editor-in-chief|staff\s+writer)\s+(?:for|of|at|with)\s+(?:The|the)\s+$"
+)
 # "posted to Twitter", "wrote on Facebook": a platform.
 _PLATFORM_BEFORE = re.compile(r"\b(?:posted|shared|published|tweeted)\s+(?:on|to)\s+$")
 # "Ubisoft, the French publisher," / "Yonhap, a news agency,".
@@ -43,6 +50,23 @@ _KIND_APPOSITION = re.compile(
     r"developer|manufacturer|retailer|group|organisation|organization|movement|party))\b"
 )
 _TYPES = ("media", "government_body", "organisation")
+# The same apposition after a name of several words, its kind ending it, an owner's
+# possessive allowed for the article: "Media Markt, Europe's largest computer retailer,".
+_KIND_APPOSITION_ENDING = re.compile(
+    r",\s+(?:a|an|the|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?(?:(news\s+agency|newspaper|"
+    r"broadcaster)|(agency|ministry)|(company|firm|corporation|start-?up|website|charity|"
+    r"publisher|developer|manufacturer|retailer|chain|carmaker|airline|bank|insurer))"
+    r"(?=[,.;)]|\s+(?:in|of|for|that|which|with|based)\b)"
+)
+
+
+def apposition_kind(text: str, end: int) -> tuple[str, str] | None:
+    """The type an apposition naming a kind of body gives the name ending at ``end``
+    ("Media Markt, Europe's largest computer retailer," an organisation), or None."""
+    found = _KIND_APPOSITION_ENDING.match(text, end)
+    if found is None:
+        return None
+    return _TYPES[next(k for k in range(3) if found.group(k + 1))], found.group().strip(", ")
 
 
 def media_cue(text: str, end: int) -> str | None:
@@ -59,6 +83,8 @@ def body_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
     if kind := _KIND_BEFORE.search(before):
         actor_type = _TYPES[next(k for k in range(3) if kind.group(k + 1))]
         return actor_type, kind.group().strip()
+    if writes_for := _WRITES_FOR_BEFORE.search(before):
+        return "media", writes_for.group().strip()
     if platform := _PLATFORM_BEFORE.search(before):
         return "organisation", platform.group().strip()
     for pattern, actor_type in (
@@ -136,3 +162,45 @@ def opening_subjects(text: str, verb: re.Pattern[str]) -> dict[str, int]:
         if verb.match(text, match.end()):
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     return counts
+
+
+# Plural kinds of body a list of names is introduced by: "customers such as Dell, Sony
+# and Hitachi", "retailers including Best Buy", "outlets like Gawker".
+_LIST_KINDS = {
+    "organisation": """companies firms corporations customers clients retailers chains stores
+        makers manufacturers carmakers automakers brands banks lenders insurers airlines
+        carriers publishers developers studios partners sponsors suppliers vendors rivals
+        competitors charities organisations organizations groups businesses startups
+        start-ups universities""",
+    "media": "outlets newspapers broadcasters networks channels publications magazines",
+    "government_body": "agencies ministries departments regulators",
+    "group": "teams clubs bands",
+}
+_KIND_OF_LIST = {word: kind for kind, words in _LIST_KINDS.items() for word in words.split()}
+_LIST_INTRODUCED = re.compile(r"\b([A-Za-z-]+)\s+(?:such\s+as|including|like|among\s+them)\s+$")
+_LIST_WORDS = re.compile(r"such\s+as|including|like|among\s+them")
+# One earlier member of the list and the separator before the name.
+_LIST_MEMBER = re.compile(r"[A-Z][\w&’'.-]*(?:\s[A-Z][\w&’'.-]*){0,3}$")
+_LIST_SEPARATOR = re.compile(r"(?:,\s(?:and\s|or\s)?|\s(?:and|or)\s)$")
+
+
+def listed_kind(text: str, start: int) -> tuple[str, str] | None:
+    """The type and the words that introduce a list of names holding the name at
+    ``start`` ("customers such as Dell, Sony, and Hitachi": organisations), or None.
+    Reads at most eight members back, in the 240 characters before the name."""
+    before = text[max(0, start - 240) : start]
+    if not _LIST_WORDS.search(before):
+        return None  # most names: no list's opening words near, no member to read back
+    for _ in range(8):
+        if introduced := _LIST_INTRODUCED.search(before):
+            kind = _KIND_OF_LIST.get(introduced.group(1).lower())
+            return (kind, introduced.group().strip()) if kind else None
+        separator = _LIST_SEPARATOR.search(before)
+        if separator is None:
+            return None
+        before = before[: separator.start()]
+        member = _LIST_MEMBER.search(before)
+        if member is None:
+            return None
+        before = before[: member.start()]
+    return None

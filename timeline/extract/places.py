@@ -99,6 +99,7 @@ _BASED = re.compile(r"-(based|born|headquartered)$")
 _INITIALS_OF_STATE = {"US": "United States", "U.S.": "United States",
                       "USA": "United States", "U.S.A.": "United States",
                       "UK": "United Kingdom", "U.K.": "United Kingdom"}  # fmt: skip
+_STATE_INITIALS = re.compile(r"(?<![\w.])(U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK)(?![\w.]\w)")
 _INITIALS_AFTER_THE = re.compile(
     r"\bthe (U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK)"
     r"(?=[,;:)!?]|\.?[ \t]*(?:\n|$)|\.\s+[A-Z\"“]|\s+(?:"
@@ -401,6 +402,11 @@ def find_places(
                 countries_named.update(
                     DEMONYMS[w] for w in _DEMONYM_SPLIT.split(words) if w in DEMONYMS
                 )
+    # "U.S. federal court", "UK officials": the initials name their state as its demonym
+    # does ("American officials"), wherever they stand
+    countries_named.update(
+        _INITIALS_OF_STATE[found.group(1)] for found in _STATE_INITIALS.finditer(text)
+    )
     raw: list[tuple[int, int, str, list[Place], str]] = []
     # Words of the names of people and things the article names ("Daniel Montalvo",
     # "Space Shuttle Enterprise"): alone, they are more likely that name than a town.

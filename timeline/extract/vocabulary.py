@@ -209,3 +209,14 @@ PEOPLES = frozenset(
     Tibetans Chechens Berbers Bedouins Israelites Zimbabweans Ugandans Rwandans Congolese
     Sudanese Lebanese""".split()
 )
+# Armed groups and movements news names by one name with no body's word: groups, not
+# organisations, whatever verb or agent cue found them ("the Taliban said") (issue 12).
+ARMED_GROUPS = frozenset(
+    """Taliban Hamas Hezbollah Hizbollah Houthis Houthi al-Qaeda al-Qaida Al-Qaeda Al-Qaida
+    al-Shabaab Al-Shabaab ISIS ISIL Daesh FARC ELN PKK IRA ETA Wagner""".split()
+) | {"Islamic State", "Boko Haram", "Islamic Jihad", "Tehrik-i-Taliban"}
+# Titles of rank before one name, as "Prince" and "Lady" were: "Lord Sugar", "Dame Judi"
+# (issue 12, actors).
+TITLE_WORDS |= {"Lord", "Dame"}
+# "the Sea Org": "Org" is "Organization" cut short (issue 12, actors).
+ORGANISATION_WORDS |= {"Org"}

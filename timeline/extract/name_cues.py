@@ -86,13 +86,14 @@ def lone_subjects(text: str) -> set[str]:
     for match in re.finditer(r"(?<![\w’'.-])([A-Z][a-z][\w’'-]+)(?=\s)", text):
         word = match.group(1)
         previous = text[max(0, match.start() - 30) : match.start()].rstrip(" ")
-        if re.search(r"[A-Z][\w’'-]*$", previous) and not previous.endswith(("\n",)):
+        if _CAPITALISED_END.search(previous) and not previous.endswith(("\n",)):
             continue  # part of a longer name: "Ann Lee said"
         if _LONE_SUBJECT.match(text, match.end()):
             found.add(word)
     return found
 
 
+_CAPITALISED_END = re.compile(r"[A-Z][\w’'-]*$")
 _PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)[ \u00a0]([A-Z][\w’'-]+)")
 
 
@@ -110,12 +111,13 @@ def lowercase_words(text: str) -> frozenset[str]:
 
 
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w’'-]*)")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def mid_sentence_capitals(text: str) -> frozenset[str]:
     """Capitalised words the text writes after a lowercase word or a comma, inside a
     sentence: a name's spelling, where a sentence's first word says nothing."""
-    return frozenset(re.sub(r"['’]s?$", "", word) for word in _MID_SENTENCE_CAPITAL.findall(text))
+    return frozenset(_POSSESSIVE_END.sub("", word) for word in _MID_SENTENCE_CAPITAL.findall(text))
 
 
 def name_heads(text: str, opening_words: set[str]) -> frozenset[str]:

@@ -75,7 +75,7 @@ _NOT_KEY_CHARACTER = re.compile(r"[^\w\s-]")
 
 
 # A pure function of a name, asked again for every spelling of every actor extracted.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def alias_key(name: str) -> str:
     """Case-folded, accent-free, single-spaced: 'Mūrat  Nūrtıleu' -> 'murat nurtileu'."""
     decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))

@@ -284,7 +284,7 @@ def _initials(name: str, skip: frozenset[str] | set[str] = _INITIAL_SKIP) -> str
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
-@lru_cache(maxsize=65536)  # a pure function of two names, asked for every pair of bodies
+@lru_cache(maxsize=8192)  # a pure function of two names, asked for every pair of bodies
 def _initials_match(form: str, acronym: str) -> bool:
     """The acronym spells the name's initials, small words left out ("NATO") or "of" and
     "and" kept as some writers keep them ("GOI" for the Government of Indonesia)."""

@@ -10,8 +10,9 @@ Extracts every article of ``fixtures/devset/articles`` (with no known actors, as
 Every field of every extraction (rows, methods, wordings, types) is written as one JSON
 line per article; the script prints the SHA-256 of those lines and, with ``--dump``,
 writes them to a file, so two versions' dumps can be diffed. Run it on the code before a
-change and after: the digest must not move. Run with ``PYTHONPATH`` set to the checkout
-to measure (``PYTHONPATH=/work/main`` for main's code).
+change and after: the digest must not move. ``PYTHONPATH`` says whose code is measured
+(``PYTHONPATH=../main`` for another checkout's, ``PYTHONPATH=.`` for this one's); the
+first line printed says which ``timeline`` was imported.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+# After PYTHONPATH: the generator is this checkout's, timeline the one PYTHONPATH names.
+sys.path.append(str(REPO))
 
 from benchmarks.uncurated import seed_paragraphs, write_folder  # noqa: E402
 
@@ -69,6 +71,9 @@ def main() -> None:
     parser.add_argument("--generated", type=int, default=200)
     parser.add_argument("--dump", type=Path, help="write the JSON lines to this file")
     options = parser.parse_args()
+    import timeline
+
+    print(f"timeline from {Path(timeline.__file__).parent}")
     lines = fingerprint_lines(options.generated)
     digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
     if options.dump:

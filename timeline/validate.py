@@ -12,6 +12,7 @@ import unicodedata
 from collections import ChainMap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .articles import SLUG, Article
@@ -70,11 +71,16 @@ class Corpus:
         return {name: getattr(self, name) for name in self.TABLES}
 
 
+_NOT_KEY_CHARACTER = re.compile(r"[^\w\s-]")
+
+
+# A pure function of a name, asked again for every spelling of every actor extracted.
+@lru_cache(maxsize=8192)
 def alias_key(name: str) -> str:
     """Case-folded, accent-free, single-spaced: 'Mūrat  Nūrtıleu' -> 'murat nurtileu'."""
     decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w\s-]", " ", stripped.casefold()).split())
+    return " ".join(_NOT_KEY_CHARACTER.sub(" ", stripped.casefold()).split())
 
 
 class _RecordCheck:

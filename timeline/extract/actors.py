@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -80,6 +81,7 @@ _KNOWN_INITIALS = {w: "media" for w in BROADCASTER_INITIALS} | {
 _CLAUSE_OPENER = re.compile(
     r"\s*(?:with|and|but|or|who|which|while|as|in|at|on|for|from|to|by|after|before)\b"
 )
+_LOWERCASE_WORD = re.compile(r"[a-z]+")
 # Words after a one-word name that only say what kind of body it is.
 _BODY_SUFFIXES = frozenset(
     "Inc Inc. Corp Corp. Corporation Company Co Co. Ltd Ltd. LLC PLC Group Party Holdings".split()
@@ -284,12 +286,16 @@ def _without_article(name: str) -> str:
     return name.removeprefix("The ").removeprefix("the ")
 
 
+_INITIALS_WORD = re.compile(r"[\w’'-]+")
+
+
 def _initials(name: str, skip: frozenset[str] | set[str] = _INITIAL_SKIP) -> str:
     """'North Atlantic Treaty Organization' -> 'NATO'; 'U.S. Department of State' -> 'USDS'."""
-    words = [w for w in re.findall(r"[\w’'-]+", name.replace(".", "")) if w not in skip]
+    words = [w for w in _INITIALS_WORD.findall(name.replace(".", "")) if w not in skip]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
+@lru_cache(maxsize=8192)  # a pure function of two names, asked for every pair of bodies
 def _initials_match(form: str, acronym: str) -> bool:
     """The acronym spells the name's initials, small words left out ("NATO") or "of" and
     "and" kept as some writers keep them ("GOI" for the Government of Indonesia)."""
@@ -683,8 +689,11 @@ def _states_before(words: list[str]) -> set[str]:
     return states
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def _without_possessives(words: list[str]) -> list[str]:
-    return [re.sub(r"['’]s?$", "", w) for w in words if w not in ("s", "'s", "’s")]
+    return [_POSSESSIVE_END.sub("", w) for w in words if w not in ("s", "'s", "’s")]
 
 
 def _body_core(words: list[str]) -> list[str]:
@@ -2254,7 +2263,7 @@ class MentionFinder:
         after = self.text[tokens[j].end : tokens[j].end + 60]
         apposition = after.split(",")[1].lower() if after.startswith(",") else ""
         if (
-            set(re.findall(r"[a-z]+", apposition)) & ROLE_NOUNS
+            set(_LOWERCASE_WORD.findall(apposition)) & ROLE_NOUNS
             # ", with illustrator Ann Lee": a clause, no apposition of this name
             and not _CLAUSE_OPENER.match(apposition)
         ):

@@ -194,7 +194,11 @@ def event_status(sentence: str, date: TimelineDate, published: Published | None)
     return "happened" if not after_publication else "planned"
 
 
-_WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# A weekday as a whole word. "M(?<!\w.)onday" is "\bMonday" with the word boundary tested
+# after the capital: the same matches, but the regex engine skips from capital to capital
+# instead of testing a boundary at every character of every sentence.
+_WEEKDAY_WORD = re.compile("(?:" + "|".join(rf"{d[0]}(?<!\w.){d[1:]}" for d in _WEEKDAYS) + r")\b")
 # "on Tuesday", "Tuesday": a weekday with no "last" or "next"; in a speaker's simple
 # present ("We ... come in Tuesday and pick an issue") it is any such day, a habit.
 _BARE_WEEKDAY = re.compile(

@@ -5,6 +5,7 @@ a person whose given name no list holds ("Kendrick Moxon")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Nouns a body has and a person has not, after its possessive: "Microsoft's website".
 _BODY_POSSESSION = re.compile(
@@ -101,6 +102,14 @@ def body_cue(text: str, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
+# These whole-text patterns open with the capital they look for and test the character
+# before it in a lookbehind after it ("[A-Z](?<![\w-][A-Z])" rather than "(?<![\w-])[A-Z]"):
+# the same matches, but a pattern that starts with a character class lets the regex engine
+# skip to the next capital instead of trying the lookbehind at every character (2 to 3
+# times faster over an article).
+# A capitalised word with no word character, apostrophe, full stop or hyphen before it.
+_CAPITALISED_WORD = re.compile(r"([A-Z](?<![\w’'.-][A-Z])[a-z][\w’'-]+)(?=\s)")
+_CAPITALISED_END = re.compile(r"[A-Z][\w’'-]*$")
 # A surname standing alone as the subject of a verb: "Moxon proceeded", "Daly said".
 _LONE_SUBJECT = re.compile(r"\s+(?:also\s+|later\s+)?(?:[a-z]+ed|said|says|told|wrote)\b")
 
@@ -109,24 +118,32 @@ def lone_subjects(text: str) -> set[str]:
     """Capitalised words that stand alone (no capitalised word beside them) as the subject
     of a verb somewhere in the text: a person met once in full, then by surname."""
     found = set()
-    for match in re.finditer(r"(?<![\w’'.-])([A-Z][a-z][\w’'-]+)(?=\s)", text):
+    for match in _CAPITALISED_WORD.finditer(text):
         word = match.group(1)
         previous = text[max(0, match.start() - 30) : match.start()].rstrip(" ")
-        if re.search(r"[A-Z][\w’'-]*$", previous) and not previous.endswith(("\n",)):
+        if _CAPITALISED_END.search(previous) and not previous.endswith(("\n",)):
             continue  # part of a longer name: "Ann Lee said"
         if _LONE_SUBJECT.match(text, match.end()):
             found.add(word)
     return found
 
 
-_PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)[ \u00a0]([A-Z][\w’'-]+)")
+# Two capitalised words, the first with no word character, apostrophe or hyphen before it.
+_PAIR = re.compile(r"([A-Z](?<![\w’'-][A-Z])[\w’'-]*)[ \u00a0]([A-Z][\w’'-]+)")
+
+
+@lru_cache(maxsize=2)
+def _pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """Every pair of capitalised words of the text, found once: name tails (twice) and name
+    heads read the same pairs of the same text."""
+    return tuple(match.groups() for match in _PAIR.finditer(text))
 
 
 def name_tails(text: str, function_words: set[str]) -> frozenset[str]:
     """Capitalised words the text writes after another capitalised word that opens no
     sentence by habit ("Donald Trump", "Saudi Arabia"): a surname or a name's tail, so
     the word alone is no body of its own."""
-    return frozenset(m.group(2) for m in _PAIR.finditer(text) if m.group(1) not in function_words)
+    return frozenset(tail for head, tail in _pairs(text) if head not in function_words)
 
 
 def lowercase_words(text: str) -> frozenset[str]:
@@ -135,23 +152,27 @@ def lowercase_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]+", text))
 
 
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w’'-]*)")
+_MID_SENTENCE_CAPITAL = re.compile(r"([A-Z](?<=[a-z,;] [A-Z])[a-z][\w’'-]*)")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def mid_sentence_capitals(text: str) -> frozenset[str]:
     """Capitalised words the text writes after a lowercase word or a comma, inside a
     sentence: a name's spelling, where a sentence's first word says nothing."""
-    return frozenset(re.sub(r"['’]s?$", "", word) for word in _MID_SENTENCE_CAPITAL.findall(text))
+    return frozenset(_POSSESSIVE_END.sub("", word) for word in _MID_SENTENCE_CAPITAL.findall(text))
 
 
 def name_heads(text: str, opening_words: set[str]) -> frozenset[str]:
     """Capitalised words the text writes before another, as a name's first word ("Lai
     Changxing", "Google Chrome"): alone, such a word may be a family name written first,
     or a body's short name, so a verb after it is no evidence of which."""
-    return frozenset(m.group(1) for m in _PAIR.finditer(text) if m.group(1) not in opening_words)
+    return frozenset(head for head, _ in _pairs(text) if head not in opening_words)
 
 
-_SENTENCE_OPENER = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z][\w-]*)", re.MULTILINE)
+# A capitalised word opening a line or following a sentence's end and a space.
+_SENTENCE_OPENER = re.compile(
+    r"([A-Z](?:(?<=^[A-Z])|(?<=[.!?]\s[A-Z])|(?<=\n[A-Z]))[a-z][\w-]*)", re.MULTILINE
+)
 
 
 def opening_subjects(text: str, verb: re.Pattern[str]) -> dict[str, int]:

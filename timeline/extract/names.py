@@ -76,6 +76,7 @@ def same_but_middle(a: str, b: str) -> bool:
     return all(word in middle for word in short[1:-1])
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def slug(text: str) -> str:
     """A lowercase id made of the name's letters: 'Mūrat Nūrtıleu' -> 'murat-nurtileu'."""
     return re.sub(r"[^a-z0-9]+", "-", alias_key(text)).strip("-") or "x"

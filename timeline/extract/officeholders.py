@@ -31,9 +31,10 @@ _PLURAL_WORDS = {office.split()[-1] for office in OFFICES}
 _OFFICE = "|".join(sorted(OFFICES, key=len, reverse=True))
 _STATE = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
 # Case matters: the office in lower case ("The Presidents Club" is a name), states and
-# demonyms capitalised.
+# demonyms capitalised. "[Tt]he(?<=\b[Tt]he)", not "\b[Tt]he": the same matches, but the
+# regex engine skips to the next "t" or "T" instead of trying a word boundary everywhere.
 _PLURAL_TITLE = re.compile(
-    rf"\b[Tt]he\s+(?:two\s+|both\s+)?"
+    rf"[Tt]he(?<=\b[Tt]he)\s+(?:two\s+|both\s+)?"
     rf"(?:(?P<adjective_1>[A-Z]\w+)\s+and\s+(?P<adjective_2>[A-Z]\w+)\s+)?(?P<office>{_OFFICE})\b"
     rf"(?:\s+of\s+(?:the\s+)?(?P<state_1>{_STATE})\s+and\s+(?:the\s+)?(?P<state_2>{_STATE}))?"
 )

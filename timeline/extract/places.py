@@ -100,8 +100,9 @@ _INITIALS_OF_STATE = {"US": "United States", "U.S.": "United States",
                       "USA": "United States", "U.S.A.": "United States",
                       "UK": "United Kingdom", "U.K.": "United Kingdom"}  # fmt: skip
 _STATE_INITIALS = re.compile(r"(?<![\w.])(U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK)(?![\w.]\w)")
+# "the(?<=\bthe)", not "\bthe": the same matches, found by a search for "the".
 _INITIALS_AFTER_THE = re.compile(
-    r"\bthe (U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK)"
+    r"the(?<=\bthe) (U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK)"
     r"(?=[,;:)!?]|\.?[ \t]*(?:\n|$)|\.\s+[A-Z\"“]|\s+(?:"
     + "|".join(sorted({w.lower() for w in FUNCTION_WORDS} | {"expected", "said"}))
     + r")\b)"

@@ -305,10 +305,19 @@ def _cues(text: str) -> int:
     return mask
 
 
+@lru_cache(maxsize=4096)
+def _gated_for(cues: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(name, pattern) of every pattern whose cue groups the mask all meets, in order:
+    a clause's few masks recur, so the test runs once per mask, not once per clause."""
+    return tuple(
+        (name, pattern) for name, pattern, groups in _GATED if all(cues & group for group in groups)
+    )
+
+
 def may_hold_dates(text: str, start: int, end: int) -> bool:
     """Could text[start:end] hold a date expression at all? (cheap: no pattern is run)"""
     cues = _cues(text[start:end])
-    return bool(cues) and any(all(cues & group for group in groups) for _, _, groups in _GATED)
+    return bool(cues) and bool(_gated_for(cues))
 
 
 _ABSOLUTE = {
@@ -959,9 +968,7 @@ def find_dates(
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     cues = _cues(text[start:end])
-    for name, pattern, groups in _GATED:
-        if not all(cues & group for group in groups):
-            continue
+    for name, pattern in _gated_for(cues):
         for match in pattern.finditer(text, start, end):
             if any(match.start() < b and a < match.end() for a, b in taken):
                 continue

@@ -696,15 +696,18 @@ class SpeakerResolver:
         end = start + len(word)
         return (
             bool(re.match(rf"{_FILLER}\s+{_VERB}\b", self.text[end : end + 40]))
-            and not re.search(rf"\b{re.escape(lowered)}\b", self.text)
+            and not (lowered in self.text and re.search(rf"\b{re.escape(lowered)}\b", self.text))
             and (word in GIVEN_NAMES or not word.endswith("s"))
         )
 
     def _full_name_before(self, surname: str, before: int) -> str | None:
         """The last full name before an offset whose last word is this surname (in any
         transliteration): "Patricia “Patty” S. Collins" for "Director Collins"."""
+        # The first capital, then the lookbehind (no word character before it): the same
+        # matches as the lookbehind first, but the engine skips from capital to capital.
         pattern = (
-            rf"(?<![\w’'-])((?:[{_UPPER}][\w’'-]+[ \u00a0]+)(?:(?:[“\"‘][{_UPPER}][\w’'-]*[”\"’]"
+            rf"((?:[{_UPPER}](?<![\w’'-][{_UPPER}])[\w’'-]+[ \u00a0]+)"
+            rf"(?:(?:[“\"‘][{_UPPER}][\w’'-]*[”\"’]"
             rf"|[{_UPPER}]\.|[{_UPPER}][\w’'-]+|de|van|von|al|bin)[ \u00a0]+){{0,3}})"
             rf"([{_UPPER}][\w’'-]+)\b"
         )

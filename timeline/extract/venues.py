@@ -66,6 +66,10 @@ def venue_places(
     """A mention of the city of each venue the text names as where something is or
     happens ("at the White House": Washington), at the venue's words."""
     found = []
+    # Most articles name no venue: a substring test per venue rules that out at a
+    # fraction of the cost of the pattern, which tries its word boundary at every character.
+    if not any(venue in text for venue in VENUES):
+        return found
     for paragraph in paragraphs:
         for match in _VENUE.finditer(text, paragraph.start, paragraph.end):
             if not _PLACE_WORD_BEFORE.search(text, max(0, match.start() - 12), match.start()):

@@ -770,3 +770,37 @@ SPANS = [
 def test_quotation_marks_pair_as_news_print_them(text, expected):
     spans = find_quote_spans(text, paragraphs(text))
     assert [q.text for q in spans if q.depth == 0] == expected
+
+
+# -- the one spoken to is not the speaker: "…", telling the BBC / "…", adding to CNN ------
+ADDRESSED = [
+    (
+        "Retired teacher Olena Marsh, whose son died in the crash, described the verdict as "
+        '"a cruel joke", telling the Daily Courier she was "done with courts".',
+        "Olena Marsh",
+    ),
+    (
+        'Farmer Tobias Lindqvist called the ruling "a relief", adding to Radio Norden: '
+        '"We can plant again this spring."',
+        "Tobias Lindqvist",
+    ),
+]
+
+# -- a connective and "citizen" before the sentence's subject: that person takes the floor
+CONNECTIVE_SUBJECT = (
+    '"We will appeal," said Marta Kowalczyk. However, Canadian citizen Pavel Novak, '
+    "brother of another victim, believes the verdict is right. He described the ruling "
+    'as "long overdue".'
+)
+# fmt: on
+
+
+@pytest.mark.parametrize("body, speaker", ADDRESSED)
+def test_the_medium_spoken_to_after_a_quotation_is_not_its_speaker(body, speaker):
+    quotes, names = extracted(body)
+    speakers = {names.get(q["speaker_id"]) for q in quotes}
+    assert speakers == {speaker}, [(q["text"], names.get(q["speaker_id"])) for q in quotes]
+
+
+def test_a_subject_after_however_and_citizen_takes_the_floor_for_he():
+    assert speaker_of(CONNECTIVE_SUBJECT, "long overdue") == "Pavel Novak"

@@ -186,10 +186,14 @@ _UNNAMED_SUBJECT = re.compile(
 _RELATIONS = """colleague colleagues wife husband son daughter brother sister friend partner
     mother father cousin boss""".split()
 _OPENING_ROLE = "|".join(sorted(ROLE_NOUNS | set(_RELATIONS), key=len, reverse=True))
+# A connective before the subject ("However, UK citizen Jim Swire ... believes"), and
+# "citizen" / "national" as what a person is introduced by ("US citizen Ann Lee").
+_OPENING_CONNECTIVE = r"(?:(?:However|Meanwhile|But|Still|Separately|Later|Earlier),\s+)?"
 _OPENS_SENTENCE = re.compile(
     r"(?:^|[.!?][”\"’»]?\s+|\n\s*)"
-    r"(?:(?:(?:The|A|An|Her|His|Its|Their|Our)\s+(?:[a-z][\w-]*\s+)?|[A-Z][\w’'-]*\s+)"
-    rf"(?:{_OPENING_ROLE}),?\s+)?"
+    + _OPENING_CONNECTIVE
+    + r"(?:(?:(?:The|A|An|Her|His|Its|Their|Our)\s+(?:[a-z][\w-]*\s+)?|[A-Z][\w’'-]*\s+)"
+    rf"(?:{_OPENING_ROLE}|citizen|national),?\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+){0,4}$"
 )
 # A verb of answering right after a pronoun ("“No,” he replied").
@@ -1115,6 +1119,8 @@ class SpeakerResolver:
             match = pattern.match(frame)
             if match and ends_sentence and not _LOWER_NEXT.match(frame):
                 break  # "“We start today.” The following individuals were": a new sentence
+            if match and _addresses(match, frame):
+                continue  # "…", adding to CNN / "…", telling the BBC: the one spoken to
             if match:
                 who = match.group("who")
                 who_start = match.start("who")
@@ -1360,6 +1366,22 @@ class SpeakerResolver:
         if not chosen:
             return None
         return Attribution(chosen[0].actor_id, method)
+
+
+_TELLING = re.compile(r"tell(?:s|ing)?|told", re.IGNORECASE)
+_TO_ADDRESSEE = re.compile(r"\s+to\b", re.IGNORECASE)
+
+
+def _addresses(match: re.Match, frame: str) -> bool:
+    """Whether the name a speech verb after a quotation governs is the one spoken to, not
+    the speaker: "…", telling the BBC he was / "…", adding to CNN: the speaker is named
+    before the quotation (English puts no speaker after "told" or "to")."""
+    if "verb" not in match.re.groupindex or match.start("who") < match.end("verb"):
+        return False  # "X told the press": X speaks
+    verb = match.group("verb")
+    if _TELLING.fullmatch(verb):
+        return True
+    return bool(_TO_ADDRESSEE.match(frame, match.end("verb")))
 
 
 def _person_after_title(words: list[str]) -> int | None:

@@ -626,3 +626,12 @@ def test_a_department_keeps_the_method_of_its_own_word():
 def test_securities_and_accounts_are_no_bodies(text):
     names = names_of(text)
     assert not any("Securities" in n or "Account" in n for n in names)
+
+
+def test_a_short_form_met_before_the_name_it_is_paired_with_is_one_actor():
+    # The initials are not the English name's (HWP, not PKH): only the brackets pair them.
+    _, linked = mentions_of(
+        "Army prepares to fight PKH\n\nAfter a series of attacks by the Highland Workers' "
+        "Party (PKH), the army began exercises near the border."
+    )
+    assert linked["PKH"] == linked["Highland Workers' Party"]

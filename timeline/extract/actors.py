@@ -868,9 +868,10 @@ class MentionFinder:
                     and other_id in self.book.actors
                     and self.book.actors[other_id].type != "person"
                     and any(
-                        _initials_match(f, actor.name) for f in self.book.actors[other_id].forms
+                        f == actor.name or _initials_match(f, actor.name)
+                        for f in self.book.actors[other_id].forms
                     )
-                }
+                }  # its initials, or the short form the article pairs with it: "(PKK)"
                 into_id = bodies.pop() if len(bodies) == 1 else None
             elif actor.type == "person" and " " not in (lone := spellings.pop()):
                 others = [other for other in self.mentioned if other != actor_id]

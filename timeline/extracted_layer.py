@@ -5,7 +5,9 @@ cut into its parts in clusters (an actor, a place, a spelling, a block of events
 quotes: ``extract.clusters``) and indexed (``resolution_store``). A load resolves
 again only the clusters that the sources added, changed or removed since belong to,
 each from its members in source-id order, and writes only the rows that changed: the
-same folder gives the same rows however it was loaded.
+same folder gives the same rows however it was loaded. A block of events that only
+gained members after its last one goes on from where its replay stood
+(``resolution_store.grown_blocks``) instead of being replayed from its first member.
 
 A reviewed ``timeline extract`` draft kept in the seeds folder turns extracted rows
 into curated ones with the same ids. Curated rows always win, so a load that changes

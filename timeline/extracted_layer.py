@@ -5,7 +5,9 @@ cut into its parts in clusters (an actor, a place, a spelling, a block of events
 quotes: ``extract.clusters``) and indexed (``resolution_store``). A load resolves
 again only the clusters that the sources added, changed or removed since belong to,
 each from its members in source-id order, and writes only the rows that changed: the
-same folder gives the same rows however it was loaded.
+same folder gives the same rows however it was loaded. A block of events that only
+gained members after its last one goes on from where its replay stood
+(``resolution_store.grown_blocks``) instead of being replayed from its first member.
 
 A reviewed ``timeline extract`` draft kept in the seeds folder turns extracted rows
 into curated ones with the same ids. Curated rows always win, so a load that changes
@@ -129,6 +131,7 @@ def rebuild_extracted(
     missing, stale = extraction_cache.plan_extraction(connection, uncovered, key)
     touched = sorted(set(missing) | set(stale))
     dirty = resolution_store.clusters_of(connection, touched)
+    replayed = set(dirty)  # an earlier member changed or went: no summary holds
     resolution_store.forget_inputs(connection, touched)
     if missing:
         # Imported here: a load that extracts nothing (a removal) loads no rule module.
@@ -151,23 +154,60 @@ def rebuild_extracted(
 
         extraction_cache.store(connection, extractions, uncovered, key, seen=index)
         resolution_store.store_inputs(connection, pending)
+    curated = None
+    written = {"deleted": 0, "updated": 0, "inserted": 0}
+    if not reset:
+        # Blocks of events that only gained members after their last one go on from
+        # their summaries instead of being replayed from the first member.
+        grown = [c for c in dirty - replayed if c.startswith(resolution_store.EVENT_BLOCKS)]
+        if grown:
+            curated = _curated_knowledge(connection, actors, aliases, places)
+            dirty -= _resume_blocks(connection, grown, curated, written)
     # A batch's members are in memory at once, up to a budget of parts; a block of
     # events larger than that is read a row at a time (``resolution_store``).
     batches = resolution_store.cluster_batches(connection, None if reset else sorted(dirty))
-    curated = None
-    written = {"deleted": 0, "updated": 0, "inserted": 0}
     for batch in batches:
         if curated is None:
             curated = _curated_knowledge(connection, actors, aliases, places)
         clusters = batch.clusters
         parts = resolution_store.members(connection, clusters, batch.streamed)
         before = {} if reset else resolution_store.outputs(connection, clusters)
-        resolved = {
-            cluster: resolve_cluster(cluster, parts[cluster], curated) for cluster in clusters
-        }
+        resolved, summaries = {}, {}
+        for cluster in clusters:
+            if cluster.startswith(resolution_store.EVENT_BLOCKS):
+                replay = replay_block(parts[cluster], curated)
+                resolved[cluster], summaries[cluster] = replay.rows(), replay.summary()
+            else:
+                resolved[cluster] = resolve_cluster(cluster, parts[cluster], curated)
+        resolution_store.save_block_summaries(connection, summaries)
         for name, count in resolution_store.write_changes(connection, resolved, before).items():
             written[name] += count
     return written
+
+
+def _resume_blocks(connection: Connection, clusters: list[str], curated, written) -> set[str]:
+    """Resolve those of ``clusters`` that can go on from their summaries, write their
+    new and changed rows (adding the counts to ``written``), and return them."""
+    from . import resolution_store
+    from .extract.clusters import resume_block
+
+    resolved, summaries = {}, {}
+    for grown in resolution_store.grown_blocks(connection, clusters):
+        cluster = grown.cluster
+
+        def part_of(source_id, cluster=cluster):
+            return resolution_store.stored_part(connection, cluster, source_id)
+
+        replay = resume_block(grown.summary, grown.added, curated, part_of)
+        if replay is not None:
+            resolved[cluster], summaries[cluster] = replay.rows(), replay.summary()
+    if resolved:
+        before = resolution_store.outputs(connection, sorted(resolved))
+        resolution_store.save_block_summaries(connection, summaries)
+        changes = resolution_store.write_changes(connection, resolved, before, partial=resolved)
+        for name, count in changes.items():
+            written[name] += count
+    return set(resolved)
 
 
 def _resolution_input(extraction, review=None) -> dict:
@@ -183,6 +223,12 @@ def resolve_cluster(cluster, members, curated):
     from .extract.clusters import resolve_cluster as resolve
 
     return resolve(cluster, members, curated)
+
+
+def replay_block(members, curated):
+    from .extract.clusters import replay_block as replay
+
+    return replay(members, curated)
 
 
 def _curated_knowledge(connection: Connection, actors, aliases, places):

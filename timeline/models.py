@@ -390,8 +390,11 @@ class ResolutionInput(Base):
             "cluster",
             "part_hash",
             "source_id",
+            # Migration 0019 makes it partial on PostgreSQL too. Saying so here
+            # (postgresql_where) would make SQLAlchemy import its PostgreSQL dialect,
+            # every driver's module and asyncio with it, in every load on SQLite:
+            # a tenth of a second of a one-article load.
             sqlite_where=text("part_hash IS NOT NULL"),
-            postgresql_where=text("part_hash IS NOT NULL"),
         ),
     )
 
@@ -411,3 +414,16 @@ class ResolutionOutput(Base):
 
     cluster: Mapped[str] = mapped_column(Text, primary_key=True)
     rows: Mapped[str] = mapped_column(Text)
+
+
+class ResolutionEventBlock(Base):
+    """Where the replay of one block of events stood after its last member, as JSON
+    (``extract.clusters.BlockReplay.summary``: each event's shape and the member its
+    row came from, the dates finer sentences gave it, the states the members name), so
+    that an article added after every member resolves the block from here instead of
+    decoding every member again. Bookkeeping, derived from ``resolution_inputs``."""
+
+    __tablename__ = "resolution_event_blocks"
+
+    cluster: Mapped[str] = mapped_column(Text, primary_key=True)
+    summary: Mapped[str] = mapped_column(Text)

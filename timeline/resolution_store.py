@@ -5,7 +5,9 @@ rows each cluster last wrote.
 do that cluster's members hold" without reading any extraction whole;
 ``resolution_outputs`` keeps, per cluster, the primary key and a hash of each row it
 wrote, so that resolving a cluster again deletes, updates and inserts only the rows
-that changed (``write_changes``).
+that changed (``write_changes``); ``resolution_event_blocks`` keeps where each block of
+events' replay stood after its last member, so that articles added after every member
+are resolved from there (``grown_blocks``).
 """
 
 from __future__ import annotations
@@ -304,6 +306,78 @@ def has_outputs(connection: Connection) -> bool:
 
 def forget_outputs(connection: Connection) -> None:
     connection.execute(text("DELETE FROM resolution_outputs"))
+    connection.execute(text("DELETE FROM resolution_event_blocks"))
+
+
+# The clusters whose replay can go on from a summary (``extract.clusters.BlockReplay``).
+EVENT_BLOCKS = "events:"
+
+
+@dataclass
+class GrownBlock:
+    """A block of events whose members are those its summary was made from, followed
+    by ``added``: members whose source ids follow the summary's last one."""
+
+    cluster: str
+    summary: dict[str, Any]
+    added: list[tuple[str, Any]]
+
+
+def grown_blocks(connection: Connection, clusters: list[str]) -> Iterator[GrownBlock]:
+    """Those of ``clusters`` (blocks no earlier member of which changed or went) that
+    have a summary and whose new members all come after its last member, with the new
+    members' parts. The others must be replayed whole."""
+    order = ' COLLATE "C"' if connection.dialect.name == "postgresql" else ""
+    earlier = text(
+        "SELECT count(*) FROM resolution_inputs WHERE cluster = :cluster "
+        f"AND source_id{order} <= :last"
+    )
+    later = text(
+        "SELECT source_id, payload FROM resolution_inputs WHERE cluster = :cluster "
+        f"AND source_id{order} > :last ORDER BY source_id{order}"
+    )
+    statement = _in("SELECT cluster, summary FROM resolution_event_blocks WHERE cluster IN :ids")
+    for chunk in _chunks(sorted(clusters)):
+        for row in connection.execute(statement, {"ids": chunk}).all():
+            summary = json.loads(row.summary)
+            where = {"cluster": row.cluster, "last": summary["last"]}
+            # One more member up to the last one: an article with an earlier id joined.
+            if connection.execute(earlier, where).scalar_one() != summary["members"]:
+                continue
+            added = [
+                (member.source_id, json.loads(member.payload))
+                for member in connection.execute(later, where)
+            ]
+            yield GrownBlock(row.cluster, summary, added)
+
+
+def stored_part(connection: Connection, cluster: str, source_id: str) -> Any:
+    """One member's part of a cluster."""
+    row = connection.execute(
+        text(
+            "SELECT payload FROM resolution_inputs WHERE cluster = :cluster "
+            "AND source_id = :source_id"
+        ),
+        {"cluster": cluster, "source_id": source_id},
+    ).one()
+    return json.loads(row.payload)
+
+
+def save_block_summaries(connection: Connection, summaries: dict[str, dict | None]) -> None:
+    """Replace the summaries of these blocks (None: the block has no members left)."""
+    clusters = sorted(summaries)
+    for chunk in _chunks(clusters):
+        connection.execute(
+            _in("DELETE FROM resolution_event_blocks WHERE cluster IN :ids"), {"ids": chunk}
+        )
+    rows = [
+        {"cluster": cluster, "summary": json.dumps(summaries[cluster], sort_keys=True)}
+        for cluster in clusters
+        if summaries[cluster] is not None
+    ]
+    table = Base.metadata.tables["resolution_event_blocks"]
+    for chunk in _chunks(rows, 2000):
+        connection.execute(table.insert(), chunk)
 
 
 def forget_all(connection: Connection) -> None:
@@ -324,10 +398,13 @@ def write_changes(
     connection: Connection,
     resolved: dict[str, dict[str, list[dict[str, Any]]]],
     before: dict[str, Outputs],
+    partial: Iterable[str] = (),
 ) -> dict[str, int]:
     """Bring the database from the rows the clusters wrote ``before`` to the rows they
     give now (``resolved``: cluster -> table -> rows); returns rows written per kind
-    (deleted, updated, inserted)."""
+    (deleted, updated, inserted). A cluster in ``partial`` gives only its new and
+    changed rows: the rows it wrote before and does not give stay."""
+    partial = set(partial)
     tables = Base.metadata.tables
     gone: dict[str, list[str]] = {name: [] for name in WRITE_ORDER}
     changed: dict[str, list[dict]] = {name: [] for name in WRITE_ORDER}
@@ -335,9 +412,10 @@ def write_changes(
     saved = []
     for cluster in sorted(set(resolved) | set(before)):
         old = before.get(cluster, {})
-        now: Outputs = {}
+        grown = cluster in partial
+        now: Outputs = {name: dict(hashes) for name, hashes in old.items()} if grown else {}
         for name, rows in resolved.get(cluster, {}).items():
-            table, hashes = tables[name], {}
+            table, hashes = tables[name], now.get(name, {})
             previous = old.get(name, {})
             for row in rows:
                 key, digest = _key(table, row), _hash(row)
@@ -348,8 +426,13 @@ def write_changes(
                     changed[name].append(row)
             if hashes:
                 now[name] = hashes
-        for name, previous in old.items():
-            gone[name].extend(key for key in previous if key not in now.get(name, {}))
+        if grown:
+            # Tables in the order a replay from the first member gives them, so that
+            # the saved outputs are those of a fresh load (keys: old ones, then new).
+            now = {name: now[name] for name in WRITE_ORDER if name in now}
+        else:
+            for name, previous in old.items():
+                gone[name].extend(key for key in previous if key not in now.get(name, {}))
         if now != old:
             saved.append((cluster, now))
     for name in reversed(WRITE_ORDER):

@@ -19,7 +19,9 @@ order the articles arrived in:
   event naming no actor is its own block, since it can join nothing), so two
   reports of one happening meet there. What this gives up: an event joins no
   extracted event of another block, say one naming the same people in another
-  order, or a range that starts in the year before.
+  order, or a range that starts in the year before. Where a block's replay stands
+  after its last member is kept (``BlockReplay.summary``): an article whose id follows
+  every member's goes on from there, and any other change replays the block.
 """
 
 from __future__ import annotations
@@ -136,23 +138,101 @@ def _aliases(key: str, members, curated: Curated) -> list[dict]:
 
 
 def _events(members, curated: Curated) -> dict[str, list[dict]]:
-    states = set(curated.state_ids)
+    """Every row of a block of events."""
+    return replay_block(members, curated).rows()
+
+
+def replay_block(members, curated: Curated) -> BlockReplay:
+    """A block's replay from its first member: the states every member names first
+    (an event's candidates depend on them), then each member in source-id order."""
+    states: set[str] = set()
     for _, items in members:
         for item in items:
             states.update(item["states"])
-    block = BlockEvents()
-    events, event_actors, event_sources = [], [], []
-    taken = set(curated.event_ids)
-    # Per id, the next number to try: every smaller one is taken (``taken`` only grows),
-    # so the 1,000th copy of an id does not try the 999 numbers before it.
-    next_number: dict[str, int] = {}
-    evidence: set[tuple] = set()
-    for _, items in members:
+    replay = BlockReplay(curated, states)
+    for source_id, items in members:
+        replay.add_member(source_id, items)
+    return replay
+
+
+def resume_block(summary: dict, added, curated: Curated, part_of) -> BlockReplay | None:
+    """The replay of a block that ``summary`` (``BlockReplay.summary``) left, gone on
+    with ``added``, members whose source ids all follow its last one: the rows a replay
+    from the first member would give that differ from what the block wrote before (the
+    new events, their actors and evidence, and any earlier event a finer date refines).
+    ``part_of(source_id)``: a member's stored part, read for an event that is refined.
+    None when a new member names a state no earlier member did: the earlier members'
+    matches depend on which actors are states, so the block is replayed whole."""
+    known = set(summary["states"]) | curated.state_ids
+    states: set[str] = set()
+    for _, items in added:
+        for item in items:
+            states.update(item["states"])
+    if not states <= known:
+        return None
+    replay = BlockReplay(curated, set(summary["states"]) | states, summary, part_of)
+    for source_id, items in added:
+        replay.add_member(source_id, items)
+    return replay
+
+
+class BlockReplay:
+    """The sequential match of ``merging`` replayed inside one block of events, member
+    by member, in source-id order: an event joins a curated event or an earlier event
+    of its block, else it is new. Its ``summary`` is where it stands after the last
+    member (each event's shape and where its row came from, the dates finer sentences
+    gave it, the states the members name), so that an article added after every member
+    goes on from there (``resume_block``) instead of decoding and replaying every
+    member again: a country's block holds thousands of members in a large corpus."""
+
+    def __init__(self, curated: Curated, states: set[str], summary=None, part_of=None):
+        self.curated = curated
+        self.member_states = set(states)
+        self.states = set(curated.state_ids) | self.member_states
+        self.block = BlockEvents(load_row=self._stored_row)
+        self.taken = set(curated.event_ids)
+        # Per id, the next number to try: every smaller one is taken (``taken`` only
+        # grows), so the 1,000th copy of an id does not try the 999 numbers before it.
+        self.next_number: dict[str, int] = {}
+        # Event id -> [source id, index of its item in that member's part] and, for a
+        # dated event, its shape: [type, first day, last day, actor ids].
+        self.entries: dict[str, list] = {}
+        self.refined: dict[str, dict[str, Any]] = {}  # event id -> dates it was given
+        self.last, self.count = None, 0
+        self.events: list[dict] = []
+        self.event_actors: list[dict] = []
+        self.event_sources: list[dict] = []
+        self.changed: dict[str, dict] = {}  # rows of earlier members a finer date refined
+        self.created: set[str] = set()
+        self.part_of = part_of
+        if summary:
+            self._restore(summary)
+
+    def _restore(self, summary: dict) -> None:
+        self.last, self.count = summary["last"], summary["members"]
+        self.refined = summary["refined"]
+        for event_id, entry in summary["events"].items():
+            self.entries[event_id] = entry
+            self.taken.add(event_id)
+            if len(entry) > 2:
+                kind, start, end, actors = entry[2:]
+                self.block.restore(event_id, kind, _day(start), _day(end), frozenset(actors))
+
+    def _stored_row(self, event_id: str) -> dict[str, Any]:
+        """The row of an earlier member's event, as the replay from the first member
+        holds it: its part's event under its id, with the dates it was given since."""
+        source_id, index = self.entries[event_id][:2]
+        event = self.part_of(source_id)[index]["event"]
+        row = {**event, "id": event_id, **self.refined.get(event_id, {})}
+        return row
+
+    def add_member(self, source_id: str, items: list[dict]) -> None:
+        block, states = self.block, self.states
         renamed: dict[str, str] = {}
         added = []
         # An article's own events never merge with each other: they join the block
         # only after the whole article (as in ``resolve.Resolver``).
-        for item in items:
+        for index, item in enumerate(items):
             event = item["event"]
             actors = {a["actor_id"] for a in item["actors"]}
             # One state alone (or no actor) joins nothing: states are weak evidence
@@ -162,37 +242,74 @@ def _events(members, curated: Curated) -> dict[str, list[dict]]:
             if len(actors - states) or len(actors) > 1:
                 types = set(item["types"])
                 ranked = block.ranked(event, actors, types, states)
-                if curated.events is not None:
-                    ranked += curated.events.ranked(event, actors, types, states)
+                if self.curated.events is not None:
+                    ranked += self.curated.events.ranked(event, actors, types, states)
                 existing = best_match(ranked)
             if existing:
                 renamed[event["id"]] = existing
-                if existing in block.rows:
-                    block.refine(existing, event)
+                if existing in block.shape_of and block.refine(existing, event):
+                    self._note_refined(existing, event)
                 continue
             new_id = event["id"]
-            if new_id in taken:
-                number = next_number.get(new_id, 2)
-                while f"{new_id}-{number}" in taken:
+            if new_id in self.taken:
+                number = self.next_number.get(new_id, 2)
+                while f"{new_id}-{number}" in self.taken:
                     number += 1
-                next_number[new_id] = number + 1
+                self.next_number[new_id] = number + 1
                 new_id = f"{new_id}-{number}"
-            taken.add(new_id)
+            self.taken.add(new_id)
             renamed[event["id"]] = new_id
             row = {**event, "id": new_id}
-            events.append(row)
-            event_actors.extend({**a, "event_id": new_id} for a in item["actors"])
+            self.events.append(row)
+            self.created.add(new_id)
+            self.event_actors.extend({**a, "event_id": new_id} for a in item["actors"])
+            self.entries[new_id] = [source_id, index]
             added.append((row, actors))
         for row, actors in added:
             block.add(row, actors)
+            if row["id"] in block.shape_of:
+                self.entries[row["id"]] += self._shape(row["id"])
+        evidence: set[tuple] = set()
         for item in items:
             for link in item["evidence"]:
                 row = {**link, "event_id": renamed[link["event_id"]]}
                 key = (row["event_id"], row["source_id"], row["start_offset"])
                 if key not in evidence:
                     evidence.add(key)
-                    event_sources.append(row)
-    return {"events": events, "event_actors": event_actors, "event_sources": event_sources}
+                    self.event_sources.append(row)
+        self.last, self.count = source_id, self.count + 1
+
+    def _shape(self, event_id: str) -> list:
+        kind, start, end, actors = self.block.shape_of[event_id]
+        return [kind, start.isoformat(), end.isoformat(), sorted(actors)]
+
+    def _note_refined(self, event_id: str, finer: dict[str, Any]) -> None:
+        dates = {name: finer[name] for name in DATE_FIELDS if name in finer}
+        self.refined[event_id] = {**self.refined.get(event_id, {}), **dates}
+        self.entries[event_id] = self.entries[event_id][:2] + self._shape(event_id)
+        if event_id not in self.created:
+            self.changed[event_id] = self.block.rows[event_id]
+
+    def rows(self) -> dict[str, list[dict]]:
+        """The rows this replay made or changed: every row of the block when it began
+        at the first member."""
+        return {
+            "events": self.events + list(self.changed.values()),
+            "event_actors": self.event_actors,
+            "event_sources": self.event_sources,
+        }
+
+    def summary(self) -> dict[str, Any] | None:
+        """Where the replay stands (None for a block with no members left)."""
+        if not self.count:
+            return None
+        return {
+            "last": self.last,
+            "members": self.count,
+            "states": sorted(self.member_states),
+            "events": self.entries,
+            "refined": self.refined,
+        }
 
 
 # What matching reads of an event: (type, first day, last day, actor ids).
@@ -211,8 +328,11 @@ class BlockEvents:
     reach the top of a ranking (``best_match`` reads the first two), so a shape gives
     at most two candidates."""
 
-    def __init__(self):
+    def __init__(self, load_row=None):
+        # The rows of the events added here; one restored from a summary (``restore``)
+        # has its row read (``load_row``) only when a finer date would change it.
         self.rows: dict[str, dict[str, Any]] = {}
+        self.load_row = load_row
         self.shape_of: dict[str, Shape] = {}
         self.ids: dict[Shape, list[str]] = {}
         self.by_actor: dict[str, set[Shape]] = {}
@@ -235,16 +355,26 @@ class BlockEvents:
             self.by_actor_set.setdefault(actors, set()).add(shape)
         bisect.insort(self.ids[shape], event_id)
 
-    def refine(self, event_id: str, finer: dict[str, Any]) -> None:
-        """``EventIndex.refine``: a narrower date of a sentence that joined the event."""
-        row, shape = self.rows[event_id], self.shape_of[event_id]
-        kind, start, end, actors = shape
+    def restore(self, event_id: str, kind: str, start, end, actors: frozenset) -> None:
+        """An event of an earlier replay, from its shape alone (``BlockReplay``)."""
+        self._place(event_id, kind, start, end, actors)
+
+    def refine(self, event_id: str, finer: dict[str, Any]) -> bool:
+        """``EventIndex.refine``: a narrower date of a sentence that joined the event.
+        Did it change the event's row?"""
+        kind, start, end, actors = self.shape_of[event_id]
         finer_start, finer_end = _day(finer["date_start"]), _day(finer["date_end"])
-        if row.get("origin") != "extracted" or (finer_end - finer_start) >= (end - start):
-            return
+        if (finer_end - finer_start) >= (end - start):
+            return False
+        row = self.rows.get(event_id)
+        if row is None:
+            row = self.rows[event_id] = self.load_row(event_id)
+        if row.get("origin") != "extracted":
+            return False
         row.update({name: finer[name] for name in DATE_FIELDS if name in finer})
-        self.ids[shape].remove(event_id)
+        self.ids[(kind, start, end, actors)].remove(event_id)
         self._place(event_id, kind, finer_start, finer_end, actors)
+        return True
 
     def ranked(
         self, event: dict[str, Any], actors: set[str], types: set[str], state_ids: set[str]

@@ -36,6 +36,19 @@ def summaries(db: str) -> dict[str, dict]:
     return found
 
 
+def clusters_read(monkeypatch) -> list[str]:
+    """The clusters every later read of stored members asks for, in order."""
+    read: list[str] = []
+    real = resolution_store.members
+
+    def recording(connection, clusters, streamed=()):
+        read.extend(clusters)
+        return real(connection, clusters, streamed)
+
+    monkeypatch.setattr(resolution_store, "members", recording)
+    return read
+
+
 def test_a_finer_report_added_last_refines_the_event_without_replaying_its_block(
     tmp_path, monkeypatch
 ):
@@ -47,14 +60,7 @@ def test_a_finer_report_added_last_refines_the_event_without_replaying_its_block
     (block,) = [c for c, s in summaries(db).items() if "ana-rusu" in c]
     assert summaries(db)[block]["last"] == "a-month"
 
-    read: list[str] = []
-    real = resolution_store.members
-
-    def recording(connection, clusters, streamed=()):
-        read.extend(clusters)
-        return real(connection, clusters, streamed)
-
-    monkeypatch.setattr(resolution_store, "members", recording)
+    read = clusters_read(monkeypatch)
     write_article(seeds, "b-day", "b-early.txt")
     timeline.load(seeds, db)
 
@@ -77,14 +83,7 @@ def test_an_article_added_before_the_last_member_replays_the_block(tmp_path, mon
     write_article(seeds, "z-month", "c-middle.txt")
     timeline.load(seeds, db)
 
-    read: list[str] = []
-    real = resolution_store.members
-
-    def recording(connection, clusters, streamed=()):
-        read.extend(clusters)
-        return real(connection, clusters, streamed)
-
-    monkeypatch.setattr(resolution_store, "members", recording)
+    read = clusters_read(monkeypatch)
     write_article(seeds, "b-day", "b-early.txt")
     timeline.load(seeds, db)
 

